@@ -1,0 +1,178 @@
+// Package cli is pmo's command line: one FlagSet per subcommand, help
+// text, exit codes. It is the only package that prints or exits.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/spf13/pflag"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitFindings = 1 // findings at error level, or failed projects
+	exitUsage    = 2 // bad usage or input that could not be read
+)
+
+// Env is what a command may use of the outside world.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Version        string
+	Commit         string
+	Getenv         func(string) string
+}
+
+// command is one subcommand.
+type command struct {
+	name    string
+	args    string // argument synopsis
+	summary string // one line, English / Japanese
+	long    string
+	flags   func(fs *pflag.FlagSet) any
+	run     func(ctx context.Context, env *Env, opts any, args []string) error
+}
+
+func commands() []*command {
+	return []*command{
+		inspectCommand(),
+		validateCommand(),
+		versionCommand(),
+	}
+}
+
+// usageError is a mistake in how pmo was called.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// exitError carries an exit code without a message (findings were printed).
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// Run runs pmo with args (without the program name) and returns the exit code.
+func Run(ctx context.Context, args []string, env Env) (code int) {
+	if env.Getenv == nil {
+		env.Getenv = func(string) string { return "" }
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(env.Stderr, "pmo: internal error: %v\n%s", r, debug.Stack())
+			code = exitUsage
+		}
+	}()
+	if len(args) == 0 {
+		printUsage(env.Stderr)
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "-h", "--help", "help":
+		if name == "help" && len(args) > 1 {
+			if c := find(args[1]); c != nil {
+				printCommandHelp(env.Stdout, c, newFlagSet(c))
+				return exitOK
+			}
+			fmt.Fprintf(env.Stderr, "pmo: unknown command %q\n", args[1])
+			return exitUsage
+		}
+		printUsage(env.Stdout)
+		return exitOK
+	case "-v", "--version":
+		name = "version"
+	}
+	c := find(name)
+	if c == nil {
+		fmt.Fprintf(env.Stderr, "pmo: unknown command %q\nRun 'pmo --help' for the list of commands.\n", name)
+		return exitUsage
+	}
+	fs := newFlagSet(c)
+	opts := c.flags(fs)
+	if err := fs.Parse(args[1:]); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			printCommandHelp(env.Stdout, c, fs)
+			return exitOK
+		}
+		fmt.Fprintf(env.Stderr, "pmo %s: %v\nRun 'pmo %s --help' for usage.\n", c.name, err, c.name)
+		return exitUsage
+	}
+	err := c.run(ctx, &env, opts, fs.Args())
+	return report(env.Stderr, c, err)
+}
+
+func report(w io.Writer, c *command, err error) int {
+	if err == nil {
+		return exitOK
+	}
+	var ee exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(w, "pmo %s: %s\nRun 'pmo %s --help' for usage.\n", c.name, ue.msg, c.name)
+		return exitUsage
+	}
+	fmt.Fprintf(w, "pmo: error: %s\n", oneLine(err.Error()))
+	var ie *diag.InputError
+	if errors.As(err, &ie) {
+		return exitUsage
+	}
+	return exitUsage
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+}
+
+func find(name string) *command {
+	for _, c := range commands() {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+func newFlagSet(c *command) *pflag.FlagSet {
+	fs := pflag.NewFlagSet("pmo "+c.name, pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.SortFlags = false
+	return fs
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, `pmo — turns teams' WBS, issue and risk spreadsheets into one checked, standard picture.
+pmo — 各チームの WBS・課題管理表・リスク表を読み込み、検証・集計して標準様式にまとめます。
+
+Usage:
+  pmo <command> [flags] [arguments]
+
+Commands:
+`)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, `
+Run 'pmo help <command>' or 'pmo <command> --help' for details.
+Exit codes: 0 fine, 1 findings (errors, or warnings with --strict), 2 usage or unreadable input.
+`)
+}
+
+func printCommandHelp(w io.Writer, c *command, fs *pflag.FlagSet) {
+	if !fs.HasFlags() {
+		c.flags(fs)
+	}
+	fmt.Fprintf(w, "Usage: pmo %s %s\n\n%s\n\n%s\n", c.name, c.args, c.summary, strings.TrimSpace(c.long))
+	if fs.HasFlags() {
+		fmt.Fprintf(w, "\nFlags:\n%s", fs.FlagUsages())
+	}
+}

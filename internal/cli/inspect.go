@@ -1,0 +1,213 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/project"
+	"github.com/pmokit/pmo/internal/sheet"
+	"github.com/spf13/pflag"
+)
+
+type inspectOptions struct {
+	sheet    string
+	kind     string
+	json     bool
+	encoding string
+	samples  int
+	password string
+}
+
+func inspectCommand() *command {
+	return &command{
+		name:    "inspect",
+		args:    "FILE",
+		summary: "show what pmo sees in a spreadsheet / 表の読み取り結果を表示",
+		long: `Shows the tables pmo finds in FILE (.xlsx, .xlsm or .csv): the sheet, the header
+rows, which column maps to which standard field, the columns left unmapped, a few
+sample records and every finding. Use it to check a team's sheet before adding it
+to a project, or to see why a value was read the way it was.
+
+チームの表を project.yaml に登録する前の確認に使います。見出し行・列の対応・
+サンプルレコード・指摘を表示します。
+
+With --json every record is printed (the JSON shape is a public interface).`,
+		flags: func(fs *pflag.FlagSet) any {
+			o := &inspectOptions{}
+			fs.StringVar(&o.sheet, "sheet", "", "read only this sheet")
+			fs.StringVar(&o.kind, "kind", "", "what the sheet holds: wbs, issues or risks (default: inferred)")
+			fs.BoolVar(&o.json, "json", false, "print JSON with every record")
+			fs.StringVar(&o.encoding, "encoding", "", "CSV encoding: utf-8 or shift_jis (default: detected)")
+			fs.IntVar(&o.samples, "samples", 5, "sample records to print per table")
+			fs.StringVar(&o.password, "password-env", "", "environment variable holding the workbook password")
+			return o
+		},
+		run: runInspect,
+	}
+}
+
+func parseKind(s string) (project.Kind, error) {
+	switch strings.ToLower(s) {
+	case "":
+		return "", nil
+	case "wbs", "task", "tasks", "schedule":
+		return project.KindWBS, nil
+	case "issues", "issue", "課題":
+		return project.KindIssues, nil
+	case "risks", "risk", "リスク":
+		return project.KindRisks, nil
+	}
+	return "", usageError{fmt.Sprintf("--kind %q: use wbs, issues or risks", s)}
+}
+
+func runInspect(_ context.Context, env *Env, o any, args []string) error {
+	opt := o.(*inspectOptions)
+	if len(args) != 1 {
+		return usageError{"inspect takes one FILE"}
+	}
+	kind, err := parseKind(opt.kind)
+	if err != nil {
+		return err
+	}
+	path := args[0]
+	open := sheet.OpenOptions{Name: filepath.Base(path), Encoding: opt.encoding}
+	if opt.password != "" {
+		open.Password = env.Getenv(opt.password)
+	}
+	book, err := sheet.Open(path, open)
+	if err != nil {
+		return err
+	}
+	res, err := sheet.Read(book, sheet.Options{Kind: kind, Sheet: opt.sheet})
+	if err != nil {
+		return err
+	}
+	res.Findings.Sort()
+	if opt.json {
+		return writeJSON(env.Stdout, inspectJSON(res))
+	}
+	printInspect(env.Stdout, res, opt.samples)
+	return nil
+}
+
+type inspectTable struct {
+	*sheet.Table
+	Records any `json:"records"`
+}
+
+type inspectResult struct {
+	File     string         `json:"file"`
+	Tables   []inspectTable `json:"tables"`
+	Findings diag.Findings  `json:"findings"`
+}
+
+func inspectJSON(res *sheet.Result) inspectResult {
+	out := inspectResult{File: res.File, Findings: res.Findings}
+	if out.Findings == nil {
+		out.Findings = diag.Findings{}
+	}
+	for _, t := range res.Tables {
+		it := inspectTable{Table: t}
+		switch t.Kind {
+		case project.KindWBS:
+			it.Records = nonNil(t.Tasks)
+		case project.KindIssues:
+			it.Records = nonNil(t.Issues)
+		default:
+			it.Records = nonNil(t.Risks)
+		}
+		out.Tables = append(out.Tables, it)
+	}
+	return out
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func printInspect(w io.Writer, res *sheet.Result, samples int) {
+	fmt.Fprintln(w, res.File)
+	for _, t := range res.Tables {
+		fmt.Fprintf(w, "\nsheet %q: %s table, header row %s, %d records\n", t.Sheet, t.Kind, rowList(t.HeaderRows), t.Count)
+		var rows [][]string
+		for _, c := range t.Columns {
+			rows = append(rows, []string{c.Letter, clip(c.Header, 30), "→ " + c.Field})
+		}
+		table(w, "  ", rows)
+		if len(t.Unmapped) > 0 {
+			var names []string
+			for _, c := range t.Unmapped {
+				names = append(names, c.Letter+" "+clip(c.Header, 20))
+			}
+			fmt.Fprintf(w, "  not mapped: %s\n", strings.Join(names, ", "))
+		}
+		if t.Calendar != "" {
+			fmt.Fprintf(w, "  calendar (Gantt) area %s left out\n", t.Calendar)
+		}
+		printSamples(w, t, samples)
+	}
+	if len(res.Findings) > 0 {
+		fmt.Fprintf(w, "\n%d findings:\n", len(res.Findings))
+		for _, f := range res.Findings {
+			fmt.Fprintf(w, "  %s\n", f)
+		}
+	}
+}
+
+func rowList(rows []int) string {
+	if len(rows) == 1 {
+		return fmt.Sprint(rows[0])
+	}
+	return fmt.Sprintf("%d-%d", rows[0], rows[len(rows)-1])
+}
+
+func printSamples(w io.Writer, t *sheet.Table, n int) {
+	if n <= 0 || t.Count == 0 {
+		return
+	}
+	fmt.Fprintf(w, "  first %d records:\n", min(n, t.Count))
+	var rows [][]string
+	for i := 0; i < n && i < t.Count; i++ {
+		switch t.Kind {
+		case project.KindWBS:
+			tk := t.Tasks[i]
+			name := strings.Repeat("  ", max(tk.Level-1, 0)) + tk.Name
+			rows = append(rows, []string{tk.Source.String(), tk.WBSID, clip(name, 36), tk.PlannedStart.String() + "→" + tk.PlannedFinish.String(), pct(tk.Progress), status(string(tk.Status), tk.StatusRaw), strings.Join(tk.Assignee, "・")})
+		case project.KindIssues:
+			is := t.Issues[i]
+			rows = append(rows, []string{is.Source.String(), is.ID, clip(is.Title, 36), string(is.Priority), status(string(is.Status), is.StatusRaw), strings.Join(is.Owner, "・"), is.Due.String()})
+		default:
+			rk := t.Risks[i]
+			rows = append(rows, []string{rk.Source.String(), rk.ID, clip(rk.Title, 36), "P" + num(rk.Probability) + " I" + num(rk.Impact), status(string(rk.Status), rk.StatusRaw), strings.Join(rk.Owner, "・")})
+		}
+	}
+	table(w, "    ", rows)
+}
+
+func pct(p *float64) string {
+	if p == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%.0f%%", *p)
+}
+
+func num(p *float64) string {
+	if p == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%g", *p)
+}
+
+func status(norm, raw string) string {
+	if raw == "" || raw == norm {
+		return norm
+	}
+	return norm + "(" + raw + ")"
+}

@@ -1,0 +1,251 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/pmokit/pmo/internal/diag"
+)
+
+// maxFileSize bounds what Load reads. A project file is a few kilobytes;
+// a path that points at something huge by mistake should fail fast rather
+// than fill memory.
+const maxFileSize = 8 << 20
+
+// Load reads a project definition. Problems in the content are findings,
+// each at file:line:col; the returned Project holds everything that could
+// be read. An error (a *diag.InputError with its position) means the file
+// could not be used at all: missing or unreadable, a directory, empty, not
+// UTF-8, invalid YAML (tabs for indentation get a message of their own),
+// containing aliases, not a mapping, or version missing or other than 1.
+func Load(path string) (*Project, diag.Findings, error) {
+	data, err := readFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return Parse(path, data)
+}
+
+// Parse is Load without the file system: path names the file in positions
+// and its folder is where sources are resolved from.
+func Parse(path string, data []byte) (*Project, diag.Findings, error) {
+	root, err := document(path, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	version, err := checkVersion(path, root)
+	if err != nil {
+		return nil, nil, err
+	}
+	dir := filepath.Dir(path)
+	d := newDecoder(path)
+	p := d.project(root, dir)
+	p.Path, p.Dir, p.Version = path, dir, version
+	d.found.Sort()
+	return p, d.found, nil
+}
+
+func readFile(path string) ([]byte, error) {
+	at := diag.Pos{File: path}
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, &diag.InputError{Pos: at, Msg: "file not found", Err: err}
+	case err != nil:
+		return nil, &diag.InputError{Pos: at, Msg: "cannot read the file: " + reason(err), Err: err}
+	case st.IsDir():
+		return nil, diag.Errorf(at, "is a directory, not a YAML file")
+	case st.Size() > maxFileSize:
+		return nil, diag.Errorf(at, "file is too large (%d bytes; the limit is %d)", st.Size(), maxFileSize)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &diag.InputError{Pos: at, Msg: "cannot read the file: " + reason(err), Err: err}
+	}
+	defer f.Close()
+	// Stat can lie for pipes and special files, hence the limit on the read too.
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, &diag.InputError{Pos: at, Msg: "cannot read the file: " + reason(err), Err: err}
+	}
+	if len(data) > maxFileSize {
+		return nil, diag.Errorf(at, "file is too large (the limit is %d bytes)", maxFileSize)
+	}
+	return data, nil
+}
+
+// reason drops the path from an *fs.PathError, which the position already names.
+func reason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// document parses data as exactly one YAML document whose top level is a
+// mapping without aliases, and returns that mapping.
+func document(path string, data []byte) (*yaml.Node, error) {
+	at := diag.Pos{File: path}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, diag.Errorf(at, "file is empty")
+	}
+	if line, col, bad := firstInvalidUTF8(data); bad {
+		at.Row, at.Col = line, col
+		return nil, diag.Errorf(at, "file is not UTF-8 text; save it as UTF-8 (Shift_JIS is not supported for YAML)")
+	}
+	doc, extra, err := decodeYAML(data)
+	switch {
+	case errors.Is(err, io.EOF):
+		return nil, diag.Errorf(at, "file is empty (only comments)")
+	case err != nil:
+		return nil, syntaxError(path, data, err)
+	}
+	if extra != nil {
+		at.Row = extra.Line
+		return nil, diag.Errorf(at, "a second YAML document starts here; a file holds one document")
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 || isNull(doc.Content[0]) {
+		return nil, diag.Errorf(at, "file is empty")
+	}
+	root := doc.Content[0]
+	if a := firstAlias(root); a != nil {
+		at.Row, at.Col = a.Line, a.Column
+		return nil, diag.Errorf(at, "aliases are not supported (*%s); write the value out in full", clip(a.Value, 40))
+	}
+	if root.Kind != yaml.MappingNode {
+		at.Row, at.Col = root.Line, root.Column
+		return nil, diag.Errorf(at, "the file must be a mapping of keys starting with \"version: 1\", got %s", describe(root))
+	}
+	return root, nil
+}
+
+// decodeYAML reads the first document and tells whether a second, non-empty
+// one follows.
+func decodeYAML(data []byte) (doc, extra *yaml.Node, err error) {
+	// The YAML library has panicked on malformed input before (it says
+	// "please report"); a bad file must never crash the batch.
+	defer func() {
+		if r := recover(); r != nil {
+			doc, extra, err = nil, nil, fmt.Errorf("yaml: %v", r)
+		}
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var first, second yaml.Node
+	if err := dec.Decode(&first); err != nil {
+		return nil, nil, err
+	}
+	switch err := dec.Decode(&second); {
+	case errors.Is(err, io.EOF):
+	case err != nil:
+		return nil, nil, err
+	case len(second.Content) > 0 && !(isNull(second.Content[0]) && second.Content[0].Value == ""):
+		return &first, &second, nil
+	}
+	return &first, nil, nil
+}
+
+// syntaxError turns a YAML parser error into an InputError at its line.
+// Tabs get their own message: they are the commonest cause and the
+// parser's "found character that cannot start any token" does not say so.
+func syntaxError(path string, data []byte, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if num, text, ok := strings.Cut(rest, ": "); ok {
+			if n, convErr := strconv.Atoi(num); convErr == nil {
+				line, msg = n, text
+			}
+		}
+	}
+	if tl, tc := firstTabIndent(data); tl > 0 && (line == 0 || tl <= line+1) {
+		return &diag.InputError{
+			Pos: diag.Pos{File: path, Row: tl, Col: tc},
+			Msg: "a tab is used for indentation; YAML allows only spaces there",
+			Err: err,
+		}
+	}
+	return &diag.InputError{Pos: diag.Pos{File: path, Row: line}, Msg: "invalid YAML: " + msg, Err: err}
+}
+
+// firstTabIndent returns the line and column of the first tab in the
+// leading white space of a non-blank line, or 0, 0.
+func firstTabIndent(data []byte) (line, col int) {
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		for j, c := range l {
+			if c == '\t' {
+				if len(bytes.TrimSpace(l)) > 0 {
+					return i + 1, j + 1
+				}
+				break
+			}
+			if c != ' ' {
+				break
+			}
+		}
+	}
+	return 0, 0
+}
+
+// firstInvalidUTF8 returns the 1-based line and column of the first byte
+// that is not UTF-8.
+func firstInvalidUTF8(data []byte) (line, col int, bad bool) {
+	line, col = 1, 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col, true
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[size:]
+	}
+	return 0, 0, false
+}
+
+// firstAlias returns the first alias in document order, or nil. Aliases
+// are refused outright: project files never need them, and refusing them
+// defeats "billion laughs" expansion before anything is expanded.
+func firstAlias(root *yaml.Node) *yaml.Node {
+	stack := []*yaml.Node{root}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Kind == yaml.AliasNode {
+			return n
+		}
+		for i := len(n.Content) - 1; i >= 0; i-- {
+			stack = append(stack, n.Content[i])
+		}
+	}
+	return nil
+}
+
+// checkVersion finds the top-level version key, which decides how the rest
+// is read, so it is an error rather than a finding.
+func checkVersion(path string, root *yaml.Node) (int, error) {
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k, v := root.Content[i], root.Content[i+1]; k.Kind == yaml.ScalarNode && k.Value == "version" {
+			if v.Kind == yaml.ScalarNode && v.Value == "1" && (v.ShortTag() == "!!int" || v.ShortTag() == "!!str") {
+				return 1, nil
+			}
+			return 0, diag.Errorf(diag.Pos{File: path, Row: v.Line, Col: v.Column},
+				"version must be 1, got %s", describe(v))
+		}
+	}
+	return 0, diag.Errorf(diag.Pos{File: path, Row: root.Line, Col: root.Column},
+		"missing \"version: 1\" at the top level")
+}

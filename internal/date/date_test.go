@@ -1,0 +1,48 @@
+package date
+
+import (
+	"testing"
+	"time"
+)
+
+func TestSerialMatchesExcel(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		serial Date
+		iso    string
+		wd     time.Weekday
+	}{
+		{1, "1899-12-31", time.Sunday},
+		{61, "1900-03-01", time.Thursday},
+		{45383, "2024-04-01", time.Monday},
+		{46113, "2026-04-01", time.Wednesday},
+		{46346, "2026-11-20", time.Friday},
+	}
+	for _, c := range cases {
+		t.Run(c.iso, func(t *testing.T) {
+			if got := c.serial.String(); got != c.iso {
+				t.Errorf("String() = %s, want %s", got, c.iso)
+			}
+			if got := c.serial.Weekday(); got != c.wd {
+				t.Errorf("Weekday() = %v, want %v", got, c.wd)
+			}
+			p, err := Parse(c.iso)
+			if err != nil || p != c.serial {
+				t.Errorf("Parse(%s) = %d, %v; want %d", c.iso, p, err, c.serial)
+			}
+		})
+	}
+}
+
+func TestValid(t *testing.T) {
+	t.Parallel()
+	if Valid(2026, 2, 29) {
+		t.Error("2026-02-29 accepted")
+	}
+	if !Valid(2028, 2, 29) {
+		t.Error("2028-02-29 rejected")
+	}
+	if Valid(2026, 13, 1) || Valid(1899, 1, 1) {
+		t.Error("out of range accepted")
+	}
+}

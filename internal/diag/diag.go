@@ -1,0 +1,201 @@
+// Package diag describes where a value came from and what is wrong with it:
+// positions in YAML files and spreadsheets, and the findings pmo reports.
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Severity orders findings: errors fail validation, warnings only with
+// --strict, info never.
+type Severity int
+
+// Severities, least serious first.
+const (
+	Info Severity = iota
+	Warning
+	Error
+)
+
+// String returns the lower-case name used in text and JSON output.
+func (s Severity) String() string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	default:
+		return "info"
+	}
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Pos points at a place in an input: a YAML or CSV line and column, or a
+// spreadsheet sheet, row and column. Row and Col are 1-based; 0 means unknown.
+type Pos struct {
+	File  string // as the user named it, relative to the working directory or the YAML
+	Sheet string // empty for YAML and CSV
+	Row   int    // spreadsheet row, or YAML/CSV line
+	Col   int    // spreadsheet column, or YAML column
+	CSV   bool   // a CSV position prints as file:line (column letter when known)
+}
+
+// String formats the position as file!Sheet!C12 for workbooks, file:line:col
+// for YAML and file:line for CSV (file:line!C when the column is known).
+func (p Pos) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	switch {
+	case p.Sheet != "":
+		b.WriteString("!")
+		b.WriteString(p.Sheet)
+		if p.Row > 0 {
+			b.WriteString("!")
+			if p.Col > 0 {
+				b.WriteString(ColumnName(p.Col))
+			}
+			b.WriteString(strconv.Itoa(p.Row))
+		}
+	case p.CSV:
+		if p.Row > 0 {
+			b.WriteString(":" + strconv.Itoa(p.Row))
+			if p.Col > 0 {
+				b.WriteString("!" + ColumnName(p.Col))
+			}
+		}
+	default:
+		if p.Row > 0 {
+			b.WriteString(":" + strconv.Itoa(p.Row))
+			if p.Col > 0 {
+				b.WriteString(":" + strconv.Itoa(p.Col))
+			}
+		}
+	}
+	return b.String()
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (p Pos) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
+
+// Compare orders positions by file, sheet, row, then column.
+func (p Pos) Compare(q Pos) int {
+	return cmp.Or(
+		strings.Compare(p.File, q.File),
+		strings.Compare(p.Sheet, q.Sheet),
+		cmp.Compare(p.Row, q.Row),
+		cmp.Compare(p.Col, q.Col),
+	)
+}
+
+// At returns p moved to another column of the same row.
+func (p Pos) At(col int) Pos { p.Col = col; return p }
+
+// ColumnName converts a 1-based column number to letters: 1 -> A, 28 -> AB.
+func ColumnName(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	var buf [8]byte
+	i := len(buf)
+	for n > 0 {
+		n--
+		i--
+		buf[i] = byte('A' + n%26)
+		n /= 26
+	}
+	return string(buf[i:])
+}
+
+// ColumnNumber converts column letters to a 1-based number; 0 when s is not
+// a column name (A..XFD).
+func ColumnNumber(s string) int {
+	if s == "" || len(s) > 3 {
+		return 0
+	}
+	n := 0
+	for _, r := range strings.ToUpper(s) {
+		if r < 'A' || r > 'Z' {
+			return 0
+		}
+		n = n*26 + int(r-'A'+1)
+	}
+	if n > 16384 {
+		return 0
+	}
+	return n
+}
+
+// Finding is one problem found in the user's data.
+type Finding struct {
+	Severity Severity `json:"severity"`
+	Rule     string   `json:"rule"`
+	Pos      Pos      `json:"position"`
+	Message  string   `json:"message"`
+}
+
+// String formats the finding as "severity: position: message [rule]".
+func (f Finding) String() string {
+	pos := f.Pos.String()
+	if pos == "" {
+		return fmt.Sprintf("%s: %s [%s]", f.Severity, f.Message, f.Rule)
+	}
+	return fmt.Sprintf("%s: %s: %s [%s]", f.Severity, pos, f.Message, f.Rule)
+}
+
+// Findings collects findings in the order they were made.
+type Findings []Finding
+
+// Add appends a finding.
+func (fs *Findings) Add(sev Severity, rule string, pos Pos, format string, args ...any) {
+	*fs = append(*fs, Finding{Severity: sev, Rule: rule, Pos: pos, Message: fmt.Sprintf(format, args...)})
+}
+
+// Sort orders findings by position, then rule and message, so output does
+// not depend on the order checks ran in.
+func (fs Findings) Sort() {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(a.Pos.Compare(b.Pos), strings.Compare(a.Rule, b.Rule), strings.Compare(a.Message, b.Message))
+	})
+}
+
+// Count returns how many findings have exactly the given severity.
+func (fs Findings) Count(sev Severity) int {
+	n := 0
+	for _, f := range fs {
+		if f.Severity == sev {
+			n++
+		}
+	}
+	return n
+}
+
+// InputError is a failure that stops reading an input, with the position it
+// happened at. Its message is one line that names the file, and the sheet
+// and cell when known.
+type InputError struct {
+	Pos Pos
+	Msg string
+	Err error // underlying cause, may be nil
+}
+
+// Error implements error.
+func (e *InputError) Error() string {
+	if e.Pos.String() == "" {
+		return e.Msg
+	}
+	return e.Pos.String() + ": " + e.Msg
+}
+
+// Unwrap returns the cause.
+func (e *InputError) Unwrap() error { return e.Err }
+
+// Errorf returns an *InputError at pos.
+func Errorf(pos Pos, format string, args ...any) *InputError {
+	return &InputError{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+}

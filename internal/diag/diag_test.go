@@ -1,0 +1,38 @@
+package diag
+
+import "testing"
+
+func TestColumnName(t *testing.T) {
+	t.Parallel()
+	for n, want := range map[int]string{1: "A", 26: "Z", 27: "AA", 52: "AZ", 703: "AAA", 16384: "XFD"} {
+		if got := ColumnName(n); got != want {
+			t.Errorf("ColumnName(%d) = %s, want %s", n, got, want)
+		}
+		if got := ColumnNumber(want); got != n {
+			t.Errorf("ColumnNumber(%s) = %d, want %d", want, got, n)
+		}
+	}
+	if ColumnNumber("XFE") != 0 || ColumnNumber("A1") != 0 || ColumnNumber("") != 0 {
+		t.Error("invalid column names accepted")
+	}
+}
+
+func TestPosString(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		p    Pos
+		want string
+	}{
+		{Pos{File: "WBS.xlsx", Sheet: "WBS", Row: 12, Col: 3}, "WBS.xlsx!WBS!C12"},
+		{Pos{File: "WBS.xlsx", Sheet: "WBS", Row: 12}, "WBS.xlsx!WBS!12"},
+		{Pos{File: "WBS.xlsx", Sheet: "WBS"}, "WBS.xlsx!WBS"},
+		{Pos{File: "project.yaml", Row: 14, Col: 7}, "project.yaml:14:7"},
+		{Pos{File: "a.csv", Row: 3, CSV: true}, "a.csv:3"},
+		{Pos{File: "a.csv", Row: 3, Col: 2, CSV: true}, "a.csv:3!B"},
+	}
+	for _, c := range cases {
+		if got := c.p.String(); got != c.want {
+			t.Errorf("%+v: got %s, want %s", c.p, got, c.want)
+		}
+	}
+}

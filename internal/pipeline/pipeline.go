@@ -1,0 +1,138 @@
+// Package pipeline runs pmo's stages in order: load the project definition,
+// read every team sheet, build the project, validate it. Later stages
+// (analysis, rendering) hang off the same Project value.
+package pipeline
+
+import (
+	"context"
+	"errors"
+
+	"github.com/pmokit/pmo/internal/config"
+	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/project"
+	"github.com/pmokit/pmo/internal/sheet"
+	"github.com/pmokit/pmo/internal/validate"
+)
+
+// Project is a project definition together with everything read from its
+// sources, in source order.
+type Project struct {
+	Config  *config.Project
+	AsOf    date.Date
+	Sources []Source
+	Tasks   []project.Task
+	Issues  []project.Issue
+	Risks   []project.Risk
+	// Findings holds the loader's, the readers' and the validator's
+	// findings, sorted by position.
+	Findings diag.Findings
+}
+
+// Source is one team sheet and what came of reading it.
+type Source struct {
+	Config config.Source
+	Result *sheet.Result // nil when the file could not be read
+	Err    error
+}
+
+// Failed reports whether some source could not be read at all.
+func (p *Project) Failed() bool {
+	for _, s := range p.Sources {
+		if s.Err != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// Options are the run's settings.
+type Options struct {
+	// AsOf overrides the status date; zero means the YAML's status_date.
+	AsOf date.Date
+	// Today is the fallback status date when neither is given; the caller
+	// reads the clock so that nothing here does.
+	Today date.Date
+	// Getenv looks up source passwords.
+	Getenv func(string) string
+}
+
+// Load reads a project definition and its sources and validates them. An
+// error means the definition itself could not be read; unreadable sources
+// are recorded in Sources and as findings, and the rest still runs.
+func Load(ctx context.Context, path string, opt Options) (*Project, error) {
+	cfg, fs, err := config.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	p := &Project{Config: cfg, Findings: fs}
+	p.AsOf = statusDate(cfg, opt)
+	for _, src := range cfg.Sources {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		p.read(src, opt)
+	}
+	p.Findings = append(p.Findings, validate.Check(validate.Input{
+		Config: cfg, AsOf: p.AsOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks,
+	})...)
+	p.Findings.Sort()
+	return p, nil
+}
+
+func statusDate(cfg *config.Project, opt Options) date.Date {
+	switch {
+	case !opt.AsOf.IsZero():
+		return opt.AsOf
+	case !cfg.Project.StatusDate.IsZero():
+		return cfg.Project.StatusDate
+	default:
+		return opt.Today
+	}
+}
+
+// read reads one source into p.
+func (p *Project) read(src config.Source, opt Options) {
+	res, err := ReadSource(src, p.Config, p.AsOf, opt.Getenv)
+	p.Sources = append(p.Sources, Source{Config: src, Result: res, Err: err})
+	if err != nil {
+		pos := src.FilePos
+		msg := err.Error()
+		var ie *diag.InputError
+		if errors.As(err, &ie) {
+			pos, msg = ie.Pos, ie.Msg
+		}
+		p.Findings = append(p.Findings, diag.Finding{Severity: diag.Error, Rule: "source-unreadable", Pos: pos, Message: msg})
+		return
+	}
+	p.Findings = append(p.Findings, res.Findings...)
+	for _, t := range res.Tables {
+		p.Tasks = append(p.Tasks, t.Tasks...)
+		p.Issues = append(p.Issues, t.Issues...)
+		p.Risks = append(p.Risks, t.Risks...)
+	}
+}
+
+// ReadSource opens and reads one source of a project.
+func ReadSource(src config.Source, cfg *config.Project, asOf date.Date, getenv func(string) string) (*sheet.Result, error) {
+	open := sheet.OpenOptions{Name: src.Path, Encoding: src.Encoding}
+	if src.PasswordEnv != "" && getenv != nil {
+		open.Password = getenv(src.PasswordEnv)
+	}
+	book, err := sheet.Open(src.Path, open)
+	if err != nil {
+		return nil, err
+	}
+	opt := sheet.Options{
+		Kind: src.Kind, Sheet: src.Sheet, HeaderRows: src.HeaderRows, Team: src.Team,
+		From: cfg.Project.Start, To: cfg.Project.End, Near: asOf,
+	}
+	for _, c := range src.Columns {
+		o := sheet.Override{Field: c.Field, Header: c.Header, Pos: c.Pos}
+		if c.Letter > 0 {
+			o.Col = c.Letter
+		}
+		opt.Columns = append(opt.Columns, o)
+	}
+	return sheet.Read(book, opt)
+}

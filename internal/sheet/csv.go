@@ -1,0 +1,155 @@
+package sheet
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/value"
+	"golang.org/x/text/encoding/japanese"
+)
+
+// parseCSV reads a CSV (or tab-separated) file into a one-sheet Book. Every
+// field is kept as text; numbers and dates are decided later, per column.
+func parseCSV(name string, data []byte, encoding string) (*Book, error) {
+	text, enc, err := decodeText(name, data, encoding)
+	if err != nil {
+		return nil, err
+	}
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma = sniffDelimiter(text)
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	g := &Grid{File: name, lines: []int{}}
+	for n := 1; ; n++ {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			line := 0
+			if errors.As(err, &pe) {
+				line = pe.Line
+			}
+			return nil, diag.Errorf(diag.Pos{File: name, Row: line, CSV: true}, "cannot parse CSV: %v", err)
+		}
+		line, _ := r.FieldPos(0)
+		g.lines = append(g.lines, line)
+		row := Row{Num: n}
+		for i, f := range rec {
+			if strings.TrimSpace(f) == "" {
+				continue
+			}
+			c := Cell{Col: int32(i + 1), Kind: String, Str: f}
+			if value.IsErrorValue(strings.TrimSpace(f)) {
+				c.Kind = ErrorValue
+			}
+			row.Cells = append(row.Cells, c)
+		}
+		if len(row.Cells) > 0 {
+			g.Rows = append(g.Rows, row)
+		}
+	}
+	if len(g.Rows) == 0 {
+		return nil, diag.Errorf(diag.Pos{File: name}, "CSV file has no data")
+	}
+	return &Book{File: name, Sheets: []*Grid{g}, Encoding: enc}, nil
+}
+
+// decodeText turns the file's bytes into UTF-8. Without a forced encoding:
+// a BOM decides; valid UTF-8 is UTF-8; otherwise Shift_JIS (CP932) when the
+// bytes decode cleanly and look like Japanese text.
+func decodeText(name string, data []byte, forced string) (string, string, error) {
+	pos := diag.Pos{File: name}
+	switch strings.ToLower(strings.ReplaceAll(forced, "-", "_")) {
+	case "":
+	case "utf_8", "utf8":
+		return strings.TrimPrefix(string(data), "\ufeff"), "utf-8", nil
+	case "shift_jis", "sjis", "cp932", "windows_31j", "ms932":
+		s, err := japanese.ShiftJIS.NewDecoder().Bytes(data)
+		if err != nil {
+			return "", "", diag.Errorf(pos, "file is not valid Shift_JIS: %v", err)
+		}
+		return string(s), "shift_jis", nil
+	default:
+		return "", "", diag.Errorf(pos, "unknown encoding %q (use utf-8 or shift_jis)", forced)
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
+		return string(data[3:]), "utf-8", nil
+	case bytes.HasPrefix(data, []byte("\xFF\xFE")):
+		return decodeUTF16(data[2:], false), "utf-16le", nil
+	case bytes.HasPrefix(data, []byte("\xFE\xFF")):
+		return decodeUTF16(data[2:], true), "utf-16be", nil
+	case bytes.IndexByte(data, 0) >= 0:
+		return "", "", diag.Errorf(pos, "binary data, not a text CSV file")
+	case utf8.Valid(data):
+		return string(data), "utf-8", nil
+	}
+	if s, ok := decodeShiftJIS(data); ok {
+		return s, "shift_jis", nil
+	}
+	return "", "", diag.Errorf(pos, "cannot tell the text encoding (neither UTF-8 nor Shift_JIS); save the CSV as UTF-8 or set encoding: on this source")
+}
+
+// decodeShiftJIS decodes strictly: the x/text decoder replaces bad bytes
+// with U+FFFD instead of failing, so a replacement in the output means the
+// input was not Shift_JIS.
+func decodeShiftJIS(data []byte) (string, bool) {
+	out, err := japanese.ShiftJIS.NewDecoder().Bytes(data)
+	if err != nil || bytes.Contains(out, []byte("\uFFFD")) {
+		return "", false
+	}
+	return string(out), true
+}
+
+func decodeUTF16(b []byte, bigEndian bool) string {
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		if bigEndian {
+			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		} else {
+			u[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
+		}
+	}
+	return string(utf16.Decode(u))
+}
+
+// sniffDelimiter picks comma, tab or semicolon: the one that appears most
+// consistently on the first lines outside quotes.
+func sniffDelimiter(text string) rune {
+	lines := strings.SplitN(text, "\n", 12)
+	best, bestScore := ',', 0
+	for _, d := range []rune{',', '\t', ';'} {
+		score := 0
+		for _, l := range lines {
+			if n := countOutsideQuotes(l, d); n > 0 {
+				score += n
+			}
+		}
+		if score > bestScore {
+			best, bestScore = d, score
+		}
+	}
+	return best
+}
+
+func countOutsideQuotes(line string, d rune) int {
+	n, quoted := 0, false
+	for _, r := range line {
+		switch {
+		case r == '"':
+			quoted = !quoted
+		case r == d && !quoted:
+			n++
+		}
+	}
+	return n
+}
+

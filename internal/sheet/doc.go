@@ -1,0 +1,10 @@
+// Package sheet reads team spreadsheets (.xlsx, .xlsm, .csv) in whatever
+// layout they come in and turns them into standard records: it finds the
+// table and its header, maps columns to pmo's field vocabulary by scoring,
+// works out the task hierarchy, and parses values — reporting, with cell
+// positions, everything it could not read.
+package sheet
+
+import "github.com/pmokit/pmo/internal/value"
+
+func keyOf(s string) string { return value.Key(s) }

@@ -1,0 +1,184 @@
+package sheet
+
+import (
+	"sort"
+
+	"github.com/pmokit/pmo/internal/diag"
+)
+
+// CellKind says what a cell holds.
+type CellKind uint8
+
+// Cell kinds.
+const (
+	Empty CellKind = iota
+	Number
+	String
+	Bool
+	ErrorValue // #REF!, #N/A …: Str holds the error text
+)
+
+// Cell is one non-empty cell as stored in the file: the raw value, never
+// the formatted text.
+type Cell struct {
+	Col     int32
+	Kind    CellKind
+	Formula bool
+	Style   int32 // index into Grid.Styles
+	Num     float64
+	Str     string
+}
+
+// Style is the part of a cell format the reader cares about.
+type Style struct {
+	NumFmt  int    // number format id
+	Code    string // number format code; "" for built-ins
+	Indent  int
+	Date    bool // the format shows a date
+	Percent bool
+}
+
+// Row is one stored row; Cells are sorted by column.
+type Row struct {
+	Num     int
+	Hidden  bool
+	Outline int
+	Cells   []Cell
+}
+
+// Range is a rectangle of cells, 1-based and inclusive.
+type Range struct{ Row1, Col1, Row2, Col2 int }
+
+// Grid is one sheet (or a CSV file) as a sparse table of raw cells.
+type Grid struct {
+	File     string // name used in positions
+	Name     string // sheet name; "" for CSV
+	Hidden   bool   // hidden or very hidden sheet
+	Date1904 bool
+	Rows     []Row // sorted by Num
+	Merges   []Range
+	Styles   []Style // shared by every sheet of a workbook
+	HiddenCols map[int]bool
+
+	// lines maps a CSV record (row number) to its first line in the file.
+	lines []int
+
+	mergeAt map[[2]int]int // top-left cell -> index in Merges, built lazily by Merged
+	covered map[[2]int]int // every covered cell except top-left -> index in Merges
+}
+
+// Pos returns the position of a cell for findings.
+func (g *Grid) Pos(row, col int) diag.Pos {
+	if g.lines != nil {
+		line := row
+		if row > 0 && row <= len(g.lines) {
+			line = g.lines[row-1]
+		}
+		return diag.Pos{File: g.File, Row: line, Col: col, CSV: true}
+	}
+	return diag.Pos{File: g.File, Sheet: g.Name, Row: row, Col: col}
+}
+
+// RowPos returns the position of a whole row.
+func (g *Grid) RowPos(row int) diag.Pos { return g.Pos(row, 0) }
+
+// IsCSV reports whether the grid came from a CSV file.
+func (g *Grid) IsCSV() bool { return g.lines != nil }
+
+// MaxRow returns the last stored row number.
+func (g *Grid) MaxRow() int {
+	if len(g.Rows) == 0 {
+		return 0
+	}
+	return g.Rows[len(g.Rows)-1].Num
+}
+
+// MaxCol returns the last column holding a value.
+func (g *Grid) MaxCol() int {
+	m := 0
+	for i := range g.Rows {
+		if n := len(g.Rows[i].Cells); n > 0 && int(g.Rows[i].Cells[n-1].Col) > m {
+			m = int(g.Rows[i].Cells[n-1].Col)
+		}
+	}
+	return m
+}
+
+// row returns the stored row with number n, or nil.
+func (g *Grid) row(n int) *Row {
+	i := sort.Search(len(g.Rows), func(i int) bool { return g.Rows[i].Num >= n })
+	if i < len(g.Rows) && g.Rows[i].Num == n {
+		return &g.Rows[i]
+	}
+	return nil
+}
+
+// Cell returns the cell at row, col; a zero Cell when empty.
+func (g *Grid) Cell(row, col int) Cell {
+	r := g.row(row)
+	if r == nil {
+		return Cell{}
+	}
+	return r.cell(col)
+}
+
+func (r *Row) cell(col int) Cell {
+	cs := r.Cells
+	i := sort.Search(len(cs), func(i int) bool { return int(cs[i].Col) >= col })
+	if i < len(cs) && int(cs[i].Col) == col {
+		return cs[i]
+	}
+	return Cell{}
+}
+
+// Value returns the cell at row, col, looking through merges: a cell
+// covered by a merge returns the merge's top-left value.
+func (g *Grid) Value(row, col int) Cell {
+	c := g.Cell(row, col)
+	if c.Kind != Empty {
+		return c
+	}
+	if m, ok := g.MergeOf(row, col); ok {
+		return g.Cell(m.Row1, m.Col1)
+	}
+	return c
+}
+
+func (g *Grid) indexMerges() {
+	if g.covered != nil {
+		return
+	}
+	g.covered = make(map[[2]int]int)
+	g.mergeAt = make(map[[2]int]int)
+	for i, m := range g.Merges {
+		// Whole-column or huge merges would blow up the index; they carry no
+		// table structure, so leave them out.
+		if (m.Row2-m.Row1+1)*(m.Col2-m.Col1+1) > 20000 {
+			continue
+		}
+		g.mergeAt[[2]int{m.Row1, m.Col1}] = i
+		for r := m.Row1; r <= m.Row2; r++ {
+			for c := m.Col1; c <= m.Col2; c++ {
+				g.covered[[2]int{r, c}] = i
+			}
+		}
+	}
+}
+
+// MergeOf returns the merge containing row, col.
+func (g *Grid) MergeOf(row, col int) (Range, bool) {
+	g.indexMerges()
+	i, ok := g.covered[[2]int{row, col}]
+	if !ok {
+		return Range{}, false
+	}
+	return g.Merges[i], true
+}
+
+// style returns the style of c.
+func (g *Grid) style(c Cell) Style {
+	if int(c.Style) < len(g.Styles) && c.Style >= 0 {
+		return g.Styles[c.Style]
+	}
+	return Style{}
+}

@@ -1,0 +1,448 @@
+package sheet
+
+import (
+	"cmp"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/project"
+	"github.com/pmokit/pmo/internal/value"
+)
+
+// Header search limits: real sheets put at most a title, some meta rows
+// and a legend above the table.
+const (
+	headerSearchRows = 30
+	maxHeaderHeight  = 4
+	minFieldScore    = 0.5
+)
+
+// Column is one column of a found table and the field it maps to.
+type Column struct {
+	Col    int     `json:"-"`
+	Letter string  `json:"column"`
+	Header string  `json:"header"`
+	Field  string  `json:"field,omitempty"`
+	Score  float64 `json:"-"`
+	parts  []string
+	key    string // normalised combined header
+}
+
+// header is a detected header band.
+type header struct {
+	kind     project.Kind
+	rows     []int
+	cols     []Column // every labelled column, mapped or not
+	score    float64
+	calendar Range // columns of a Gantt calendar area; zero when none
+}
+
+// labelsFor builds the label of every column over the band rows r..r+h-1,
+// looking through merges so a group label (予定 over 開始日/終了日) reaches
+// each column under it.
+func labelsFor(g *Grid, r, h int, minCol, maxCol int) []Column {
+	var cols []Column
+	for c := minCol; c <= maxCol; c++ {
+		var parts []string
+		continuation := false
+		for row := r; row < r+h; row++ {
+			cell := g.Value(row, c)
+			if cell.Kind != String {
+				continue
+			}
+			// In a horizontal merge only the first column names a field; the
+			// others are the same field (Excel 方眼紙) unless a lower row
+			// splits it into sub-labels.
+			m, merged := g.MergeOf(row, c)
+			continuation = merged && m.Col1 < c
+			t := value.Text(cell.Str)
+			if t == "" || len([]rune(t)) > 40 {
+				continue
+			}
+			if n := len(parts); n > 0 && parts[n-1] == t {
+				continue
+			}
+			parts = append(parts, t)
+		}
+		if len(parts) == 0 || continuation {
+			continue
+		}
+		keys := make([]string, len(parts))
+		for i, p := range parts {
+			keys[i] = value.Key(p)
+		}
+		cols = append(cols, Column{Col: c, Letter: columnLetter(c), Header: strings.Join(parts, "/"), parts: keys, key: strings.Join(keys, "")})
+	}
+	return cols
+}
+
+// conceptFields are decided from the whole combined header (予定+開始日);
+// other fields may also match on the lowest header part alone.
+var conceptFields = map[string]bool{
+	"planned_start": true, "planned_finish": true, "actual_start": true, "actual_finish": true,
+	"planned_effort": true, "actual_effort": true,
+}
+
+// scorer caches header scores: calendar areas repeat the same few labels
+// (月, 火, 2026年4月) hundreds of times.
+type scorer map[string]float64
+
+func (sc scorer) score(kind project.Kind, field, key string) float64 {
+	k := string(kind) + "\x00" + field + "\x00" + key
+	if s, ok := sc[k]; ok {
+		return s
+	}
+	s := score(kind, field, key)
+	sc[k] = s
+	return s
+}
+
+func (sc scorer) column(kind project.Kind, field string, c *Column) float64 {
+	s := sc.score(kind, field, c.key)
+	if len(c.parts) > 1 && !(kind == project.KindWBS && conceptFields[field]) {
+		s = max(s, sc.score(kind, field, c.parts[len(c.parts)-1]))
+	}
+	return s
+}
+
+// assign maps columns to fields for one kind: the best-scoring pairs
+// first, each field once, except name/assignee/owner which may take a run
+// of further columns (大項目/中項目/小項目, 担当者1…担当者8).
+func assign(sc scorer, kind project.Kind, cols []Column, overrides map[int]string) (float64, []Column) {
+	out := slices.Clone(cols)
+	for i := range out {
+		out[i].Field, out[i].Score = "", 0
+	}
+	type cand struct {
+		i     int
+		field string
+		s     float64
+	}
+	var cands []cand
+	taken := map[string]bool{}
+	for i := range out {
+		if f, ok := overrides[out[i].Col]; ok {
+			out[i].Field, out[i].Score = f, 1
+			taken[f] = true
+			continue
+		}
+	}
+	for i := range out {
+		if out[i].Field != "" {
+			continue
+		}
+		for _, f := range fieldsOf(kind) {
+			if s := sc.column(kind, f, &out[i]); s >= minFieldScore {
+				cands = append(cands, cand{i, f, s})
+			}
+		}
+	}
+	slices.SortStableFunc(cands, func(a, b cand) int {
+		return cmp.Or(cmp.Compare(b.s, a.s), cmp.Compare(out[a.i].Col, out[b.i].Col))
+	})
+	total := 0.0
+	for _, c := range cands {
+		if out[c.i].Field != "" {
+			continue
+		}
+		if taken[c.field] && !multiFields[c.field] {
+			continue
+		}
+		if taken[c.field] && !extraColumnOK(out, c.i, c.field) {
+			continue
+		}
+		out[c.i].Field, out[c.i].Score = c.field, c.s
+		taken[c.field] = true
+		total += c.s
+	}
+	return total, out
+}
+
+// extraColumnOK allows another column for a multi-column field only when
+// its header reads like a level or a numbered sibling of the column already
+// mapped (大項目/中項目, 担当者1/担当者2, or parts under one group label).
+func extraColumnOK(cols []Column, i int, field string) bool {
+	for j := range cols {
+		if cols[j].Field != field {
+			continue
+		}
+		a, b := cols[j], cols[i]
+		if len(a.parts) > 1 && len(b.parts) > 1 && a.parts[0] == b.parts[0] {
+			return true // under one group header
+		}
+		if field == "name" && isLevelWord(a.key) && isLevelWord(b.key) {
+			return true
+		}
+		if strings.TrimRight(a.key, "0123456789") == strings.TrimRight(b.key, "0123456789") {
+			return true
+		}
+	}
+	return false
+}
+
+func isLevelWord(k string) bool {
+	return containsAny(k, "大項目", "中項目", "小項目", "大分類", "中分類", "小分類", "親タスク", "子タスク", "孫タスク", "phase", "フェーズ", "工程", "level1", "level2", "level3")
+}
+
+// detectHeader finds the header band and its mapping. With kind empty it
+// tries every kind and keeps the best.
+func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int]string) (*header, bool) {
+	maxCol := min(g.MaxCol(), 16384)
+	sc := scorer{}
+	kinds := project.Kinds
+	if kind != "" {
+		kinds = []project.Kind{kind}
+	}
+	var best *header
+	try := func(r, h int) {
+		cols := labelsFor(g, r, h, 1, maxCol)
+		if len(cols) < 2 && len(overrides) == 0 {
+			return
+		}
+		for _, k := range kinds {
+			s, mapped := assign(sc, k, cols, overrides)
+			if !hasKeyField(k, mapped) {
+				continue
+			}
+			s -= headerPenalty(g, r, h)
+			s += kindBonus(k, mapped, g)
+			if best == nil || s > best.score+1e-9 {
+				rows := make([]int, h)
+				for i := range rows {
+					rows[i] = r + i
+				}
+				best = &header{kind: k, rows: rows, cols: mapped, score: s}
+			}
+		}
+	}
+	if len(fixedRows) > 0 {
+		try(fixedRows[0], fixedRows[len(fixedRows)-1]-fixedRows[0]+1)
+	} else {
+		for _, row := range g.Rows {
+			if row.Num > headerSearchRows {
+				break
+			}
+			if stringCells(&row) < 2 && !coveredByMerge(g, row.Num) {
+				continue
+			}
+			for h := 1; h <= maxHeaderHeight; h++ {
+				try(row.Num, h)
+			}
+		}
+	}
+	if best == nil || best.score < 1.5 {
+		return nil, false
+	}
+	extendUp(g, best)
+	extendBand(g, best)
+	best.calendar = findCalendar(g, best)
+	if best.calendar.Col1 > 0 {
+		kept := best.cols[:0]
+		for _, c := range best.cols {
+			if c.Col < best.calendar.Col1 || c.Col > best.calendar.Col2 {
+				kept = append(kept, c)
+			}
+		}
+		best.cols = kept
+	}
+	return best, true
+}
+
+// hasKeyField reports whether a mapping has the field a record cannot do
+// without: a task name, an issue or risk title.
+func hasKeyField(k project.Kind, cols []Column) bool {
+	for _, c := range cols {
+		if c.Field == "name" || c.Field == "title" {
+			return true
+		}
+	}
+	return false
+}
+
+func stringCells(r *Row) int {
+	n := 0
+	for _, c := range r.Cells {
+		if c.Kind == String {
+			n++
+		}
+	}
+	return n
+}
+
+func coveredByMerge(g *Grid, row int) bool {
+	for _, m := range g.Merges {
+		if m.Row1 < row && m.Row2 >= row {
+			return true
+		}
+	}
+	return false
+}
+
+// headerPenalty discourages bands that swallow data: each extra row that
+// holds numbers, dates or long text in its own cells costs score.
+func headerPenalty(g *Grid, r, h int) float64 {
+	p := 0.0
+	for row := r; row < r+h; row++ {
+		rw := g.row(row)
+		if rw == nil {
+			continue
+		}
+		for _, c := range rw.Cells {
+			switch {
+			case c.Kind == Number && row > r && !g.style(c).Date:
+				p += 0.5
+			case c.Kind == String && len([]rune(c.Str)) > 40:
+				p += 0.3
+			}
+		}
+	}
+	// A taller band must earn its rows.
+	return p + 0.05*float64(h-1)
+}
+
+// extendBand grows the band over rows that only continue its vertical
+// merges (A5:A7 next to a calendar's year/month/day rows), so the first
+// record row is right.
+func extendBand(g *Grid, h *header) {
+	for len(h.rows) < maxHeaderHeight+2 {
+		next := h.rows[len(h.rows)-1] + 1
+		continues := false
+		for _, c := range h.cols {
+			if c.Field == "" {
+				continue
+			}
+			if m, ok := g.MergeOf(next, c.Col); ok && m.Row1 <= h.rows[0] {
+				continues = true
+				continue
+			}
+			if g.Cell(next, c.Col).Kind != Empty {
+				return
+			}
+		}
+		if !continues {
+			return
+		}
+		h.rows = append(h.rows, next)
+	}
+}
+
+// findCalendar finds a Gantt date area: a run of at least 7 columns whose
+// header cells hold dates, day numbers or weekday names.
+func findCalendar(g *Grid, h *header) Range {
+	first := max(1, h.rows[0]-3)
+	last := h.rows[len(h.rows)-1]
+	maxCol := g.MaxCol()
+	isCal := func(c int) bool {
+		for r := first; r <= last; r++ {
+			cell := g.Value(r, c)
+			switch cell.Kind {
+			case Number:
+				if g.style(cell).Date || (cell.Num >= 1 && cell.Num <= 53 && cell.Num == float64(int(cell.Num))) {
+					return true
+				}
+			case String:
+				if isWeekday(value.Text(cell.Str)) {
+					return true
+				}
+				if dt, ok := value.ParseDate(cell.Str); ok && !dt.Placeholder {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	run, start := 0, 0
+	var best Range
+	for c := 1; c <= maxCol+1; c++ {
+		if c <= maxCol && isCal(c) {
+			if run == 0 {
+				start = c
+			}
+			run++
+			continue
+		}
+		if run >= 7 && run > best.Col2-best.Col1 {
+			best = Range{Row1: first, Col1: start, Row2: last, Col2: c - 1}
+		}
+		run = 0
+	}
+	return best
+}
+
+func isWeekday(s string) bool {
+	switch strings.ToLower(strings.Trim(s, "()（） ")) {
+	case "月", "火", "水", "木", "金", "土", "日", "mon", "tue", "wed", "thu", "fri", "sat", "sun":
+		return true
+	}
+	return false
+}
+
+func columnLetter(c int) string { return diag.ColumnName(c) }
+
+// kindBonus adds what tells one kind of sheet from another beyond single
+// columns: a start and finish pair means a schedule, an owner or due date
+// means an issue list, probability and impact mean a risk register; and
+// the sheet's and file's names (WBS, 課題, リスク) say it outright.
+func kindBonus(k project.Kind, cols []Column, g *Grid) float64 {
+	has := map[string]bool{}
+	for _, c := range cols {
+		has[c.Field] = true
+	}
+	b := 0.0
+	switch k {
+	case project.KindWBS:
+		if (has["planned_start"] || has["actual_start"]) && (has["planned_finish"] || has["actual_finish"]) {
+			b += 1
+		}
+		if has["progress"] {
+			b += 0.3
+		}
+	case project.KindIssues:
+		for _, f := range []string{"owner", "due", "priority", "status", "raised_on"} {
+			if has[f] {
+				b += 0.2
+			}
+		}
+	case project.KindRisks:
+		if has["probability"] && has["impact"] {
+			b += 1.5
+		}
+	}
+	name := value.Key(g.Name + " " + strings.TrimSuffix(g.File, filepath.Ext(g.File)))
+	switch {
+	case containsAny(name, "リスク", "risk"):
+		if k == project.KindRisks {
+			b += 1
+		}
+	case containsAny(name, "課題", "issue", "不具合", "障害", "バグ", "bug", "qa", "問合せ", "問い合わせ", "質問", "指摘", "ticket", "チケット"):
+		if k == project.KindIssues {
+			b += 1
+		}
+	case containsAny(name, "wbs", "スケジュール", "schedule", "工程", "進捗", "計画", "plan", "gantt", "ガント", "タスク", "task"):
+		if k == project.KindWBS {
+			b += 1
+		}
+	}
+	return b
+}
+
+// extendUp takes in the rows above the band that its header cells are
+// merged down from (No in A3:A4 beside 不具合発見者記載 over B3:F3).
+func extendUp(g *Grid, h *header) {
+	for h.rows[0] > 1 && len(h.rows) < maxHeaderHeight {
+		top := h.rows[0]
+		up := false
+		for _, c := range h.cols {
+			if m, ok := g.MergeOf(top, c.Col); ok && m.Row1 == top-1 {
+				up = true
+				break
+			}
+		}
+		if !up {
+			return
+		}
+		h.rows = append([]int{top - 1}, h.rows...)
+	}
+}

@@ -1,0 +1,211 @@
+package sheet
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/pmokit/pmo/internal/project"
+)
+
+// levelSources says which hierarchy signals the table has columns for.
+type levelSources struct {
+	levelCol bool
+}
+
+func (rr *rowReader) levelSources() levelSources {
+	return levelSources{levelCol: len(rr.fields["level"]) > 0}
+}
+
+// setLevels works out each task's level from the strongest signal the
+// sheet offers — an Lv column, names split over columns, WBS codes, Excel
+// row outline, cell indent or leading spaces, and last section rows with
+// a name and nothing else — then marks tasks with children as summaries.
+func setLevels(g *Grid, ts []project.Task, multiName bool, src levelSources) {
+	switch {
+	case multiName:
+		// namedByColumn already set levels.
+	case src.levelCol && anyLevel(ts):
+		prev := 1
+		for i := range ts {
+			if ts[i].Level == 0 {
+				ts[i].Level = prev
+			}
+			prev = ts[i].Level
+		}
+	case spread(ts, func(t *project.Task) int { return codeLevel(t.WBSID) }):
+		for i := range ts {
+			ts[i].Level = max(1, codeLevel(ts[i].WBSID))
+		}
+	case spread(ts, func(t *project.Task) int { return outlineOf(g, t) }):
+		for i := range ts {
+			ts[i].Level = outlineOf(g, &ts[i]) + 1
+		}
+	case spread(ts, func(t *project.Task) int { return indentOf(g, t) }):
+		levels := indentLevels(g, ts)
+		for i := range ts {
+			ts[i].Level = levels[i]
+		}
+	default:
+		sectionLevels(ts)
+	}
+	for i := range ts {
+		if ts[i].Level < 1 {
+			ts[i].Level = 1
+		}
+	}
+	for i := range ts {
+		if i+1 < len(ts) && ts[i+1].Level > ts[i].Level {
+			ts[i].Summary = true
+		}
+	}
+}
+
+func anyLevel(ts []project.Task) bool {
+	for i := range ts {
+		if ts[i].Level > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// spread reports whether f gives at least two different values over ts.
+func spread(ts []project.Task, f func(*project.Task) int) bool {
+	seen := -1
+	for i := range ts {
+		v := f(&ts[i])
+		if v < 0 {
+			continue
+		}
+		if seen >= 0 && v != seen {
+			return true
+		}
+		seen = v
+	}
+	return false
+}
+
+// codeLevel counts the parts of a WBS code: 1 -> 1, 1.2 -> 2, 1-2-3 -> 3,
+// 2.0 -> 1 (a trailing zero names the phase itself); -1 for codes that are
+// not outline numbers (T001).
+func codeLevel(id string) int {
+	id = strings.TrimSpace(id)
+	if id == "" {
+		return -1
+	}
+	parts := strings.FieldsFunc(id, func(r rune) bool { return r == '.' || r == '-' || r == '_' || r == '．' })
+	if len(parts) == 0 || !isDigits(parts[0]) {
+		return -1
+	}
+	for len(parts) > 1 && strings.Trim(parts[len(parts)-1], "0") == "" {
+		parts = parts[:len(parts)-1]
+	}
+	return len(parts)
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func outlineOf(g *Grid, t *project.Task) int {
+	r := g.row(t.Source.Row)
+	if r == nil {
+		return 0
+	}
+	return r.Outline
+}
+
+// indentOf measures a task name's indent: the cell's indent setting, or
+// leading spaces (two half-width or one full-width space a step).
+func indentOf(g *Grid, t *project.Task) int {
+	p, ok := t.Cells["name"]
+	if !ok || g.IsCSV() && p.Col == 0 {
+		return 0
+	}
+	c := g.Cell(p.Row, p.Col)
+	if g.IsCSV() {
+		c = csvCell(g, t)
+	}
+	if st := g.style(c); st.Indent > 0 {
+		return st.Indent
+	}
+	n := 0
+	for _, r := range c.Str {
+		switch r {
+		case ' ', '\u00a0':
+			n++
+		case '\u3000', '\t':
+			n += 2
+		default:
+			return (n + 1) / 2
+		}
+	}
+	return 0
+}
+
+func csvCell(g *Grid, t *project.Task) Cell {
+	p := t.Cells["name"]
+	for i := range g.Rows {
+		if g.Pos(g.Rows[i].Num, 0).Row == p.Row {
+			return g.Rows[i].cell(p.Col)
+		}
+	}
+	return Cell{}
+}
+
+// indentLevels ranks the distinct indents: the smallest is level 1.
+func indentLevels(g *Grid, ts []project.Task) []int {
+	distinct := map[int]bool{}
+	ind := make([]int, len(ts))
+	for i := range ts {
+		ind[i] = indentOf(g, &ts[i])
+		distinct[ind[i]] = true
+	}
+	out := make([]int, len(ts))
+	for i, v := range ind {
+		rank := 1
+		for d := range distinct {
+			if d < v {
+				rank++
+			}
+		}
+		out[i] = rank
+	}
+	return out
+}
+
+// sectionLevels treats rows with a name and nothing else (企画 - 準備) as
+// phases when dated tasks follow them.
+func sectionLevels(ts []project.Task) {
+	isSection := func(t *project.Task) bool {
+		return t.PlannedStart.IsZero() && t.PlannedFinish.IsZero() && t.ActualStart.IsZero() && t.ActualFinish.IsZero() &&
+			len(t.Assignee) == 0 && t.Progress == nil && t.PlannedEffort == nil && t.Status == "" && t.Name != ""
+	}
+	sections, inSection := 0, false
+	for i := range ts {
+		if isSection(&ts[i]) {
+			sections++
+		}
+	}
+	if sections == 0 || sections == len(ts) {
+		for i := range ts {
+			ts[i].Level = 1
+		}
+		return
+	}
+	for i := range ts {
+		switch {
+		case isSection(&ts[i]):
+			ts[i].Level, inSection = 1, true
+		case inSection:
+			ts[i].Level = 2
+		default:
+			ts[i].Level = 1
+		}
+	}
+}

@@ -1,0 +1,169 @@
+package sheet
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/xuri/excelize/v2"
+)
+
+// Book is an opened spreadsheet: the sheets of a workbook, or one CSV file
+// as a single unnamed sheet.
+type Book struct {
+	File   string
+	Sheets []*Grid
+	// Encoding is the detected text encoding of a CSV file.
+	Encoding string
+}
+
+// OpenOptions tunes how a file is opened.
+type OpenOptions struct {
+	// Name is how the file is named in positions; defaults to the base name.
+	Name string
+	// Encoding forces a CSV encoding: "utf-8" or "shift_jis".
+	Encoding string
+	// Password opens an encrypted workbook.
+	Password string
+}
+
+// Open reads a spreadsheet file. The file is only read, never written;
+// macros in .xlsm files are never run (pmo does not evaluate anything).
+func Open(path string, opt OpenOptions) (*Book, error) {
+	name := opt.Name
+	if name == "" {
+		name = filepath.Base(path)
+	}
+	pos := diag.Pos{File: name}
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, diag.Errorf(pos, "file not found")
+	case err != nil:
+		return nil, diag.Errorf(pos, "cannot read: %v", err)
+	case st.IsDir():
+		return nil, diag.Errorf(pos, "is a directory, not a spreadsheet")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, diag.Errorf(pos, "cannot read: %v", err)
+	}
+	return Parse(name, data, opt)
+}
+
+var (
+	zipMagic = []byte("PK\x03\x04")
+	oleMagic = []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+)
+
+// Parse reads a spreadsheet from memory; name decides positions and, for
+// files without a recognisable signature, the format by extension.
+func Parse(name string, data []byte, opt OpenOptions) (*Book, error) {
+	pos := diag.Pos{File: name}
+	ext := strings.ToLower(filepath.Ext(name))
+	switch {
+	case len(data) == 0:
+		return nil, diag.Errorf(pos, "file is empty")
+	case bytes.HasPrefix(data, oleMagic):
+		return parseOLE(name, data, opt)
+	case bytes.HasPrefix(data, zipMagic):
+		return parseXLSX(name, data)
+	case ext == ".csv" || ext == ".txt" || ext == ".tsv":
+		return parseCSV(name, data, opt.Encoding)
+	case ext == ".xls":
+		return nil, diag.Errorf(pos, "not a legacy Excel file either; cannot read it")
+	case ext == ".xlsx" || ext == ".xlsm":
+		if looksLikeText(data) {
+			return nil, diag.Errorf(pos, "not an Excel workbook: the file holds plain text (a CSV saved as .xlsx?); rename it to .csv")
+		}
+		return nil, diag.Errorf(pos, "not an Excel workbook (not a zip file)")
+	default:
+		return nil, diag.Errorf(pos, "unsupported file type %q: pmo reads .xlsx, .xlsm and .csv", ext)
+	}
+}
+
+func looksLikeText(data []byte) bool {
+	head := data[:min(len(data), 512)]
+	return utf8.Valid(head) && bytes.IndexByte(head, 0) < 0
+}
+
+// parseOLE handles the old compound-file container: either an encrypted
+// .xlsx (Excel wraps those in OLE) or a legacy .xls / .doc.
+func parseOLE(name string, data []byte, opt OpenOptions) (*Book, error) {
+	pos := diag.Pos{File: name}
+	switch {
+	case bytes.Contains(data, utf16le("EncryptionInfo")):
+		if opt.Password == "" {
+			return nil, diag.Errorf(pos, "workbook is password-protected; set password_env on this source to the name of an environment variable holding the password")
+		}
+		plain, err := excelize.Decrypt(data, &excelize.Options{Password: opt.Password})
+		if err != nil {
+			return nil, diag.Errorf(pos, "cannot decrypt the workbook (wrong password?): %v", err)
+		}
+		return parseXLSX(name, plain)
+	case bytes.Contains(data, utf16le("WordDocument")):
+		return nil, diag.Errorf(pos, "this is a Word document, not an Excel workbook")
+	case bytes.Contains(data, utf16le("Workbook")) || bytes.Contains(data, utf16le("Book")):
+		return nil, diag.Errorf(pos, "legacy Excel 97-2003 (.xls) workbook: convert it first with `soffice --headless --convert-to xlsx %s` (or save it as .xlsx in Excel)", name)
+	default:
+		return nil, diag.Errorf(pos, "an OLE compound file that is not an Excel workbook")
+	}
+}
+
+func utf16le(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return b
+}
+
+func parseXLSX(name string, data []byte) (*Book, error) {
+	wb, err := openWorkbook(name, data)
+	if err != nil {
+		return nil, err
+	}
+	b := &Book{File: name}
+	for _, ref := range wb.sheets {
+		g, err := wb.readSheet(ref)
+		if err != nil {
+			return nil, err
+		}
+		b.Sheets = append(b.Sheets, g)
+	}
+	if len(b.Sheets) == 0 {
+		return nil, diag.Errorf(diag.Pos{File: name}, "workbook has no worksheets")
+	}
+	return b, nil
+}
+
+// Sheet returns the sheet with the given name, compared loosely (width and
+// case), or an error listing the sheets there are.
+func (b *Book) Sheet(name string) (*Grid, error) {
+	for _, g := range b.Sheets {
+		if g.Name == name {
+			return g, nil
+		}
+	}
+	for _, g := range b.Sheets {
+		if sameName(g.Name, name) {
+			return g, nil
+		}
+	}
+	names := make([]string, len(b.Sheets))
+	for i, g := range b.Sheets {
+		names[i] = g.Name
+	}
+	return nil, diag.Errorf(diag.Pos{File: b.File}, "no sheet named %q (sheets: %s)", name, strings.Join(names, ", "))
+}
+
+func sameName(a, b string) bool {
+	return keyOf(a) == keyOf(b)
+}
+

@@ -1,0 +1,212 @@
+package sheet
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/project"
+	"github.com/pmokit/pmo/internal/value"
+)
+
+// Options says what the caller already knows about a source; everything
+// left empty is worked out from the sheet.
+type Options struct {
+	Kind       project.Kind // "" = infer
+	Sheet      string       // "" = every sheet holding a table
+	HeaderRows []int        // 1-based header rows; nil = detect
+	Columns    []Override   // fixed field mappings; they win over scoring
+	Team       string       // team the records belong to
+	// From and To bound the project; with Near they give a year to dates
+	// typed without one (4/1).
+	From, To, Near date.Date
+}
+
+// Override maps a field to a header text or a column number.
+type Override struct {
+	Field  string
+	Header string
+	Col    int // 1-based; 0 when Header is used
+	Pos    diag.Pos
+}
+
+// Table is one table found in a sheet and what was read from it.
+type Table struct {
+	Sheet      string         `json:"sheet"`
+	Kind       project.Kind   `json:"kind"`
+	HeaderRows []int          `json:"header_rows"`
+	Columns    []Column       `json:"columns"`
+	Unmapped   []Column       `json:"unmapped,omitempty"`
+	Calendar   string         `json:"calendar,omitempty"` // column range of a Gantt area left out, e.g. "O:AG"
+	Count      int            `json:"record_count"`
+	Tasks      []project.Task  `json:"-"`
+	Issues     []project.Issue `json:"-"`
+	Risks      []project.Risk  `json:"-"`
+}
+
+// Result is everything read from one file.
+type Result struct {
+	File     string        `json:"file"`
+	Tables   []*Table      `json:"tables"`
+	Findings diag.Findings `json:"findings"`
+}
+
+// Tasks returns the tasks of every table in order.
+func (r *Result) Tasks() []project.Task {
+	var out []project.Task
+	for _, t := range r.Tables {
+		out = append(out, t.Tasks...)
+	}
+	return out
+}
+
+// Issues returns the issues of every table in order.
+func (r *Result) Issues() []project.Issue {
+	var out []project.Issue
+	for _, t := range r.Tables {
+		out = append(out, t.Issues...)
+	}
+	return out
+}
+
+// Risks returns the risks of every table in order.
+func (r *Result) Risks() []project.Risk {
+	var out []project.Risk
+	for _, t := range r.Tables {
+		out = append(out, t.Risks...)
+	}
+	return out
+}
+
+// skipSheet names sheets that hold no records: covers, instructions,
+// lookups and calendars. They are read only when named.
+var skipSheetWords = []string{"表紙", "使い方", "目次", "改訂履歴", "変更履歴", "更新履歴", "master", "マスタ", "設定", "祝日", "休日", "凡例", "記入例", "説明", "cover", "readme", "instructions", "lookup", "list", "リスト", "選択肢", "カレンダー", "calendar", "holiday", "settings", "config"}
+
+func skipSheet(name string) bool {
+	k := value.Key(name)
+	for _, w := range skipSheetWords {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Read finds the tables of a book and reads their records.
+func Read(b *Book, opt Options) (*Result, error) {
+	res := &Result{File: b.File}
+	var grids []*Grid
+	if opt.Sheet != "" {
+		g, err := b.Sheet(opt.Sheet)
+		if err != nil {
+			return nil, err
+		}
+		grids = []*Grid{g}
+	} else {
+		for _, g := range b.Sheets {
+			if len(b.Sheets) > 1 && (g.Hidden || skipSheet(g.Name)) {
+				continue
+			}
+			grids = append(grids, g)
+		}
+	}
+	kind := opt.Kind
+	for _, g := range grids {
+		overrides, err := resolveOverrides(g, opt)
+		if err != nil {
+			return nil, err
+		}
+		h, ok := detectHeader(g, kind, opt.HeaderRows, overrides)
+		if !ok {
+			continue
+		}
+		t := readTable(g, h, &opt, &res.Findings)
+		if t.Count == 0 && opt.Sheet == "" && len(grids) > 1 {
+			continue
+		}
+		res.Tables = append(res.Tables, t)
+		if kind == "" {
+			kind = h.kind // one file, one kind: later sheets follow the first
+		}
+	}
+	if len(res.Tables) == 0 {
+		where := "any sheet"
+		if opt.Sheet != "" {
+			where = "sheet " + opt.Sheet
+		}
+		what := "a table"
+		if opt.Kind != "" {
+			what = "a " + string(opt.Kind) + " table"
+		}
+		return nil, diag.Errorf(diag.Pos{File: b.File}, "cannot find %s in %s: no header row with recognisable column names in the first %d rows (give header_rows and columns in the YAML, or check with `pmo inspect`)", what, where, headerSearchRows)
+	}
+	return res, nil
+}
+
+// resolveOverrides turns YAML column overrides into column numbers.
+// Header texts are looked up in the first rows of the sheet.
+func resolveOverrides(g *Grid, opt Options) (map[int]string, error) {
+	if len(opt.Columns) == 0 {
+		return nil, nil
+	}
+	out := map[int]string{}
+	for _, o := range opt.Columns {
+		col := 0
+		if o.Header != "" {
+			col = findHeaderText(g, o.Header, opt.HeaderRows)
+		}
+		if col == 0 {
+			col = o.Col
+		}
+		if col == 0 {
+			return nil, diag.Errorf(o.Pos, "column %q for %s not found in %s", o.Header, o.Field, g.Pos(0, 0))
+		}
+		out[col] = o.Field
+	}
+	return out, nil
+}
+
+func findHeaderText(g *Grid, header string, rows []int) int {
+	want := value.Key(header)
+	for _, r := range g.Rows {
+		if r.Num > headerSearchRows || (len(rows) > 0 && !slices.Contains(rows, r.Num)) {
+			continue
+		}
+		for _, c := range r.Cells {
+			if c.Kind == String && value.Key(c.Str) == want {
+				return int(c.Col)
+			}
+		}
+	}
+	return 0
+}
+
+func readTable(g *Grid, h *header, opt *Options, fs *diag.Findings) *Table {
+	t := &Table{Sheet: g.Name, Kind: h.kind, HeaderRows: h.rows}
+	for _, c := range h.cols {
+		if c.Field != "" {
+			t.Columns = append(t.Columns, c)
+		} else {
+			t.Unmapped = append(t.Unmapped, c)
+		}
+	}
+	if h.calendar.Col1 > 0 {
+		t.Calendar = fmt.Sprintf("%s:%s", diag.ColumnName(h.calendar.Col1), diag.ColumnName(h.calendar.Col2))
+	}
+	rr := newRowReader(g, h, opt, fs)
+	rows := rr.records()
+	switch h.kind {
+	case project.KindWBS:
+		t.Tasks = rr.tasks(rows)
+		t.Count = len(t.Tasks)
+	case project.KindIssues:
+		t.Issues = rr.issues(rows)
+		t.Count = len(t.Issues)
+	case project.KindRisks:
+		t.Risks = rr.risks(rows)
+		t.Count = len(t.Risks)
+	}
+	return t
+}

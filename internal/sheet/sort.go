@@ -1,0 +1,21 @@
+package sheet
+
+import "slices"
+
+func sortRows(g *Grid) {
+	slices.SortStableFunc(g.Rows, func(a, b Row) int { return a.Num - b.Num })
+	// Merge duplicate row elements, which some writers emit.
+	out := g.Rows[:0]
+	for _, r := range g.Rows {
+		if n := len(out); n > 0 && out[n-1].Num == r.Num {
+			out[n-1].Cells = append(out[n-1].Cells, r.Cells...)
+			continue
+		}
+		out = append(out, r)
+	}
+	g.Rows = out
+}
+
+func sortCells(cs []Cell) {
+	slices.SortStableFunc(cs, func(a, b Cell) int { return int(a.Col - b.Col) })
+}

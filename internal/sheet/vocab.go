@@ -1,0 +1,214 @@
+package sheet
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pmokit/pmo/internal/project"
+)
+
+// fieldWords lists, per kind and field, header words already normalised
+// the way value.Key normalises a header (NFKC, lower case, no spaces or
+// brackets). They seed the scorer; they are not an exact lookup table.
+var fieldWords = map[project.Kind][]fieldWord{
+	project.KindWBS: {
+		{"wbs_id", []string{"wbs", "wbs番号", "wbsid", "wbsコード", "wbsno", "id", "outlinenumber", "タスクid", "タスクno", "タスク番号", "コード", "タスクコード", "no", "no.", "#", "番号", "項番", "管理番号"}},
+		{"level", []string{"lv", "lv.", "レベル", "階層", "level", "outlinelevel", "階層レベル"}},
+		{"name", []string{"タスク", "タスク名", "作業", "作業名", "作業項目", "作業内容", "項目", "項目名", "内容", "工程", "工程名", "大項目", "中項目", "小項目", "機能", "機能名", "task", "taskname", "name", "description", "activity", "件名", "タイトル", "title", "subject", "summary", "名称", "親タスク", "子タスク", "作業タスク", "wbs名", "フェーズ"}},
+		{"team", []string{"チーム", "チーム名", "担当チーム", "部署", "部門", "team", "グループ", "担当部署", "所属"}},
+		{"assignee", []string{"担当", "担当者", "担当者名", "メンバ", "メンバー", "実施者", "対応者", "作業者", "owner", "resourcenames", "coordinator", "assignee", "assignedto", "担当者1", "resource", "resources", "pic", "責任者", "担当者(正)"}},
+		{"planned_effort", []string{"予定工数", "工数", "工数日", "見積工数", "計画工数", "見積", "予定人日", "duration", "work", "effort", "plannedeffort", "estimate", "見積もり"}},
+		{"actual_effort", []string{"実績工数", "実稼働", "実工数", "actualwork", "actualeffort", "実績人日", "消化工数"}},
+		{"progress", []string{"進捗", "進捗率", "進捗%", "達成率", "完了率", "%complete", "percentcomplete", "completion", "progress", "進捗度", "進ちょく", "進ちょく率", "done%", "%done"}},
+		{"status", []string{"ステータス", "状態", "状況", "対応状況", "完了フラグ", "status", "issuestatus", "進捗状況", "作業状況", "state"}},
+		{"milestone", []string{"マイルストーン", "milestone", "ms", "マイルストン"}},
+		{"predecessors", []string{"先行タスク", "先行", "依存関係", "predecessors", "先行タスクid", "前提タスク", "dependencies", "dependson"}},
+		{"deliverable", []string{"成果物", "deliverable", "deliverables", "アウトプット", "output", "成果物名"}},
+		{"notes", []string{"備考", "メモ", "コメント", "notes", "note", "remarks", "comments", "comment", "特記事項", "補足", "詳細", "概要", "説明"}},
+	},
+	project.KindIssues: {
+		{"id", []string{"no", "no.", "課題no", "課題番号", "管理番号", "id", "issueid", "id#", "#", "番号", "項番", "key", "issuekey", "チケット番号", "課題id", "不具合no", "不具合番号", "qano", "q&ano"}},
+		{"title", []string{"課題", "件名", "タイトル", "課題内容", "指摘内容", "疑問点", "内容", "title", "summary", "subject", "課題名", "事象", "質問", "質問内容", "問題", "不具合内容", "現象", "issue", "概要", "題名", "問合せ内容"}},
+		{"description", []string{"詳細", "課題詳細", "内容詳細", "description", "query", "詳細内容", "説明", "背景", "原因", "details"}},
+		{"category", []string{"分類", "種別", "カテゴリ", "カテゴリー", "対象", "作業区分", "category", "issuetype", "type", "区分", "トラッカー", "tracker", "対象機能", "機能"}},
+		{"priority", []string{"優先度", "重要度", "緊急度", "priority", "rank", "severity", "優先順位", "ランク", "重大度", "影響度"}},
+		{"status", []string{"ステータス", "状態", "状況", "対応状況", "status", "issuestatus", "進捗", "完了フラグ", "state", "対応状態"}},
+		{"raised_on", []string{"起票日", "記帳日", "登録日", "入力日", "発生日", "dateraised", "作成日", "起案日", "報告日", "発見日", "created", "createdon", "opened", "登録日時", "作成日時", "起票日時", "質問日"}},
+		{"raised_by", []string{"起票者", "記帳者", "記載者", "入力者", "依頼者名", "報告者", "依頼者", "作成者", "登録者", "発見者", "起案者", "raisedby", "reporter", "author", "createdby", "質問者"}},
+		{"owner", []string{"担当", "担当者", "対応者", "回答者名", "宛先", "owner", "riskowner", "assignee", "assignedto", "回答者", "対応担当", "責任者", "担当者名", "対応担当者", "調査対応者"}},
+		{"due", []string{"期限", "期日", "対応期限", "回答期限", "対応予定日", "回答希望日", "完了予定日", "due", "duedate", "期限日", "完了期限", "解決期限", "目標日", "回答予定日", "対応期日"}},
+		{"closed_on", []string{"完了日", "回答日", "解決日", "完了確認日", "completiondate", "closedon", "closed", "resolved", "クローズ日", "対応完了日", "対応日", "resolveddate", "closeddate"}},
+		{"resolution", []string{"対応内容", "対応策", "回答", "回答内容", "解決策", "actions", "countermeasures", "potentialresponses", "results", "resolution", "対応", "対処", "対策", "対応詳細", "対応方針", "処置内容", "answer", "対応結果"}},
+		{"related_task", []string{"関連タスク", "関連wbs", "relatedtask", "wbs", "wbs番号", "関連"}},
+	},
+	project.KindRisks: {
+		{"id", []string{"no", "no.", "リスクno", "リスク番号", "管理番号", "id", "riskid", "id#", "#", "番号", "項番"}},
+		{"title", []string{"リスク", "リスク名", "リスク内容", "件名", "タイトル", "内容", "risk", "title", "summary", "riskdescription", "事象", "概要", "想定リスク", "リスク事象"}},
+		{"description", []string{"詳細", "リスク詳細", "description", "原因", "影響内容", "説明", "cause", "details"}},
+		{"category", []string{"分類", "種別", "カテゴリ", "カテゴリー", "category", "区分", "type", "リスク分類"}},
+		{"probability", []string{"発生確率", "発生可能性", "確率", "probability", "likelihood", "発生頻度", "可能性", "発生度"}},
+		{"impact", []string{"影響度", "影響", "impact", "severity", "重大度", "影響の大きさ"}},
+		{"score", []string{"スコア", "score", "リスク値", "リスクスコア", "評価", "重要度", "riskscore", "優先度", "rating", "リスクレベル", "総合評価"}},
+		{"owner", []string{"担当", "担当者", "owner", "riskowner", "責任者", "対応者", "オーナー", "リスクオーナー", "assignee"}},
+		{"mitigation", []string{"対応策", "対策", "軽減策", "回避策", "mitigation", "response", "countermeasures", "potentialresponses", "actions", "対応方針", "対応内容", "予防策", "コンティンジェンシープラン", "contingency"}},
+		{"status", []string{"ステータス", "状態", "状況", "対応状況", "status", "state"}},
+		{"due", []string{"期限", "期日", "対応期限", "due", "duedate", "完了予定日", "目標日"}},
+	},
+}
+
+// weakWords identify a field only by position in the table: a bare "No"
+// is often just a row counter, so a column saying タスクID or WBS wins.
+var weakWords = map[string]float64{"no": 0.8, "no.": 0.8, "#": 0.75, "番号": 0.8, "項番": 0.75, "管理番号": 0.85, "id": 0.9}
+
+type fieldWord struct {
+	field string
+	words []string
+}
+
+// multiFields may take several columns: a name split over 大項目/中項目/小項目
+// columns, or people over 担当者1…担当者N.
+var multiFields = map[string]bool{"name": true, "assignee": true, "owner": true}
+
+// contains reports whether key contains any of subs.
+func containsAny(key string, subs ...string) bool {
+	for _, s := range subs {
+		if strings.Contains(key, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordScore scores how well a normalised header matches one word:
+// 1 for the word itself, less the more other text surrounds it.
+func wordScore(key, word string) float64 {
+	if key == word {
+		return 1
+	}
+	if len(word) == 0 || !strings.Contains(key, word) {
+		return 0
+	}
+	// Single Latin letters/short ASCII words must stand alone: "no" inside
+	// "notes" or "id" inside "valid" mean nothing.
+	if len(word) <= 3 && isASCII(word) {
+		return 0
+	}
+	ratio := float64(utf8.RuneCountInString(word)) / float64(utf8.RuneCountInString(key))
+	if strings.HasPrefix(key, word) || strings.HasSuffix(key, word) {
+		return 0.55 + 0.4*ratio
+	}
+	return 0.4 + 0.4*ratio
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// dateConcepts reads the plan/actual and start/finish words out of a header.
+type concepts struct {
+	plan, actual, start, finish, effort, date, previous bool
+}
+
+func conceptsOf(key string) concepts {
+	var c concepts
+	c.plan = containsAny(key, "予定", "計画", "plan", "目標", "見積", "baseline", "予")
+	c.actual = containsAny(key, "実績", "実際", "actual", "実施", "実開始", "実完了", "実終了", "着工")
+	c.start = containsAny(key, "開始", "start", "begin", "着手", "始", "着工", "from")
+	c.finish = containsAny(key, "終了", "完了", "finish", "end", "終", "締切", "to", "最終日")
+	c.effort = containsAny(key, "工数", "effort", "work", "人日", "人月", "duration", "期間", "稼働", "時間", "見積")
+	c.date = containsAny(key, "日", "date", "日時", "time")
+	c.previous = containsAny(key, "前回", "previous", "last", "先週")
+	return c
+}
+
+// score returns how well a normalised header names field for kind, 0..1.
+func score(kind project.Kind, field, key string) float64 {
+	if key == "" {
+		return 0
+	}
+	best := 0.0
+	for _, fw := range fieldWords[kind] {
+		if fw.field != field {
+			continue
+		}
+		for _, w := range fw.words {
+			s := wordScore(key, w)
+			if wt, ok := weakWords[w]; ok {
+				s *= wt
+			}
+			best = max(best, s)
+		}
+	}
+	if kind == project.KindWBS {
+		best = max(best, wbsConceptScore(field, key))
+	}
+	if field == "progress" && containsAny(key, "前回", "previous") {
+		best *= 0.5
+	}
+	return best
+}
+
+// wbsConceptScore maps combinations like 予定+開始日 or 実績+工数 to fields,
+// which a word list alone cannot do for every order and spelling.
+func wbsConceptScore(field, key string) float64 {
+	c := conceptsOf(key)
+	switch field {
+	case "planned_start":
+		if c.start && !c.actual && !c.effort && !c.finish {
+			if c.plan {
+				return 0.95
+			}
+			return 0.85
+		}
+	case "actual_start":
+		if c.start && c.actual && !c.effort && !c.finish {
+			return 0.95
+		}
+	case "planned_finish":
+		if c.finish && !c.actual && !c.effort && !c.start {
+			if c.plan {
+				return 0.95
+			}
+			if containsAny(key, "完了日", "最終日") {
+				return 0.6 // a bare 完了日 is more often the actual date
+			}
+			return 0.85
+		}
+	case "actual_finish":
+		if c.finish && !c.effort && !c.start {
+			if c.actual {
+				return 0.95
+			}
+			if !c.plan && containsAny(key, "完了日", "最終日") {
+				return 0.8
+			}
+		}
+	case "planned_effort":
+		if c.effort && !c.actual {
+			return 0.9
+		}
+	case "actual_effort":
+		if c.effort && c.actual {
+			return 0.95
+		}
+	}
+	return 0
+}
+
+// fieldsOf returns the fields of kind in vocabulary order.
+func fieldsOf(kind project.Kind) []string {
+	ws := fieldWords[kind]
+	out := make([]string, 0, len(ws)+6)
+	for _, fw := range ws {
+		out = append(out, fw.field)
+		if fw.field == "assignee" {
+			out = append(out, "planned_start", "planned_finish", "actual_start", "actual_finish")
+		}
+	}
+	return out
+}

@@ -1,0 +1,57 @@
+package validate
+
+import (
+	"github.com/pmokit/pmo/internal/diag"
+)
+
+func milestoneOutside(in *Input, r *Rule, fs *diag.Findings) {
+	p := in.Config.Project
+	if p.Start.IsZero() || p.End.IsZero() {
+		return
+	}
+	for _, m := range in.Config.Milestones {
+		if !m.Date.IsZero() && (m.Date < p.Start || m.Date > p.End) {
+			r.add(fs, m.DatePos, "milestone %q on %s is outside the project (%s to %s)", m.Name, m.Date, p.Start, p.End)
+		}
+	}
+}
+
+func milestoneMissed(in *Input, r *Rule, fs *diag.Findings) {
+	if in.AsOf.IsZero() {
+		return
+	}
+	for _, m := range in.Config.Milestones {
+		if m.Done || m.Date.IsZero() || m.Date >= in.AsOf {
+			continue
+		}
+		if m.WBSID != "" && milestoneTaskDone(in, m.WBSID) {
+			continue
+		}
+		r.add(fs, m.DatePos, "milestone %q was due %s and is not marked done", m.Name, m.Date)
+	}
+}
+
+func milestoneTaskDone(in *Input, id string) bool {
+	for i := range in.Tasks {
+		t := &in.Tasks[i]
+		if t.WBSID == id {
+			return t.Status == "done" || t.Progress != nil && *t.Progress >= 100
+		}
+	}
+	return false
+}
+
+func milestoneTask(in *Input, r *Rule, fs *diag.Findings) {
+	if len(in.Tasks) == 0 {
+		return
+	}
+	ids := map[string]bool{}
+	for i := range in.Tasks {
+		ids[in.Tasks[i].WBSID] = true
+	}
+	for _, m := range in.Config.Milestones {
+		if m.WBSID != "" && !ids[m.WBSID] {
+			r.add(fs, m.Pos, "milestone %q names WBS ID %s, which no task has", m.Name, m.WBSID)
+		}
+	}
+}

@@ -1,0 +1,175 @@
+package validate
+
+import (
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/project"
+)
+
+func leaves(in *Input, fn func(t *project.Task)) {
+	for i := range in.Tasks {
+		if !in.Tasks[i].Summary {
+			fn(&in.Tasks[i])
+		}
+	}
+}
+
+func taskNameMissing(in *Input, r *Rule, fs *diag.Findings) {
+	for i := range in.Tasks {
+		t := &in.Tasks[i]
+		if t.Name == "" {
+			r.add(fs, t.Source, "task %s has no name", orRow(t.WBSID))
+		}
+	}
+}
+
+func orRow(id string) string {
+	if id == "" {
+		return "on this row"
+	}
+	return id
+}
+
+func taskUnscheduled(in *Input, r *Rule, fs *diag.Findings) {
+	leaves(in, func(t *project.Task) {
+		if t.Status == project.Cancelled {
+			return
+		}
+		switch {
+		case t.PlannedStart.IsZero() && t.PlannedFinish.IsZero():
+			r.add(fs, t.Source, "task %q has no planned dates; it is left out of progress figures", t.Name)
+		case t.PlannedStart.IsZero():
+			r.add(fs, t.Cell("planned_finish"), "task %q has a planned finish but no planned start", t.Name)
+		case t.PlannedFinish.IsZero():
+			r.add(fs, t.Cell("planned_start"), "task %q has a planned start but no planned finish", t.Name)
+		}
+	})
+}
+
+func finishBeforeStart(in *Input, r *Rule, fs *diag.Findings) {
+	for i := range in.Tasks {
+		t := &in.Tasks[i]
+		if !t.PlannedStart.IsZero() && !t.PlannedFinish.IsZero() && t.PlannedFinish < t.PlannedStart {
+			r.add(fs, t.Cell("planned_finish"), "task %q: planned finish %s is before planned start %s", t.Name, t.PlannedFinish, t.PlannedStart)
+		}
+		if !t.ActualStart.IsZero() && !t.ActualFinish.IsZero() && t.ActualFinish < t.ActualStart {
+			r.add(fs, t.Cell("actual_finish"), "task %q: actual finish %s is before actual start %s", t.Name, t.ActualFinish, t.ActualStart)
+		}
+	}
+	for i := range in.Issues {
+		is := &in.Issues[i]
+		if !is.RaisedOn.IsZero() && !is.ClosedOn.IsZero() && is.ClosedOn < is.RaisedOn {
+			r.add(fs, is.Cell("closed_on"), "issue %s: closed %s before it was raised %s", label(is.ID, is.Title), is.ClosedOn, is.RaisedOn)
+		}
+	}
+}
+
+func label(id, title string) string {
+	if id != "" {
+		return id
+	}
+	return "\"" + title + "\""
+}
+
+func progressRange(in *Input, r *Rule, fs *diag.Findings) {
+	for i := range in.Tasks {
+		t := &in.Tasks[i]
+		if t.Progress != nil && (*t.Progress < 0 || *t.Progress > 100) {
+			r.add(fs, t.Cell("progress"), "task %q: progress %g %% is outside 0-100", t.Name, *t.Progress)
+		}
+	}
+}
+
+func doneNot100(in *Input, r *Rule, fs *diag.Findings) {
+	leaves(in, func(t *project.Task) {
+		if t.Status == project.Done && t.Progress != nil && *t.Progress < 100 {
+			r.add(fs, t.Cell("progress"), "task %q is %s but progress is %g %%", t.Name, quoteRaw(t.StatusRaw, "done"), *t.Progress)
+		}
+	})
+}
+
+func quoteRaw(raw, norm string) string {
+	if raw == "" {
+		return norm
+	}
+	return "\"" + raw + "\""
+}
+
+func fullNotDone(in *Input, r *Rule, fs *diag.Findings) {
+	leaves(in, func(t *project.Task) {
+		if t.Progress != nil && *t.Progress >= 100 && t.Status != "" && t.Status != project.Done && t.Status != project.Cancelled {
+			r.add(fs, t.Cell("status"), "task %q is at 100 %% but its status is %s", t.Name, quoteRaw(t.StatusRaw, string(t.Status)))
+		}
+	})
+}
+
+func actualInFuture(in *Input, r *Rule, fs *diag.Findings) {
+	if in.AsOf.IsZero() {
+		return
+	}
+	for i := range in.Tasks {
+		t := &in.Tasks[i]
+		if t.ActualStart > in.AsOf {
+			r.add(fs, t.Cell("actual_start"), "task %q: actual start %s is after the status date %s", t.Name, t.ActualStart, in.AsOf)
+		}
+		if t.ActualFinish > in.AsOf {
+			r.add(fs, t.Cell("actual_finish"), "task %q: actual finish %s is after the status date %s", t.Name, t.ActualFinish, in.AsOf)
+		}
+	}
+}
+
+func outsideWindow(in *Input, r *Rule, fs *diag.Findings) {
+	p := in.Config.Project
+	if p.Start.IsZero() || p.End.IsZero() {
+		return
+	}
+	leaves(in, func(t *project.Task) {
+		switch {
+		case !t.PlannedStart.IsZero() && t.PlannedStart < p.Start:
+			r.add(fs, t.Cell("planned_start"), "task %q starts %s, before the project starts (%s)", t.Name, t.PlannedStart, p.Start)
+		case !t.PlannedFinish.IsZero() && t.PlannedFinish > p.End:
+			r.add(fs, t.Cell("planned_finish"), "task %q finishes %s, after the project ends (%s)", t.Name, t.PlannedFinish, p.End)
+		}
+	})
+}
+
+func duplicateIDs(in *Input, r *Rule, fs *diag.Findings) {
+	wbs := map[string]diag.Pos{}
+	for i := range in.Tasks {
+		t := &in.Tasks[i]
+		if t.WBSID == "" {
+			continue
+		}
+		if first, ok := wbs[t.WBSID]; ok {
+			r.add(fs, t.Cell("wbs_id"), "WBS ID %s is used again (first at %s)", t.WBSID, first)
+			continue
+		}
+		wbs[t.WBSID] = t.Cell("wbs_id")
+	}
+	// Issue and risk numbers are per sheet: two teams may both have No. 1.
+	issues := map[[2]string]diag.Pos{}
+	for i := range in.Issues {
+		is := &in.Issues[i]
+		if is.ID == "" {
+			continue
+		}
+		k := [2]string{is.Source.File + "!" + is.Source.Sheet, is.ID}
+		if first, ok := issues[k]; ok {
+			r.add(fs, is.Cell("id"), "issue ID %s is used again (first at %s)", is.ID, first)
+			continue
+		}
+		issues[k] = is.Cell("id")
+	}
+	risks := map[[2]string]diag.Pos{}
+	for i := range in.Risks {
+		rk := &in.Risks[i]
+		if rk.ID == "" {
+			continue
+		}
+		k := [2]string{rk.Source.File + "!" + rk.Source.Sheet, rk.ID}
+		if first, ok := risks[k]; ok {
+			r.add(fs, rk.Cell("id"), "risk ID %s is used again (first at %s)", rk.ID, first)
+			continue
+		}
+		risks[k] = rk.Cell("id")
+	}
+}
