@@ -165,8 +165,18 @@ func syntaxError(path string, data []byte, err error) error {
 		if num, text, ok := strings.Cut(rest, ": "); ok {
 			if n, convErr := strconv.Atoi(num); convErr == nil {
 				line, msg = n, text
+				if parserProblem(msg) {
+					// The library counts lines from 0 for parser (as
+					// opposed to scanner) errors.
+					line++
+				}
 			}
 		}
+	}
+	if name, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {
+		name = strings.TrimSuffix(name, "' referenced")
+		at := diag.Pos{File: path, Row: lineOf(data, "*"+name)}
+		return &diag.InputError{Pos: at, Msg: "aliases are not supported (*" + clip(name, 40) + ")", Err: err}
 	}
 	if tl, tc := firstTabIndent(data); tl > 0 && (line == 0 || tl <= line+1) {
 		return &diag.InputError{
@@ -176,6 +186,29 @@ func syntaxError(path string, data []byte, err error) error {
 		}
 	}
 	return &diag.InputError{Pos: diag.Pos{File: path, Row: line}, Msg: "invalid YAML: " + msg, Err: err}
+}
+
+// parserProblem reports whether msg is one of the parser's (not the
+// scanner's) problems, whose line numbers are off by one.
+func parserProblem(msg string) bool {
+	switch msg {
+	case "did not find expected <stream-start>", "did not find expected <document start>",
+		"did not find expected node content", "did not find expected '-' indicator",
+		"did not find expected key", "did not find expected ',' or ']'", "did not find expected ',' or '}'",
+		"found undefined tag handle", "found duplicate %YAML directive", "found incompatible YAML document",
+		"found duplicate %TAG directive":
+		return true
+	}
+	return false
+}
+
+// lineOf returns the 1-based line of the first occurrence of s, or 0.
+func lineOf(data []byte, s string) int {
+	i := bytes.Index(data, []byte(s))
+	if i < 0 {
+		return 0
+	}
+	return bytes.Count(data[:i], []byte("\n")) + 1
 }
 
 // firstTabIndent returns the line and column of the first tab in the

@@ -164,6 +164,9 @@ func assign(sc scorer, kind project.Kind, cols []Column, overrides map[int]strin
 // its header reads like a level or a numbered sibling of the column already
 // mapped (大項目/中項目, 担当者1/担当者2, or parts under one group label).
 func extraColumnOK(cols []Column, i int, field string) bool {
+	if field == "notes" {
+		return true // 備考 and 詳細 both kept, joined
+	}
 	for j := range cols {
 		if cols[j].Field != field {
 			continue
@@ -197,6 +200,9 @@ func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int
 	}
 	var best *header
 	try := func(r, h int) {
+		if len(fixedRows) == 0 && !bandRowsOK(g, r, h) {
+			return
+		}
 		cols := labelsFor(g, r, h, 1, maxCol)
 		if len(cols) < 2 && len(overrides) == 0 {
 			return
@@ -445,4 +451,20 @@ func extendUp(g *Grid, h *header) {
 		}
 		h.rows = append([]int{top - 1}, h.rows...)
 	}
+}
+
+// bandRowsOK rejects bands with a blank row inside or a lone title above:
+// every row must hold at least two labels, or continue a merge from the row
+// above (a vertically merged header cell or a group label).
+func bandRowsOK(g *Grid, r, h int) bool {
+	for row := r; row < r+h; row++ {
+		rw := g.row(row)
+		if row > r && coveredByMerge(g, row) {
+			continue
+		}
+		if rw == nil || stringCells(rw) < 2 {
+			return false
+		}
+	}
+	return true
 }

@@ -279,8 +279,10 @@ func (rr *rowReader) values(row int) rowValues {
 			if p, ok := rr.read(row, col, field); ok {
 				p.num = clean(p.num)
 				vals[field] = append(vals[field], p)
-			} else if field == "name" && len(cols) > 1 {
-				vals[field] = append(vals[field], parsed{})
+			} else {
+				// Keep where the empty cell is, so a finding about a missing
+				// owner or due date can point at it.
+				vals[field] = append(vals[field], parsed{pos: rr.g.Pos(row, col)})
 			}
 		}
 	}
@@ -338,6 +340,15 @@ func (v rowValues) first(field string) (parsed, bool) {
 }
 
 func (v rowValues) text(field string) string {
+	if field == "notes" && len(v[field]) > 1 {
+		var parts []string
+		for _, p := range v[field] {
+			if p.text != "" {
+				parts = append(parts, p.text)
+			}
+		}
+		return strings.Join(parts, "\n")
+	}
 	p, _ := v.first(field)
 	if p.text == "" && p.hasNum {
 		return formatNumber(p.num)
@@ -370,9 +381,11 @@ func (v rowValues) num(field string) *float64 {
 
 func (v rowValues) cells() map[string]diag.Pos {
 	m := make(map[string]diag.Pos, len(v))
-	for f := range v {
+	for f, ps := range v {
 		if p, ok := v.first(f); ok {
 			m[f] = p.pos
+		} else if len(ps) > 0 {
+			m[f] = ps[0].pos
 		}
 	}
 	return m

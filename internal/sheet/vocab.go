@@ -67,7 +67,7 @@ type fieldWord struct {
 
 // multiFields may take several columns: a name split over 大項目/中項目/小項目
 // columns, or people over 担当者1…担当者N.
-var multiFields = map[string]bool{"name": true, "assignee": true, "owner": true}
+var multiFields = map[string]bool{"name": true, "assignee": true, "owner": true, "notes": true}
 
 // contains reports whether key contains any of subs.
 func containsAny(key string, subs ...string) bool {

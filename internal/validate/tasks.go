@@ -133,19 +133,20 @@ func outsideWindow(in *Input, r *Rule, fs *diag.Findings) {
 }
 
 func duplicateIDs(in *Input, r *Rule, fs *diag.Findings) {
-	wbs := map[string]diag.Pos{}
+	// IDs are unique per sheet: two teams may both number from 1.
+	wbs := map[[2]string]diag.Pos{}
 	for i := range in.Tasks {
 		t := &in.Tasks[i]
 		if t.WBSID == "" {
 			continue
 		}
-		if first, ok := wbs[t.WBSID]; ok {
+		k := [2]string{t.Source.File + "!" + t.Source.Sheet, t.WBSID}
+		if first, ok := wbs[k]; ok {
 			r.add(fs, t.Cell("wbs_id"), "WBS ID %s is used again (first at %s)", t.WBSID, first)
 			continue
 		}
-		wbs[t.WBSID] = t.Cell("wbs_id")
+		wbs[k] = t.Cell("wbs_id")
 	}
-	// Issue and risk numbers are per sheet: two teams may both have No. 1.
 	issues := map[[2]string]diag.Pos{}
 	for i := range in.Issues {
 		is := &in.Issues[i]

@@ -174,6 +174,9 @@ func scaleProgress(v float64, percentFormat bool, colScale int) float64 {
 func Effort(s string) (float64, bool) {
 	t := trim(nfkc(trim(s)))
 	t = strings.TrimSuffix(t, "?")
+	if v, ok := ParseNumber(t); ok {
+		return v, true
+	}
 	end := 0
 	for end < len(t) && strings.IndexByte("0123456789+-.,", t[end]) >= 0 {
 		end++

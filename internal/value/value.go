@@ -40,13 +40,65 @@ func trim(s string) string {
 }
 
 // nfkc returns s in Unicode NFKC, so full-width digits, letters and
-// punctuation read like their ASCII forms. It allocates only when s changes.
+// punctuation read like their ASCII forms. Japanese cell text is mostly
+// kana, kanji and full-width ASCII, whose NFKC forms are known; those strings
+// skip the general (and much slower) normaliser, and only strings that change
+// allocate.
 func nfkc(s string) string {
-	// QuickSpanString, unlike IsNormalString, does not allocate.
-	if isASCII(s) || norm.NFKC.QuickSpanString(s) == len(s) {
+	fold := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '　' || ('！' <= r && r <= '～'):
+			fold = true
+		case !nfkcStable(r):
+			if norm.NFKC.QuickSpanString(s) == len(s) {
+				return s
+			}
+			return norm.NFKC.String(s)
+		}
+	}
+	if !fold {
 		return s
 	}
-	return norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\u3000':
+			b.WriteByte(' ')
+		case '\uff01' <= r && r <= '\uff5e':
+			b.WriteByte(byte(r - 0xfee0))
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// nfkcStable reports whether NFKC leaves r alone and never combines it with
+// a neighbour: common kanji, kana (not the combining voicing marks) and
+// Japanese punctuation and brackets.
+func nfkcStable(r rune) bool {
+	switch {
+	case '\u4e00' <= r && r <= '\u9fff', // CJK unified ideographs
+		'\u3041' <= r && r <= '\u3096', // hiragana
+		'\u30a1' <= r && r <= '\u30fc', // katakana, ・ and ー
+		'\u3001' <= r && r <= '\u3003', // 、。〃
+		'\u3005' <= r && r <= '\u3011': // 々〆〇〈〉《》「」『』【】
+		return true
+	}
+	switch r {
+	case '※', '○', '◯', '●', '◎', '△', '▲', '□', '■', '◇', '◆', '★', '☆', '→', '←', '✓', '✔', '〜':
+		return true
+	}
+	return false
 }
 
 func isASCII(s string) bool {
