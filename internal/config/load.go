@@ -173,6 +173,8 @@ func syntaxError(path string, data []byte, err error) error {
 			}
 		}
 	}
+	// At the end of the input the library can name a line past the last.
+	line = min(line, lineCount(data))
 	if name, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {
 		name = strings.TrimSuffix(name, "' referenced")
 		at := diag.Pos{File: path, Row: lineOf(data, "*"+name)}
@@ -200,6 +202,26 @@ func parserProblem(msg string) bool {
 		return true
 	}
 	return false
+}
+
+// lineCount counts lines the way YAML does: CR LF, CR, LF, NEL, LS and PS
+// each end one.
+func lineCount(data []byte) int {
+	n := 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch r {
+		case '\r':
+			if i+1 < len(data) && data[i+1] == '\n' {
+				size = 2
+			}
+			n++
+		case '\n', '\u0085', '\u2028', '\u2029':
+			n++
+		}
+		i += size
+	}
+	return n
 }
 
 // lineOf returns the 1-based line of the first occurrence of s, or 0.

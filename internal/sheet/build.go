@@ -250,7 +250,12 @@ func (rr *rowReader) foldActual(t *project.Task, a rowValues, near map[string]*d
 	if t.Status == "" {
 		rr.taskStatus(t, a)
 	}
-	for f, p := range a.cells() {
+	// Point each field at the 実績 row's cell when that is where it came from.
+	for f := range a {
+		p, ok := a.first(f)
+		if !ok {
+			continue
+		}
 		key := f
 		switch f {
 		case "planned_start":
@@ -260,9 +265,7 @@ func (rr *rowReader) foldActual(t *project.Task, a rowValues, near map[string]*d
 		case "planned_effort":
 			key = "actual_effort"
 		}
-		if _, ok := t.Cells[key]; !ok || key != f {
-			t.Cells[key] = p
-		}
+		t.Cells[key] = p.pos
 	}
 }
 

@@ -152,4 +152,3 @@ func countOutsideQuotes(line string, d rune) int {
 	}
 	return n
 }
-

@@ -51,13 +51,13 @@ type Range struct{ Row1, Col1, Row2, Col2 int }
 
 // Grid is one sheet (or a CSV file) as a sparse table of raw cells.
 type Grid struct {
-	File     string // name used in positions
-	Name     string // sheet name; "" for CSV
-	Hidden   bool   // hidden or very hidden sheet
-	Date1904 bool
-	Rows     []Row // sorted by Num
-	Merges   []Range
-	Styles   []Style // shared by every sheet of a workbook
+	File       string // name used in positions
+	Name       string // sheet name; "" for CSV
+	Hidden     bool   // hidden or very hidden sheet
+	Date1904   bool
+	Rows       []Row // sorted by Num
+	Merges     []Range
+	Styles     []Style // shared by every sheet of a workbook
 	HiddenCols map[int]bool
 
 	// lines maps a CSV record (row number) to its first line in the file.

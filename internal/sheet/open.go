@@ -166,4 +166,3 @@ func (b *Book) Sheet(name string) (*Grid, error) {
 func sameName(a, b string) bool {
 	return keyOf(a) == keyOf(b)
 }
-

@@ -34,13 +34,13 @@ type Override struct {
 
 // Table is one table found in a sheet and what was read from it.
 type Table struct {
-	Sheet      string         `json:"sheet"`
-	Kind       project.Kind   `json:"kind"`
-	HeaderRows []int          `json:"header_rows"`
-	Columns    []Column       `json:"columns"`
-	Unmapped   []Column       `json:"unmapped,omitempty"`
-	Calendar   string         `json:"calendar,omitempty"` // column range of a Gantt area left out, e.g. "O:AG"
-	Count      int            `json:"record_count"`
+	Sheet      string          `json:"sheet"`
+	Kind       project.Kind    `json:"kind"`
+	HeaderRows []int           `json:"header_rows"`
+	Columns    []Column        `json:"columns"`
+	Unmapped   []Column        `json:"unmapped,omitempty"`
+	Calendar   string          `json:"calendar,omitempty"` // column range of a Gantt area left out, e.g. "O:AG"
+	Count      int             `json:"record_count"`
 	Tasks      []project.Task  `json:"-"`
 	Issues     []project.Issue `json:"-"`
 	Risks      []project.Risk  `json:"-"`
@@ -131,6 +131,7 @@ func Read(b *Book, opt Options) (*Result, error) {
 			kind = h.kind // one file, one kind: later sheets follow the first
 		}
 	}
+	res.Findings = dedupe(res.Findings)
 	if len(res.Tables) == 0 {
 		where := "any sheet"
 		if opt.Sheet != "" {
@@ -184,7 +185,10 @@ func findHeaderText(g *Grid, header string, rows []int) int {
 }
 
 func readTable(g *Grid, h *header, opt *Options, fs *diag.Findings) *Table {
-	t := &Table{Sheet: g.Name, Kind: h.kind, HeaderRows: h.rows}
+	t := &Table{Sheet: g.Name, Kind: h.kind}
+	for _, r := range h.rows {
+		t.HeaderRows = append(t.HeaderRows, g.Pos(r, 0).Row) // CSV: the line number
+	}
 	for _, c := range h.cols {
 		if c.Field != "" {
 			t.Columns = append(t.Columns, c)
@@ -209,4 +213,18 @@ func readTable(g *Grid, h *header, opt *Options, fs *diag.Findings) *Table {
 		t.Count = len(t.Risks)
 	}
 	return t
+}
+
+// dedupe drops repeated findings: a merged cell spanning several rows is
+// read once per row but is one mistake.
+func dedupe(fs diag.Findings) diag.Findings {
+	seen := map[diag.Finding]bool{}
+	out := fs[:0]
+	for _, f := range fs {
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	return out
 }

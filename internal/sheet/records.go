@@ -37,8 +37,8 @@ var fieldTypes = map[string]fieldType{
 	"planned_effort": effortField, "actual_effort": effortField,
 	"progress": progressField,
 	"assignee": peopleField, "owner": peopleField,
-	"status":   statusField,
-	"priority": priorityField,
+	"status":      statusField,
+	"priority":    priorityField,
 	"probability": riskLevelField, "impact": riskLevelField,
 	"score":     numberField,
 	"milestone": flagField,
@@ -123,17 +123,20 @@ func (rr *rowReader) progressScale(col int) int {
 
 // cell returns the cell for field in row: through merges, except for name
 // columns, where a merge marks a parent spanning its children's rows.
-func (rr *rowReader) cell(row, col int, field string) Cell {
-	if field == "name" && len(rr.fields["name"]) > 1 {
-		return rr.g.Cell(row, col)
+func (rr *rowReader) cell(row, col int, field string) (Cell, diag.Pos) {
+	c := rr.g.Cell(row, col)
+	if c.Kind != Empty || field == "name" && len(rr.fields["name"]) > 1 {
+		return c, rr.g.Pos(row, col)
 	}
-	return rr.g.Value(row, col)
+	if m, ok := rr.g.MergeOf(row, col); ok {
+		return rr.g.Cell(m.Row1, m.Col1), rr.g.Pos(m.Row1, m.Col1)
+	}
+	return c, rr.g.Pos(row, col)
 }
 
 // read parses one cell of field; ok=false when the cell says nothing.
 func (rr *rowReader) read(row, col int, field string) (parsed, bool) {
-	c := rr.cell(row, col, field)
-	pos := rr.g.Pos(row, col)
+	c, pos := rr.cell(row, col, field)
 	p := parsed{pos: pos}
 	switch c.Kind {
 	case Empty:

@@ -301,17 +301,17 @@ func (wb *workbook) readSharedStrings(name string) error {
 func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 	g := &Grid{File: wb.file, Name: ref.name, Hidden: ref.hidden, Date1904: wb.date1904, Styles: wb.styles}
 	var (
-		row       *Row
-		cell      Cell
-		inCell    bool
-		inV, inT  bool
-		inIS      bool
-		inPh      int
-		text      []byte
-		nextRow   = 1
-		nextCol   = 1
-		cellType  string
-		hasValue  bool
+		row      *Row
+		cell     Cell
+		inCell   bool
+		inV, inT bool
+		inIS     bool
+		inPh     int
+		text     []byte
+		nextRow  = 1
+		nextCol  = 1
+		cellType string
+		hasValue bool
 	)
 	err := wb.scan(ref.part, func(t token) error {
 		switch t.kind {
@@ -514,4 +514,6 @@ func parseRange(s string) (Range, bool) {
 	return Range{min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)}, true
 }
 
-func (wb *workbook) String() string { return fmt.Sprintf("workbook %s (%d sheets)", wb.file, len(wb.sheets)) }
+func (wb *workbook) String() string {
+	return fmt.Sprintf("workbook %s (%d sheets)", wb.file, len(wb.sheets))
+}
