@@ -204,24 +204,35 @@ func parserProblem(msg string) bool {
 	return false
 }
 
-// lineCount counts lines the way YAML does: CR LF, CR, LF, NEL, LS and PS
-// each end one.
+// lineCount counts lines the way YAML does.
 func lineCount(data []byte) int {
 	n := 1
 	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		switch r {
-		case '\r':
-			if i+1 < len(data) && data[i+1] == '\n' {
-				size = 2
-			}
+		if size := lineBreak(data[i:]); size > 0 {
 			n++
-		case '\n', '\u0085', '\u2028', '\u2029':
-			n++
+			i += size
+			continue
 		}
+		_, size := utf8.DecodeRune(data[i:])
 		i += size
 	}
 	return n
+}
+
+// lineBreak returns the length of the line break data starts with, or 0.
+// YAML ends lines at CR LF, CR, LF, NEL, LS and PS.
+func lineBreak(data []byte) int {
+	switch {
+	case bytes.HasPrefix(data, []byte("\r\n")):
+		return 2
+	case len(data) > 0 && (data[0] == '\r' || data[0] == '\n'):
+		return 1
+	case bytes.HasPrefix(data, []byte("\u0085")):
+		return 2
+	case bytes.HasPrefix(data, []byte("\u2028")), bytes.HasPrefix(data, []byte("\u2029")):
+		return 3
+	}
+	return 0
 }
 
 // lineOf returns the 1-based line of the first occurrence of s, or 0.
@@ -256,17 +267,17 @@ func firstTabIndent(data []byte) (line, col int) {
 // that is not UTF-8.
 func firstInvalidUTF8(data []byte) (line, col int, bad bool) {
 	line, col = 1, 1
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && size <= 1 {
 			return line, col, true
 		}
-		if r == '\n' {
-			line, col = line+1, 1
+		if n := lineBreak(data[i:]); n > 0 {
+			line, col, size = line+1, 1, n
 		} else {
 			col++
 		}
-		data = data[size:]
+		i += size
 	}
 	return 0, 0, false
 }

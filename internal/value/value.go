@@ -243,6 +243,10 @@ func keyChanges(r rune, size int) bool {
 	if r < utf8.RuneSelf {
 		return ('A' <= r && r <= 'Z') || keyDrops(r)
 	}
+	if '\u3041' <= r && r <= '\u9fff' {
+		// Kana and kanji, the bulk of Japanese headers: no case, no blanks.
+		return r == '・'
+	}
 	return (r == utf8.RuneError && size == 1) || keyDrops(r) || unicode.ToLower(r) != r
 }
 
