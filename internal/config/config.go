@@ -185,10 +185,10 @@ type Source struct {
 // Column maps a standard field to a header text or a column.
 type Column struct {
 	Field string
-	// Header is the text as written. When it looks like a column letter
-	// ("F", "AB") Letter is set too; the reader should still prefer a header
-	// cell that reads exactly Header, because "ID" is both a column and a
-	// common header.
+	// Header is the text as written; empty when the column was given as a
+	// number. When it is written like a column letter ("F", "AB") Letter is
+	// set too, and a reader should still prefer a header cell that reads
+	// exactly Header, because "ID" is both a column and a common header.
 	Header string
 	Letter int // 1-based column, or 0
 	Pos    diag.Pos

@@ -82,8 +82,8 @@ type Task struct {
 	Summary       bool       `json:"summary,omitempty"` // has children (section or phase row)
 	Source        diag.Pos   `json:"source"`
 
-	// Cells maps a standard field to the cell it was read from, for findings.
-	Cells map[string]diag.Pos `json:"-"`
+	// Cells says which cell each field was read from, for findings.
+	Cells Cells `json:"-"`
 }
 
 // Issue is one row of a 課題管理表.
@@ -106,7 +106,7 @@ type Issue struct {
 	Team        string     `json:"team,omitempty"`
 	Source      diag.Pos   `json:"source"`
 
-	Cells map[string]diag.Pos `json:"-"`
+	Cells Cells `json:"-"`
 }
 
 // Risk is one row of a risk register.
@@ -128,16 +128,7 @@ type Risk struct {
 	Team           string     `json:"team,omitempty"`
 	Source         diag.Pos   `json:"source"`
 
-	Cells map[string]diag.Pos `json:"-"`
-}
-
-// Cell returns the position of field's cell, or the record's row when the
-// field was not read from a cell of its own.
-func cell(cells map[string]diag.Pos, src diag.Pos, field string) diag.Pos {
-	if p, ok := cells[field]; ok {
-		return p
-	}
-	return src
+	Cells Cells `json:"-"`
 }
 
 // Cell returns where field was read from.

@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 
@@ -14,53 +15,69 @@ import (
 type record struct {
 	row    int
 	vals   rowValues
-	actual rowValues // the 実績 row of a pair, nil otherwise
+	actual rowValues // the 実績 row of a pair; ps nil otherwise
 }
 
-// records collects the rows below the header that hold data, folding
-// plan/actual pairs and continuation rows.
-func (rr *rowReader) records() []record {
+// records passes each row below the header that holds data to emit,
+// folding plan/actual pairs and continuation rows into the record before.
+// Only one record is held at a time, so memory does not grow with the sheet.
+func (rr *rowReader) records(emit func(record)) {
 	first := rr.h.rows[len(rr.h.rows)-1] + 1
 	pairCol := rr.pairColumn(first)
-	var out []record
+	rr.slotFields()
+	var pending *record
+	flush := func() {
+		if pending != nil {
+			emit(*pending)
+			rr.recycle(pending.vals)
+			rr.recycle(pending.actual)
+			pending = nil
+		}
+	}
 	for i := range rr.g.Rows {
 		n := rr.g.Rows[i].Num
 		if n < first {
 			continue
 		}
 		vals := rr.values(n)
-		if pairCol > 0 {
-			switch pairWord(rr.g.Value(n, pairCol)) {
-			case "actual":
-				if k := len(out); k > 0 && out[k-1].actual == nil && out[k-1].row >= n-2 {
-					out[k-1].actual = vals
-					continue
-				}
-			}
+		if pairCol > 0 && pairWord(rr.g.Value(n, pairCol)) == "actual" &&
+			pending != nil && pending.actual.ps == nil && pending.row >= n-2 {
+			pending.actual = vals
+			continue
 		}
 		if !vals.has(contentFields) {
+			rr.recycle(vals)
 			continue
 		}
-		if k := len(out); k > 0 && vals.onlyContinuation() {
-			appendText(out[k-1].vals, vals)
+		if pending != nil && vals.onlyContinuation() {
+			appendText(pending.vals, vals)
+			rr.recycle(vals)
 			continue
 		}
-		out = append(out, record{row: n, vals: vals})
+		flush()
+		pending = &record{row: n, vals: vals}
 	}
-	return out
+	flush()
+}
+
+// estimate guesses how many records the rows below the header hold, to
+// size result slices once.
+func (rr *rowReader) estimate() int {
+	return max(len(rr.g.Rows)-len(rr.h.rows), 0)
 }
 
 func appendText(dst, src rowValues) {
-	for f, ps := range src {
-		for _, p := range ps {
-			if p.text == "" {
+	for _, s := range src.rr.slots {
+		from, to := src.of(s.field), dst.of(s.field)
+		for i := range from {
+			if !from[i].set {
 				continue
 			}
-			if len(dst[f]) == 0 {
-				dst[f] = append(dst[f], p)
+			if !to[i].set {
+				to[i] = from[i]
 				continue
 			}
-			dst[f][0].text += "\n" + p.text
+			to[i].text += "\n" + from[i].text
 		}
 	}
 }
@@ -122,60 +139,41 @@ func pairWord(c Cell) string {
 	return ""
 }
 
-// dateOf returns the date of a parsed cell, giving a year to 4/1 from the
-// project window and the dates around it.
-func (rr *rowReader) dateOf(p parsed, field string, near *date.Date) date.Date {
-	if !p.date.IsZero() {
-		*near = p.date
-		return p.date
-	}
-	if p.month == 0 {
-		return 0
-	}
-	ref := *near
-	if ref.IsZero() {
-		ref = rr.opt.Near
-	}
-	if ref.IsZero() {
-		ref = rr.opt.From
-	}
-	d := value.InferYear(p.month, p.day, rr.opt.From, rr.opt.To, ref)
-	if d.IsZero() {
-		rr.findings.Add(diag.Error, "date-unparseable", p.pos, "%s %q is not a date", field, p.raw)
-		return 0
-	}
-	rr.findings.Add(diag.Warning, "date-year-inferred", p.pos, "%s %q has no year; read as %s", field, p.raw, d)
-	*near = d
-	return d
-}
-
-func (rr *rowReader) date(v rowValues, field string, near map[string]*date.Date) date.Date {
+// date returns field's date, giving a year to 4/1 from the project
+// window and the dates above it in the same column.
+func (rr *rowReader) date(v rowValues, field string) date.Date {
 	p, ok := v.first(field)
 	if !ok {
 		return 0
 	}
-	n := near[field]
-	if n == nil {
-		n = new(date.Date)
-		near[field] = n
+	if !p.date.IsZero() {
+		rr.near[field] = p.date
+		return p.date
 	}
-	return rr.dateOf(p, field, n)
+	ref := cmp.Or(rr.near[field], rr.opt.Near, rr.opt.From)
+	d := value.InferYear(int(p.month), int(p.day), rr.opt.From, rr.opt.To, ref)
+	if d.IsZero() {
+		rr.findings.Add(diag.Error, "date-unparseable", rr.pos(p), "%s %q is not a date", field, p.text)
+		return 0
+	}
+	rr.findings.Add(diag.Warning, "date-year-inferred", rr.pos(p), "%s %q has no year; read as %s", field, p.text, d)
+	rr.near[field] = d
+	return d
 }
 
-func (rr *rowReader) tasks(recs []record) []project.Task {
-	near := map[string]*date.Date{}
+func (rr *rowReader) tasks() []project.Task {
 	multiName := len(rr.fields["name"]) > 1
-	var out []project.Task
-	for _, rec := range recs {
+	out := make([]project.Task, 0, rr.estimate())
+	rr.records(func(rec record) {
 		v := rec.vals
 		t := project.Task{
 			WBSID:         idText(v.text("wbs_id")),
-			Team:          v.text("team"),
+			Team:          cmp.Or(v.text("team"), rr.opt.Team),
 			Assignee:      v.people("assignee"),
-			PlannedStart:  rr.date(v, "planned_start", near),
-			PlannedFinish: rr.date(v, "planned_finish", near),
-			ActualStart:   rr.date(v, "actual_start", near),
-			ActualFinish:  rr.date(v, "actual_finish", near),
+			PlannedStart:  rr.date(v, "planned_start"),
+			PlannedFinish: rr.date(v, "planned_finish"),
+			ActualStart:   rr.date(v, "actual_start"),
+			ActualFinish:  rr.date(v, "actual_finish"),
 			PlannedEffort: v.num("planned_effort"),
 			ActualEffort:  v.num("actual_effort"),
 			Progress:      v.num("progress"),
@@ -185,9 +183,6 @@ func (rr *rowReader) tasks(recs []record) []project.Task {
 			Source:        rr.g.RowPos(rec.row),
 			Cells:         v.cells(),
 		}
-		if t.Team == "" {
-			t.Team = rr.opt.Team
-		}
 		if lv := v.num("level"); lv != nil && *lv >= 1 && *lv <= 20 {
 			t.Level = int(*lv)
 		}
@@ -195,16 +190,16 @@ func (rr *rowReader) tasks(recs []record) []project.Task {
 			t.Milestone = isFlag(m.text)
 		}
 		rr.taskStatus(&t, v)
-		if rec.actual != nil {
-			rr.foldActual(&t, rec.actual, near)
+		if rec.actual.ps != nil {
+			rr.foldActual(&t, rec.actual)
 		}
 		if multiName {
 			out = rr.namedByColumn(out, t, v)
-			continue
+			return
 		}
 		t.Name = v.text("name")
 		out = append(out, t)
-	}
+	})
 	setLevels(rr.g, out, multiName, rr.levelSources())
 	return out
 }
@@ -217,7 +212,7 @@ func (rr *rowReader) taskStatus(t *project.Task, v rowValues) {
 	t.StatusRaw = p.text
 	s, ok := value.TaskStatus(p.text)
 	if !ok {
-		rr.findings.Add(diag.Warning, "status-unknown", p.pos, "status %q is not a known task status; kept as written", p.text)
+		rr.findings.Add(diag.Warning, "status-unknown", rr.pos(p), "status %q is not a known task status; kept as written", p.text)
 		return
 	}
 	t.Status = s
@@ -225,23 +220,17 @@ func (rr *rowReader) taskStatus(t *project.Task, v rowValues) {
 
 // foldActual merges the 実績 row of a pair into its task: the dates under
 // the shared 開始/終了 columns are the actual dates there.
-func (rr *rowReader) foldActual(t *project.Task, a rowValues, near map[string]*date.Date) {
-	if d := rr.date(a, "planned_start", near); !d.IsZero() {
-		t.ActualStart = d
+func (rr *rowReader) foldActual(t *project.Task, a rowValues) {
+	for _, f := range [][2]string{{"planned_start", "actual_start"}, {"planned_finish", "actual_finish"}, {"actual_start", "actual_start"}, {"actual_finish", "actual_finish"}} {
+		if d := rr.date(a, f[0]); !d.IsZero() {
+			if f[1] == "actual_start" {
+				t.ActualStart = d
+			} else {
+				t.ActualFinish = d
+			}
+		}
 	}
-	if d := rr.date(a, "planned_finish", near); !d.IsZero() {
-		t.ActualFinish = d
-	}
-	if d := rr.date(a, "actual_start", near); !d.IsZero() {
-		t.ActualStart = d
-	}
-	if d := rr.date(a, "actual_finish", near); !d.IsZero() {
-		t.ActualFinish = d
-	}
-	if n := a.num("planned_effort"); n != nil {
-		t.ActualEffort = n
-	}
-	if n := a.num("actual_effort"); n != nil {
+	if n := cmpPtr(a.num("actual_effort"), a.num("planned_effort")); n != nil {
 		t.ActualEffort = n
 	}
 	if n := a.num("progress"); n != nil {
@@ -251,32 +240,34 @@ func (rr *rowReader) foldActual(t *project.Task, a rowValues, near map[string]*d
 		rr.taskStatus(t, a)
 	}
 	// Point each field at the 実績 row's cell when that is where it came from.
-	for f := range a {
-		p, ok := a.first(f)
+	renamed := map[string]string{"planned_start": "actual_start", "planned_finish": "actual_finish", "planned_effort": "actual_effort"}
+	for _, s := range rr.slots {
+		p, ok := a.first(s.field)
 		if !ok {
 			continue
 		}
-		key := f
-		switch f {
-		case "planned_start":
-			key = "actual_start"
-		case "planned_finish":
-			key = "actual_finish"
-		case "planned_effort":
-			key = "actual_effort"
-		}
-		t.Cells[key] = p.pos
+		pos := rr.pos(p)
+		t.Cells.Set(cmp.Or(renamed[s.field], s.field), pos.Row, pos.Col)
 	}
+}
+
+func cmpPtr(ps ...*float64) *float64 {
+	for _, p := range ps {
+		if p != nil {
+			return p
+		}
+	}
+	return nil
 }
 
 // namedByColumn handles names split over 大項目/中項目/小項目 columns: a
 // value in a shallower column opens a parent (summary) task, the deepest
 // value names the row's own task.
 func (rr *rowReader) namedByColumn(out []project.Task, t project.Task, v rowValues) []project.Task {
-	names := v["name"]
+	names := v.of("name")
 	deepest := -1
 	for i, p := range names {
-		if p.text != "" {
+		if p.set {
 			deepest = i
 		}
 	}
@@ -284,17 +275,18 @@ func (rr *rowReader) namedByColumn(out []project.Task, t project.Task, v rowValu
 		return out
 	}
 	for i := 0; i < deepest; i++ {
-		if names[i].text == "" {
+		if !names[i].set {
 			continue
 		}
-		out = append(out, project.Task{
-			Name: names[i].text, Level: i + 1, Summary: true, Team: t.Team,
-			Source: t.Source, Cells: map[string]diag.Pos{"name": names[i].pos},
-		})
+		pos := rr.pos(names[i])
+		parent := project.Task{Name: names[i].text, Level: i + 1, Summary: true, Team: t.Team, Source: t.Source}
+		parent.Cells.Set("name", pos.Row, pos.Col)
+		out = append(out, parent)
 	}
+	pos := rr.pos(names[deepest])
 	t.Name = names[deepest].text
 	t.Level = deepest + 1
-	t.Cells["name"] = names[deepest].pos
+	t.Cells.Set("name", pos.Row, pos.Col)
 	return append(out, t)
 }
 
@@ -314,21 +306,20 @@ func isFlag(s string) bool {
 	return false
 }
 
-func (rr *rowReader) issues(recs []record) []project.Issue {
-	near := map[string]*date.Date{}
-	var out []project.Issue
-	for _, rec := range recs {
+func (rr *rowReader) issues() []project.Issue {
+	out := make([]project.Issue, 0, rr.estimate())
+	rr.records(func(rec record) {
 		v := rec.vals
 		is := project.Issue{
 			ID:          idText(v.text("id")),
 			Title:       v.text("title"),
 			Description: v.text("description"),
 			Category:    v.text("category"),
-			RaisedOn:    rr.date(v, "raised_on", near),
+			RaisedOn:    rr.date(v, "raised_on"),
 			RaisedBy:    strings.Join(v.people("raised_by"), "・"),
 			Owner:       v.people("owner"),
-			Due:         rr.date(v, "due", near),
-			ClosedOn:    rr.date(v, "closed_on", near),
+			Due:         rr.date(v, "due"),
+			ClosedOn:    rr.date(v, "closed_on"),
 			Resolution:  v.text("resolution"),
 			RelatedTask: idText(v.text("related_task")),
 			Team:        rr.opt.Team,
@@ -346,7 +337,7 @@ func (rr *rowReader) issues(recs []record) []project.Issue {
 			if s, ok := value.ItemStatus(p.text); ok {
 				is.Status = s
 			} else {
-				rr.findings.Add(diag.Warning, "status-unknown", p.pos, "status %q is not a known issue status; kept as written", p.text)
+				rr.findings.Add(diag.Warning, "status-unknown", rr.pos(p), "status %q is not a known issue status; kept as written", p.text)
 			}
 		} else if !is.ClosedOn.IsZero() {
 			is.Status = project.Closed // a completion date with no status column
@@ -356,18 +347,17 @@ func (rr *rowReader) issues(recs []record) []project.Issue {
 			if pr, ok := value.Priority(p.text); ok {
 				is.Priority = pr
 			} else {
-				rr.findings.Add(diag.Warning, "priority-unknown", p.pos, "priority %q is not high/medium/low; kept as written", p.text)
+				rr.findings.Add(diag.Warning, "priority-unknown", rr.pos(p), "priority %q is not high/medium/low; kept as written", p.text)
 			}
 		}
 		out = append(out, is)
-	}
+	})
 	return out
 }
 
-func (rr *rowReader) risks(recs []record) []project.Risk {
-	near := map[string]*date.Date{}
-	var out []project.Risk
-	for _, rec := range recs {
+func (rr *rowReader) risks() []project.Risk {
+	out := make([]project.Risk, 0, rr.estimate())
+	rr.records(func(rec record) {
 		v := rec.vals
 		r := project.Risk{
 			ID:          idText(v.text("id")),
@@ -379,16 +369,16 @@ func (rr *rowReader) risks(recs []record) []project.Risk {
 			Score:       v.num("score"),
 			Owner:       v.people("owner"),
 			Mitigation:  v.text("mitigation"),
-			Due:         rr.date(v, "due", near),
+			Due:         rr.date(v, "due"),
 			Team:        rr.opt.Team,
 			Source:      rr.g.RowPos(rec.row),
 			Cells:       v.cells(),
 		}
 		if p, ok := v.first("probability"); ok {
-			r.ProbabilityRaw = p.raw
+			r.ProbabilityRaw = p.text
 		}
 		if p, ok := v.first("impact"); ok {
-			r.ImpactRaw = p.raw
+			r.ImpactRaw = p.text
 		}
 		if r.Title == "" {
 			r.Title = firstLine(r.Description)
@@ -398,11 +388,11 @@ func (rr *rowReader) risks(recs []record) []project.Risk {
 			if s, ok := value.ItemStatus(p.text); ok {
 				r.Status = s
 			} else {
-				rr.findings.Add(diag.Warning, "status-unknown", p.pos, "status %q is not a known risk status; kept as written", p.text)
+				rr.findings.Add(diag.Warning, "status-unknown", rr.pos(p), "status %q is not a known risk status; kept as written", p.text)
 			}
 		}
 		out = append(out, r)
-	}
+	})
 	return out
 }
 

@@ -46,7 +46,7 @@ func parseCSV(name string, data []byte, encoding string) (*Book, error) {
 			if strings.TrimSpace(f) == "" {
 				continue
 			}
-			c := Cell{Col: int32(i + 1), Kind: String, Str: f}
+			c := Cell{Col: uint16(min(i+1, maxCols)), Kind: String, Str: f}
 			if value.IsErrorValue(strings.TrimSpace(f)) {
 				c.Kind = ErrorValue
 			}

@@ -6,6 +6,9 @@ import (
 	"github.com/pmokit/pmo/internal/diag"
 )
 
+// maxCols is Excel's last column, XFD.
+const maxCols = 16384
+
 // CellKind says what a cell holds.
 type CellKind uint8
 
@@ -21,12 +24,12 @@ const (
 // Cell is one non-empty cell as stored in the file: the raw value, never
 // the formatted text.
 type Cell struct {
-	Col     int32
-	Kind    CellKind
-	Formula bool
-	Style   int32 // index into Grid.Styles
 	Num     float64
 	Str     string
+	Col     uint16 // 1..16384
+	Style   uint16 // index into Grid.Styles (Excel allows 64,000 formats)
+	Kind    CellKind
+	Formula bool
 }
 
 // Style is the part of a cell format the reader cares about.
@@ -177,7 +180,7 @@ func (g *Grid) MergeOf(row, col int) (Range, bool) {
 
 // style returns the style of c.
 func (g *Grid) style(c Cell) Style {
-	if int(c.Style) < len(g.Styles) && c.Style >= 0 {
+	if int(c.Style) < len(g.Styles) {
 		return g.Styles[c.Style]
 	}
 	return Style{}

@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -123,13 +124,15 @@ func outlineOf(g *Grid, t *project.Task) int {
 // indentOf measures a task name's indent: the cell's indent setting, or
 // leading spaces (two half-width or one full-width space a step).
 func indentOf(g *Grid, t *project.Task) int {
-	p, ok := t.Cells["name"]
-	if !ok || g.IsCSV() && p.Col == 0 {
+	row, col, ok := t.Cells.Find("name")
+	if !ok {
 		return 0
 	}
-	c := g.Cell(p.Row, p.Col)
+	var c Cell
 	if g.IsCSV() {
-		c = csvCell(g, t)
+		c = csvCell(g, row, col)
+	} else {
+		c = g.Cell(row, col)
 	}
 	if st := g.style(c); st.Indent > 0 {
 		return st.Indent
@@ -148,12 +151,10 @@ func indentOf(g *Grid, t *project.Task) int {
 	return 0
 }
 
-func csvCell(g *Grid, t *project.Task) Cell {
-	p := t.Cells["name"]
-	for i := range g.Rows {
-		if g.Pos(g.Rows[i].Num, 0).Row == p.Row {
-			return g.Rows[i].cell(p.Col)
-		}
+// csvCell finds a CSV cell by its line number.
+func csvCell(g *Grid, line, col int) Cell {
+	if i := sort.SearchInts(g.lines, line); i < len(g.lines) && g.lines[i] == line {
+		return g.Cell(i+1, col)
 	}
 	return Cell{}
 }

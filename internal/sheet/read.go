@@ -200,16 +200,15 @@ func readTable(g *Grid, h *header, opt *Options, fs *diag.Findings) *Table {
 		t.Calendar = fmt.Sprintf("%s:%s", diag.ColumnName(h.calendar.Col1), diag.ColumnName(h.calendar.Col2))
 	}
 	rr := newRowReader(g, h, opt, fs)
-	rows := rr.records()
 	switch h.kind {
 	case project.KindWBS:
-		t.Tasks = rr.tasks(rows)
+		t.Tasks = rr.tasks()
 		t.Count = len(t.Tasks)
 	case project.KindIssues:
-		t.Issues = rr.issues(rows)
+		t.Issues = rr.issues()
 		t.Count = len(t.Issues)
 	case project.KindRisks:
-		t.Risks = rr.risks(rows)
+		t.Risks = rr.risks()
 		t.Count = len(t.Risks)
 	}
 	return t

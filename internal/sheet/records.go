@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -60,17 +61,17 @@ var continuationFields = map[string]bool{
 	"notes": true, "description": true, "resolution": true, "mitigation": true, "deliverable": true,
 }
 
-// parsed is one field value read from a cell.
+// parsed is one field value read from a cell. It is kept small: a
+// 50,000-row sheet makes close to a million of them.
 type parsed struct {
-	text   string
-	date   date.Date
-	num    float64
-	hasNum bool
-	people []string
-	pos    diag.Pos
-	raw    string
-	// year-less date waiting for its year
-	month, day int
+	text       string
+	people     []string
+	num        float64
+	date       date.Date
+	row, col   int32 // the cell (a merge's first cell when read through one)
+	month, day uint8 // a date typed without a year
+	hasNum     bool
+	set        bool // the cell said something
 }
 
 // rowReader turns the rows below a header into field values.
@@ -82,10 +83,22 @@ type rowReader struct {
 	findings *diag.Findings
 	fields   map[string][]int // field -> columns, left to right
 	scale    map[int]int      // progress column -> 1 (fractions) or 100
+	slots    []slot           // fields in a fixed order, for rowValues
+	slotOf   map[string]int
+	width    int
+	near     map[string]date.Date // last full date per field, for 4/1
+	spare    [][]parsed           // row buffers to reuse
+}
+
+// slot is one field's place in a rowValues.
+type slot struct {
+	field string
+	cols  []int
+	start int
 }
 
 func newRowReader(g *Grid, h *header, opt *Options, fs *diag.Findings) *rowReader {
-	rr := &rowReader{g: g, h: h, kind: h.kind, opt: opt, findings: fs, fields: map[string][]int{}, scale: map[int]int{}}
+	rr := &rowReader{g: g, h: h, kind: h.kind, opt: opt, findings: fs, fields: map[string][]int{}, scale: map[int]int{}, near: map[string]date.Date{}}
 	for _, c := range h.cols {
 		if c.Field != "" {
 			rr.fields[c.Field] = append(rr.fields[c.Field], c.Col)
@@ -123,76 +136,80 @@ func (rr *rowReader) progressScale(col int) int {
 
 // cell returns the cell for field in row: through merges, except for name
 // columns, where a merge marks a parent spanning its children's rows.
-func (rr *rowReader) cell(row, col int, field string) (Cell, diag.Pos) {
+func (rr *rowReader) cell(row, col int, field string) (Cell, int, int) {
 	c := rr.g.Cell(row, col)
 	if c.Kind != Empty || field == "name" && len(rr.fields["name"]) > 1 {
-		return c, rr.g.Pos(row, col)
+		return c, row, col
 	}
 	if m, ok := rr.g.MergeOf(row, col); ok {
-		return rr.g.Cell(m.Row1, m.Col1), rr.g.Pos(m.Row1, m.Col1)
+		return rr.g.Cell(m.Row1, m.Col1), m.Row1, m.Col1
 	}
-	return c, rr.g.Pos(row, col)
+	return c, row, col
 }
 
-// read parses one cell of field; ok=false when the cell says nothing.
-func (rr *rowReader) read(row, col int, field string) (parsed, bool) {
-	c, pos := rr.cell(row, col, field)
-	p := parsed{pos: pos}
+// slotFields fixes the order of fields in a rowValues.
+func (rr *rowReader) slotFields() {
+	names := make([]string, 0, len(rr.fields))
+	for f := range rr.fields {
+		names = append(names, f)
+	}
+	slices.Sort(names)
+	rr.slots, rr.slotOf, rr.width = nil, map[string]int{}, 0
+	for _, f := range names {
+		rr.slotOf[f] = len(rr.slots)
+		rr.slots = append(rr.slots, slot{field: f, cols: rr.fields[f], start: rr.width})
+		rr.width += len(rr.fields[f])
+	}
+}
+
+func (rr *rowReader) pos(p parsed) diag.Pos { return rr.g.Pos(int(p.row), int(p.col)) }
+
+// read parses one cell of field; set=false when the cell says nothing.
+func (rr *rowReader) read(row, col int, field string) parsed {
+	c, r0, c0 := rr.cell(row, col, field)
+	p := parsed{row: int32(r0), col: int32(c0)}
+	var raw string
 	switch c.Kind {
 	case Empty:
-		return p, false
+		return p
 	case ErrorValue:
-		rr.findings.Add(diag.Warning, "cell-error", pos, "%s holds the error value %s; treated as empty", field, c.Str)
-		return p, false
+		rr.findings.Add(diag.Warning, "cell-error", rr.pos(p), "%s holds the error value %s; treated as empty", field, c.Str)
+		return p
 	case Bool:
-		p.raw = "FALSE"
+		raw = "FALSE"
 		if c.Num != 0 {
-			p.raw = "TRUE"
+			raw = "TRUE"
 		}
 	case String:
-		p.raw = value.Text(c.Str)
-		if p.raw == "" {
-			return p, false
+		raw = value.Text(c.Str)
+		if raw == "" {
+			return p
 		}
-		if value.IsErrorValue(p.raw) {
-			rr.findings.Add(diag.Warning, "cell-error", pos, "%s holds the error value %s; treated as empty", field, p.raw)
-			return p, false
+		if value.IsErrorValue(raw) {
+			rr.findings.Add(diag.Warning, "cell-error", rr.pos(p), "%s holds the error value %s; treated as empty", field, raw)
+			return p
 		}
 	case Number:
-		p.raw = formatNumber(c.Num)
+		raw = formatNumber(c.Num)
 	}
+	p.text, p.set = raw, true
 	st := rr.g.style(c)
 	switch fieldTypes[field] {
 	case dateField:
-		return rr.readDate(c, st, p, field)
+		rr.readDate(c, st, &p, field)
 	case effortField:
-		if c.Kind == Number {
-			p.num, p.hasNum = c.Num, true
-			if strings.Contains(strings.ToLower(st.Code), "h") && !st.Date || strings.Contains(st.Code, "時間") {
-				p.num /= 8
-			}
-			return p, true
-		}
-		if n, ok := value.Effort(p.raw); ok {
-			p.num, p.hasNum = n, true
-			return p, true
-		}
-		if isPlaceholder(p.raw) {
-			return p, false
-		}
-		rr.findings.Add(diag.Error, "effort-unparseable", pos, "%s %q is not an effort (use person-days, e.g. 3 or 3人日)", field, p.raw)
-		return p, false
+		rr.readEffort(c, st, &p, field)
 	case progressField:
-		n, ok := value.Progress(c.Kind == Number, c.Num, p.raw, st.Percent, rr.scale[col])
-		if !ok {
-			if isPlaceholder(p.raw) {
-				return p, false
-			}
-			rr.findings.Add(diag.Error, "progress-unparseable", pos, "progress %q is not a percentage", p.raw)
-			return p, false
+		n, ok := value.Progress(c.Kind == Number, c.Num, raw, st.Percent, rr.scale[col])
+		switch {
+		case ok:
+			p.num, p.hasNum = clean(n), true
+		case isPlaceholder(raw):
+			p.set = false
+		default:
+			rr.findings.Add(diag.Error, "progress-unparseable", rr.pos(p), "progress %q is not a percentage", raw)
+			p.set = false
 		}
-		p.num, p.hasNum = n, true
-		return p, true
 	case levelField, numberField, riskLevelField:
 		var n float64
 		var ok bool
@@ -200,61 +217,74 @@ func (rr *rowReader) read(row, col int, field string) (parsed, bool) {
 		case c.Kind == Number:
 			n, ok = c.Num, true
 		case fieldTypes[field] == riskLevelField:
-			n, ok = value.RiskLevel(p.raw)
+			n, ok = value.RiskLevel(raw)
 		default:
-			n, ok = value.ParseNumber(p.raw)
+			n, ok = value.ParseNumber(raw)
 		}
-		if !ok {
-			if isPlaceholder(p.raw) {
-				return p, false
-			}
-			rr.findings.Add(diag.Warning, "number-unparseable", pos, "%s %q is not a number", field, p.raw)
-			p.text = p.raw
-			return p, true
+		switch {
+		case ok:
+			p.num, p.hasNum = clean(n), true
+		case isPlaceholder(raw):
+			p.set = false
+		default:
+			rr.findings.Add(diag.Warning, "number-unparseable", rr.pos(p), "%s %q is not a number", field, raw)
 		}
-		p.num, p.hasNum = n, true
-		return p, true
 	case peopleField:
 		if c.Kind == Number && c.Num > 20000 && c.Num < 80000 {
-			rr.findings.Add(diag.Warning, "person-is-date", pos, "%s holds a number (%s) where a name belongs; typed into the wrong column?", field, p.raw)
-			return p, false
+			rr.findings.Add(diag.Warning, "person-is-date", rr.pos(p), "%s holds a number (%s) where a name belongs; typed into the wrong column?", field, raw)
+			p.set = false
+			return p
 		}
-		p.people = value.People(p.raw)
-		return p, len(p.people) > 0
-	case idField:
-		p.text = p.raw
-		return p, true
+		p.people = value.People(raw)
+		p.set = len(p.people) > 0
 	}
-	p.text = p.raw
-	return p, true
+	return p
 }
 
-func (rr *rowReader) readDate(c Cell, st Style, p parsed, field string) (parsed, bool) {
+func (rr *rowReader) readEffort(c Cell, st Style, p *parsed, field string) {
+	if c.Kind == Number {
+		p.num, p.hasNum = clean(c.Num), true
+		if strings.Contains(strings.ToLower(st.Code), "h") && !st.Date || strings.Contains(st.Code, "時間") {
+			p.num /= 8
+		}
+		return
+	}
+	if n, ok := value.Effort(p.text); ok {
+		p.num, p.hasNum = clean(n), true
+		return
+	}
+	if !isPlaceholder(p.text) {
+		rr.findings.Add(diag.Error, "effort-unparseable", rr.pos(*p), "%s %q is not an effort (use person-days, e.g. 3 or 3人日)", field, p.text)
+	}
+	p.set = false
+}
+
+func (rr *rowReader) readDate(c Cell, st Style, p *parsed, field string) {
 	if c.Kind == Number {
 		// A plain number in a date column is still a serial when it falls in
 		// a plausible range (built-in formats whose code was lost, CSV).
 		if st.Date || (c.Num > 18000 && c.Num < 80000) {
 			if d, ok := value.FromSerial(c.Num, rr.g.Date1904); ok {
 				p.date = d
-				return p, true
+				return
 			}
 		}
-		rr.findings.Add(diag.Error, "date-unparseable", p.pos, "%s %s is not a date", field, p.raw)
-		return p, false
+		rr.findings.Add(diag.Error, "date-unparseable", rr.pos(*p), "%s %s is not a date", field, p.text)
+		p.set = false
+		return
 	}
-	dt, ok := value.ParseDate(p.raw)
+	dt, ok := value.ParseDate(p.text)
 	switch {
 	case ok && dt.Placeholder:
-		return p, false
+		p.set = false
 	case ok && !dt.Date.IsZero():
 		p.date = dt.Date
-		return p, true
-	case ok:
-		p.month, p.day = dt.Month, dt.Day
-		return p, true
+	case ok && dt.Month > 0:
+		p.month, p.day = uint8(dt.Month), uint8(dt.Day)
+	default:
+		rr.findings.Add(diag.Error, "date-unparseable", rr.pos(*p), "%s %q is not a date", field, p.text)
+		p.set = false
 	}
-	rr.findings.Add(diag.Error, "date-unparseable", p.pos, "%s %q is not a date", field, p.raw)
-	return p, false
 }
 
 func isPlaceholder(s string) bool {
@@ -271,27 +301,6 @@ func formatNumber(f float64) string {
 	return strconv.FormatFloat(f, 'g', 15, 64)
 }
 
-// rowValues reads every mapped field of a row. Multi-column fields (name,
-// assignee) keep one value per column.
-type rowValues map[string][]parsed
-
-func (rr *rowReader) values(row int) rowValues {
-	vals := rowValues{}
-	for field, cols := range rr.fields {
-		for _, col := range cols {
-			if p, ok := rr.read(row, col, field); ok {
-				p.num = clean(p.num)
-				vals[field] = append(vals[field], p)
-			} else {
-				// Keep where the empty cell is, so a finding about a missing
-				// owner or due date can point at it.
-				vals[field] = append(vals[field], parsed{pos: rr.g.Pos(row, col)})
-			}
-		}
-	}
-	return vals
-}
-
 func clean(f float64) float64 {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return 0
@@ -299,14 +308,55 @@ func clean(f float64) float64 {
 	return f
 }
 
+// rowValues holds every mapped field of one row, one parsed value per
+// column (a name over 大項目/中項目/小項目 has three).
+type rowValues struct {
+	rr *rowReader
+	ps []parsed
+}
+
+func (rr *rowReader) values(row int) rowValues {
+	var ps []parsed
+	if n := len(rr.spare); n > 0 {
+		ps, rr.spare = rr.spare[n-1], rr.spare[:n-1]
+		clear(ps)
+	} else {
+		ps = make([]parsed, rr.width)
+	}
+	v := rowValues{rr: rr, ps: ps}
+	for _, s := range rr.slots {
+		for i, col := range s.cols {
+			v.ps[s.start+i] = rr.read(row, col, s.field)
+		}
+	}
+	return v
+}
+
+// recycle hands a row's buffer back once nothing refers to it.
+func (rr *rowReader) recycle(v rowValues) {
+	if v.ps != nil {
+		rr.spare = append(rr.spare, v.ps)
+	}
+}
+
+// of returns the values of field, one per column; nil when unmapped.
+func (v rowValues) of(field string) []parsed {
+	i, ok := v.rr.slotOf[field]
+	if !ok || v.ps == nil {
+		return nil
+	}
+	s := v.rr.slots[i]
+	return v.ps[s.start : s.start+len(s.cols)]
+}
+
 // has reports whether the row holds a real value in any of fields.
 func (v rowValues) has(fields map[string]bool) bool {
-	for f, ps := range v {
-		if !fields[f] {
+	for _, s := range v.rr.slots {
+		if !fields[s.field] {
 			continue
 		}
-		for _, p := range ps {
-			if p.text != "" || p.hasNum || !p.date.IsZero() || p.month > 0 || len(p.people) > 0 {
+		for _, p := range v.of(s.field) {
+			if p.set {
 				return true
 			}
 		}
@@ -318,13 +368,12 @@ func (v rowValues) has(fields map[string]bool) bool {
 // continues the previous record's long fields.
 func (v rowValues) onlyContinuation() bool {
 	any := false
-	for f, ps := range v {
-		for _, p := range ps {
-			empty := p.text == "" && !p.hasNum && p.date.IsZero() && p.month == 0 && len(p.people) == 0
-			if empty {
+	for _, s := range v.rr.slots {
+		for _, p := range v.of(s.field) {
+			if !p.set {
 				continue
 			}
-			if !continuationFields[f] {
+			if !continuationFields[s.field] {
 				return false
 			}
 			any = true
@@ -334,8 +383,8 @@ func (v rowValues) onlyContinuation() bool {
 }
 
 func (v rowValues) first(field string) (parsed, bool) {
-	for _, p := range v[field] {
-		if p.text != "" || p.hasNum || !p.date.IsZero() || p.month > 0 || len(p.people) > 0 {
+	for _, p := range v.of(field) {
+		if p.set {
 			return p, true
 		}
 	}
@@ -343,29 +392,28 @@ func (v rowValues) first(field string) (parsed, bool) {
 }
 
 func (v rowValues) text(field string) string {
-	if field == "notes" && len(v[field]) > 1 {
+	if field == "notes" {
 		var parts []string
-		for _, p := range v[field] {
-			if p.text != "" {
+		for _, p := range v.of(field) {
+			if p.set {
 				parts = append(parts, p.text)
 			}
 		}
 		return strings.Join(parts, "\n")
 	}
 	p, _ := v.first(field)
-	if p.text == "" && p.hasNum {
-		return formatNumber(p.num)
-	}
 	return p.text
 }
 
 func (v rowValues) people(field string) []string {
+	ps := v.of(field)
+	if len(ps) == 1 {
+		return ps[0].people
+	}
 	var out []string
-	seen := map[string]bool{}
-	for _, p := range v[field] {
+	for _, p := range ps {
 		for _, n := range p.people {
-			if !seen[n] {
-				seen[n] = true
+			if !slices.Contains(out, n) {
 				out = append(out, n)
 			}
 		}
@@ -382,14 +430,18 @@ func (v rowValues) num(field string) *float64 {
 	return &n
 }
 
-func (v rowValues) cells() map[string]diag.Pos {
-	m := make(map[string]diag.Pos, len(v))
-	for f, ps := range v {
-		if p, ok := v.first(f); ok {
-			m[f] = p.pos
-		} else if len(ps) > 0 {
-			m[f] = ps[0].pos
+// cells says where each field was read from: the filled cell, or the
+// first (empty) column of the field, so a finding about a missing owner
+// or due date can point at the cell to fill in.
+func (v rowValues) cells() project.Cells {
+	out := make(project.Cells, 0, len(v.rr.slots))
+	for _, s := range v.rr.slots {
+		p, ok := v.first(s.field)
+		if !ok {
+			p = v.of(s.field)[0]
 		}
+		pos := v.rr.pos(p)
+		out.Set(s.field, pos.Row, pos.Col)
 	}
-	return m
+	return out
 }

@@ -17,5 +17,5 @@ func sortRows(g *Grid) {
 }
 
 func sortCells(cs []Cell) {
-	slices.SortStableFunc(cs, func(a, b Cell) int { return int(a.Col - b.Col) })
+	slices.SortStableFunc(cs, func(a, b Cell) int { return int(a.Col) - int(b.Col) })
 }

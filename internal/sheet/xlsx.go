@@ -323,7 +323,13 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 					n = nextRow
 				}
 				nextRow, nextCol = n+1, 1
-				g.Rows = append(g.Rows, Row{Num: n, Hidden: attrTrue(t.attrs, "hidden"), Outline: attrInt(t.attrs, "outlineLevel")})
+				// Rows of a table have about as many cells as the row before:
+				// sizing for that avoids append's doubling waste.
+				var cells []Cell
+				if k := len(g.Rows); k > 0 {
+					cells = make([]Cell, 0, len(g.Rows[k-1].Cells))
+				}
+				g.Rows = append(g.Rows, Row{Num: n, Hidden: attrTrue(t.attrs, "hidden"), Outline: attrInt(t.attrs, "outlineLevel"), Cells: cells})
 				row = &g.Rows[len(g.Rows)-1]
 				if t.self {
 					row = nil
@@ -341,7 +347,10 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 				nextCol = col + 1
 				typ, _ := attr(t.attrs, "t")
 				cellType = string(typ)
-				cell = Cell{Col: int32(col), Style: int32(attrInt(t.attrs, "s"))}
+				if col > maxCols {
+					return nil // beyond XFD: not a real cell
+				}
+				cell = Cell{Col: uint16(col), Style: uint16(min(attrInt(t.attrs, "s"), 65535))}
 				inCell, hasValue, text = !t.self, false, text[:0]
 			case "f":
 				if inCell {

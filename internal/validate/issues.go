@@ -57,7 +57,7 @@ func closedNoDate(in *Input, r *Rule, fs *diag.Findings) {
 	for i := range in.Issues {
 		is := &in.Issues[i]
 		if !is.Status.IsOpen() && is.ClosedOn.IsZero() {
-			if _, ok := is.Cells["closed_on"]; ok || hasColumn(in, is, "closed_on") {
+			if is.Cells.Has("closed_on") || hasColumn(in, is, "closed_on") {
 				r.add(fs, is.Cell("status"), "issue %s is %s but has no closing date", label(is.ID, is.Title), quoteRaw(is.StatusRaw, string(is.Status)))
 			}
 		}
@@ -70,7 +70,7 @@ func hasColumn(in *Input, ref *project.Issue, field string) bool {
 	for i := range in.Issues {
 		is := &in.Issues[i]
 		if is.Source.File == ref.Source.File && is.Source.Sheet == ref.Source.Sheet {
-			if _, ok := is.Cells[field]; ok {
+			if is.Cells.Has(field) {
 				return true
 			}
 		}
