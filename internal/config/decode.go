@@ -94,11 +94,11 @@ func (d *decoder) mapping(n *yaml.Node, path string, s *shape) *fields {
 			continue
 		}
 		if prev, dup := f.m[k.Value]; dup {
-			d.errorf(RuleDuplicateKey, k, "duplicate key %q in %s (first at line %d)", k.Value, where(path), prev.key.Line)
+			d.errorf(RuleDuplicateKey, k, "duplicate key %q in %s (first at line %d)", clip(k.Value, 40), where(path), prev.key.Line)
 			continue
 		}
 		if !s.allows(k.Value) {
-			d.errorf(RuleUnknownKey, k, "unknown key %q in %s%s", k.Value, where(path), didYouMean(k.Value, s.keys))
+			d.errorf(RuleUnknownKey, k, "unknown key %q in %s%s", clip(k.Value, 40), where(path), didYouMean(k.Value, s.keys))
 			continue
 		}
 		f.m[k.Value] = entry{k, v}

@@ -266,6 +266,9 @@ func firstTabIndent(data []byte) (line, col int) {
 // firstInvalidUTF8 returns the 1-based line and column of the first byte
 // that is not UTF-8.
 func firstInvalidUTF8(data []byte) (line, col int, bad bool) {
+	if utf8.Valid(data) {
+		return 0, 0, false
+	}
 	line, col = 1, 1
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])

@@ -142,7 +142,7 @@ func (d *decoder) columns(n *yaml.Node, kind project.Kind) []Column {
 			continue
 		}
 		if line, dup := seen[k.Value]; dup {
-			d.errorf(RuleDuplicateKey, k, "duplicate key %q in sources.columns (first at line %d)", k.Value, line)
+			d.errorf(RuleDuplicateKey, k, "duplicate key %q in sources.columns (first at line %d)", clip(k.Value, 40), line)
 			continue
 		}
 		seen[k.Value] = k.Line

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 
+	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/config"
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
@@ -24,9 +25,12 @@ type Project struct {
 	Tasks   []project.Task
 	Issues  []project.Issue
 	Risks   []project.Risk
-	// Findings holds the loader's, the readers' and the validator's
-	// findings, sorted by position.
+	// Findings holds the loader's, the readers', the validator's and the
+	// analysis's findings, sorted by position.
 	Findings diag.Findings
+	// Analysis holds the figures; Previous the snapshot it compared with.
+	Analysis *analyze.Result
+	Previous *analyze.Snapshot
 }
 
 // Source is one team sheet and what came of reading it.
@@ -55,6 +59,9 @@ type Options struct {
 	Today date.Date
 	// Getenv looks up source passwords.
 	Getenv func(string) string
+	// HistoryDir is the output folder whose .history/ holds earlier
+	// snapshots; empty means no comparison.
+	HistoryDir string
 }
 
 // Load reads a project definition and its sources and validates them. An
@@ -76,8 +83,26 @@ func Load(ctx context.Context, path string, opt Options) (*Project, error) {
 	p.Findings = append(p.Findings, validate.Check(validate.Input{
 		Config: cfg, AsOf: p.AsOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks,
 	})...)
+	prev, err := LatestSnapshot(opt.HistoryDir, cfg.Project.ID, p.AsOf)
+	if err != nil {
+		return nil, err
+	}
+	p.Previous = prev
+	p.Analysis = analyze.Analyze(analyze.Input{
+		Config: cfg, AsOf: p.AsOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks, Previous: prev,
+	})
+	p.Findings = append(p.Findings, p.Analysis.Findings...)
 	p.Findings.Sort()
 	return p, nil
+}
+
+// Snapshot returns what this run should remember for the next.
+func (p *Project) Snapshot() *analyze.Snapshot {
+	keys := make(map[string]bool, len(p.Issues))
+	for i := range p.Issues {
+		keys[analyze.IssueKey(&p.Issues[i])] = p.Issues[i].Status.IsOpen()
+	}
+	return p.Analysis.Snapshot(keys, p.Previous)
 }
 
 func statusDate(cfg *config.Project, opt Options) date.Date {

@@ -1,0 +1,140 @@
+package analyze
+
+import (
+	"github.com/pmokit/pmo/internal/calendar"
+	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/project"
+)
+
+// leaf holds one leaf task's figures as of the status date.
+type leaf struct {
+	t           *project.Task
+	index       int     // in Result.Rolled
+	weight      float64 // BAC share
+	scheduled   bool    // has planned start and finish
+	plannedFrac float64 // share of the task planned to be done by the status date, 0..1
+	progress    float64 // 0..100
+	late        bool
+	behind      bool
+	daysLate    int // working days past planned finish, when late
+}
+
+// EVM holds earned-value figures in weight units (person-days where the
+// sheets give effort). See the README for the exact definitions.
+type EVM struct {
+	BAC float64  `json:"bac"`
+	PV  float64  `json:"pv"`
+	EV  float64  `json:"ev"`
+	AC  float64  `json:"ac"`
+	SPI *float64 `json:"spi"`
+	CPI *float64 `json:"cpi"`
+	// EVWithActuals is EV over the tasks that have an actual effort: the
+	// numerator of CPI.
+	EVWithActuals float64 `json:"ev_with_actuals"`
+	Unscheduled   int     `json:"unscheduled"`
+}
+
+// Money is EVM in currency, from cost_per_day.
+type Money struct {
+	Currency   string   `json:"currency"`
+	CostPerDay float64  `json:"cost_per_day"`
+	Budget     float64  `json:"budget,omitempty"`
+	BAC        float64  `json:"bac"`
+	PV         float64  `json:"pv"`
+	EV         float64  `json:"ev"`
+	AC         float64  `json:"ac"`
+	EAC        *float64 `json:"eac"` // BAC / CPI
+}
+
+// leafFigures computes each leaf task's weight, planned fraction and
+// state. Cancelled tasks are left out of everything.
+func leafFigures(tasks []project.Task, cal *calendar.Calendar, asOf date.Date) []leaf {
+	out := make([]leaf, 0, len(tasks))
+	for i := range tasks {
+		t := &tasks[i]
+		if t.Summary || t.Status == project.Cancelled {
+			continue
+		}
+		l := leaf{t: t, index: i, weight: weight(t, cal), progress: progressOf(t)}
+		l.scheduled = !t.PlannedStart.IsZero() && !t.PlannedFinish.IsZero() && t.PlannedFinish >= t.PlannedStart
+		if l.scheduled {
+			l.plannedFrac = plannedFraction(t.PlannedStart, t.PlannedFinish, asOf, cal)
+		}
+		done := t.Complete()
+		if l.scheduled && !done && t.PlannedFinish < asOf {
+			l.late = true
+			l.daysLate = cal.WorkdaysBetween(t.PlannedFinish.AddDays(1), asOf.AddDays(-1))
+			if l.daysLate == 0 {
+				l.daysLate = 1
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// plannedFraction is the share of a task's planned working days from its
+// start through the status date, inclusive, clamped to the task. A span
+// with no working day at all counts as fully planned once its finish date
+// is reached.
+func plannedFraction(start, finish, asOf date.Date, cal *calendar.Calendar) float64 {
+	total := cal.WorkdaysBetween(start, finish)
+	if total == 0 {
+		if asOf >= finish {
+			return 1
+		}
+		return 0
+	}
+	if asOf < start {
+		return 0
+	}
+	return float64(cal.WorkdaysBetween(start, min(asOf, finish))) / float64(total)
+}
+
+func evm(leaves []leaf) EVM {
+	var e EVM
+	var acScheduled float64
+	hasAC := false
+	for _, l := range leaves {
+		ac := l.t.ActualEffort
+		if ac != nil {
+			e.AC += *ac
+		}
+		if !l.scheduled {
+			e.Unscheduled++
+			continue
+		}
+		e.BAC += l.weight
+		e.PV += l.weight * l.plannedFrac
+		ev := l.weight * l.progress / 100
+		e.EV += ev
+		if ac != nil {
+			acScheduled += *ac
+			e.EVWithActuals += ev
+			hasAC = true
+		}
+	}
+	e.SPI = ratio(e.EV, e.PV)
+	if hasAC {
+		e.CPI = ratio(e.EVWithActuals, acScheduled)
+	}
+	return e
+}
+
+func ratio(a, b float64) *float64 {
+	if b == 0 {
+		return nil
+	}
+	r := a / b
+	return &r
+}
+
+func money(e EVM, perDay float64, currency string, budget float64) *Money {
+	m := &Money{Currency: currency, CostPerDay: perDay, Budget: budget,
+		BAC: e.BAC * perDay, PV: e.PV * perDay, EV: e.EV * perDay, AC: e.AC * perDay}
+	if e.CPI != nil && *e.CPI > 0 {
+		eac := m.BAC / *e.CPI
+		m.EAC = &eac
+	}
+	return m
+}

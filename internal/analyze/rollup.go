@@ -1,0 +1,158 @@
+package analyze
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/pmokit/pmo/internal/calendar"
+	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/project"
+)
+
+// summaryTolerance is how far (in progress points) a summary row's own
+// progress may differ from its children's before it is a finding; sheets
+// round.
+const summaryTolerance = 5
+
+// rollUp returns a copy of tasks in which every summary task takes its
+// figures from the leaves below it: earliest start, latest finish, summed
+// effort, weighted progress. A summary row whose own figures contradict
+// its children is reported.
+func rollUp(tasks []project.Task, cal *calendar.Calendar, fs *diag.Findings) []project.Task {
+	out := make([]project.Task, len(tasks))
+	copy(out, tasks)
+	for i := range out {
+		s := &out[i]
+		start, end := project.Descendants(out, i)
+		if !s.Summary || start == end {
+			continue
+		}
+		own := tasks[i]
+		var (
+			ps, pf, as, af    date.Date
+			pe, ae, wsum, wp  float64
+			hasPE, hasAE      bool
+			allDone, anyStart = true, false
+			allFinished       = true
+		)
+		for j := start; j < end; j++ {
+			t := &tasks[j]
+			if t.Summary || t.Status == project.Cancelled {
+				continue
+			}
+			ps = minDate(ps, t.PlannedStart)
+			pf = maxDate(pf, t.PlannedFinish)
+			as = minDate(as, t.ActualStart)
+			af = maxDate(af, t.ActualFinish)
+			if t.ActualFinish.IsZero() {
+				allFinished = false
+			}
+			if t.PlannedEffort != nil {
+				pe += *t.PlannedEffort
+				hasPE = true
+			}
+			if t.ActualEffort != nil {
+				ae += *t.ActualEffort
+				hasAE = true
+			}
+			w := weight(t, cal)
+			p := progressOf(t)
+			wsum += w
+			wp += w * p
+			if !t.Complete() {
+				allDone = false
+			}
+			if p > 0 || !t.ActualStart.IsZero() {
+				anyStart = true
+			}
+		}
+		s.PlannedStart, s.PlannedFinish, s.ActualStart = ps, pf, as
+		s.ActualFinish = 0
+		if allFinished {
+			s.ActualFinish = af
+		}
+		s.PlannedEffort, s.ActualEffort = nil, nil
+		if hasPE {
+			s.PlannedEffort = &pe
+		}
+		if hasAE {
+			s.ActualEffort = &ae
+		}
+		if wsum > 0 {
+			p := wp / wsum
+			s.Progress = &p
+		}
+		switch {
+		case allDone:
+			s.Status = project.Done
+		case anyStart:
+			s.Status = project.InProgress
+		default:
+			s.Status = project.NotStarted
+		}
+		checkSummary(&own, s, fs)
+	}
+	return out
+}
+
+// checkSummary compares a summary row's own figures with the rolled-up ones.
+func checkSummary(own, rolled *project.Task, fs *diag.Findings) {
+	const rule = "summary-mismatch"
+	if !own.PlannedStart.IsZero() && !rolled.PlannedStart.IsZero() && own.PlannedStart > rolled.PlannedStart {
+		fs.Add(diag.Warning, rule, own.Cell("planned_start"), "summary %q starts %s but a task below it starts %s", own.Name, own.PlannedStart, rolled.PlannedStart)
+	}
+	if !own.PlannedFinish.IsZero() && !rolled.PlannedFinish.IsZero() && own.PlannedFinish < rolled.PlannedFinish {
+		fs.Add(diag.Warning, rule, own.Cell("planned_finish"), "summary %q finishes %s but a task below it finishes %s", own.Name, own.PlannedFinish, rolled.PlannedFinish)
+	}
+	if own.Progress != nil && rolled.Progress != nil && math.Abs(*own.Progress-*rolled.Progress) > summaryTolerance {
+		fs.Add(diag.Warning, rule, own.Cell("progress"), "summary %q says %s but its tasks add up to %s", own.Name, pct(*own.Progress), pct(*rolled.Progress))
+	}
+	if own.PlannedEffort != nil && rolled.PlannedEffort != nil && math.Abs(*own.PlannedEffort-*rolled.PlannedEffort) > 0.05 {
+		fs.Add(diag.Warning, rule, own.Cell("planned_effort"), "summary %q has %g person-days planned but its tasks add up to %g", own.Name, *own.PlannedEffort, round1(*rolled.PlannedEffort))
+	}
+}
+
+func pct(p float64) string { return fmt.Sprintf("%.0f %%", p) }
+
+func round1(f float64) float64 { return math.Round(f*10) / 10 }
+
+func minDate(a, b date.Date) date.Date {
+	if a.IsZero() || (!b.IsZero() && b < a) {
+		return b
+	}
+	return a
+}
+
+func maxDate(a, b date.Date) date.Date {
+	if b > a {
+		return b
+	}
+	return a
+}
+
+// weight is a leaf task's share of the project: its planned effort when
+// given and positive, else its number of planned working days, else 1.
+func weight(t *project.Task, cal *calendar.Calendar) float64 {
+	if t.PlannedEffort != nil && *t.PlannedEffort > 0 {
+		return *t.PlannedEffort
+	}
+	if !t.PlannedStart.IsZero() && !t.PlannedFinish.IsZero() {
+		if n := cal.WorkdaysBetween(t.PlannedStart, t.PlannedFinish); n > 0 {
+			return float64(n)
+		}
+	}
+	return 1
+}
+
+// progressOf is a task's progress for EVM: as written, clamped to 0..100;
+// a done task with no progress written counts as 100.
+func progressOf(t *project.Task) float64 {
+	switch {
+	case t.Progress != nil:
+		return math.Max(0, math.Min(100, *t.Progress))
+	case t.Status == project.Done:
+		return 100
+	}
+	return 0
+}

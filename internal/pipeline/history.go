@@ -1,0 +1,100 @@
+package pipeline
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/pmokit/pmo/internal/analyze"
+	"github.com/pmokit/pmo/internal/date"
+)
+
+// historyDir is where snapshots live below an output folder.
+const historyDir = ".history"
+
+// snapshotPath names the snapshot of a project for one status date.
+func snapshotPath(outDir, id string, asOf date.Date) string {
+	return filepath.Join(outDir, historyDir, id, asOf.String()+".json")
+}
+
+// LatestSnapshot returns the newest snapshot of project id under outDir
+// taken before asOf, or nil when there is none. A damaged snapshot is
+// skipped (reported in the error only when nothing else is usable).
+func LatestSnapshot(outDir, id string, asOf date.Date) (*analyze.Snapshot, error) {
+	if outDir == "" {
+		return nil, nil
+	}
+	dir := filepath.Join(outDir, historyDir, id)
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading history %s: %w", dir, err)
+	}
+	var dates []date.Date
+	for _, e := range entries {
+		name, ok := strings.CutSuffix(e.Name(), ".json")
+		if !ok {
+			continue
+		}
+		if d, err := date.Parse(name); err == nil && d < asOf {
+			dates = append(dates, d)
+		}
+	}
+	slices.Sort(dates)
+	var lastErr error
+	for i := len(dates) - 1; i >= 0; i-- {
+		data, err := os.ReadFile(filepath.Join(dir, dates[i].String()+".json"))
+		if err != nil {
+			lastErr = err
+			continue
+		}
+		var s analyze.Snapshot
+		if err := json.Unmarshal(data, &s); err != nil || s.Version != analyze.SnapshotVersion {
+			lastErr = fmt.Errorf("history snapshot %s is damaged or from another pmo version", dates[i])
+			continue
+		}
+		return &s, nil
+	}
+	return nil, lastErr
+}
+
+// WriteSnapshot stores this run's snapshot under outDir, atomically.
+func WriteSnapshot(outDir string, s *analyze.Snapshot) error {
+	data, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return err
+	}
+	return WriteFile(snapshotPath(outDir, s.Project, s.AsOf), append(data, '\n'))
+}
+
+// WriteFile writes data to path through a temporary file in the same
+// folder and a rename, so a reader never sees half a file and a killed run
+// leaves the previous version intact.
+func WriteFile(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
