@@ -214,10 +214,10 @@ func (rr *rowReader) read(row, col int, field string) parsed {
 		var n float64
 		var ok bool
 		switch {
+		case fieldTypes[field] == riskLevelField:
+			n, ok = value.RiskLevel(raw) // 0.3 and 30% are probabilities, mapped onto 1-5
 		case c.Kind == Number:
 			n, ok = c.Num, true
-		case fieldTypes[field] == riskLevelField:
-			n, ok = value.RiskLevel(raw)
 		default:
 			n, ok = value.ParseNumber(raw)
 		}

@@ -15,7 +15,7 @@ import (
 // callers that expect "3人日" or "50%" strip the unit themselves.
 func ParseNumber(s string) (float64, bool) {
 	s = trim(s)
-	if s == "" {
+	if !hasDigit(s) {
 		return 0, false
 	}
 	if !isASCII(s) {
