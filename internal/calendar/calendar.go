@@ -58,41 +58,43 @@ func New(jp bool, daysOff, extraWorkdays []date.Date) *Calendar {
 	hi := date.Of(LastHolidayYear, time.December, 31)
 	c := &Calendar{lo: lo, off: off}
 
-	// Mark the non-working days of the span, then sum.
+	// Mark each day of the span open (1) or closed (0) at prefix[i+1],
+	// then sum in place.
 	n := int(hi-lo) + 1
-	closed := make([]bool, n)
-	for i := range closed {
-		closed[i] = isWeekend(lo + date.Date(i))
+	c.prefix = make([]int32, n+1)
+	mark := c.prefix[1:]
+	for i := range mark {
+		if !isWeekend(lo + date.Date(i)) {
+			mark[i] = 1
+		}
 	}
 	if jp {
+		// About 20 holidays a year; one allocation instead of a dozen.
+		c.holidays = make([]Holiday, 0, 21*(LastHolidayYear-FirstHolidayYear+1))
 		for y := FirstHolidayYear; y <= LastHolidayYear; y++ {
 			hs := Holidays(y)
 			c.holidays = append(c.holidays, hs...)
 			for _, h := range hs {
-				closed[h.Date-lo] = true
+				mark[h.Date-lo] = 0
 			}
 		}
 	}
 	for _, d := range off {
 		if d >= lo && d <= hi {
-			closed[d-lo] = true
+			mark[d-lo] = 0
 		} else if !isWeekend(d) {
 			c.offOutside = append(c.offOutside, d)
 		}
 	}
 	for _, d := range extra {
 		if d >= lo && d <= hi {
-			closed[d-lo] = false
+			mark[d-lo] = 1
 		} else if isWeekend(d) {
 			c.extraOutside = append(c.extraOutside, d)
 		}
 	}
-	c.prefix = make([]int32, n+1)
-	for i, x := range closed {
-		c.prefix[i+1] = c.prefix[i]
-		if !x {
-			c.prefix[i+1]++
-		}
+	for i := 1; i <= n; i++ {
+		c.prefix[i] += c.prefix[i-1]
 	}
 	return c
 }
@@ -105,8 +107,9 @@ func (c *Calendar) IsWorkday(d date.Date) bool {
 
 // HolidayName names the day off d is: the national holiday's Japanese name
 // (when the calendar includes them) or 休業日 for a company day off. It
-// reports "", false for any other day, weekends included. The name stays
-// even when d is an extra working day, since the day is still that holiday.
+// reports "", false for any other day, weekends included. A national
+// holiday keeps its name even when worked, since the day is still that
+// holiday; a company day off that is also an extra working day is none.
 func (c *Calendar) HolidayName(d date.Date) (string, bool) {
 	if c == nil {
 		return "", false

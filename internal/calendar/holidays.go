@@ -46,7 +46,8 @@ func Holidays(y int) []Holiday {
 		_, ok := slices.BinarySearchFunc(base, d, byDate)
 		return ok
 	}
-	out := slices.Clone(base)
+	// Substitute and citizens' holidays: a handful at most.
+	var extra []Holiday
 
 	// 振替休日: until 2006 only the Monday after a Sunday holiday; from 2007
 	// the first day after it that is not itself a holiday, so a Sunday 5/3
@@ -65,7 +66,7 @@ func Holidays(y int) []Holiday {
 			continue
 		}
 		subs = append(subs, s)
-		out = append(out, holiday(s, "振替休日"))
+		extra = append(extra, holiday(s, "振替休日"))
 	}
 
 	// 国民の休日: a day that is not a holiday itself but lies between two
@@ -80,12 +81,28 @@ func Holidays(y int) []Holiday {
 			if y < 2007 && d.Weekday() == time.Sunday {
 				continue
 			}
-			out = append(out, holiday(d, "国民の休日"))
+			extra = append(extra, holiday(d, "国民の休日"))
 		}
 	}
-	slices.SortFunc(out, func(a, b Holiday) int { return int(a.Date) - int(b.Date) })
-	return out
+	slices.SortFunc(extra, compare)
+	return merge(base, extra)
 }
+
+// merge returns the sorted union of two sorted lists of distinct days.
+func merge(a, b []Holiday) []Holiday {
+	out := make([]Holiday, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0].Date < b[0].Date {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	out = append(out, a...)
+	return append(out, b...)
+}
+
+func compare(a, b Holiday) int { return int(a.Date) - int(b.Date) }
 
 func byDate(h Holiday, d date.Date) int { return int(h.Date) - int(d) }
 
@@ -148,9 +165,10 @@ func english(ja string) string {
 
 // statutory returns the holidays of year y named by law or special act
 // (国民の祝日 and the days treated as such), sorted by date, without
-// substitute and citizens' holidays.
+// substitute and citizens' holidays. It adds them in calendar order, which
+// the tests check, so no sort is needed.
 func statutory(y int) []Holiday {
-	var hs []Holiday
+	hs := make([]Holiday, 0, 20)
 	add := func(m time.Month, d int, ja string) { hs = append(hs, holiday(date.Of(y, m, d), ja)) }
 
 	add(time.January, 1, "元日")
@@ -215,8 +233,11 @@ func statutory(y int) []Holiday {
 	if y >= 1989 && y <= 2018 {
 		add(time.December, 23, "天皇誕生日")
 	}
-	hs = append(hs, oneOff(y)...)
-	slices.SortFunc(hs, func(a, b Holiday) int { return int(a.Date) - int(b.Date) })
+	// The rules above add days in date order; the one-off days go in place.
+	for _, h := range oneOff(y) {
+		i, _ := slices.BinarySearchFunc(hs, h.Date, byDate)
+		hs = slices.Insert(hs, i, h)
+	}
 	return hs
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/project"
+	"github.com/pmokit/pmo/internal/report"
 	"github.com/pmokit/pmo/internal/sheet"
 	"github.com/pmokit/pmo/internal/validate"
 )
@@ -160,4 +161,19 @@ func ReadSource(src config.Source, cfg *config.Project, asOf date.Date, getenv f
 		opt.Columns = append(opt.Columns, o)
 	}
 	return sheet.Read(book, opt)
+}
+
+// Document builds the report document of the project in lang ("" = the
+// YAML's report.lang).
+func (p *Project) Document(lang string) *report.Document {
+	c := p.Config
+	if lang == "" {
+		lang = c.Report.Lang
+	}
+	return report.Build(report.Input{
+		Lang: lang, Title: c.Report.Title, Comment: c.Report.Comment, Decisions: c.Report.Decisions, Escalations: c.Report.Escalations,
+		Facts: report.Facts{ID: c.Project.ID, Name: c.Project.Name, PM: c.Project.PM, Sponsor: c.Project.Sponsor,
+			Start: c.Project.Start, End: c.Project.End, Budget: c.Project.Budget, Currency: c.Project.Currency},
+		Issues: p.Issues, Risks: p.Risks, Findings: p.Findings, Analysis: p.Analysis, Config: c,
+	})
 }

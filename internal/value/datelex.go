@@ -79,7 +79,7 @@ func (lx *lexer) run(s string) bool {
 			}
 			t = token{kind: tWord, s: s[i:j]}
 			i = j
-		case c == ' ' || c == '\t':
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			t = token{kind: tSep, ch: ' '}
 			i++
 		case strings.IndexByte("/-.,:()+", c) >= 0:

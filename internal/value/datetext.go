@@ -48,9 +48,9 @@ func ParseDate(s string) (DateText, bool) {
 	}
 	if !hasDigit(s) {
 		// Every date has a digit, so ordinary words end here without
-		// allocating; only short words can be placeholders ("ＴＢＤ" and
-		// "未確定" are the longest, at 9 bytes).
-		if len(s) <= 9 && isPlaceholder(trim(nfkc(s))) {
+		// allocating; only short words ("ＴＢＤ" and "未確定" are the
+		// longest, at 9 bytes) and runs of dashes can be placeholders.
+		if (len(s) <= 9 || isDashes(s)) && isPlaceholder(trim(nfkc(s))) {
 			return DateText{Placeholder: true}, true
 		}
 		return DateText{}, false

@@ -44,6 +44,7 @@ func TestParseDate(t *testing.T) {
 		{"2026/4/1(Wed)", full(2026, 4, 1), true},
 		{"2026/4/1(水) 10:00", full(2026, 4, 1), true},
 		{"2026/4/1 10:00 (水)", full(2026, 4, 1), true},
+		{"2026/4/1\r\n10:00", full(2026, 4, 1), true},
 		{"2026/4/6(月)", full(2026, 4, 6), true},
 		{"2026/4/5(日)", full(2026, 4, 5), true},
 		{"2026/4/1(木)", full(2026, 4, 1), true}, // a wrong weekday does not unmake a clear date
@@ -121,6 +122,7 @@ func TestParseDate(t *testing.T) {
 		{"―", ph, true},
 		{"ー", ph, true},
 		{"--", ph, true},
+		{"――――", ph, true},
 		{"→", ph, true},
 		{"未定", ph, true},
 		{"TBD", ph, true},

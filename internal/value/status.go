@@ -8,8 +8,15 @@ import (
 
 // word normalises a status or priority word: Key (width, case, blanks,
 // brackets) and no hyphens, underscores or apostrophes, so "In-Progress",
-// "in_progress", "IN PROGRESS" and "【完了】" meet their list entry.
+// "in_progress", "IN PROGRESS" and "【完了】" meet their list entry. Text
+// longer than any such word is a sentence, not a status: word returns "" for
+// it without normalising the whole of it.
 func word(s string) string {
+	if len(s) > 64 {
+		if s = trim(s); len(s) > 64 {
+			return ""
+		}
+	}
 	k := Key(s)
 	if strings.ContainsAny(k, "-_'’") {
 		k = strings.Map(func(r rune) rune {

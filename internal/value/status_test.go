@@ -1,6 +1,7 @@
 package value
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/pmokit/pmo/internal/project"
@@ -33,7 +34,8 @@ func TestTaskStatus(t *testing.T) {
 			})
 		}
 	}
-	for _, w := range []string{"", " ", "基本設計", "API", "未完了", "中", "済みません?", "50%", "1", "遅延"} {
+	for _, w := range []string{"", " ", "基本設計", "API", "未完了", "中", "済みません?", "50%", "1", "遅延",
+		strings.Repeat("設計書を作成中", 5)} {
 		t.Run("unknown "+w, func(t *testing.T) {
 			t.Parallel()
 			if got, ok := TaskStatus(w); ok {

@@ -55,7 +55,7 @@ func nfkc(s string) string {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {
-		case r == '　' || ('！' <= r && r <= '～'):
+		case r == '\u3000' || ('\uff01' <= r && r <= '\uff5e'):
 			fold = true
 		case !nfkcStable(r):
 			if norm.NFKC.QuickSpanString(s) == len(s) {

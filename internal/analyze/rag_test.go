@@ -1,0 +1,204 @@
+package analyze_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/pmokit/pmo/internal/analyze"
+	"github.com/pmokit/pmo/internal/config"
+	"github.com/pmokit/pmo/internal/project"
+)
+
+// ragCase is a project whose SPI, CPI, overdue high issues and milestones
+// are set by hand.
+type ragCase struct {
+	spi, cpi    float64 // as progress points of a 100-pd task; 0 leaves it out
+	overdueHigh int
+	milestone   analyze.MilestoneStatus // "", missed or at_risk
+}
+
+// build makes the records for c, as of 2026-11-06:
+//   - SPI: task S, 11-2..11-6, 100 pd, finished by plan: PV 100, EV = spi;
+//   - CPI: task C, 12-1..12-4 (not yet planned, PV 0), 100 pd spent,
+//     EV = cpi: CPI = cpi / 100;
+//   - overdue high issues due 11-1, plus an overdue medium one and a high
+//     one due on the status date, which do not count;
+//   - a missed milestone (11-5) or one at risk (11-30, task L late).
+func (c ragCase) build() analyze.Input {
+	asOf := day(2026, 11, 6)
+	cfg := newConfig()
+	var tasks []project.Task
+	if c.spi > 0 {
+		s := span("S", day(2026, 11, 2), day(2026, 11, 6), num(100))
+		s.Progress = num(c.spi)
+		tasks = append(tasks, s)
+	}
+	if c.cpi > 0 {
+		s := span("C", day(2026, 12, 1), day(2026, 12, 4), num(100))
+		s.Progress, s.ActualEffort = num(c.cpi), num(100)
+		tasks = append(tasks, s)
+	}
+	switch c.milestone {
+	case analyze.MilestoneMissed:
+		cfg.Milestones = []config.Milestone{{Name: "MS", Date: day(2026, 11, 5)}}
+	case analyze.MilestoneAtRisk:
+		l := span("L", day(2026, 10, 26), day(2026, 10, 30), num(1)) // late: 0 % after its finish
+		tasks = append(tasks, l)
+		cfg.Milestones = []config.Milestone{{Name: "MS", Date: day(2026, 11, 30)}}
+	}
+	issues := []project.Issue{
+		{ID: "M", Title: "medium", Priority: project.Medium, Status: project.Open, Due: day(2026, 11, 1)},
+		{ID: "T", Title: "due today", Priority: project.High, Status: project.Open, Due: asOf},
+	}
+	for i := range c.overdueHigh {
+		issues = append(issues, project.Issue{ID: fmt.Sprint("H", i), Title: "high", Priority: project.High, Status: project.Open, Due: day(2026, 11, 1)})
+	}
+	return analyze.Input{Config: cfg, AsOf: asOf, Tasks: tasks, Issues: issues}
+}
+
+func TestRAGThresholds(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		c    ragCase
+		dim  string
+		want analyze.Level
+	}{
+		{"SPI 1.00", ragCase{spi: 100}, "schedule", analyze.Green},
+		{"SPI 0.95 green", ragCase{spi: 95}, "schedule", analyze.Green},
+		{"SPI 0.9499 amber", ragCase{spi: 94.99}, "schedule", analyze.Amber},
+		{"SPI 0.85 amber", ragCase{spi: 85}, "schedule", analyze.Amber},
+		{"SPI 0.8499 red", ragCase{spi: 84.99}, "schedule", analyze.Red},
+		{"SPI null green", ragCase{}, "schedule", analyze.Green},
+		{"CPI 0.95 green", ragCase{cpi: 95}, "cost", analyze.Green},
+		{"CPI 0.9499 amber", ragCase{cpi: 94.99}, "cost", analyze.Amber},
+		{"CPI 0.85 amber", ragCase{cpi: 85}, "cost", analyze.Amber},
+		{"CPI 0.8499 red", ragCase{cpi: 84.99}, "cost", analyze.Red},
+		{"0 overdue high green", ragCase{}, "issues", analyze.Green},
+		{"1 overdue high amber", ragCase{overdueHigh: 1}, "issues", analyze.Amber},
+		{"2 overdue high amber", ragCase{overdueHigh: 2}, "issues", analyze.Amber},
+		{"3 overdue high red", ragCase{overdueHigh: 3}, "issues", analyze.Red},
+		{"milestones on track", ragCase{}, "milestones", analyze.Green},
+		{"milestone at risk amber", ragCase{milestone: analyze.MilestoneAtRisk}, "milestones", analyze.Amber},
+		{"milestone missed red", ragCase{milestone: analyze.MilestoneMissed}, "milestones", analyze.Red},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			r := analyze.Analyze(tt.c.build())
+			got, ok := r.RAG.Dimensions[tt.dim]
+			if !ok {
+				t.Fatalf("no %s dimension in %v", tt.dim, r.RAG.Dimensions)
+			}
+			if got != tt.want {
+				t.Errorf("%s = %s, want %s (SPI %v CPI %v, overdue high %d; reasons %q)",
+					tt.dim, got, tt.want, deref(r.EVM.SPI), deref(r.EVM.CPI), r.Issues.OverdueHigh, r.RAG.Reasons)
+			}
+		})
+	}
+}
+
+func deref(p *float64) any {
+	if p == nil {
+		return "null"
+	}
+	return *p
+}
+
+func TestRAGOverallAndReasons(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		c    ragCase
+		want analyze.Level
+	}{
+		{"all green", ragCase{spi: 100}, analyze.Green},
+		{"schedule amber only", ragCase{spi: 90}, analyze.Amber},
+		{"schedule amber, issues red", ragCase{spi: 90, overdueHigh: 3}, analyze.Red},
+		{"milestone at risk, rest green", ragCase{spi: 100, milestone: analyze.MilestoneAtRisk}, analyze.Amber},
+		{"cost red, rest green", ragCase{spi: 100, cpi: 50}, analyze.Red},
+		{"no work planned yet", ragCase{}, analyze.Green},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			r := analyze.Analyze(tt.c.build())
+			rag := r.RAG
+			if rag.Overall != tt.want {
+				t.Errorf("overall %s, want %s (%v)", rag.Overall, tt.want, rag.Dimensions)
+			}
+			worst := analyze.Green
+			for _, l := range rag.Dimensions {
+				if l == analyze.Red || l == analyze.Amber && worst == analyze.Green {
+					worst = l
+				}
+			}
+			if rag.Overall != worst {
+				t.Errorf("overall %s is not the worst of %v", rag.Overall, rag.Dimensions)
+			}
+			// Cost only when CPI is known.
+			if _, ok := rag.Dimensions["cost"]; ok != (r.EVM.CPI != nil) {
+				t.Errorf("cost dimension present %v with CPI %v", ok, deref(r.EVM.CPI))
+			}
+			// A written reason per dimension, in English and Japanese.
+			if len(rag.Reasons) != len(rag.Dimensions) || len(rag.ReasonsJA) != len(rag.Dimensions) {
+				t.Errorf("%d dimensions, %d reasons, %d in Japanese", len(rag.Dimensions), len(rag.Reasons), len(rag.ReasonsJA))
+			}
+			for i, s := range append(slices.Clone(rag.Reasons), rag.ReasonsJA...) {
+				if strings.TrimSpace(s) == "" {
+					t.Errorf("reason %d is empty", i)
+				}
+			}
+		})
+	}
+}
+
+func TestRAGReasonText(t *testing.T) {
+	t.Parallel()
+	t.Run("SPI 0.82 < 0.85", func(t *testing.T) {
+		t.Parallel()
+		r := analyze.Analyze(ragCase{spi: 82}.build())
+		if !slices.Contains(r.RAG.Reasons, "SPI 0.82 < 0.85") {
+			t.Errorf("reasons %q lack %q", r.RAG.Reasons, "SPI 0.82 < 0.85")
+		}
+	})
+	t.Run("zero PV: schedule green with a reason", func(t *testing.T) {
+		t.Parallel()
+		in := ragCase{}.build()
+		in.Tasks = []project.Task{span("F", day(2026, 12, 1), day(2026, 12, 4), num(5))}
+		r := analyze.Analyze(in)
+		if r.EVM.SPI != nil || r.RAG.Dimensions["schedule"] != analyze.Green {
+			t.Fatalf("SPI %v, schedule %s; want null, green", deref(r.EVM.SPI), r.RAG.Dimensions["schedule"])
+		}
+		if !slices.ContainsFunc(r.RAG.Reasons, func(s string) bool { return strings.Contains(s, "SPI") }) {
+			t.Errorf("no SPI reason in %q", r.RAG.Reasons)
+		}
+	})
+	// A red or amber reason compares the figure with its threshold; at two
+	// decimals 0.8499 must not read "0.85 < 0.85".
+	for _, p := range []float64{84.99, 94.99, 84.999} {
+		t.Run(fmt.Sprintf("SPI %g reads as below", p/100), func(t *testing.T) {
+			t.Parallel()
+			r := analyze.Analyze(ragCase{spi: p}.build())
+			for _, s := range r.RAG.Reasons {
+				if strings.Contains(s, "0.85 < 0.85") || strings.Contains(s, "0.95 < 0.95") {
+					t.Errorf("reason %q contradicts itself", s)
+				}
+			}
+		})
+	}
+}
+
+// TestRAGCustomThresholds checks the thresholds come from the YAML.
+func TestRAGCustomThresholds(t *testing.T) {
+	t.Parallel()
+	in := ragCase{spi: 92, overdueHigh: 2}.build()
+	in.Config.Thresholds.SPI = config.RatioBand{Amber: 0.9, Red: 0.8}
+	in.Config.Thresholds.OverdueHighIssues = config.CountBand{Amber: 3, Red: 5}
+	r := analyze.Analyze(in)
+	if r.RAG.Dimensions["schedule"] != analyze.Green || r.RAG.Dimensions["issues"] != analyze.Green {
+		t.Errorf("SPI 0.92 vs amber 0.9 and 2 issues vs amber 3: %v, want both green", r.RAG.Dimensions)
+	}
+}

@@ -1,0 +1,201 @@
+// Package report builds the one backend-neutral document that both the
+// Excel tracker and the PDF status report render: project facts, RAG with
+// reasons, KPI tiles, the PM's words, tables of tasks, issues, risks,
+// milestones, workload, findings and changes, and chart series — all in
+// one language. Both outputs come from the same Document, so they always
+// agree.
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"strings"
+
+	"github.com/pmokit/pmo/internal/analyze"
+	"github.com/pmokit/pmo/internal/calendar"
+	"github.com/pmokit/pmo/internal/config"
+	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/project"
+)
+
+// Document is everything a tracker or report shows.
+type Document struct {
+	Lang        string
+	L           Labels
+	Title       string
+	Project     Facts
+	AsOf        date.Date
+	RAG         RAG
+	KPIs        []KPI
+	Comment     string
+	Decisions   []string
+	Escalations []string
+
+	Tasks    []project.Task // rolled up, outline order
+	Issues   []project.Issue
+	Risks    []project.Risk
+	Findings diag.Findings
+	A        *analyze.Result    // every figure, for what the fields above do not cover
+	Cal      *calendar.Calendar // the project's working days
+}
+
+// Facts are the project's header facts.
+type Facts struct {
+	ID, Name, PM, Sponsor string
+	Start, End            date.Date
+	Budget                float64
+	Currency              string
+}
+
+// RAG is the overall level and one line per dimension in the document's
+// language.
+type RAG struct {
+	Overall    analyze.Level
+	Dimensions []Dimension
+}
+
+// Dimension is one RAG dimension with its reason.
+type Dimension struct {
+	Key    string // schedule, milestones, issues, cost
+	Label  string
+	Level  analyze.Level
+	Reason string
+}
+
+// KPI is one tile: a label, the value as shown, and a level when the value
+// has one (SPI against its threshold, say).
+type KPI struct {
+	Key   string
+	Label string
+	Value string
+	Num   *float64 // the unrounded value, when numeric
+	Level analyze.Level
+	Note  string // a second line: 計画 62.5 %, 2026-12-25 …
+}
+
+// Input is what Build needs.
+type Input struct {
+	Lang        string
+	Title       string
+	Facts       Facts
+	Comment     string
+	Decisions   []string
+	Escalations []string
+	Issues      []project.Issue
+	Risks       []project.Risk
+	Findings    diag.Findings
+	Analysis    *analyze.Result
+	Config      *config.Project
+}
+
+// Build assembles the document.
+func Build(in Input) *Document {
+	l := LabelsFor(in.Lang)
+	a := in.Analysis
+	d := &Document{
+		Lang: cmp.Or(in.Lang, "ja"), L: l, Title: cmp.Or(in.Title, l.Get("title.report")),
+		Project: in.Facts, AsOf: a.AsOf, Comment: strings.TrimSpace(in.Comment),
+		Decisions: in.Decisions, Escalations: in.Escalations,
+		Tasks: a.Rolled, Issues: in.Issues, Risks: in.Risks, Findings: in.Findings, A: a,
+		Cal: analyze.Calendar(in.Config),
+	}
+	d.RAG.Overall = a.RAG.Overall
+	for _, x := range a.RAG.Details {
+		reason := x.JA
+		if d.Lang == "en" {
+			reason = x.EN
+		}
+		d.RAG.Dimensions = append(d.RAG.Dimensions, Dimension{Key: x.Dimension, Label: l.Get("dim." + x.Dimension), Level: x.Level, Reason: reason})
+	}
+	d.KPIs = kpis(a, l)
+	return d
+}
+
+func kpis(a *analyze.Result, l Labels) []KPI {
+	pctK := func(key string, v float64) KPI {
+		return KPI{Key: key, Label: l.Get("kpi." + key), Value: fmt.Sprintf("%.1f%%", v), Num: &v}
+	}
+	planned, actual := pctK("planned", a.Progress.Planned), pctK("actual", a.Progress.Actual)
+	actual.Note = fmt.Sprintf("%+.1fpt", a.Progress.Actual-a.Progress.Planned)
+	out := []KPI{planned, actual,
+		ratioK("spi", a.EVM.SPI, a.RAG.Dimensions["schedule"], l),
+		ratioK("cpi", a.EVM.CPI, a.RAG.Dimensions["cost"], l),
+		countK("late", a.Tasks.Late, l),
+		countK("open_issues", a.Issues.Open, l),
+		countK("overdue_issues", a.Issues.Overdue, l),
+		countK("high_risks", a.Risks.High, l),
+	}
+	out[6].Level = a.RAG.Dimensions["issues"]
+	if m := NextMilestone(a); m != nil {
+		days := float64(m.DaysLeft)
+		out = append(out, KPI{Key: "next_milestone", Label: l.Get("kpi.next_milestone"), Value: m.Name, Num: &days,
+			Note: fmt.Sprintf("%s (%+d)", m.Date, m.DaysLeft), Level: msLevel(m.Status)})
+	} else {
+		out = append(out, KPI{Key: "next_milestone", Label: l.Get("kpi.next_milestone"), Value: l.Get("none")})
+	}
+	return out
+}
+
+func ratioK(key string, v *float64, lv analyze.Level, l Labels) KPI {
+	k := KPI{Key: key, Label: l.Get("kpi." + key), Value: "-", Level: lv}
+	if v != nil {
+		k.Value, k.Num = fmt.Sprintf("%.2f", *v), v
+	}
+	return k
+}
+
+func countK(key string, n int, l Labels) KPI {
+	f := float64(n)
+	return KPI{Key: key, Label: l.Get("kpi." + key), Value: fmt.Sprint(n), Num: &f}
+}
+
+func msLevel(s analyze.MilestoneStatus) analyze.Level {
+	switch s {
+	case analyze.MilestoneMissed:
+		return analyze.Red
+	case analyze.MilestoneAtRisk:
+		return analyze.Amber
+	}
+	return analyze.Green
+}
+
+// NextMilestone returns the first milestone not yet done, or nil.
+func NextMilestone(a *analyze.Result) *analyze.Milestone {
+	for i := range a.Milestones {
+		if a.Milestones[i].Status != analyze.MilestoneDone {
+			return &a.Milestones[i]
+		}
+	}
+	return nil
+}
+
+// TaskStatus returns a task status in the document's language.
+func (d *Document) TaskStatus(s project.TaskStatus) string {
+	if s == "" {
+		return ""
+	}
+	return d.L.Get("status." + string(s))
+}
+
+// ItemStatus returns an issue or risk status in the document's language.
+func (d *Document) ItemStatus(s project.ItemStatus) string {
+	if s == "" {
+		return ""
+	}
+	return d.L.Get("istatus." + string(s))
+}
+
+// Priority returns a priority in the document's language.
+func (d *Document) Priority(p project.Priority) string {
+	if p == "" {
+		return ""
+	}
+	return d.L.Get("priority." + string(p))
+}
+
+// Level returns a RAG level in the document's language.
+func (d *Document) Level(l analyze.Level) string { return d.L.Get("rag." + string(l)) }
+
+// Milestone returns a milestone status in the document's language.
+func (d *Document) Milestone(s analyze.MilestoneStatus) string { return d.L.Get("ms." + string(s)) }
