@@ -8,6 +8,7 @@ import (
 
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/config"
+	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/project"
 )
 
@@ -200,5 +201,85 @@ func TestRAGCustomThresholds(t *testing.T) {
 	r := analyze.Analyze(in)
 	if r.RAG.Dimensions["schedule"] != analyze.Green || r.RAG.Dimensions["issues"] != analyze.Green {
 		t.Errorf("SPI 0.92 vs amber 0.9 and 2 issues vs amber 3: %v, want both green", r.RAG.Dimensions)
+	}
+}
+
+// The issue and risk figures the issues dimension and the report rest on.
+
+func TestIssues(t *testing.T) {
+	t.Parallel()
+	asOf := day(2026, 11, 20)
+	src := diag.Pos{File: "teams/課題管理表.xlsx", Sheet: "課題", Row: 4}
+	issues := []project.Issue{
+		{ID: "Q-1", Priority: project.High, Status: project.Open, Due: day(2026, 11, 10), Owner: []string{"佐藤"}, RaisedOn: day(2026, 11, 1)}, // overdue high, age 19
+		{ID: "Q-2", Priority: project.High, Status: project.ItemWorking, Due: asOf, Owner: []string{"鈴木"}, RaisedOn: day(2026, 11, 15)},      // due today: not overdue, age 5
+		{ID: "Q-3", Priority: project.Medium, Due: day(2026, 11, 19)},                                                                        // no status = open; overdue; no owner
+		{ID: "Q-4", Priority: project.Low, Status: project.Resolved, Due: day(2026, 11, 1)},                                                  // not open
+		{ID: "Q-5", Priority: project.High, Status: project.Closed, Due: day(2026, 11, 1), Owner: []string{"佐藤"}},                            // not open
+		{ID: "Q-6", Priority: project.Low, Status: project.ItemOnHold, Owner: []string{"佐藤"}},                                                // open, no due
+		{ID: "Q-7", Status: project.Open, Due: day(2026, 12, 1), Owner: []string{"佐藤"}},                                                      // open, no priority
+	}
+	for i := range issues {
+		issues[i].Title, issues[i].Source = "課題 "+issues[i].ID, src
+	}
+	r := analyze.Analyze(analyze.Input{Config: newConfig(), AsOf: asOf, Issues: issues})
+	s := r.Issues
+	if s.Open != 5 || s.Overdue != 2 || s.OverdueHigh != 1 || s.NoOwner != 1 || s.NoDue != 1 {
+		t.Errorf("open %d overdue %d overdue high %d no owner %d no due %d, want 5 2 1 1 1",
+			s.Open, s.Overdue, s.OverdueHigh, s.NoOwner, s.NoDue)
+	}
+	for p, n := range map[string]int{"high": 2, "medium": 1, "low": 1} {
+		if s.OpenByPriority[p] != n {
+			t.Errorf("open %s = %d, want %d (%v)", p, s.OpenByPriority[p], n, s.OpenByPriority)
+		}
+	}
+	// Age = days since raised_on: 19 and 5.
+	if s.AvgAgeDays == nil || !near(*s.AvgAgeDays, 12) || s.MaxAgeDays != 19 {
+		t.Errorf("age avg %v max %d, want 12, 19", deref(s.AvgAgeDays), s.MaxAgeDays)
+	}
+	i := slices.IndexFunc(s.Top, func(x analyze.IssueRef) bool { return x.ID == "Q-1" })
+	if i < 0 || s.Top[i].AgeDays == nil || *s.Top[i].AgeDays != 19 || !s.Top[i].Overdue {
+		t.Errorf("Q-1 in top issues: %+v, want overdue, age 19", s.Top)
+	}
+	t.Run("no issues: priorities still listed", func(t *testing.T) {
+		t.Parallel()
+		r := analyze.Analyze(analyze.Input{Config: newConfig(), AsOf: asOf})
+		for _, p := range []string{"high", "medium", "low"} {
+			if n, ok := r.Issues.OpenByPriority[p]; !ok || n != 0 {
+				t.Errorf("open_by_priority[%s] = %d, %v; want 0, present", p, n, ok)
+			}
+		}
+	})
+}
+
+func TestRisks(t *testing.T) {
+	t.Parallel()
+	risk := func(id string, p, i float64, st project.ItemStatus) project.Risk {
+		return project.Risk{ID: id, Title: "リスク " + id, Probability: num(p), Impact: num(i), Status: st}
+	}
+	risks := []project.Risk{
+		risk("R1", 3, 4, project.Open),        // 12: high
+		risk("R2", 4, 3, project.ItemWorking), // 12: high
+		risk("R3", 2, 5, project.Open),        // 10
+		risk("R4", 5, 5, project.Open),        // 25: high
+		risk("R5", 3, 4, project.Open),        // 12: high, same cell as R1
+		risk("R6", 1, 1, project.Closed),      // not open: not on the heat map
+		risk("R7", 2, 2, ""),                  // no status = open; 4
+	}
+	r := analyze.Analyze(analyze.Input{Config: newConfig(), AsOf: day(2026, 11, 20), Risks: risks})
+	s := r.Risks
+	if s.Open != 6 || s.High != 4 {
+		t.Errorf("open %d high %d, want 6, 4", s.Open, s.High)
+	}
+	var want [5][5]int // [probability-1][impact-1]
+	want[2][3], want[3][2], want[1][4], want[4][4], want[1][1] = 2, 1, 1, 1, 1
+	if s.HeatMap != want {
+		t.Errorf("heat map %v, want %v", s.HeatMap, want)
+	}
+	scores := map[string]float64{"R1": 12, "R2": 12, "R3": 10, "R4": 25, "R5": 12, "R7": 4}
+	for _, x := range s.Top {
+		if w, ok := scores[x.ID]; !ok || x.Score == nil || *x.Score != w {
+			t.Errorf("%s score %v, want %v (listed: %v)", x.ID, deref(x.Score), w, ok)
+		}
 	}
 }

@@ -18,8 +18,9 @@ var epoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 // Of returns the Date for a year, month and day. Out-of-range months and
 // days are normalised the way time.Date does; use Valid to reject them.
 func Of(y int, m time.Month, d int) Date {
+	// Unix seconds, not time.Sub: a Duration overflows after 292 years.
 	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	return Date(t.Sub(epoch).Hours() / 24)
+	return Date((t.Unix() - epoch.Unix()) / 86400)
 }
 
 // Valid reports whether y-m-d names a real day between 1900 and 9999.

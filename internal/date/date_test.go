@@ -17,6 +17,7 @@ func TestSerialMatchesExcel(t *testing.T) {
 		{45383, "2024-04-01", time.Monday},
 		{46113, "2026-04-01", time.Wednesday},
 		{46346, "2026-11-20", time.Friday},
+		{2958465, "9999-12-31", time.Friday},
 	}
 	for _, c := range cases {
 		t.Run(c.iso, func(t *testing.T) {
