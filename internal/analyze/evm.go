@@ -60,13 +60,11 @@ func leafFigures(tasks []project.Task, cal *calendar.Calendar, asOf date.Date) [
 		if l.scheduled {
 			l.plannedFrac = plannedFraction(t.PlannedStart, t.PlannedFinish, asOf, cal)
 		}
-		done := t.Complete()
-		if l.scheduled && !done && t.PlannedFinish < asOf {
+		if !t.PlannedFinish.IsZero() && !t.Complete() && t.PlannedFinish < asOf {
 			l.late = true
-			l.daysLate = cal.WorkdaysBetween(t.PlannedFinish.AddDays(1), asOf.AddDays(-1))
-			if l.daysLate == 0 {
-				l.daysLate = 1
-			}
+			// Working days after the planned finish through the status date;
+			// at least 1, so a task due Friday is late on Saturday too.
+			l.daysLate = max(cal.WorkdaysBetween(t.PlannedFinish.AddDays(1), asOf), 1)
 		}
 		out = append(out, l)
 	}

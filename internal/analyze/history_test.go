@@ -154,7 +154,8 @@ func TestJSONShape(t *testing.T) {
 		}
 		return m
 	}
-	m := decode(t, analyze.Analyze(in))
+	r := analyze.Analyze(in)
+	m := decode(t, r)
 	for obj, keys := range shape {
 		o, ok := m[obj].(map[string]any)
 		if !ok {
@@ -188,9 +189,12 @@ func TestJSONShape(t *testing.T) {
 	if ids, ok := m["tasks"].(map[string]any)["late_ids"].([]any); !ok || len(ids) != 1 || ids[0] != "1.2" {
 		t.Errorf("tasks.late_ids = %v, want [\"1.2\"]", m["tasks"].(map[string]any)["late_ids"])
 	}
-	// Unrounded: SPI 13.8 / 20 as the float it is.
-	if spi := m["evm"].(map[string]any)["spi"]; spi != 13.8/20 {
-		t.Errorf("evm.spi = %v, want %v unrounded", spi, 13.8/20)
+	// Unrounded: SPI 13.8 / 20 and actual 69 % exactly as computed.
+	if spi, _ := m["evm"].(map[string]any)["spi"].(float64); r.EVM.SPI == nil || spi != *r.EVM.SPI || !near(spi, 0.69) {
+		t.Errorf("evm.spi = %v, want %v unrounded", spi, deref(r.EVM.SPI))
+	}
+	if a, _ := m["progress"].(map[string]any)["actual"].(float64); a != r.Progress.Actual || !near(a, 69) {
+		t.Errorf("progress.actual = %v, want %v unrounded", a, r.Progress.Actual)
 	}
 
 	t.Run("without a previous run", func(t *testing.T) {

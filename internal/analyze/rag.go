@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/pmokit/pmo/internal/config"
 )
@@ -92,18 +93,30 @@ func ratioReason(dim, name string, v *float64, amber, red float64) Reason {
 	switch {
 	case *v < red:
 		x.Level = Red
-		x.EN = fmt.Sprintf("%s %.2f < %.2f", name, *v, red)
-		x.JA = fmt.Sprintf("%s %.2f（赤の基準 %.2f 未満）", name, *v, red)
+		x.EN = fmt.Sprintf("%s %s < %.2f", name, ratioText(*v, red), red)
+		x.JA = fmt.Sprintf("%s %s（赤の基準 %.2f 未満）", name, ratioText(*v, red), red)
 	case *v < amber:
 		x.Level = Amber
-		x.EN = fmt.Sprintf("%s %.2f < %.2f", name, *v, amber)
-		x.JA = fmt.Sprintf("%s %.2f（黄の基準 %.2f 未満）", name, *v, amber)
+		x.EN = fmt.Sprintf("%s %s < %.2f", name, ratioText(*v, amber), amber)
+		x.JA = fmt.Sprintf("%s %s（黄の基準 %.2f 未満）", name, ratioText(*v, amber), amber)
 	default:
 		x.Level = Green
-		x.EN = fmt.Sprintf("%s %.2f ≥ %.2f", name, *v, amber)
-		x.JA = fmt.Sprintf("%s %.2f（基準 %.2f 以上）", name, *v, amber)
+		x.EN = fmt.Sprintf("%s %s ≥ %.2f", name, ratioText(*v, amber), amber)
+		x.JA = fmt.Sprintf("%s %s（基準 %.2f 以上）", name, ratioText(*v, amber), amber)
 	}
 	return x
+}
+
+// ratioText shows v to two decimals, or to as many more as it takes not to
+// print the threshold itself for a value just below it ("0.8499", not "0.85 < 0.85").
+func ratioText(v, threshold float64) string {
+	for prec := 2; prec < 6; prec++ {
+		s := strconv.FormatFloat(v, 'f', prec, 64)
+		if v >= threshold || s != strconv.FormatFloat(threshold, 'f', prec, 64) {
+			return s
+		}
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 func milestoneReason(ms []Milestone) Reason {

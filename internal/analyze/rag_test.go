@@ -180,7 +180,7 @@ func TestRAGReasonText(t *testing.T) {
 	// A red or amber reason compares the figure with its threshold; at two
 	// decimals 0.8499 must not read "0.85 < 0.85".
 	for _, p := range []float64{84.99, 94.99, 84.999} {
-		t.Run(fmt.Sprintf("SPI %g reads as below", p/100), func(t *testing.T) {
+		t.Run(fmt.Sprintf("EV %g of PV 100 reads as below", p), func(t *testing.T) {
 			t.Parallel()
 			r := analyze.Analyze(ragCase{spi: p}.build())
 			for _, s := range r.RAG.Reasons {

@@ -111,6 +111,9 @@ func checkSummary(own, rolled *project.Task, fs *diag.Findings) {
 	if own.PlannedEffort != nil && rolled.PlannedEffort != nil && math.Abs(*own.PlannedEffort-*rolled.PlannedEffort) > 0.05 {
 		fs.Add(diag.Warning, rule, own.Cell("planned_effort"), "summary %q has %g person-days planned but its tasks add up to %g", own.Name, *own.PlannedEffort, round1(*rolled.PlannedEffort))
 	}
+	if own.ActualEffort != nil && rolled.ActualEffort != nil && math.Abs(*own.ActualEffort-*rolled.ActualEffort) > 0.05 {
+		fs.Add(diag.Warning, rule, own.Cell("actual_effort"), "summary %q has %g person-days spent but its tasks add up to %g", own.Name, *own.ActualEffort, round1(*rolled.ActualEffort))
+	}
 }
 
 func pct(p float64) string { return fmt.Sprintf("%.0f %%", p) }

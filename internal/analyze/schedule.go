@@ -65,14 +65,14 @@ func taskStats(all []project.Task, leaves []leaf, behindPoints float64) TaskStat
 	}
 	for i := range leaves {
 		l := &leaves[i]
-		if !l.scheduled {
-			s.Unscheduled++
-			continue
-		}
 		if l.late {
 			s.Late++
 			s.LateIDs = append(s.LateIDs, taskKey(l.t))
 			s.LateTasks = append(s.LateTasks, ref(l))
+		}
+		if !l.scheduled {
+			s.Unscheduled++
+			continue
 		}
 		if !l.t.Complete() && l.progress < l.plannedFrac*100-behindPoints {
 			l.behind = true
@@ -118,8 +118,9 @@ type Milestone struct {
 func milestones(cfg *config.Project, tasks []project.Task, leaves []leaf, asOf date.Date) []Milestone {
 	out := []Milestone{}
 	seen := map[string]bool{}
+	finder := newTaskFinder(tasks)
 	for _, m := range cfg.Milestones {
-		i := MilestoneTask(tasks, m.WBSID, m.Name)
+		i := finder.find(m.WBSID, m.Name)
 		out = append(out, milestoneStatus(m.Name, m.Date, m.Done, i, cfg, tasks, leaves, asOf, m.Pos))
 		if i >= 0 {
 			seen[taskKey(&tasks[i])] = true
@@ -167,6 +168,25 @@ func milestoneStatus(name string, d date.Date, done bool, task int, cfg *config.
 // reached when 要件定義 is), preferring an exact name, then the shallowest
 // task whose name starts or ends with it. -1 when there is none.
 func MilestoneTask(tasks []project.Task, wbsID, name string) int {
+	return newTaskFinder(tasks).find(wbsID, name)
+}
+
+// taskFinder matches milestones to tasks, normalising each task name once.
+type taskFinder struct {
+	tasks []project.Task
+	keys  []string
+}
+
+func newTaskFinder(tasks []project.Task) *taskFinder {
+	f := &taskFinder{tasks: tasks, keys: make([]string, len(tasks))}
+	for i := range tasks {
+		f.keys[i] = nameKey(tasks[i].Name)
+	}
+	return f
+}
+
+func (f *taskFinder) find(wbsID, name string) int {
+	tasks := f.tasks
 	if wbsID != "" {
 		for i := range tasks {
 			if tasks[i].WBSID == wbsID {
@@ -184,8 +204,7 @@ func MilestoneTask(tasks []project.Task, wbsID, name string) int {
 		}
 	}
 	best := -1
-	for i := range tasks {
-		k := nameKey(tasks[i].Name)
+	for i, k := range f.keys {
 		if k == full || k == stem {
 			return i
 		}

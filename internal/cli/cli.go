@@ -45,6 +45,7 @@ func commands() []*command {
 		inspectCommand(),
 		validateCommand(),
 		statusCommand(),
+		schemaCommand(),
 		versionCommand(),
 	}
 }

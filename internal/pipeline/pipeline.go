@@ -63,6 +63,8 @@ type Options struct {
 	// HistoryDir is the output folder whose .history/ holds earlier
 	// snapshots; empty means no comparison.
 	HistoryDir string
+	// Defaults are a portfolio's values for what the project leaves out.
+	Defaults *config.Defaults
 }
 
 // Load reads a project definition and its sources and validates them. An
@@ -72,6 +74,9 @@ func Load(ctx context.Context, path string, opt Options) (*Project, error) {
 	cfg, fs, err := config.Load(path)
 	if err != nil {
 		return nil, err
+	}
+	if opt.Defaults != nil {
+		cfg.ApplyDefaults(*opt.Defaults)
 	}
 	p := &Project{Config: cfg, Findings: fs}
 	p.AsOf = statusDate(cfg, opt)

@@ -21,6 +21,7 @@ import (
 	"github.com/pmokit/pmo/internal/project"
 	"github.com/pmokit/pmo/internal/sheet"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/japanese"
 )
 
 // xc is a cell with a format: v is the stored value (nil for none), numFmt
@@ -37,6 +38,12 @@ type xc struct {
 // serial returns the Excel-1900 serial of a day (the same number as
 // date.Date for days after 1900-03-01).
 func serial(y, m, d int) float64 { return float64(date.Of(y, time.Month(m), d)) }
+
+// serialDate returns a date.Date for options and comparisons.
+func serialDate(y, m, d int) date.Date { return date.Of(y, time.Month(m), d) }
+
+// shiftJIS encodes UTF-8 text the way Japanese Excel saves a CSV.
+func shiftJIS(s string) (string, error) { return japanese.ShiftJIS.NewEncoder().String(s) }
 
 // day is a date cell the way Excel stores a typed date: a serial with a
 // date format.

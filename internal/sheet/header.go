@@ -122,11 +122,12 @@ func assign(sc scorer, kind project.Kind, cols []Column, overrides map[int]strin
 	}
 	var cands []cand
 	taken := map[string]bool{}
+	total := 0.0
 	for i := range out {
 		if f, ok := overrides[out[i].Col]; ok {
 			out[i].Field, out[i].Score = f, 1
 			taken[f] = true
-			continue
+			total++
 		}
 	}
 	for i := range out {
@@ -142,7 +143,6 @@ func assign(sc scorer, kind project.Kind, cols []Column, overrides map[int]strin
 	slices.SortStableFunc(cands, func(a, b cand) int {
 		return cmp.Or(cmp.Compare(b.s, a.s), cmp.Compare(out[a.i].Col, out[b.i].Col))
 	})
-	total := 0.0
 	for _, c := range cands {
 		if out[c.i].Field != "" {
 			continue
@@ -203,7 +203,7 @@ func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int
 		if len(fixedRows) == 0 && !bandRowsOK(g, r, h) {
 			return
 		}
-		cols := labelsFor(g, r, h, 1, maxCol)
+		cols := withOverrides(labelsFor(g, r, h, 1, maxCol), overrides)
 		if len(cols) < 2 && len(overrides) == 0 {
 			return
 		}
@@ -243,6 +243,9 @@ func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int
 	}
 	extendUp(g, best)
 	extendBand(g, best)
+	if overrides == nil {
+		promoteNameColumns(g, best)
+	}
 	best.calendar = findCalendar(g, best)
 	if best.calendar.Col1 > 0 {
 		kept := best.cols[:0]
@@ -467,4 +470,57 @@ func bandRowsOK(g *Grid, r, h int) bool {
 		}
 	}
 	return true
+}
+
+// withOverrides adds the override columns that have no header text of
+// their own (a YAML mapping may name column E even when E4 is blank).
+func withOverrides(cols []Column, overrides map[int]string) []Column {
+	for col := range overrides {
+		if !slices.ContainsFunc(cols, func(c Column) bool { return c.Col == col }) {
+			cols = append(cols, Column{Col: col, Letter: columnLetter(col)})
+		}
+	}
+	slices.SortFunc(cols, func(a, b Column) int { return a.Col - b.Col })
+	return cols
+}
+
+// promoteNameColumns maps a name-like column right next to the name
+// column as a second name level when the data shows a hierarchy: the left
+// column is filled on fewer rows (a parent written once, or merged down
+// over its children) — 工程 | タスク名.
+func promoteNameColumns(g *Grid, h *header) {
+	if h.kind != project.KindWBS {
+		return
+	}
+	sc := scorer{}
+	for i := 0; i+1 < len(h.cols); i++ {
+		left, right := &h.cols[i], &h.cols[i+1]
+		if left.Field != "name" || right.Field != "" || right.Col != left.Col+1 || sc.column(h.kind, "name", right) < minFieldScore {
+			continue
+		}
+		l, r := filled(g, h, left.Col), filled(g, h, right.Col)
+		if l > 0 && r > l {
+			right.Field, right.Score = "name", sc.column(h.kind, "name", right)
+		}
+	}
+}
+
+// filled counts the data cells with a value of their own in a column,
+// over the first 500 rows below the header.
+func filled(g *Grid, h *header, col int) int {
+	first := h.rows[len(h.rows)-1] + 1
+	n := 0
+	for i := range g.Rows {
+		r := &g.Rows[i]
+		if r.Num < first {
+			continue
+		}
+		if r.Num > first+500 {
+			break
+		}
+		if r.cell(col).Kind != Empty {
+			n++
+		}
+	}
+	return n
 }

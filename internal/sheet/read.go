@@ -114,11 +114,15 @@ func Read(b *Book, opt Options) (*Result, error) {
 	}
 	kind := opt.Kind
 	for _, g := range grids {
-		overrides, err := resolveOverrides(g, opt)
+		overrides, headerRow, err := resolveOverrides(g, opt)
 		if err != nil {
 			return nil, err
 		}
-		h, ok := detectHeader(g, kind, opt.HeaderRows, overrides)
+		rows := opt.HeaderRows
+		if len(rows) == 0 && headerRow > 0 {
+			rows = []int{headerRow}
+		}
+		h, ok := detectHeader(g, kind, rows, overrides)
 		if !ok {
 			continue
 		}
@@ -147,29 +151,33 @@ func Read(b *Book, opt Options) (*Result, error) {
 }
 
 // resolveOverrides turns YAML column overrides into column numbers.
-// Header texts are looked up in the first rows of the sheet.
-func resolveOverrides(g *Grid, opt Options) (map[int]string, error) {
+// Header texts are looked up in the first rows of the sheet; the row they
+// are found on is returned as the header row when the caller gave none.
+func resolveOverrides(g *Grid, opt Options) (map[int]string, int, error) {
 	if len(opt.Columns) == 0 {
-		return nil, nil
+		return nil, 0, nil
 	}
 	out := map[int]string{}
+	headerRow := 0
 	for _, o := range opt.Columns {
-		col := 0
+		col, row := 0, 0
 		if o.Header != "" {
-			col = findHeaderText(g, o.Header, opt.HeaderRows)
+			row, col = findHeaderText(g, o.Header, opt.HeaderRows)
 		}
 		if col == 0 {
 			col = o.Col
+		} else if headerRow == 0 {
+			headerRow = row
 		}
 		if col == 0 {
-			return nil, diag.Errorf(o.Pos, "column %q for %s not found in %s", o.Header, o.Field, g.Pos(0, 0))
+			return nil, 0, diag.Errorf(o.Pos, "column %q for %s not found in %s", o.Header, o.Field, g.Pos(0, 0))
 		}
 		out[col] = o.Field
 	}
-	return out, nil
+	return out, headerRow, nil
 }
 
-func findHeaderText(g *Grid, header string, rows []int) int {
+func findHeaderText(g *Grid, header string, rows []int) (row, col int) {
 	want := value.Key(header)
 	for _, r := range g.Rows {
 		if r.Num > headerSearchRows || (len(rows) > 0 && !slices.Contains(rows, r.Num)) {
@@ -177,11 +185,11 @@ func findHeaderText(g *Grid, header string, rows []int) int {
 		}
 		for _, c := range r.Cells {
 			if c.Kind == String && value.Key(c.Str) == want {
-				return int(c.Col)
+				return r.Num, int(c.Col)
 			}
 		}
 	}
-	return 0
+	return 0, 0
 }
 
 func readTable(g *Grid, h *header, opt *Options, fs *diag.Findings) *Table {

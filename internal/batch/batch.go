@@ -1,0 +1,393 @@
+// Package batch runs every project of a portfolio before a steering
+// meeting: in parallel, each project isolated from the others' failures
+// (panics included), unchanged projects reused, results in a stable order.
+package batch
+
+import (
+	"cmp"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/pmokit/pmo/internal/analyze"
+	"github.com/pmokit/pmo/internal/config"
+	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/pipeline"
+	"github.com/pmokit/pmo/internal/report"
+)
+
+// Renderer turns one loaded project into its output files (name ->
+// contents, e.g. tracker.xlsx, status.pdf), plus any findings rendering made.
+type Renderer func(p *pipeline.Project, d *report.Document) (map[string][]byte, diag.Findings, error)
+
+// Options control a batch run.
+type Options struct {
+	Out    string    // output folder
+	Jobs   int       // parallel projects; 0 = GOMAXPROCS
+	AsOf   date.Date // overrides every status date
+	Today  date.Date // fallback status date
+	Lang   string
+	Force  bool // rebuild even unchanged projects
+	Getenv func(string) string
+	// Version goes into the input hash, so a new pmo rebuilds everything.
+	Version string
+	Render  Renderer
+	// Progress is told when a project starts and ends; it is called from
+	// worker goroutines, one call at a time.
+	Progress func(Event)
+}
+
+// Event is a progress report.
+type Event struct {
+	Index, Total int
+	Path         string
+	Done         bool
+	Result       *ProjectResult // set when Done
+}
+
+// Project outcome states.
+const (
+	StatusOK     = "ok"
+	StatusReused = "reused"
+	StatusFailed = "failed"
+)
+
+// ProjectResult is one project's outcome and key figures, as summary.json
+// and the portfolio report show them.
+type ProjectResult struct {
+	Path          string             `json:"path"`
+	ID            string             `json:"id"`
+	Name          string             `json:"name"`
+	PM            string             `json:"pm,omitempty"`
+	Status        string             `json:"status"`
+	Error         string             `json:"error,omitempty"`
+	Outputs       []string           `json:"outputs"`
+	AsOf          date.Date          `json:"as_of,omitzero"`
+	RAG           analyze.Level      `json:"rag,omitempty"`
+	Reason        string             `json:"reason,omitempty"`
+	ReasonJA      string             `json:"reason_ja,omitempty"`
+	Planned       float64            `json:"planned"`
+	Actual        float64            `json:"actual"`
+	SPI           *float64           `json:"spi"`
+	CPI           *float64           `json:"cpi"`
+	LateTasks     int                `json:"late_tasks"`
+	OpenIssues    int                `json:"open_issues"`
+	OverdueIssues int                `json:"overdue_issues"`
+	HighRisks     int                `json:"high_risks"`
+	NextMilestone *analyze.Milestone `json:"next_milestone"`
+	ProgressDelta *float64           `json:"progress_delta"`
+	Errors        int                `json:"errors"`
+	Warnings      int                `json:"warnings"`
+	Findings      diag.Findings      `json:"findings"`
+	InputHash     string             `json:"input_hash,omitempty"`
+	// Summary is the project's one-page document, for the portfolio PDF;
+	// nil when reused or failed.
+	Document *report.Document `json:"-"`
+}
+
+// Result is the whole run.
+type Result struct {
+	Portfolio string           `json:"portfolio"`
+	Name      string           `json:"name"`
+	AsOf      date.Date        `json:"as_of,omitzero"`
+	Projects  []*ProjectResult `json:"projects"`
+	Findings  diag.Findings    `json:"findings"` // the portfolio file's own
+}
+
+// Failed counts the projects that could not be built.
+func (r *Result) Failed() int {
+	n := 0
+	for _, p := range r.Projects {
+		if p.Status == StatusFailed {
+			n++
+		}
+	}
+	return n
+}
+
+// Plan is what a batch will run: the portfolio (nil for a folder) and the
+// project files in order.
+type Plan struct {
+	Portfolio *config.Portfolio
+	Name      string
+	Projects  []string
+	Findings  diag.Findings
+}
+
+// Discover reads a portfolio file, or lists every */project.yaml below a
+// folder (hidden folders and Excel lock files left out).
+func Discover(target string) (*Plan, error) {
+	st, err := os.Stat(target)
+	if err != nil {
+		return nil, diag.Errorf(diag.Pos{File: target}, "cannot read: %v", cleanErr(err))
+	}
+	if !st.IsDir() {
+		pf, fs, err := config.LoadPortfolio(target)
+		if err != nil {
+			return nil, err
+		}
+		plan := &Plan{Portfolio: pf, Name: pf.Name, Findings: fs}
+		for _, p := range pf.Projects {
+			plan.Projects = append(plan.Projects, p.Path)
+		}
+		return plan, nil
+	}
+	plan := &Plan{Name: filepath.Base(filepath.Clean(target))}
+	err = filepath.WalkDir(target, func(path string, e os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := e.Name()
+		if path != target && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$")) {
+			if e.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !e.IsDir() && name == "project.yaml" {
+			plan.Projects = append(plan.Projects, path)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, diag.Errorf(diag.Pos{File: target}, "cannot list projects: %v", cleanErr(err))
+	}
+	slices.Sort(plan.Projects)
+	if len(plan.Projects) == 0 {
+		return nil, diag.Errorf(diag.Pos{File: target}, "no */project.yaml below this folder")
+	}
+	return plan, nil
+}
+
+func cleanErr(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// Run runs every project of the plan. Each project's failure — an
+// unreadable file or a panic in any stage — becomes that project's error
+// result; the others go on. Results keep the plan's order.
+func Run(ctx context.Context, plan *Plan, opt Options) *Result {
+	res := &Result{Name: plan.Name, Findings: plan.Findings, AsOf: opt.AsOf, Projects: make([]*ProjectResult, len(plan.Projects))}
+	if plan.Portfolio != nil {
+		res.Portfolio = plan.Portfolio.Path
+	}
+	jobs := cmp.Or(opt.Jobs, runtime.GOMAXPROCS(0))
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex // serialises Progress calls
+		next = make(chan int)
+	)
+	report := func(e Event) {
+		if opt.Progress != nil {
+			mu.Lock()
+			opt.Progress(e)
+			mu.Unlock()
+		}
+	}
+	for range min(jobs, max(len(plan.Projects), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				path := plan.Projects[i]
+				report(Event{Index: i, Total: len(plan.Projects), Path: path})
+				r := runProject(ctx, path, plan, opt)
+				res.Projects[i] = r
+				report(Event{Index: i, Total: len(plan.Projects), Path: path, Done: true, Result: r})
+			}
+		})
+	}
+	for i := range plan.Projects {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, r := range res.Projects {
+		if r == nil { // cancelled before it started
+			res.Projects[i] = &ProjectResult{Path: plan.Projects[i], Status: StatusFailed, Error: "not run: interrupted", Outputs: []string{}, Findings: diag.Findings{}}
+		}
+	}
+	return res
+}
+
+// runProject builds one project, turning any panic into an error result.
+func runProject(ctx context.Context, path string, plan *Plan, opt Options) (r *ProjectResult) {
+	r = &ProjectResult{Path: path, Outputs: []string{}, Findings: diag.Findings{}}
+	defer func() {
+		if v := recover(); v != nil {
+			r.Status = StatusFailed
+			r.Error = fmt.Sprintf("internal error: %v (please report this with the input files)", v)
+			r.Document = nil
+		}
+	}()
+	if err := build(ctx, path, plan, opt, r); err != nil {
+		r.Status = StatusFailed
+		r.Error = oneLine(err.Error())
+	}
+	return r
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func build(ctx context.Context, path string, plan *Plan, opt Options, r *ProjectResult) error {
+	popt := pipeline.Options{AsOf: opt.AsOf, Today: opt.Today, Getenv: opt.Getenv, HistoryDir: opt.Out}
+	var defaults []byte
+	if plan.Portfolio != nil {
+		popt.Defaults = &plan.Portfolio.Defaults
+		defaults, _ = os.ReadFile(plan.Portfolio.Path)
+	}
+	hash, err := inputHash(path, defaults, opt)
+	if err != nil {
+		return err
+	}
+	r.InputHash = hash
+	if !opt.Force {
+		if prev, ok := reusable(opt.Out, path, hash); ok {
+			*r = *prev
+			r.Path, r.Status = path, StatusReused
+			return nil
+		}
+	}
+	p, err := pipeline.Load(ctx, path, popt)
+	if err != nil {
+		return err
+	}
+	c := p.Config
+	r.ID, r.Name, r.PM, r.AsOf = c.Project.ID, c.Project.Name, c.Project.PM, p.AsOf
+	r.Findings = p.Findings
+	r.Errors, r.Warnings = p.Findings.Count(diag.Error), p.Findings.Count(diag.Warning)
+	figures(r, p.Analysis)
+	lang := cmp.Or(opt.Lang, c.Report.Lang)
+	d := p.Document(lang)
+	r.Document = d
+	if p.Failed() {
+		return fmt.Errorf("%s", firstSourceError(p))
+	}
+	files, more, err := opt.Render(p, d)
+	if err != nil {
+		return err
+	}
+	r.Findings = append(r.Findings, more...)
+	dir := filepath.Join(opt.Out, c.Project.ID)
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if err := pipeline.WriteFile(filepath.Join(dir, name), files[name]); err != nil {
+			return err
+		}
+		r.Outputs = append(r.Outputs, filepath.ToSlash(filepath.Join(c.Project.ID, name)))
+	}
+	if err := pipeline.WriteSnapshot(opt.Out, p.Snapshot()); err != nil {
+		return err
+	}
+	r.Status = StatusOK
+	return saveResult(opt.Out, r)
+}
+
+func firstSourceError(p *pipeline.Project) string {
+	for _, s := range p.Sources {
+		if s.Err != nil {
+			return s.Err.Error()
+		}
+	}
+	return "a source could not be read"
+}
+
+// figures copies the key figures into the result row.
+func figures(r *ProjectResult, a *analyze.Result) {
+	r.RAG = a.RAG.Overall
+	if len(a.RAG.Details) > 0 {
+		r.Reason, r.ReasonJA = a.RAG.Details[0].EN, a.RAG.Details[0].JA
+	}
+	r.Planned, r.Actual = a.Progress.Planned, a.Progress.Actual
+	r.SPI, r.CPI = a.EVM.SPI, a.EVM.CPI
+	r.LateTasks, r.OpenIssues, r.OverdueIssues, r.HighRisks = a.Tasks.Late, a.Issues.Open, a.Issues.Overdue, a.Risks.High
+	r.NextMilestone = report.NextMilestone(a)
+	if a.Changes != nil {
+		d := a.Changes.ProgressDelta
+		r.ProgressDelta = &d
+	}
+}
+
+// inputHash fingerprints everything a project's outputs depend on: its
+// definition, every source file's content, the portfolio defaults and the
+// run's options.
+func inputHash(path string, defaults []byte, opt Options) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "pmo %s\nas-of %s\ntoday %s\nlang %s\n", opt.Version, opt.AsOf, opt.Today, opt.Lang)
+	h.Write(defaults)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", diag.Errorf(diag.Pos{File: path}, "cannot read: %v", cleanErr(err))
+	}
+	h.Write(data)
+	cfg, _, err := config.Load(path)
+	if err != nil {
+		return "", err
+	}
+	for _, s := range cfg.Sources {
+		fmt.Fprintf(h, "\nsource %s\n", s.File)
+		f, err := os.Open(s.Path)
+		if err != nil {
+			fmt.Fprintf(h, "missing %v\n", cleanErr(err))
+			continue
+		}
+		_, err = io.Copy(h, f)
+		f.Close()
+		if err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// resultFile is where a project's last result is kept for reuse.
+func resultFile(out, id string) string { return filepath.Join(out, id, ".pmo-result.json") }
+
+func saveResult(out string, r *ProjectResult) error {
+	data, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	return pipeline.WriteFile(resultFile(out, r.ID), append(data, '\n'))
+}
+
+// reusable returns the previous result of the project when its inputs are
+// unchanged and its outputs are all still there.
+func reusable(out, path, hash string) (*ProjectResult, bool) {
+	cfg, _, err := config.Load(path)
+	if err != nil {
+		return nil, false
+	}
+	data, err := os.ReadFile(resultFile(out, cfg.Project.ID))
+	if err != nil {
+		return nil, false
+	}
+	var prev ProjectResult
+	if json.Unmarshal(data, &prev) != nil || prev.InputHash != hash || prev.Status == StatusFailed {
+		return nil, false
+	}
+	for _, o := range prev.Outputs {
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(o))); err != nil {
+			return nil, false
+		}
+	}
+	return &prev, true
+}

@@ -1,0 +1,75 @@
+package batch
+
+import (
+	"cmp"
+	"encoding/json"
+	"path/filepath"
+	"slices"
+
+	"github.com/pmokit/pmo/internal/analyze"
+	"github.com/pmokit/pmo/internal/pipeline"
+)
+
+// FailOn says what makes a batch exit 1 besides a failed project.
+type FailOn string
+
+// FailOn values.
+const (
+	FailOnError   FailOn = "error"   // a project with error findings
+	FailOnWarning FailOn = "warning" // … or warnings
+	FailOnRed     FailOn = "red"     // a project rated red
+)
+
+// NeedsAttention reports whether the run should exit 1: a project failed,
+// or one reached the --fail-on level.
+func (r *Result) NeedsAttention(on FailOn) bool {
+	for _, p := range r.Projects {
+		switch {
+		case p.Status == StatusFailed:
+			return true
+		case on == FailOnError && p.Errors > 0:
+			return true
+		case on == FailOnWarning && (p.Errors > 0 || p.Warnings > 0):
+			return true
+		case on == FailOnRed && p.RAG == analyze.Red:
+			return true
+		}
+	}
+	return false
+}
+
+// Ranked returns the projects worst first: failed, then red, amber, green,
+// then lower SPI; ties keep the plan's order.
+func (r *Result) Ranked() []*ProjectResult {
+	out := slices.Clone(r.Projects)
+	rank := func(p *ProjectResult) int {
+		switch {
+		case p.Status == StatusFailed:
+			return 0
+		case p.RAG == analyze.Red:
+			return 1
+		case p.RAG == analyze.Amber:
+			return 2
+		}
+		return 3
+	}
+	spi := func(p *ProjectResult) float64 {
+		if p.SPI == nil {
+			return 9
+		}
+		return *p.SPI
+	}
+	slices.SortStableFunc(out, func(a, b *ProjectResult) int {
+		return cmp.Or(cmp.Compare(rank(a), rank(b)), cmp.Compare(spi(a), spi(b)))
+	})
+	return out
+}
+
+// WriteSummary writes OUT/summary.json.
+func WriteSummary(out string, r *Result) error {
+	data, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	return pipeline.WriteFile(filepath.Join(out, "summary.json"), append(data, '\n'))
+}
