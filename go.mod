@@ -8,6 +8,8 @@ require (
 	golang.org/x/text v0.43.0
 )
 
+require codeberg.org/go-pdf/fpdf v0.12.0 // indirect
+
 require (
 	github.com/richardlehane/mscfb v1.0.7 // indirect
 	github.com/richardlehane/msoleps v1.0.6 // indirect

@@ -8,6 +8,7 @@ import (
 
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/pipeline"
+	"github.com/pmokit/pmo/internal/report"
 )
 
 // FailOn says what makes a batch exit 1 besides a failed project.
@@ -72,4 +73,43 @@ func WriteSummary(out string, r *Result) error {
 		return err
 	}
 	return pipeline.WriteFile(filepath.Join(out, "summary.json"), append(data, '\n'))
+}
+
+// Overview builds the portfolio document: rows worst first, with each
+// built project's summary document in the same order.
+func (r *Result) Overview(lang string) *report.Portfolio {
+	l := report.LabelsFor(lang)
+	pf := &report.Portfolio{Name: cmp.Or(r.Name, l.Get("title.portfolio")), Lang: cmp.Or(lang, "ja"), L: l, AsOf: r.AsOf}
+	for _, p := range r.Ranked() {
+		row := report.PortfolioRow{
+			ID: p.ID, Name: cmp.Or(p.Name, p.Path), PM: p.PM, Status: p.Status, Error: p.Error, RAG: p.RAG,
+			Reason: p.ReasonJA, AsOf: p.AsOf, Planned: p.Planned, Actual: p.Actual, SPI: p.SPI, CPI: p.CPI,
+			LateTasks: p.LateTasks, OpenIssues: p.OpenIssues, OverdueIssues: p.OverdueIssues, HighRisks: p.HighRisks,
+			NextMilestone: p.NextMilestone, ProgressDelta: p.ProgressDelta, Findings: p.Findings,
+		}
+		if lang == "en" {
+			row.Reason = p.Reason
+		}
+		for _, o := range p.Outputs {
+			switch filepath.Ext(o) {
+			case ".xlsx":
+				row.Tracker = o
+			case ".pdf":
+				row.Report = o
+			}
+		}
+		pf.Rows = append(pf.Rows, row)
+		pf.Documents = append(pf.Documents, p.Document)
+	}
+	if pf.AsOf.IsZero() && len(r.Projects) > 0 {
+		same := r.Projects[0].AsOf
+		for _, p := range r.Projects {
+			if p.AsOf != same {
+				same = 0
+				break
+			}
+		}
+		pf.AsOf = same
+	}
+	return pf
 }

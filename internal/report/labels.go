@@ -72,6 +72,16 @@ func japanese() Labels {
 		"none": "なし", "page": "ページ", "person_days": "人日",
 		"change.progress": "実績進捗", "change.spi": "SPI", "change.new_issues": "新規課題", "change.closed_issues": "完了課題",
 		"change.newly_late": "新たに遅延したタスク", "change.milestone_moved": "マイルストーン日付変更", "change.rag": "総合評価",
+		// tracker workbook
+		"section.facts": "プロジェクト概要", "section.rag": "評価（RAG）", "section.kpi": "主要指標", "chart.data": "グラフ用データ",
+		"col.ms_name": "マイルストーン名", "col.reason": "理由", "legend.over_capacity": "容量超過",
+		"changes.none": "前回の実行記録がないため、変化は表示できません。",
+		"change.since": "比較した基準日", "change.planned": "計画進捗", "change.no_longer_late": "遅延が解消したタスク",
+		"title.portfolio": "ポートフォリオ状況一覧", "sheet.portfolio": "一覧", "sheet.all_findings": "全指摘",
+		"col.project": "案件", "col.rag": "評価", "col.reason": "主な理由", "col.planned": "計画進捗", "col.actual": "実績進捗",
+		"col.spi": "SPI", "col.cpi": "CPI", "col.late": "遅延タスク", "col.open_issues": "未完了課題", "col.overdue_issues": "期限超過課題",
+		"col.high_risks": "高リスク", "col.next_milestone": "次のマイルストーン", "col.change": "前回比", "col.tracker": "管理表",
+		"col.run_status": "実行結果", "run.ok": "作成", "run.reused": "再利用", "run.failed": "失敗",
 	}
 }
 
@@ -115,5 +125,14 @@ func english() Labels {
 		"none": "None", "page": "Page", "person_days": "person-days",
 		"change.progress": "Actual progress", "change.spi": "SPI", "change.new_issues": "New issues", "change.closed_issues": "Closed issues",
 		"change.newly_late": "Newly late tasks", "change.milestone_moved": "Milestone dates moved", "change.rag": "Overall RAG",
+		"section.facts": "Project", "section.rag": "RAG status", "section.kpi": "Key figures", "chart.data": "Chart data",
+		"col.ms_name": "Milestone", "col.reason": "Reason", "legend.over_capacity": "Over capacity",
+		"changes.none": "No previous run to compare with.",
+		"change.since": "Compared with status date", "change.planned": "Planned progress", "change.no_longer_late": "Tasks no longer late",
+		"title.portfolio": "Portfolio Status", "sheet.portfolio": "Portfolio", "sheet.all_findings": "All findings",
+		"col.project": "Project", "col.rag": "RAG", "col.reason": "Main reason", "col.planned": "Planned %", "col.actual": "Actual %",
+		"col.spi": "SPI", "col.cpi": "CPI", "col.late": "Late tasks", "col.open_issues": "Open issues", "col.overdue_issues": "Overdue issues",
+		"col.high_risks": "High risks", "col.next_milestone": "Next milestone", "col.change": "Change", "col.tracker": "Tracker",
+		"col.run_status": "Run", "run.ok": "built", "run.reused": "reused", "run.failed": "failed",
 	}
 }

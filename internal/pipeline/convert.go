@@ -1,0 +1,84 @@
+package pipeline
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/pmokit/pmo/internal/analyze"
+	"github.com/pmokit/pmo/internal/config"
+	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/project"
+	"github.com/pmokit/pmo/internal/sheet"
+	"github.com/pmokit/pmo/internal/validate"
+)
+
+// FileOptions say how to read a single sheet without a project definition.
+type FileOptions struct {
+	Kind     project.Kind
+	Sheet    string
+	Encoding string
+	Password string
+	Lang     string
+}
+
+var nonID = regexp.MustCompile(`[^a-z0-9_-]+`)
+
+// FromFile reads one team sheet as a project of its own — what pmo convert
+// does with no YAML: the project window is the span of the sheet's dates,
+// the calendar Japanese, the thresholds the defaults.
+func FromFile(path string, fo FileOptions, opt Options) (*Project, error) {
+	book, err := sheet.Open(path, sheet.OpenOptions{Name: filepath.Base(path), Encoding: fo.Encoding, Password: fo.Password})
+	if err != nil {
+		return nil, err
+	}
+	asOf := opt.AsOf
+	if asOf.IsZero() {
+		asOf = opt.Today
+	}
+	res, err := sheet.Read(book, sheet.Options{Kind: fo.Kind, Sheet: fo.Sheet, Near: asOf})
+	if err != nil {
+		return nil, err
+	}
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	id := strings.Trim(nonID.ReplaceAllString(strings.ToLower(base), "-"), "-")
+	if id == "" {
+		id = "project"
+	}
+	cfg := &config.Project{
+		Path: path, Dir: filepath.Dir(path), Version: 1,
+		Project:    config.Info{ID: id, Name: base, Currency: "JPY", StatusDate: asOf},
+		Calendar:   config.Calendar{Holidays: "jp"},
+		Thresholds: config.DefaultThresholds(),
+		Report:     config.Report{Lang: fo.Lang},
+	}
+	p := &Project{Config: cfg, AsOf: asOf, Findings: res.Findings}
+	p.Sources = append(p.Sources, Source{Config: config.Source{File: path, Path: path}, Result: res})
+	p.Tasks, p.Issues, p.Risks = res.Tasks(), res.Issues(), res.Risks()
+	cfg.Project.Start, cfg.Project.End = span(p.Tasks, asOf)
+	p.Findings = append(p.Findings, validate.Check(validate.Input{Config: cfg, AsOf: asOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks})...)
+	p.Analysis = analyze.Analyze(analyze.Input{Config: cfg, AsOf: asOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks})
+	p.Findings = append(p.Findings, p.Analysis.Findings...)
+	p.Findings.Sort()
+	return p, nil
+}
+
+// span is the earliest and latest planned date of the tasks.
+func span(ts []project.Task, asOf date.Date) (date.Date, date.Date) {
+	var lo, hi date.Date
+	for i := range ts {
+		for _, d := range []date.Date{ts[i].PlannedStart, ts[i].PlannedFinish, ts[i].ActualStart, ts[i].ActualFinish} {
+			if d.IsZero() {
+				continue
+			}
+			if lo.IsZero() || d < lo {
+				lo = d
+			}
+			hi = max(hi, d)
+		}
+	}
+	if lo.IsZero() {
+		return asOf, asOf
+	}
+	return lo, hi
+}

@@ -1,0 +1,42 @@
+package report
+
+import (
+	"github.com/pmokit/pmo/internal/analyze"
+	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/diag"
+)
+
+// Portfolio is the steering meeting's overview: one row per project, worst
+// first, and each project's one-page summary.
+type Portfolio struct {
+	Name string
+	Lang string
+	L    Labels
+	AsOf date.Date // the run's status date; zero when projects differ
+	Rows []PortfolioRow
+	// Documents are the summaries of the projects that were built, in Rows
+	// order (nil entries for failed or reused projects).
+	Documents []*Document
+}
+
+// PortfolioRow is one project in the portfolio table.
+type PortfolioRow struct {
+	ID, Name, PM  string
+	Status        string // ok, reused, failed
+	Error         string
+	RAG           analyze.Level
+	Reason        string // the headline reason in the portfolio's language
+	AsOf          date.Date
+	Planned       float64
+	Actual        float64
+	SPI, CPI      *float64
+	LateTasks     int
+	OpenIssues    int
+	OverdueIssues int
+	HighRisks     int
+	NextMilestone *analyze.Milestone
+	ProgressDelta *float64 // since the last run
+	Tracker       string   // relative path of the project's tracker, for a link
+	Report        string   // relative path of its PDF
+	Findings      diag.Findings
+}
