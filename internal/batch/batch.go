@@ -361,8 +361,31 @@ func inputHash(path string, defaults []byte, opt Options) (string, error) {
 // resultFile is where a project's last result is kept for reuse.
 func resultFile(out, id string) string { return filepath.Join(out, id, ".pmo-result.json") }
 
+// storedFinding keeps a finding's position in parts, so a reused
+// project's findings come back exactly.
+type storedFinding struct {
+	Severity diag.Severity `json:"severity"`
+	Rule     string        `json:"rule"`
+	File     string        `json:"file"`
+	Sheet    string        `json:"sheet,omitempty"`
+	Row      int           `json:"row,omitempty"`
+	Col      int           `json:"col,omitempty"`
+	CSV      bool          `json:"csv,omitempty"`
+	Message  string        `json:"message"`
+}
+
+// storedResult is a project result as kept for reuse.
+type storedResult struct {
+	*ProjectResult
+	Findings []storedFinding `json:"findings"`
+}
+
 func saveResult(out string, r *ProjectResult) error {
-	data, err := json.MarshalIndent(r, "", "  ")
+	s := storedResult{ProjectResult: r, Findings: []storedFinding{}}
+	for _, f := range r.Findings {
+		s.Findings = append(s.Findings, storedFinding{f.Severity, f.Rule, f.Pos.File, f.Pos.Sheet, f.Pos.Row, f.Pos.Col, f.Pos.CSV, f.Message})
+	}
+	data, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		return err
 	}
@@ -380,14 +403,20 @@ func reusable(out, path, hash string) (*ProjectResult, bool) {
 	if err != nil {
 		return nil, false
 	}
-	var prev ProjectResult
-	if json.Unmarshal(data, &prev) != nil || prev.InputHash != hash || prev.Status == StatusFailed {
+	s := storedResult{ProjectResult: &ProjectResult{}}
+	if json.Unmarshal(data, &s) != nil || s.InputHash != hash || s.Status == StatusFailed {
 		return nil, false
+	}
+	prev := s.ProjectResult
+	prev.Findings = diag.Findings{}
+	for _, f := range s.Findings {
+		prev.Findings = append(prev.Findings, diag.Finding{Severity: f.Severity, Rule: f.Rule, Message: f.Message,
+			Pos: diag.Pos{File: f.File, Sheet: f.Sheet, Row: f.Row, Col: f.Col, CSV: f.CSV}})
 	}
 	for _, o := range prev.Outputs {
 		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(o))); err != nil {
 			return nil, false
 		}
 	}
-	return &prev, true
+	return prev, true
 }

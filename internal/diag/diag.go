@@ -36,6 +36,21 @@ func (s Severity) String() string {
 // MarshalText implements encoding.TextMarshaler.
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *Severity) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "error":
+		*s = Error
+	case "warning":
+		*s = Warning
+	case "info":
+		*s = Info
+	default:
+		return fmt.Errorf("unknown severity %q", b)
+	}
+	return nil
+}
+
 // Pos points at a place in an input: a YAML or CSV line and column, or a
 // spreadsheet sheet, row and column. Row and Col are 1-based; 0 means unknown.
 type Pos struct {
@@ -82,6 +97,14 @@ func (p Pos) String() string {
 
 // MarshalText implements encoding.TextMarshaler.
 func (p Pos) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler. The text is kept
+// whole as File: String gives it back unchanged, which is all a position
+// read back from JSON is used for.
+func (p *Pos) UnmarshalText(b []byte) error {
+	*p = Pos{File: string(b)}
+	return nil
+}
 
 // Compare orders positions by file, sheet, row, then column.
 func (p Pos) Compare(q Pos) int {

@@ -1,0 +1,197 @@
+package batch
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/pipeline"
+	"github.com/pmokit/pmo/internal/report"
+)
+
+// copyExamples copies the bundled example portfolio into a temp folder so
+// tests can break it.
+func copyExamples(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	src := filepath.Join("..", "..", "examples")
+	err := filepath.WalkDir(src, func(path string, e os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if strings.HasPrefix(rel, "gen") || strings.HasPrefix(rel, "out") {
+			if e.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		target := filepath.Join(dst, rel)
+		if e.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// fakeRender stands in for the xlsx/PDF renderers: it writes a small file
+// naming the project, and panics for the project named in panicFor.
+func fakeRender(panicFor string, calls *atomic.Int32) Renderer {
+	return func(p *pipeline.Project, d *report.Document) (map[string][]byte, diag.Findings, error) {
+		calls.Add(1)
+		if p.Config.Project.ID == panicFor {
+			panic("renderer exploded")
+		}
+		return map[string][]byte{"out.txt": []byte(d.Project.Name + " " + string(d.RAG.Overall))}, nil, nil
+	}
+}
+
+func run(t *testing.T, target, out string, opt Options) *Result {
+	t.Helper()
+	plan, err := Discover(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt.Out = out
+	return Run(context.Background(), plan, opt)
+}
+
+func byID(r *Result) map[string]*ProjectResult {
+	m := map[string]*ProjectResult{}
+	for _, p := range r.Projects {
+		m[p.ID] = p
+	}
+	return m
+}
+
+func TestBrokenAndPanickingProjectsAreIsolated(t *testing.T) {
+	t.Parallel()
+	dir := copyExamples(t)
+	// Corrupt one team workbook of ec: the project fails, the others build.
+	if err := os.WriteFile(filepath.Join(dir, "ec", "teams", "issues.xlsx"), []byte("PK\x03\x04 broken"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var calls atomic.Int32
+	out := t.TempDir()
+	res := run(t, filepath.Join(dir, "portfolio.yaml"), out, Options{Jobs: 2, Render: fakeRender("network", &calls)})
+	if len(res.Projects) != 3 {
+		t.Fatalf("%d projects, want 3", len(res.Projects))
+	}
+	got := map[string]string{}
+	for _, p := range res.Projects {
+		got[filepath.Base(filepath.Dir(p.Path))] = p.Status
+	}
+	want := map[string]string{"ec": StatusFailed, "kikan": StatusOK, "network": StatusFailed}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: status %q, want %q", k, got[k], v)
+		}
+	}
+	m := byID(res)
+	if e := m["ec"].Error; !strings.Contains(e, "issues.xlsx") {
+		t.Errorf("ec error does not name the broken file: %q", e)
+	}
+	if e := m["network"].Error; !strings.Contains(e, "internal error: renderer exploded") {
+		t.Errorf("network error does not report the panic: %q", e)
+	}
+	if _, err := os.Stat(filepath.Join(out, "kikan", "out.txt")); err != nil {
+		t.Errorf("kikan output missing: %v", err)
+	}
+	if !res.NeedsAttention(FailOnRed) || res.Failed() != 2 {
+		t.Errorf("NeedsAttention=%v Failed=%d, want true 2", res.NeedsAttention(FailOnRed), res.Failed())
+	}
+	// Results keep the plan's order whatever order workers finish in.
+	for i := 1; i < len(res.Projects); i++ {
+		if res.Projects[i-1].Path > res.Projects[i].Path {
+			t.Errorf("results out of order: %s before %s", res.Projects[i-1].Path, res.Projects[i].Path)
+		}
+	}
+}
+
+func TestUnchangedProjectsAreReused(t *testing.T) {
+	t.Parallel()
+	dir := copyExamples(t)
+	out := t.TempDir()
+	var calls atomic.Int32
+	opt := Options{Jobs: 2, Render: fakeRender("", &calls)}
+	first := run(t, dir, out, opt)
+	if n := calls.Load(); n != 3 {
+		t.Fatalf("first run rendered %d projects, want 3", n)
+	}
+	second := run(t, dir, out, opt)
+	if n := calls.Load(); n != 3 {
+		t.Errorf("second unchanged run rendered %d more projects, want 0", n-3)
+	}
+	for _, p := range second.Projects {
+		if p.Status != StatusReused {
+			t.Errorf("%s: status %s, want reused", p.ID, p.Status)
+		}
+	}
+	if byID(second)["kikan"].SPI == nil || *byID(second)["kikan"].SPI != *byID(first)["kikan"].SPI {
+		t.Error("a reused project lost its figures")
+	}
+	// Touching one source rebuilds that project only.
+	wbs := filepath.Join(dir, "network", "teams", "WBS.xlsx")
+	data, _ := os.ReadFile(wbs)
+	os.WriteFile(wbs, append(data, 0), 0o644) // a trailing byte changes the hash, and zip readers ignore it
+	third := run(t, dir, out, opt)
+	if n := calls.Load(); n != 4 {
+		t.Errorf("after changing one source %d projects were rendered, want 1", n-3)
+	}
+	if s := byID(third)["network"].Status; s != StatusOK {
+		t.Errorf("changed project status %s, want ok", s)
+	}
+	opt.Force = true
+	run(t, dir, out, opt)
+	if n := calls.Load(); n != 7 {
+		t.Errorf("--force rendered %d projects, want 3", n-4)
+	}
+}
+
+func TestDiscoverFolderIgnoresLockAndHiddenFiles(t *testing.T) {
+	t.Parallel()
+	dir := copyExamples(t)
+	for _, p := range []string{"~$lock/project.yaml", ".hidden/project.yaml"} {
+		path := filepath.Join(dir, p)
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		os.WriteFile(path, []byte("not: [valid"), 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "kikan", "teams", "~$WBS.xlsx"), []byte("lock"), 0o644)
+	plan, err := Discover(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Projects) != 3 {
+		t.Errorf("found %v, want the 3 example projects", plan.Projects)
+	}
+	var calls atomic.Int32
+	res := run(t, dir, t.TempDir(), Options{Render: fakeRender("", &calls)})
+	if res.Failed() != 0 {
+		t.Errorf("lock files broke the run: %+v", res.Projects)
+	}
+}
+
+func TestDiscoverErrors(t *testing.T) {
+	t.Parallel()
+	_, err := Discover(filepath.Join(t.TempDir(), "missing.yaml"))
+	var ie *diag.InputError
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "missing.yaml") {
+		t.Errorf("missing portfolio: %v", err)
+	}
+	if _, err := Discover(t.TempDir()); err == nil || !strings.Contains(err.Error(), "no */project.yaml") {
+		t.Errorf("empty folder: %v", err)
+	}
+}
