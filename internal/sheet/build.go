@@ -274,15 +274,23 @@ func (rr *rowReader) namedByColumn(out []project.Task, t project.Task, v rowValu
 	if deepest < 0 {
 		return out
 	}
+	if len(rr.parents) < len(names) {
+		rr.parents = make([]string, len(names))
+	}
 	for i := 0; i < deepest; i++ {
-		if !names[i].set {
+		// A parent repeated on every row (hidden by conditional formatting)
+		// opens its summary once.
+		if !names[i].set || names[i].text == rr.parents[i] {
 			continue
 		}
+		rr.parents[i] = names[i].text
+		clear(rr.parents[i+1:])
 		pos := rr.pos(names[i])
 		parent := project.Task{Name: names[i].text, Level: i + 1, Summary: true, Team: t.Team, Source: t.Source}
 		parent.Cells.Set("name", pos.Row, pos.Col)
 		out = append(out, parent)
 	}
+	clear(rr.parents[deepest:])
 	pos := rr.pos(names[deepest])
 	t.Name = names[deepest].text
 	t.Level = deepest + 1
@@ -332,14 +340,7 @@ func (rr *rowReader) issues() []project.Issue {
 		if is.Title == "" {
 			is.Title = firstLine(is.Description)
 		}
-		if p, ok := v.first("status"); ok {
-			is.StatusRaw = p.text
-			if s, ok := value.ItemStatus(p.text); ok {
-				is.Status = s
-			} else {
-				rr.findings.Add(diag.Warning, "status-unknown", rr.pos(p), "status %q is not a known issue status; kept as written", p.text)
-			}
-		} else if !is.ClosedOn.IsZero() {
+		if is.Status, is.StatusRaw = rr.itemStatus(v, "issue"); is.StatusRaw == "" && !is.ClosedOn.IsZero() {
 			is.Status = project.Closed // a completion date with no status column
 		}
 		if p, ok := v.first("priority"); ok {
@@ -383,17 +384,24 @@ func (rr *rowReader) risks() []project.Risk {
 		if r.Title == "" {
 			r.Title = firstLine(r.Description)
 		}
-		if p, ok := v.first("status"); ok {
-			r.StatusRaw = p.text
-			if s, ok := value.ItemStatus(p.text); ok {
-				r.Status = s
-			} else {
-				rr.findings.Add(diag.Warning, "status-unknown", rr.pos(p), "status %q is not a known risk status; kept as written", p.text)
-			}
-		}
+		r.Status, r.StatusRaw = rr.itemStatus(v, "risk")
 		out = append(out, r)
 	})
 	return out
+}
+
+// itemStatus reads an issue's or risk's status: the normalised value and
+// the wording as written.
+func (rr *rowReader) itemStatus(v rowValues, what string) (project.ItemStatus, string) {
+	p, ok := v.first("status")
+	if !ok {
+		return "", ""
+	}
+	s, ok := value.ItemStatus(p.text)
+	if !ok {
+		rr.findings.Add(diag.Warning, "status-unknown", rr.pos(p), "status %q is not a known %s status; kept as written", p.text, what)
+	}
+	return s, p.text
 }
 
 func firstLine(s string) string {

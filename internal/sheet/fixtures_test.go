@@ -415,6 +415,7 @@ func wantInputError(tb testing.TB, err error, file string, subs ...string) {
 		tb.Errorf("error %T is not a *diag.InputError: %v", err, err)
 	}
 	msg := err.Error()
+	tb.Logf("error: %s", msg)
 	if strings.ContainsAny(msg, "\r\n") {
 		tb.Errorf("error message is not one line: %q", msg)
 	}
@@ -432,6 +433,8 @@ func wantInputError(tb testing.TB, err error, file string, subs ...string) {
 type rawSheet struct {
 	name, state string // state "" or "hidden"
 	xml         string // the <sheetData> content
+	// write, when set, writes the worksheet part itself (a zip bomb).
+	write func(zw *zip.Writer, part string)
 }
 
 // rawXLSX writes a minimal workbook by hand, for what excelize cannot
@@ -462,7 +465,12 @@ func rawXLSX(tb testing.TB, sst []string, styles string, sheets ...rawSheet) []b
 		}
 		fmt.Fprintf(&wbSheets, `<sheet name="%s" sheetId="%d"%s r:id="rId%d"/>`, s.name, n, state, n)
 		fmt.Fprintf(&wbRels, `<Relationship Id="rId%d" Type="%sworksheet" Target="worksheets/sheet%d.xml"/>`, n, rel, n)
-		put(fmt.Sprintf("xl/worksheets/sheet%d.xml", n), `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet `+ns+`><sheetData>`+s.xml+`</sheetData></worksheet>`)
+		part := fmt.Sprintf("xl/worksheets/sheet%d.xml", n)
+		if s.write != nil {
+			s.write(zw, part)
+			continue
+		}
+		put(part, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet `+ns+`><sheetData>`+s.xml+`</sheetData></worksheet>`)
 	}
 	fmt.Fprintf(&wbRels, `<Relationship Id="rIdS" Type="%ssharedStrings" Target="sharedStrings.xml"/>`, rel)
 	if styles != "" {

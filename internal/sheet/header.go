@@ -242,7 +242,11 @@ func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int
 		return nil, false
 	}
 	extendUp(g, best)
-	extendBand(g, best)
+	if extendBand(g, best) {
+		// Sub-labels joined the band: map again with the taller header.
+		cols := withOverrides(labelsFor(g, best.rows[0], len(best.rows), 1, maxCol), overrides)
+		_, best.cols = assign(sc, best.kind, cols, overrides)
+	}
 	if overrides == nil {
 		promoteNameColumns(g, best)
 	}
@@ -311,30 +315,50 @@ func headerPenalty(g *Grid, r, h int) float64 {
 	return p + 0.05*float64(h-1)
 }
 
-// extendBand grows the band over rows that only continue its vertical
-// merges (A5:A7 next to a calendar's year/month/day rows), so the first
-// record row is right.
-func extendBand(g *Grid, h *header) {
+// extendBand grows the band over rows that only continue it: rows whose
+// mapped cells are covered by vertical merges from the band (A5:A7 beside a
+// calendar's year/month/day rows), or that hold short sub-labels under a
+// group label merged across the band (進捗率 over 前回/今回). It reports
+// whether the band grew.
+func extendBand(g *Grid, h *header) bool {
+	grew := false
 	for len(h.rows) < maxHeaderHeight+2 {
 		next := h.rows[len(h.rows)-1] + 1
 		continues := false
 		for _, c := range h.cols {
-			if c.Field == "" {
-				continue
-			}
-			if m, ok := g.MergeOf(next, c.Col); ok && m.Row1 <= h.rows[0] {
+			m, merged := g.MergeOf(next, c.Col)
+			own := g.Cell(next, c.Col)
+			switch {
+			case merged && m.Row1 <= h.rows[0] && m.Row2 >= next:
 				continues = true
-				continue
-			}
-			if g.Cell(next, c.Col).Kind != Empty {
-				return
+			case own.Kind == Empty:
+			case own.Kind == String && len([]rune(own.Str)) <= 20 && underGroup(g, h, c.Col) && !isDateText(own.Str):
+				continues = true
+			case c.Field != "":
+				return grew
 			}
 		}
 		if !continues {
-			return
+			return grew
 		}
 		h.rows = append(h.rows, next)
+		grew = true
 	}
+	return grew
+}
+
+// underGroup reports whether the band's last row holds a group label
+// merged across col, so the row below may carry its sub-labels. When the
+// band already has sub-labels there, the next row is data.
+func underGroup(g *Grid, h *header, col int) bool {
+	last := h.rows[len(h.rows)-1]
+	m, ok := g.MergeOf(last, col)
+	return ok && m.Col2 > m.Col1 && m.Row2 == last
+}
+
+func isDateText(s string) bool {
+	dt, ok := value.ParseDate(s)
+	return ok && !dt.Placeholder
 }
 
 // findCalendar finds a Gantt date area: a run of at least 7 columns whose

@@ -199,14 +199,20 @@ func sectionLevels(ts []project.Task) {
 		}
 		return
 	}
+	prevSection := false
 	for i := range ts {
 		switch {
-		case isSection(&ts[i]):
-			ts[i].Level, inSection = 1, true
+		case isSection(&ts[i]) && !prevSection:
+			// A section opens; a name-only row right after it is its first
+			// item (an undated note such as 以降夕会・朝会開催), not a second,
+			// empty section.
+			ts[i].Level, inSection, prevSection = 1, true, true
+			continue
 		case inSection:
 			ts[i].Level = 2
 		default:
 			ts[i].Level = 1
 		}
+		prevSection = false
 	}
 }

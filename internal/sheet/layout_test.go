@@ -121,6 +121,46 @@ func TestLayoutMultiRowHeaders(t *testing.T) {
 			"[2] L1 実装 plan=2026-04-06..2026-04-10 act=2026-04-07.. eff=5 aeff=2 who=佐藤",
 		)
 	})
+	t.Run("progress-前回-今回", func(t *testing.T) {
+		t.Parallel()
+		b := newBook(t, "Sheet1")
+		b.rows("Sheet1", "A1",
+			[]any{"No", "タスク名", "開始日", "終了日", "進捗率", ""},
+			[]any{"", "", "", "", "前回", "今回"},
+			[]any{"1", "設計", apr(1), apr(3), "80%", "100%"},
+			[]any{"2", "実装", apr(6), apr(10), "0%", "30%"},
+		)
+		b.merge("Sheet1", "A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:F1")
+		tb := oneTable(t, b.read(sheet.Options{}))
+		checkTable(t, tb, project.KindWBS, []int{1, 2}, "A=wbs_id B=name C=planned_start D=planned_finish F=progress")
+		wantTasks(t, tb,
+			"[1] L1 設計 plan=2026-04-01..2026-04-03 p=100",
+			"[2] L1 実装 plan=2026-04-06..2026-04-10 p=30",
+		)
+	})
+	t.Run("タスク情報-over-親タスク-子タスク", func(t *testing.T) {
+		t.Parallel()
+		b := newBook(t, "Sheet1")
+		b.rows("Sheet1", "A1",
+			[]any{"タスク情報", "", "予定日", ""},
+			[]any{"親タスク", "子タスク", "開始", "終了"},
+			[]any{"設計"},
+			[]any{"", "画面設計", apr(1), apr(3)},
+			[]any{"", "帳票設計", apr(6), apr(8)},
+			[]any{"開発"},
+			[]any{"", "実装", apr(9), apr(15)},
+		)
+		b.merge("Sheet1", "A1:B1", "C1:D1")
+		tb := oneTable(t, b.read(sheet.Options{}))
+		checkTable(t, tb, project.KindWBS, []int{1, 2}, "A=name B=name C=planned_start D=planned_finish")
+		wantTasks(t, tb,
+			"L1 sum 設計",
+			"L2 画面設計 plan=2026-04-01..2026-04-03",
+			"L2 帳票設計 plan=2026-04-06..2026-04-08",
+			"L1 sum 開発",
+			"L2 実装 plan=2026-04-09..2026-04-15",
+		)
+	})
 	t.Run("gantt-calendar-right-of-table", func(t *testing.T) {
 		t.Parallel()
 		b := newBook(t, "Sheet1")
@@ -244,6 +284,23 @@ func TestLayoutHierarchy(t *testing.T) {
 		}
 		wantTasks(t, tb, want...)
 	})
+	t.Run("wbs-codes-with-hyphens", func(t *testing.T) {
+		t.Parallel()
+		b := newBook(t, "Sheet1")
+		b.rows("Sheet1", "A1", []any{"No", "作業項目", "開始日", "終了日"})
+		codes := []string{"1", "1-1", "1-1-1", "1-1-2", "2", "2-1"}
+		for i, r := range outlineRows {
+			s, e := r.dates()
+			b.rows("Sheet1", cellName(1, i+2), []any{codes[i], r.name, s, e})
+		}
+		tb := oneTable(t, b.read(sheet.Options{}))
+		checkTable(t, tb, project.KindWBS, []int{1}, "A=wbs_id B=name C=planned_start D=planned_finish")
+		want := make([]string, len(outlineWant))
+		for i, w := range outlineWant {
+			want[i] = "[" + codes[i] + "] " + w
+		}
+		wantTasks(t, tb, want...)
+	})
 	t.Run("lv-column", func(t *testing.T) {
 		t.Parallel()
 		b := newBook(t, "Sheet1")
@@ -354,6 +411,27 @@ func TestLayoutHierarchy(t *testing.T) {
 	t.Run("vertically-merged-parent-工程-タスク名", func(t *testing.T) {
 		t.Parallel()
 		merged(t, "工程", "タスク名")
+	})
+	t.Run("parent-repeated-on-every-row", func(t *testing.T) {
+		t.Parallel()
+		// Real sheets repeat the parent on each child row and hide the
+		// repeats with conditional formatting; the parent is one task.
+		b := newBook(t, "Sheet1")
+		b.rows("Sheet1", "A1",
+			[]any{"大項目", "小項目", "開始日", "終了日"},
+			[]any{"設計", "画面設計", apr(1), apr(3)},
+			[]any{"設計", "帳票設計", apr(6), apr(8)},
+			[]any{"開発", "実装", apr(9), apr(15)},
+		)
+		tb := oneTable(t, b.read(sheet.Options{}))
+		checkTable(t, tb, project.KindWBS, []int{1}, "A=name B=name C=planned_start D=planned_finish")
+		wantTasks(t, tb,
+			"L1 sum 設計",
+			"L2 画面設計 plan=2026-04-01..2026-04-03",
+			"L2 帳票設計 plan=2026-04-06..2026-04-08",
+			"L1 sum 開発",
+			"L2 実装 plan=2026-04-09..2026-04-15",
+		)
 	})
 	t.Run("section-rows-without-dates", func(t *testing.T) {
 		t.Parallel()

@@ -103,8 +103,8 @@ func parseOLE(name string, data []byte, opt OpenOptions) (*Book, error) {
 			return nil, diag.Errorf(pos, "workbook is password-protected; set password_env on this source to the name of an environment variable holding the password")
 		}
 		plain, err := excelize.Decrypt(data, &excelize.Options{Password: opt.Password})
-		if err != nil {
-			return nil, diag.Errorf(pos, "cannot decrypt the workbook (wrong password?): %v", err)
+		if err != nil || !bytes.HasPrefix(plain, zipMagic) {
+			return nil, diag.Errorf(pos, "cannot open the protected workbook: wrong password")
 		}
 		return parseXLSX(name, plain)
 	case bytes.Contains(data, utf16le("WordDocument")):

@@ -88,6 +88,7 @@ type rowReader struct {
 	width    int
 	near     map[string]date.Date // last full date per field, for 4/1
 	spare    [][]parsed           // row buffers to reuse
+	parents  []string             // open parent names per name column
 }
 
 // slot is one field's place in a rowValues.
@@ -192,6 +193,9 @@ func (rr *rowReader) read(row, col int, field string) parsed {
 	case Number:
 		raw = formatNumber(c.Num)
 	}
+	if isDash(raw) && fieldTypes[field] != dateField {
+		return p // "-" fills a cell that has nothing to say
+	}
 	p.text, p.set = raw, true
 	st := rr.g.style(c)
 	switch fieldTypes[field] {
@@ -285,6 +289,14 @@ func (rr *rowReader) readDate(c Cell, st Style, p *parsed, field string) {
 		rr.findings.Add(diag.Error, "date-unparseable", rr.pos(*p), "%s %q is not a date", field, p.text)
 		p.set = false
 	}
+}
+
+func isDash(s string) bool {
+	switch s {
+	case "-", "－", "―", "—", "–", "ー", "‐", "--", "n/a", "N/A", "NA":
+		return true
+	}
+	return false
 }
 
 func isPlaceholder(s string) bool {

@@ -27,7 +27,7 @@ var fieldWords = map[project.Kind][]fieldWord{
 		{"notes", []string{"備考", "メモ", "コメント", "notes", "note", "remarks", "comments", "comment", "特記事項", "補足", "詳細", "概要", "説明"}},
 	},
 	project.KindIssues: {
-		{"id", []string{"no", "no.", "課題no", "課題番号", "管理番号", "id", "issueid", "id#", "#", "番号", "項番", "key", "issuekey", "チケット番号", "課題id", "不具合no", "不具合番号", "qano", "q&ano"}},
+		{"id", []string{"no", "no.", "課題no", "課題番号", "管理番号", "id", "issueid", "id#", "#", "番号", "項番", "key", "issuekey", "チケット番号", "課題id", "不具合no", "不具合番号", "qano", "q&ano", "キー", "課題キー", "チケットid"}},
 		{"title", []string{"課題", "件名", "タイトル", "課題内容", "指摘内容", "疑問点", "内容", "title", "summary", "subject", "課題名", "事象", "質問", "質問内容", "問題", "不具合内容", "現象", "issue", "概要", "題名", "問合せ内容"}},
 		{"description", []string{"詳細", "課題詳細", "内容詳細", "description", "query", "詳細内容", "説明", "背景", "原因", "details"}},
 		{"category", []string{"分類", "種別", "カテゴリ", "カテゴリー", "対象", "作業区分", "category", "issuetype", "type", "区分", "トラッカー", "tracker", "対象機能", "機能"}},

@@ -134,43 +134,28 @@ func outsideWindow(in *Input, r *Rule, fs *diag.Findings) {
 
 func duplicateIDs(in *Input, r *Rule, fs *diag.Findings) {
 	// IDs are unique per sheet: two teams may both number from 1.
-	wbs := map[[2]string]diag.Pos{}
+	seen := map[[3]string]diag.Pos{}
+	check := func(what, id string, src, cell diag.Pos) {
+		if id == "" {
+			return
+		}
+		k := [3]string{what, src.File + "!" + src.Sheet, id}
+		if first, ok := seen[k]; ok {
+			r.add(fs, cell, "%s ID %s is used again (first at %s)", what, id, first)
+			return
+		}
+		seen[k] = cell
+	}
 	for i := range in.Tasks {
 		t := &in.Tasks[i]
-		if t.WBSID == "" {
-			continue
-		}
-		k := [2]string{t.Source.File + "!" + t.Source.Sheet, t.WBSID}
-		if first, ok := wbs[k]; ok {
-			r.add(fs, t.Cell("wbs_id"), "WBS ID %s is used again (first at %s)", t.WBSID, first)
-			continue
-		}
-		wbs[k] = t.Cell("wbs_id")
+		check("WBS", t.WBSID, t.Source, t.Cell("wbs_id"))
 	}
-	issues := map[[2]string]diag.Pos{}
 	for i := range in.Issues {
 		is := &in.Issues[i]
-		if is.ID == "" {
-			continue
-		}
-		k := [2]string{is.Source.File + "!" + is.Source.Sheet, is.ID}
-		if first, ok := issues[k]; ok {
-			r.add(fs, is.Cell("id"), "issue ID %s is used again (first at %s)", is.ID, first)
-			continue
-		}
-		issues[k] = is.Cell("id")
+		check("issue", is.ID, is.Source, is.Cell("id"))
 	}
-	risks := map[[2]string]diag.Pos{}
 	for i := range in.Risks {
 		rk := &in.Risks[i]
-		if rk.ID == "" {
-			continue
-		}
-		k := [2]string{rk.Source.File + "!" + rk.Source.Sheet, rk.ID}
-		if first, ok := risks[k]; ok {
-			r.add(fs, rk.Cell("id"), "risk ID %s is used again (first at %s)", rk.ID, first)
-			continue
-		}
-		risks[k] = rk.Cell("id")
+		check("risk", rk.ID, rk.Source, rk.Cell("id"))
 	}
 }
