@@ -2,7 +2,6 @@ package sheet
 
 import (
 	"cmp"
-	"strconv"
 	"strings"
 
 	"github.com/pmokit/pmo/internal/date"
@@ -167,7 +166,7 @@ func (rr *rowReader) tasks() []project.Task {
 	rr.records(func(rec record) {
 		v := rec.vals
 		t := project.Task{
-			WBSID:         idText(v.text("wbs_id")),
+			WBSID:         v.text("wbs_id"),
 			Team:          cmp.Or(v.text("team"), rr.opt.Team),
 			Assignee:      v.people("assignee"),
 			PlannedStart:  rr.date(v, "planned_start"),
@@ -298,14 +297,6 @@ func (rr *rowReader) namedByColumn(out []project.Task, t project.Task, v rowValu
 	return append(out, t)
 }
 
-// idText tidies an ID: numbers read back as 1.1, not 1.1000000000000001.
-func idText(s string) string {
-	if f, err := strconv.ParseFloat(s, 64); err == nil && strings.ContainsAny(s, ".eE") {
-		return strconv.FormatFloat(f, 'g', 12, 64)
-	}
-	return s
-}
-
 func isFlag(s string) bool {
 	switch value.Key(s) {
 	case "○", "〇", "◯", "◆", "◇", "★", "●", "yes", "y", "true", "1", "ms", "milestone", "マイルストーン", "✓", "x":
@@ -319,7 +310,7 @@ func (rr *rowReader) issues() []project.Issue {
 	rr.records(func(rec record) {
 		v := rec.vals
 		is := project.Issue{
-			ID:          idText(v.text("id")),
+			ID:          v.text("id"),
 			Title:       v.text("title"),
 			Description: v.text("description"),
 			Category:    v.text("category"),
@@ -329,7 +320,7 @@ func (rr *rowReader) issues() []project.Issue {
 			Due:         rr.date(v, "due"),
 			ClosedOn:    rr.date(v, "closed_on"),
 			Resolution:  v.text("resolution"),
-			RelatedTask: idText(v.text("related_task")),
+			RelatedTask: v.text("related_task"),
 			Team:        rr.opt.Team,
 			Source:      rr.g.RowPos(rec.row),
 			Cells:       v.cells(),
@@ -361,7 +352,7 @@ func (rr *rowReader) risks() []project.Risk {
 	rr.records(func(rec record) {
 		v := rec.vals
 		r := project.Risk{
-			ID:          idText(v.text("id")),
+			ID:          v.text("id"),
 			Title:       v.text("title"),
 			Description: v.text("description"),
 			Category:    v.text("category"),
