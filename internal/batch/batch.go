@@ -181,6 +181,9 @@ func cleanErr(err error) error {
 // result; the others go on. Results keep the plan's order.
 func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 	res := &Result{Name: plan.Name, Findings: plan.Findings, AsOf: opt.AsOf, Projects: make([]*ProjectResult, len(plan.Projects))}
+	// A run killed half-way leaves temporary files behind; the finished
+	// outputs beside them are whole.
+	_ = pipeline.RemoveStaleTemp(opt.Out)
 	if plan.Portfolio != nil {
 		res.Portfolio = plan.Portfolio.Path
 	}

@@ -98,3 +98,21 @@ func WriteFile(path string, data []byte) error {
 	}
 	return nil
 }
+
+// RemoveStaleTemp deletes the temporary files a killed run left under
+// dir (WriteFile's ".name.tmp…" files), so only complete outputs remain.
+func RemoveStaleTemp(dir string) error {
+	return filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		name := e.Name()
+		if !e.IsDir() && strings.HasPrefix(name, ".") && strings.Contains(name, ".tmp") {
+			return os.Remove(path)
+		}
+		return nil
+	})
+}
