@@ -398,3 +398,35 @@ func FuzzHeader(f *testing.F) {
 		}
 	})
 }
+
+// FuzzWorkbookXML feeds arbitrary bytes to the hand-written XML scanner as
+// a worksheet part and as the shared string table of a real workbook.
+func FuzzWorkbookXML(f *testing.F) {
+	f.Add([]byte(`<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>開始日</t></is></c></row><row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" s="0"><v>46113</v></c></row></sheetData><mergeCells><mergeCell ref="A2:A3"/></mergeCells></worksheet>`),
+		[]byte(`<sst><si><t>タスク名</t></si><si><t>設計</t><rPh sb="0" eb="2"><t>セッケイ</t></rPh></si></sst>`))
+	f.Add([]byte(`<worksheet><sheetData><row><c><v>1</v></c><c t="e"><v>#REF!</v></c><c r="XFE1" t="b"><v>1</v></c></row><row r="0"/><row r="1048577"><c r="A1048577" t="s"><v>99</v></c></row></sheetData></worksheet>`),
+		[]byte(`<sst><si/><si><r><t xml:space="preserve"> a </t></r></si></sst>`))
+	f.Add([]byte(`<worksheet><sheetData><row r="2"><c r="B2" t="str"><f>A1</f><v>&lt;&amp;&#x41;&#65;&bogus;</v></c></row><row r="1"><c r="A1"><v>x</v></c></row></sheetData><!-- c --><![CDATA[<row>]]></worksheet>`),
+		[]byte(`<sst><si><t>&#xFFFF;&#0;</t></si>`))
+	f.Fuzz(func(t *testing.T, sheetXML, sstXML []byte) {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for _, p := range [][2]string{
+			{"[Content_Types].xml", `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`},
+			{"xl/workbook.xml", `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`},
+			{"xl/_rels/workbook.xml.rels", `<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`},
+			{"xl/worksheets/sheet1.xml", string(sheetXML)},
+			{"xl/sharedStrings.xml", string(sstXML)},
+		} {
+			w, err := zw.Create(p[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, _ = io.WriteString(w, p[1])
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		checkRead(t, "fz.xlsx", buf.Bytes(), sheet.Options{})
+	})
+}

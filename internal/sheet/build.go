@@ -105,7 +105,7 @@ func (rr *rowReader) pairColumn(first int) int {
 	}
 	best, bestN := 0, 0
 	for col, n := range counts {
-		if n[0] >= 4 && n[0] >= 3*n[1] && (n[0] > bestN || n[0] == bestN && col < best) {
+		if n[0] >= 2 && n[0] >= 3*n[1] && (n[0] > bestN || n[0] == bestN && col < best) {
 			best, bestN = col, n[0]
 		}
 	}

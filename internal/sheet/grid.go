@@ -6,8 +6,11 @@ import (
 	"github.com/pmokit/pmo/internal/diag"
 )
 
-// maxCols is Excel's last column, XFD.
-const maxCols = 16384
+// Excel's last column (XFD) and row.
+const (
+	maxCols = 16384
+	maxRows = 1 << 20
+)
 
 // CellKind says what a cell holds.
 type CellKind uint8

@@ -237,227 +237,6 @@ func TestLayoutMultiRowHeaders(t *testing.T) {
 // cellName returns the A1 name of a column and row.
 func cellName(col, row int) string { return fmt.Sprintf("%s%d", diag.ColumnName(col), row) }
 
-// The same six tasks, outlined in each way a sheet shows a hierarchy.
-var outlineWant = []string{
-	"L1 sum 設計",
-	"L2 sum 基本設計",
-	"L3 画面設計 plan=2026-04-01..2026-04-03",
-	"L3 帳票設計 plan=2026-04-06..2026-04-08",
-	"L1 sum 開発",
-	"L2 実装 plan=2026-04-09..2026-04-15",
-}
-
-type outlineRow struct {
-	level      int
-	name       string
-	start, end int // days of April; 0 = none
-}
-
-var outlineRows = []outlineRow{
-	{1, "設計", 0, 0}, {2, "基本設計", 0, 0}, {3, "画面設計", 1, 3}, {3, "帳票設計", 6, 8},
-	{1, "開発", 0, 0}, {2, "実装", 9, 15},
-}
-
-func (r outlineRow) dates() (any, any) {
-	if r.start == 0 {
-		return "", ""
-	}
-	return apr(r.start), apr(r.end)
-}
-
-func TestLayoutHierarchy(t *testing.T) {
-	t.Parallel()
-	t.Run("wbs-codes", func(t *testing.T) {
-		t.Parallel()
-		b := newBook(t, "Sheet1")
-		b.rows("Sheet1", "A1", []any{"WBS", "タスク名", "開始日", "終了日"})
-		codes := []string{"1", "1.1", "1.1.1", "1.1.2", "2", "2.1"}
-		for i, r := range outlineRows {
-			s, e := r.dates()
-			b.rows("Sheet1", cellName(1, i+2), []any{codes[i], r.name, s, e})
-		}
-		tb := oneTable(t, b.read(sheet.Options{}))
-		checkTable(t, tb, project.KindWBS, []int{1}, "A=wbs_id B=name C=planned_start D=planned_finish")
-		want := make([]string, len(outlineWant))
-		for i, w := range outlineWant {
-			want[i] = "[" + codes[i] + "] " + w
-		}
-		wantTasks(t, tb, want...)
-	})
-	t.Run("wbs-codes-with-hyphens", func(t *testing.T) {
-		t.Parallel()
-		b := newBook(t, "Sheet1")
-		b.rows("Sheet1", "A1", []any{"No", "作業項目", "開始日", "終了日"})
-		codes := []string{"1", "1-1", "1-1-1", "1-1-2", "2", "2-1"}
-		for i, r := range outlineRows {
-			s, e := r.dates()
-			b.rows("Sheet1", cellName(1, i+2), []any{codes[i], r.name, s, e})
-		}
-		tb := oneTable(t, b.read(sheet.Options{}))
-		checkTable(t, tb, project.KindWBS, []int{1}, "A=wbs_id B=name C=planned_start D=planned_finish")
-		want := make([]string, len(outlineWant))
-		for i, w := range outlineWant {
-			want[i] = "[" + codes[i] + "] " + w
-		}
-		wantTasks(t, tb, want...)
-	})
-	t.Run("lv-column", func(t *testing.T) {
-		t.Parallel()
-		b := newBook(t, "Sheet1")
-		b.rows("Sheet1", "A1", []any{"Lv", "タスク名", "開始日", "終了日"})
-		for i, r := range outlineRows {
-			s, e := r.dates()
-			b.rows("Sheet1", cellName(1, i+2), []any{r.level, r.name, s, e})
-		}
-		tb := oneTable(t, b.read(sheet.Options{}))
-		checkTable(t, tb, project.KindWBS, []int{1}, "A=level B=name C=planned_start D=planned_finish")
-		wantTasks(t, tb, outlineWant...)
-	})
-	t.Run("name-columns-大項目-中項目-小項目", func(t *testing.T) {
-		t.Parallel()
-		b := newBook(t, "Sheet1")
-		b.rows("Sheet1", "A1",
-			[]any{"大項目", "中項目", "小項目", "開始日", "終了日", "担当者"},
-			[]any{"設計", "基本設計", "画面設計", apr(1), apr(3), "山田"},
-			[]any{"", "", "帳票設計", apr(6), apr(8), "佐藤"},
-			[]any{"", "詳細設計"},
-			[]any{"", "", "DB設計", apr(6), apr(8), "山田"},
-			[]any{"開発"},
-			[]any{"", "実装", "", apr(9), apr(15), "鈴木"},
-		)
-		tb := oneTable(t, b.read(sheet.Options{}))
-		checkTable(t, tb, project.KindWBS, []int{1}, "A=name B=name C=name D=planned_start E=planned_finish F=assignee")
-		wantTasks(t, tb,
-			"L1 sum 設計",
-			"L2 sum 基本設計",
-			"L3 画面設計 plan=2026-04-01..2026-04-03 who=山田",
-			"L3 帳票設計 plan=2026-04-06..2026-04-08 who=佐藤",
-			"L2 sum 詳細設計",
-			"L3 DB設計 plan=2026-04-06..2026-04-08 who=山田",
-			"L1 sum 開発",
-			"L2 実装 plan=2026-04-09..2026-04-15 who=鈴木",
-		)
-	})
-	t.Run("leading-full-width-spaces", func(t *testing.T) {
-		t.Parallel()
-		b := newBook(t, "Sheet1")
-		b.rows("Sheet1", "A1", []any{"タスク名", "開始日", "終了日"})
-		for i, r := range outlineRows {
-			s, e := r.dates()
-			name := r.name
-			for range r.level - 1 {
-				name = "　" + name
-			}
-			b.rows("Sheet1", cellName(1, i+2), []any{name, s, e})
-		}
-		tb := oneTable(t, b.read(sheet.Options{}))
-		checkTable(t, tb, project.KindWBS, []int{1}, "A=name B=planned_start C=planned_finish")
-		wantTasks(t, tb, outlineWant...)
-	})
-	t.Run("row-outline-levels", func(t *testing.T) {
-		t.Parallel()
-		b := newBook(t, "Sheet1")
-		b.rows("Sheet1", "A1", []any{"タスク名", "開始日", "終了日"})
-		for i, r := range outlineRows {
-			s, e := r.dates()
-			b.rows("Sheet1", cellName(1, i+2), []any{r.name, s, e})
-			if r.level > 1 {
-				b.check(b.f.SetRowOutlineLevel("Sheet1", i+2, uint8(r.level-1)))
-			}
-		}
-		tb := oneTable(t, b.read(sheet.Options{}))
-		checkTable(t, tb, project.KindWBS, []int{1}, "A=name B=planned_start C=planned_finish")
-		wantTasks(t, tb, outlineWant...)
-	})
-	t.Run("cell-indent", func(t *testing.T) {
-		t.Parallel()
-		b := newBook(t, "Sheet1")
-		b.rows("Sheet1", "A1", []any{"タスク名", "開始日", "終了日"})
-		for i, r := range outlineRows {
-			s, e := r.dates()
-			b.rows("Sheet1", cellName(1, i+2), []any{xc{v: r.name, indent: r.level - 1}, s, e})
-		}
-		tb := oneTable(t, b.read(sheet.Options{}))
-		checkTable(t, tb, project.KindWBS, []int{1}, "A=name B=planned_start C=planned_finish")
-		wantTasks(t, tb, outlineWant...)
-	})
-	merged := func(t *testing.T, parentHeader, childHeader string) {
-		b := newBook(t, "Sheet1")
-		b.rows("Sheet1", "A1",
-			[]any{parentHeader, childHeader, "開始日", "終了日"},
-			[]any{"設計", "画面設計", apr(1), apr(3)},
-			[]any{"", "帳票設計", apr(6), apr(8)},
-			[]any{"", "DB設計", apr(6), apr(8)},
-			[]any{"開発", "実装", apr(9), apr(15)},
-			[]any{"", "単体テスト", apr(16), apr(17)},
-		)
-		b.merge("Sheet1", "A2:A4", "A5:A6")
-		tb := oneTable(t, b.read(sheet.Options{}))
-		checkTable(t, tb, project.KindWBS, []int{1}, "A=name B=name C=planned_start D=planned_finish")
-		wantTasks(t, tb,
-			"L1 sum 設計",
-			"L2 画面設計 plan=2026-04-01..2026-04-03",
-			"L2 帳票設計 plan=2026-04-06..2026-04-08",
-			"L2 DB設計 plan=2026-04-06..2026-04-08",
-			"L1 sum 開発",
-			"L2 実装 plan=2026-04-09..2026-04-15",
-			"L2 単体テスト plan=2026-04-16..2026-04-17",
-		)
-	}
-	t.Run("vertically-merged-parent-大項目-小項目", func(t *testing.T) {
-		t.Parallel()
-		merged(t, "大項目", "小項目")
-	})
-	t.Run("vertically-merged-parent-工程-タスク名", func(t *testing.T) {
-		t.Parallel()
-		merged(t, "工程", "タスク名")
-	})
-	t.Run("parent-repeated-on-every-row", func(t *testing.T) {
-		t.Parallel()
-		// Real sheets repeat the parent on each child row and hide the
-		// repeats with conditional formatting; the parent is one task.
-		b := newBook(t, "Sheet1")
-		b.rows("Sheet1", "A1",
-			[]any{"大項目", "小項目", "開始日", "終了日"},
-			[]any{"設計", "画面設計", apr(1), apr(3)},
-			[]any{"設計", "帳票設計", apr(6), apr(8)},
-			[]any{"開発", "実装", apr(9), apr(15)},
-		)
-		tb := oneTable(t, b.read(sheet.Options{}))
-		checkTable(t, tb, project.KindWBS, []int{1}, "A=name B=name C=planned_start D=planned_finish")
-		wantTasks(t, tb,
-			"L1 sum 設計",
-			"L2 画面設計 plan=2026-04-01..2026-04-03",
-			"L2 帳票設計 plan=2026-04-06..2026-04-08",
-			"L1 sum 開発",
-			"L2 実装 plan=2026-04-09..2026-04-15",
-		)
-	})
-	t.Run("section-rows-without-dates", func(t *testing.T) {
-		t.Parallel()
-		b := newBook(t, "Sheet1")
-		b.rows("Sheet1", "A1",
-			[]any{"タスク名", "開始日", "終了日", "担当者"},
-			[]any{"企画 - 準備"},
-			[]any{"調査", apr(1), apr(3), "山田"},
-			[]any{"計画", apr(6), apr(8), "佐藤"},
-			[]any{"企画 - 検証", "-", "-"},
-			[]any{"レビュー", apr(9), apr(10), "鈴木"},
-		)
-		res := b.read(sheet.Options{})
-		tb := oneTable(t, res)
-		checkTable(t, tb, project.KindWBS, []int{1}, "A=name B=planned_start C=planned_finish D=assignee")
-		wantTasks(t, tb,
-			"L1 sum 企画 - 準備",
-			"L2 調査 plan=2026-04-01..2026-04-03 who=山田",
-			"L2 計画 plan=2026-04-06..2026-04-08 who=佐藤",
-			"L1 sum 企画 - 検証",
-			"L2 レビュー plan=2026-04-09..2026-04-10 who=鈴木",
-		)
-		wantNoFindings(t, res)
-	})
-}
-
 func TestLayoutSheets(t *testing.T) {
 	t.Parallel()
 	t.Run("方眼紙-every-field-merged-over-4-columns", func(t *testing.T) {
@@ -552,6 +331,51 @@ func TestLayoutSheets(t *testing.T) {
 			)
 		}
 	})
+	t.Run("wbs-and-issue-sheets-in-one-book", func(t *testing.T) {
+		t.Parallel()
+		// pmo's own tracker, and many team workbooks, keep WBS, 課題 and
+		// リスク on separate sheets of one file.
+		b := newBook(t, "WBS")
+		b.rows("WBS", "A1",
+			[]any{"WBS", "タスク名", "担当者", "開始日", "終了日", "進捗率"},
+			[]any{"1", "設計", "山田", apr(1), apr(3), "100%"},
+		)
+		b.sheet("課題")
+		b.rows("課題", "A1",
+			[]any{"No", "件名", "担当者", "期限", "ステータス", "優先度"},
+			[]any{"1", "仕様未確定", "佐藤", apr(10), "対応中", "高"},
+		)
+		b.sheet("リスク")
+		b.rows("リスク", "A1",
+			[]any{"No", "リスク", "発生確率", "影響度", "対策", "担当者"},
+			[]any{"1", "要員不足", 3, 4, "増員を打診", "山田"},
+		)
+		data := b.bytes()
+		wantWBS := "[1] L1 設計 plan=2026-04-01..2026-04-03 p=100 who=山田"
+		wantIssue := "[1] 仕様未確定 owner=佐藤 due=2026-04-10 st=in_progress/対応中 pri=high/高"
+		wantRisk := "[1] 要員不足 prob=3 imp=4 owner=山田 mit=増員を打診"
+		t.Run("kind-inferred-per-sheet", func(t *testing.T) {
+			res := readBytes(t, "tracker.xlsx", data, sheet.Options{})
+			var got []string
+			for _, tb := range res.Tables {
+				got = append(got, tb.Sheet+":"+string(tb.Kind))
+			}
+			wantLines(t, "tables", got, []string{"WBS:wbs", "課題:issues", "リスク:risks"})
+			if len(res.Tables) == 3 {
+				wantTasks(t, res.Tables[0], wantWBS)
+				wantIssues(t, res.Tables[1], wantIssue)
+				wantRisks(t, res.Tables[2], wantRisk)
+			}
+		})
+		t.Run("kind-wbs-reads-only-the-wbs-sheet", func(t *testing.T) {
+			res := readBytes(t, "tracker.xlsx", data, sheet.Options{Kind: project.KindWBS})
+			wantTasks(t, oneTable(t, res), wantWBS)
+		})
+		t.Run("kind-issues-reads-only-the-issue-sheet", func(t *testing.T) {
+			res := readBytes(t, "tracker.xlsx", data, sheet.Options{Kind: project.KindIssues})
+			wantIssues(t, oneTable(t, res), wantIssue)
+		})
+	})
 	t.Run("excel-table-listobject", func(t *testing.T) {
 		t.Parallel()
 		b := newBook(t, "Sheet1")
@@ -566,6 +390,25 @@ func TestLayoutSheets(t *testing.T) {
 		wantTasks(t, tb,
 			"[1] L1 Design plan=2026-04-01..2026-04-03 p=100 who=Yamada",
 			"[2] L1 Build plan=2026-04-06..2026-04-10 p=25 who=Sato",
+		)
+	})
+	t.Run("xlsm-with-panes-filter-comment-hidden-column", func(t *testing.T) {
+		t.Parallel()
+		b := newBook(t, "WBS")
+		b.rows("WBS", "A1",
+			[]any{"No", "タスク名", "作業用", "担当者", "開始日", "終了日"},
+			[]any{"1", "設計", "x", "山田", apr(1), apr(3)},
+			[]any{"2", "実装", "y", "佐藤", apr(6), apr(10)},
+		)
+		b.check(b.f.SetPanes("WBS", &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
+		b.check(b.f.AutoFilter("WBS", "A1:F3", nil))
+		b.check(b.f.AddComment("WBS", excelize.Comment{Cell: "B2", Author: "PMO", Text: "要確認"}))
+		b.check(b.f.SetColVisible("WBS", "C", false))
+		tb := oneTable(t, readBytes(t, "macro.xlsm", b.bytes(), sheet.Options{}))
+		checkTable(t, tb, project.KindWBS, []int{1}, "A=wbs_id B=name D=assignee E=planned_start F=planned_finish")
+		wantTasks(t, tb,
+			"[1] L1 設計 plan=2026-04-01..2026-04-03 who=山田",
+			"[2] L1 実装 plan=2026-04-06..2026-04-10 who=佐藤",
 		)
 	})
 	t.Run("continuation-row-of-notes", func(t *testing.T) {

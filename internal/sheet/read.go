@@ -126,14 +126,19 @@ func Read(b *Book, opt Options) (*Result, error) {
 		if !ok {
 			continue
 		}
+		if kind != "" && len(grids) > 1 && len(overrides) == 0 {
+			// A workbook with a WBS sheet and a 課題 sheet (pmo's own tracker
+			// among them): asked for one kind, skip the sheets that read
+			// better as another.
+			if best, ok := detectHeader(g, "", rows, nil); ok && best.kind != kind && best.score > h.score+1 {
+				continue
+			}
+		}
 		t := readTable(g, h, &opt, &res.Findings)
 		if t.Count == 0 && opt.Sheet == "" && len(grids) > 1 {
 			continue
 		}
 		res.Tables = append(res.Tables, t)
-		if kind == "" {
-			kind = h.kind // one file, one kind: later sheets follow the first
-		}
 	}
 	res.Findings = dedupe(res.Findings)
 	if len(res.Tables) == 0 {

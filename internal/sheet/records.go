@@ -112,9 +112,19 @@ func newRowReader(g *Grid, h *header, opt *Options, fs *diag.Findings) *rowReade
 }
 
 // progressScale decides whether a progress column holds fractions (0.5)
-// or percents (50): any plain number above 1.5 means percents.
+// or percents (50), by majority of the values that tell (above 1.5, or
+// strictly between 0 and 1), so one stray value does not flip the column.
 func (rr *rowReader) progressScale(col int) int {
 	first := rr.h.rows[len(rr.h.rows)-1] + 1
+	percents, fractions := 0, 0
+	count := func(n float64) {
+		switch {
+		case n > 1.5:
+			percents++
+		case n > 0 && n < 1:
+			fractions++
+		}
+	}
 	for i := range rr.g.Rows {
 		r := &rr.g.Rows[i]
 		if r.Num < first {
@@ -123,14 +133,17 @@ func (rr *rowReader) progressScale(col int) int {
 		c := r.cell(col)
 		switch c.Kind {
 		case Number:
-			if !rr.g.style(c).Percent && c.Num > 1.5 {
-				return 100
+			if !rr.g.style(c).Percent {
+				count(c.Num)
 			}
 		case String:
-			if n, ok := value.ParseNumber(c.Str); ok && n > 1.5 && !strings.ContainsAny(c.Str, "%％") {
-				return 100
+			if n, ok := value.ParseNumber(c.Str); ok && !strings.ContainsAny(c.Str, "%％") {
+				count(n)
 			}
 		}
+	}
+	if percents > 0 && percents >= fractions {
+		return 100
 	}
 	return 1
 }
@@ -270,6 +283,13 @@ func (rr *rowReader) readDate(c Cell, st Style, p *parsed, field string) {
 		if st.Date || (c.Num > 18000 && c.Num < 80000) {
 			if d, ok := value.FromSerial(c.Num, rr.g.Date1904); ok {
 				p.date = d
+				return
+			}
+		}
+		// 20260401 typed as a number: a date written yyyymmdd.
+		if n := int(c.Num); float64(n) == c.Num && n >= 19000101 && n <= 29991231 {
+			if d, ok := value.ParseDate(strconv.Itoa(n)); ok && !d.Date.IsZero() {
+				p.date = d.Date
 				return
 			}
 		}

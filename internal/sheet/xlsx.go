@@ -322,6 +322,9 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 				if n <= 0 {
 					n = nextRow
 				}
+				if n > maxRows {
+					return diag.Errorf(diag.Pos{File: wb.file, Sheet: ref.name}, "row %d is past Excel's last row %d; the sheet is damaged", n, maxRows)
+				}
 				nextRow, nextCol = n+1, 1
 				// Rows of a table have about as many cells as the row before:
 				// sizing for that avoids append's doubling waste.
@@ -329,11 +332,12 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 				if k := len(g.Rows); k > 0 {
 					cells = make([]Cell, 0, len(g.Rows[k-1].Cells))
 				}
+				if t.self {
+					row = nil // an empty row element
+					return nil
+				}
 				g.Rows = append(g.Rows, Row{Num: n, Hidden: attrTrue(t.attrs, "hidden"), Outline: attrInt(t.attrs, "outlineLevel"), Cells: cells})
 				row = &g.Rows[len(g.Rows)-1]
-				if t.self {
-					row = nil
-				}
 			case "c":
 				if row == nil {
 					return nil
@@ -401,6 +405,11 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 				}
 				inCell = false
 			case "row":
+				// Rows with no value (formatting only, or a zip bomb of
+				// <row/>) cost memory and say nothing.
+				if n := len(g.Rows); n > 0 && len(g.Rows[n-1].Cells) == 0 && g.Rows[n-1].Outline == 0 {
+					g.Rows = g.Rows[:n-1]
+				}
 				row = nil
 			}
 		case tokText:
