@@ -8,7 +8,7 @@ require (
 	golang.org/x/text v0.43.0
 )
 
-require codeberg.org/go-pdf/fpdf v0.12.0 // indirect
+require codeberg.org/go-pdf/fpdf v0.12.0
 
 require (
 	github.com/richardlehane/mscfb v1.0.7 // indirect
@@ -18,6 +18,6 @@ require (
 	github.com/xuri/efp v0.0.1 // indirect
 	github.com/xuri/nfp v0.0.2-0.20250530014748-2ddeb826f9a9 // indirect
 	golang.org/x/crypto v0.53.0 // indirect
-	golang.org/x/image v0.40.0 // indirect
+	golang.org/x/image v0.40.0
 	golang.org/x/net v0.56.0 // indirect
 )

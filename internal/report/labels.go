@@ -80,7 +80,7 @@ func japanese() Labels {
 		"legend.over_capacity": "容量超過", "workload.note": "計画工数（人日）。週の容量を超えるセルを赤で示す。",
 		// tracker workbook
 		"section.facts": "プロジェクト概要", "section.rag": "評価（RAG）", "section.kpi": "主要指標", "chart.data": "グラフ用データ",
-		"col.ms_name": "マイルストーン名",
+		"col.ms_name":  "マイルストーン名",
 		"change.since": "比較した基準日", "change.planned": "計画進捗",
 		"title.portfolio": "ポートフォリオ状況一覧", "sheet.portfolio": "一覧", "sheet.all_findings": "全指摘",
 		"col.project": "案件", "col.rag": "評価", "col.main_reason": "主な理由", "col.planned": "計画進捗", "col.actual": "実績進捗",
@@ -136,7 +136,7 @@ func english() Labels {
 		"more_rows": "{n} more (see the tracker)", "legend.progress": "Progress", "legend.progress_line": "Progress line",
 		"legend.over_capacity": "Over capacity", "workload.note": "Planned person-days; red cells exceed the week's capacity.",
 		"section.facts": "Project", "section.rag": "RAG status", "section.kpi": "Key figures", "chart.data": "Chart data",
-		"col.ms_name": "Milestone",
+		"col.ms_name":  "Milestone",
 		"change.since": "Compared with status date", "change.planned": "Planned progress",
 		"title.portfolio": "Portfolio Status", "sheet.portfolio": "Portfolio", "sheet.all_findings": "All findings",
 		"col.project": "Project", "col.rag": "RAG", "col.main_reason": "Main reason", "col.planned": "Planned %", "col.actual": "Actual %",

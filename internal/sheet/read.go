@@ -94,6 +94,25 @@ func skipSheet(name string) bool {
 	return false
 }
 
+// isTracker recognises pmo's own standard tracker by its sheets: read
+// again, only its WBS, issue and risk sheets hold records (the summary,
+// findings and changes sheets are pmo's output, not team data).
+func isTracker(b *Book) bool {
+	has := map[string]bool{}
+	for _, g := range b.Sheets {
+		has[g.Name] = true
+	}
+	return has["WBS"] && (has["概要"] && has["指摘"] || has["Summary"] && has["Findings"])
+}
+
+func trackerDataSheet(name string) bool {
+	switch name {
+	case "WBS", "課題", "リスク", "Issues", "Risks":
+		return true
+	}
+	return false
+}
+
 // Read finds the tables of a book and reads their records.
 func Read(b *Book, opt Options) (*Result, error) {
 	res := &Result{File: b.File}
@@ -105,8 +124,12 @@ func Read(b *Book, opt Options) (*Result, error) {
 		}
 		grids = []*Grid{g}
 	} else {
+		tracker := isTracker(b)
 		for _, g := range b.Sheets {
 			if len(b.Sheets) > 1 && (g.Hidden || skipSheet(g.Name)) {
+				continue
+			}
+			if tracker && !trackerDataSheet(g.Name) {
 				continue
 			}
 			grids = append(grids, g)

@@ -1,0 +1,55 @@
+package pdf
+
+import "github.com/pmokit/pmo/internal/analyze"
+
+// rgb is a colour as 0xRRGGBB.
+type rgb uint32
+
+func (c rgb) parts() (r, g, b int) { return int(c >> 16 & 0xff), int(c >> 8 & 0xff), int(c & 0xff) }
+
+// The palette: RAG colours strong enough for a badge with white text
+// (amber takes dark text), their light tints for backgrounds, and the
+// neutrals of tables and charts.
+const (
+	black    = rgb(0x212121)
+	grey     = rgb(0x616161)
+	rule     = rgb(0xbdbdbd)
+	gridLine = rgb(0xe0e0e0)
+	stripe   = rgb(0xf5f6f8)
+	white    = rgb(0xffffff)
+	navy     = rgb(0x1f3a5f)
+	headBg   = rgb(0x2f4f7f)
+	planBlue = rgb(0x9eb9d9)
+	doneBlue = rgb(0x1f5fa8)
+	actualOr = rgb(0xe66a00)
+	todayRed = rgb(0xd32f2f)
+
+	green      = rgb(0x2e7d32)
+	amber      = rgb(0xf9a825)
+	red        = rgb(0xc62828)
+	greenTint  = rgb(0xe3f2e4)
+	amberTint  = rgb(0xfff3d1)
+	redTint    = rgb(0xfbe0e0)
+	neutral    = rgb(0x90a4ae)
+	neutralBg  = rgb(0xf3f5f7)
+	overTint   = rgb(0xf8c8c8)
+	currentCol = rgb(0xe3ecf7)
+)
+
+// levelColors returns a RAG level's strong colour, its tint and the text
+// colour to put on the strong one; no level is grey.
+func levelColors(l analyze.Level) (strong, tint, onStrong rgb) {
+	switch l {
+	case analyze.Green:
+		return green, greenTint, white
+	case analyze.Amber:
+		return amber, amberTint, black
+	case analyze.Red:
+		return red, redTint, white
+	}
+	return neutral, neutralBg, white
+}
+
+func (w *writer) color(c rgb)  { w.pdf.SetTextColor(c.parts()) }
+func (w *writer) fill(c rgb)   { w.pdf.SetFillColor(c.parts()) }
+func (w *writer) stroke(c rgb) { w.pdf.SetDrawColor(c.parts()) }

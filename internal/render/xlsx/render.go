@@ -1,0 +1,285 @@
+// Package xlsx renders a report document as the standard Excel tracker:
+// a summary sheet with RAG, KPIs and native charts, then the WBS with its
+// outline and a Gantt grid, issues, risks, milestones, workload, findings
+// and changes. The tracker is also a valid input for pmo: its header rows
+// use the label catalogue, values are typed, and text from team sheets is
+// always stored as text, never as a formula.
+package xlsx
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/pmokit/pmo/internal/analyze"
+	"github.com/pmokit/pmo/internal/calendar"
+	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/report"
+	"github.com/xuri/excelize/v2"
+)
+
+// Render builds the tracker workbook of d and returns its bytes. The same
+// document always gives the same bytes: nothing reads the clock, and the
+// document properties carry the status date.
+func Render(d *report.Document) ([]byte, error) {
+	if d == nil {
+		return nil, errors.New("no document to render")
+	}
+	if d.A == nil || d.Cal == nil {
+		// A document built by hand may leave these out; the column values
+		// need both.
+		dc := *d
+		if dc.A == nil {
+			dc.A = &analyze.Result{AsOf: d.AsOf}
+		}
+		if dc.Cal == nil {
+			dc.Cal = calendar.New(true, nil, nil)
+		}
+		d = &dc
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	b := newBook(f, d)
+	b.setup()
+	b.summary()
+	b.wbs()
+	b.issues()
+	b.risks()
+	b.milestones()
+	b.workload()
+	b.findings()
+	b.changes()
+	if b.err != nil {
+		return nil, b.err
+	}
+	// excelize adds the image content types of a drawing by ranging over a
+	// map; sorted, the same document gives the same bytes.
+	if ct := f.ContentTypes; ct != nil {
+		sort.SliceStable(ct.Defaults, func(i, j int) bool { return ct.Defaults[i].Extension < ct.Defaults[j].Extension })
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		return nil, fmt.Errorf("writing the workbook: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// book is one workbook being written. Errors are sticky: the first one is
+// kept and every later step becomes a no-op, so the sheet code reads as a
+// plain sequence of steps and Render returns that first error.
+type book struct {
+	f    *excelize.File
+	d    *report.Document
+	a    *analyze.Result
+	st   *styles
+	err  error
+	cols []string // column letters, 1-based, filled on demand
+}
+
+func newBook(f *excelize.File, d *report.Document) *book {
+	return &book{f: f, d: d, a: d.A, st: newStyles(f)}
+}
+
+func (b *book) fail(err error) {
+	if b.err == nil && err != nil {
+		b.err = err
+	}
+}
+
+// label returns a label of the document's language.
+func (b *book) label(key string) string { return b.d.L.Get(key) }
+
+// col returns the letters of column c (1-based).
+func (b *book) col(c int) string {
+	for len(b.cols) <= c {
+		name, _ := excelize.ColumnNumberToName(max(1, len(b.cols)))
+		b.cols = append(b.cols, name)
+	}
+	return b.cols[c]
+}
+
+// ref returns the A1 reference of a cell.
+func (b *book) ref(c, r int) string { return b.col(c) + strconv.Itoa(r) }
+
+// absRange returns a sheet-qualified absolute range for charts and names.
+func (b *book) absRange(sheet string, c1, r1, c2, r2 int) string {
+	return fmt.Sprintf("%s!$%s$%d:$%s$%d", quoteSheet(sheet), b.col(c1), r1, b.col(c2), r2)
+}
+
+func quoteSheet(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// setup names the sheets in their order and sets workbook-wide properties.
+func (b *book) setup() {
+	names := []string{"sheet.summary", "sheet.wbs", "sheet.issues", "sheet.risks", "sheet.milestones", "sheet.workload", "sheet.findings", "sheet.changes"}
+	b.fail(b.f.SetSheetName("Sheet1", b.label(names[0])))
+	for _, n := range names[1:] {
+		_, err := b.f.NewSheet(b.label(n))
+		b.fail(err)
+	}
+	font := "游ゴシック"
+	if b.d.Lang == "en" {
+		font = "Calibri"
+	}
+	b.fail(b.f.SetDefaultFont(font))
+	stamp := ""
+	if !b.d.AsOf.IsZero() {
+		stamp = b.d.AsOf.String() + "T00:00:00Z"
+	}
+	b.fail(b.f.SetDocProps(&excelize.DocProperties{
+		Title:          b.title(),
+		Subject:        b.d.Project.Name,
+		Creator:        "pmo",
+		LastModifiedBy: "pmo",
+		Identifier:     b.d.Project.ID,
+		Language:       b.d.Lang,
+		Created:        stamp,
+		Modified:       stamp,
+	}))
+	b.fail(b.f.SetAppProps(&excelize.AppProperties{Application: "pmo"}))
+}
+
+func (b *book) title() string {
+	t := b.label("title.tracker")
+	if b.d.Project.Name != "" {
+		t += "：" + b.d.Project.Name
+		if b.d.Lang == "en" {
+			t = b.label("title.tracker") + ": " + b.d.Project.Name
+		}
+	}
+	return t
+}
+
+// str writes s as a text cell. SetCellStr never turns text into a
+// formula, so "=HYPERLINK(…)" typed by a team stays the text it was.
+func (b *book) str(sheet string, c, r int, s string) {
+	if b.err == nil && s != "" {
+		b.fail(b.f.SetCellStr(sheet, b.ref(c, r), s))
+	}
+}
+
+func (b *book) num(sheet string, c, r int, v float64) {
+	if b.err == nil {
+		b.fail(b.f.SetCellFloat(sheet, b.ref(c, r), v, -1, 64))
+	}
+}
+
+func (b *book) date(sheet string, c, r int, d date.Date) {
+	if b.err == nil && !d.IsZero() {
+		b.fail(b.f.SetCellInt(sheet, b.ref(c, r), int64(d)))
+	}
+}
+
+// styleRange gives cells c1..c2 of rows r1..r2 the style l.
+func (b *book) styleRange(sheet string, c1, r1, c2, r2 int, l look) {
+	if b.err != nil || c2 < c1 || r2 < r1 {
+		return
+	}
+	id, err := b.st.cell(l)
+	b.fail(err)
+	b.fail(b.f.SetCellStyle(sheet, b.ref(c1, r1), b.ref(c2, r2), id))
+}
+
+func (b *book) style(sheet string, c, r int, l look) { b.styleRange(sheet, c, r, c, r, l) }
+
+// text writes a styled text cell.
+func (b *book) text(sheet string, c, r int, s string, l look) {
+	b.str(sheet, c, r, s)
+	b.style(sheet, c, r, l)
+}
+
+// cond adds a formula rule over ref (one range or several separated by
+// spaces) that stops lower rules where it applies. Rules added first win:
+// the order of calls is the priority.
+func (b *book) cond(sheet, ref, formula string, l look) { b.rule(sheet, ref, formula, l, true) }
+
+// rule adds a formula rule; a rule that does not stop lets a lower one
+// add its own format (a bold font here, a fill there).
+func (b *book) rule(sheet, ref, formula string, l look, stop bool) {
+	if b.err != nil || ref == "" {
+		return
+	}
+	id, err := b.st.cond(l)
+	b.fail(err)
+	b.fail(b.f.SetConditionalFormat(sheet, ref, []excelize.ConditionalFormatOptions{
+		{Type: "formula", Criteria: formula, Format: &id, StopIfTrue: stop},
+	}))
+}
+
+func (b *book) width(sheet string, c int, w float64) {
+	if b.err == nil {
+		b.fail(b.f.SetColWidth(sheet, b.col(c), b.col(c), w))
+	}
+}
+
+func (b *book) merge(sheet string, c1, r1, c2, r2 int) {
+	if b.err == nil && (c2 > c1 || r2 > r1) {
+		b.fail(b.f.MergeCell(sheet, b.ref(c1, r1), b.ref(c2, r2)))
+	}
+}
+
+// excelDate is a date as an Excel formula literal, for rules that compare
+// with the status date.
+func excelDate(d date.Date) string {
+	y, m, dd := d.YMD()
+	return fmt.Sprintf("DATE(%d,%d,%d)", y, int(m), dd)
+}
+
+// headerFooterText escapes & so a project named "R&D" does not turn into
+// a header code, and keeps a long name within Excel's 255-character
+// header (the status date shares it).
+func headerFooterText(s string) string {
+	if r := []rune(s); len(r) > 100 {
+		s = string(r[:99]) + "…"
+	}
+	return strings.ReplaceAll(s, "&", "&&")
+}
+
+// finish gives a sheet its frozen panes, print setup (A3 landscape, one
+// page wide, the rows up to headerRow repeated, page numbers in the
+// footer) and sheet properties. freezeCol is the first column that
+// scrolls; 1 freezes rows only.
+func (b *book) finish(sheet string, headerRow, freezeCol int, outline bool) {
+	if b.err != nil {
+		return
+	}
+	if headerRow > 0 {
+		b.fail(b.f.SetPanes(sheet, &excelize.Panes{
+			Freeze: true, XSplit: freezeCol - 1, YSplit: headerRow,
+			TopLeftCell: b.ref(freezeCol, headerRow+1), ActivePane: paneName(freezeCol > 1),
+			Selection: []excelize.Selection{{SQRef: b.ref(freezeCol, headerRow+1), ActiveCell: b.ref(freezeCol, headerRow+1), Pane: paneName(freezeCol > 1)}},
+		}))
+		b.fail(b.f.SetDefinedName(&excelize.DefinedName{
+			Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("%s!$1:$%d", quoteSheet(sheet), headerRow), Scope: sheet,
+		}))
+	}
+	size, orient, wide, tall := 8, "landscape", 1, 0
+	b.fail(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall}))
+	m, hm := 0.4, 0.2
+	b.fail(b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &m, Bottom: &m, Header: &hm, Footer: &hm}))
+	head := headerFooterText(b.title())
+	asOf := ""
+	if !b.d.AsOf.IsZero() {
+		asOf = headerFooterText(b.label("project.status_date") + " " + b.d.AsOf.Time().Format("2006/01/02"))
+	}
+	b.fail(b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
+		OddHeader: "&L" + head + "&R" + asOf,
+		OddFooter: "&L" + headerFooterText(sheet) + "&C&P / &N",
+	}))
+	fit := true
+	props := &excelize.SheetPropsOptions{FitToPage: &fit}
+	if outline {
+		below := false
+		props.OutlineSummaryBelow = &below
+	}
+	b.fail(b.f.SetSheetProps(sheet, props))
+}
+
+func paneName(cols bool) string {
+	if cols {
+		return "bottomRight"
+	}
+	return "bottomLeft"
+}

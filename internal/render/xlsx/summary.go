@@ -1,0 +1,199 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/report"
+	"github.com/xuri/excelize/v2"
+)
+
+// Summary sheet layout: facts, RAG and KPIs in columns A–C, charts from
+// column E, the charts' data from column Q (outside the print area).
+const (
+	sumLabelW  = 22.0
+	sumValueW  = 16.0
+	sumNoteW   = 60.0
+	chartCol   = 5
+	lastPrint  = 15 // O: the charts end before it
+	chartData  = 17 // Q
+	chartRows  = 17
+	chartW     = 620
+	chartH     = 310
+	sumTextCol = 3
+)
+
+// sectionLook is a section heading of the summary.
+func sectionLook() look { return look{bold: true, fill: colSection, color: colTitle, grid: true} }
+
+// summary writes the 概要 sheet.
+func (b *book) summary() {
+	d := b.d
+	sheet := b.label("sheet.summary")
+	b.width(sheet, 1, sumLabelW)
+	b.width(sheet, 2, sumValueW)
+	b.width(sheet, 3, sumNoteW)
+	b.width(sheet, 4, 2)
+	b.text(sheet, 1, 1, b.title(), look{bold: true, size: 16, color: colTitle})
+	r := 3
+	r = b.section(sheet, r, "section.facts")
+	fact := func(key, v string) {
+		if v == "" {
+			return
+		}
+		b.text(sheet, 1, r, b.label(key), look{bold: true, grid: true})
+		b.str(sheet, 2, r, v)
+		b.styleRange(sheet, 2, r, 3, r, look{grid: true})
+		b.merge(sheet, 2, r, 3, r)
+		r++
+	}
+	fact("project.id", d.Project.ID)
+	fact("project.name", d.Project.Name)
+	fact("project.pm", d.Project.PM)
+	fact("project.sponsor", d.Project.Sponsor)
+	if !d.Project.Start.IsZero() || !d.Project.End.IsZero() {
+		sep := " 〜 "
+		if d.Lang == "en" {
+			sep = " – "
+		}
+		fact("project.period", slashDate(d.Project.Start)+sep+slashDate(d.Project.End))
+	}
+	if !d.AsOf.IsZero() {
+		b.text(sheet, 1, r, b.label("project.status_date"), look{bold: true, grid: true})
+		b.date(sheet, 2, r, d.AsOf)
+		b.style(sheet, 2, r, look{numFmt: fmtDate, bold: true, hAlign: "left", grid: true})
+		b.style(sheet, 3, r, look{grid: true})
+		r++
+	}
+	if d.Project.Budget > 0 {
+		b.text(sheet, 1, r, b.label("project.budget"), look{bold: true, grid: true})
+		b.num(sheet, 2, r, d.Project.Budget)
+		b.style(sheet, 2, r, look{numFmt: moneyFmt(d.Project.Currency, d.Lang), hAlign: "left", grid: true})
+		b.style(sheet, 3, r, look{grid: true})
+		r++
+	}
+	r++
+	r = b.section(sheet, r, "section.rag")
+	b.text(sheet, 1, r, b.label("rag.overall"), look{bold: true, grid: true})
+	b.text(sheet, 2, r, d.Level(d.RAG.Overall), ragLook(d.RAG.Overall))
+	b.style(sheet, 3, r, look{grid: true})
+	r++
+	for _, dim := range d.RAG.Dimensions {
+		b.text(sheet, 1, r, dim.Label, look{vAlign: "center", grid: true})
+		b.text(sheet, 2, r, d.Level(dim.Level), ragLook(dim.Level))
+		b.text(sheet, 3, r, dim.Reason, look{wrap: true, vAlign: "center", grid: true})
+		b.fitHeight(sheet, r, dim.Reason, sumNoteW)
+		r++
+	}
+	r++
+	r = b.section(sheet, r, "section.kpi")
+	for _, k := range d.KPIs {
+		b.kpi(sheet, r, k)
+		r++
+	}
+	for _, block := range []struct {
+		key   string
+		lines []string
+	}{
+		{"comment", nonEmpty(d.Comment)},
+		{"decisions", bullets(d.Decisions)},
+		{"escalations", bullets(d.Escalations)},
+	} {
+		if len(block.lines) == 0 {
+			continue
+		}
+		r++
+		r = b.section(sheet, r, block.key)
+		for _, line := range block.lines {
+			b.text(sheet, 1, r, line, look{wrap: true, vAlign: "top", grid: true})
+			b.styleRange(sheet, 2, r, 3, r, look{wrap: true, vAlign: "top", grid: true})
+			b.merge(sheet, 1, r, 3, r)
+			b.fitHeight(sheet, r, line, sumLabelW+sumValueW+sumNoteW)
+			r++
+		}
+	}
+	bottom := b.charts(sheet)
+	if b.err == nil {
+		b.fail(b.f.SetDefinedName(&excelize.DefinedName{
+			Name: "_xlnm.Print_Area", RefersTo: b.absRange(sheet, 1, 1, lastPrint, max(r, bottom)), Scope: sheet,
+		}))
+	}
+	b.finish(sheet, 0, 1, false)
+}
+
+// section writes a section heading across A–C and returns the next row.
+func (b *book) section(sheet string, r int, key string) int {
+	b.text(sheet, 1, r, b.label(key), sectionLook())
+	b.styleRange(sheet, 2, r, 3, r, sectionLook())
+	b.merge(sheet, 1, r, 3, r)
+	return r + 1
+}
+
+// kpi writes one KPI row: label, typed value coloured by its level, note.
+func (b *book) kpi(sheet string, r int, k report.KPI) {
+	b.text(sheet, 1, r, k.Label, look{grid: true})
+	fill, color := levelTint(k.Level)
+	v := look{fill: fill, color: color, bold: true, hAlign: "right", grid: true}
+	switch {
+	case k.Key == "next_milestone" || k.Num == nil:
+		v.hAlign = "left"
+		b.str(sheet, 2, r, k.Value)
+	case k.Key == "planned" || k.Key == "actual":
+		v.numFmt = fmtPct1
+		b.num(sheet, 2, r, *k.Num/100)
+	case k.Key == "spi" || k.Key == "cpi":
+		v.numFmt = fmtRatio
+		b.num(sheet, 2, r, *k.Num)
+	default:
+		v.numFmt = fmtInt
+		b.num(sheet, 2, r, *k.Num)
+	}
+	b.style(sheet, 2, r, v)
+	b.text(sheet, 3, r, k.Note, look{indent: 1, grid: true})
+}
+
+// fitHeight makes a row tall enough for wrapped text in a cell w wide.
+func (b *book) fitHeight(sheet string, r int, s string, w float64) {
+	if n := linesIn(s, w); n > 1 && b.err == nil {
+		b.fail(b.f.SetRowHeight(sheet, r, rowHeight(n, b.lineHeight())))
+	}
+}
+
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
+}
+
+func bullets(xs []string) []string {
+	var out []string
+	for _, x := range xs {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, "・"+x)
+		}
+	}
+	return out
+}
+
+// moneyFmt shows the budget with its currency: 円 after the amount in
+// Japanese, the currency code otherwise.
+func moneyFmt(currency, lang string) string {
+	switch {
+	case currency == "" || currency == "JPY" && lang != "en":
+		if currency == "JPY" {
+			return `#,##0"円"`
+		}
+		return "#,##0"
+	}
+	return fmt.Sprintf(`#,##0" %s"`, strings.ReplaceAll(currency, `"`, ""))
+}
+
+// slashDate is a date as the tracker shows it, 2026/04/01; "" for none.
+func slashDate(d date.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time().Format("2006/01/02")
+}

@@ -1,0 +1,314 @@
+package xlsx
+
+import (
+	"cmp"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/report"
+	"golang.org/x/text/width"
+)
+
+// Layout of every data sheet: a title in row 1, the header in row 2, the
+// records from row 3. pmo's reader skips a lone title line above a header.
+const (
+	titleRow  = 1
+	headerRow = 2
+	firstRow  = 3
+)
+
+// Column widths, in Excel's character units.
+const (
+	minWidth = 6
+	maxWidth = 60
+)
+
+// column is one column of a data sheet.
+type column struct {
+	key   string
+	label string
+	kind  report.Kind
+	head  date.Date // a date heading instead of the label (workload weeks)
+	fmt   string    // number format overriding the kind's
+}
+
+func columnsOf(cs []report.Column) []column {
+	out := make([]column, len(cs))
+	for i, c := range cs {
+		out[i] = column{key: c.Key, label: c.Label, kind: c.Kind}
+	}
+	return out
+}
+
+// numFmt is the number format of a column's values.
+func (c column) numFmt() string {
+	if c.fmt != "" {
+		return c.fmt
+	}
+	switch c.kind {
+	case report.Date:
+		return fmtDate
+	case report.Percent:
+		return fmtPercent
+	case report.Number:
+		return fmtEffort
+	case report.Integer:
+		return fmtInt
+	}
+	return ""
+}
+
+// rowLook says how one record row stands out: bold (a summary task) and
+// the indent of its name cell.
+type rowLook struct {
+	bold   bool
+	indent int
+}
+
+// table is what a data sheet shows.
+type table struct {
+	sheet  string
+	title  string
+	cols   []column
+	n      int
+	value  func(i int, key string) report.Value
+	row    func(i int) rowLook // nil: every row plain
+	indent string              // key of the column the indent applies to
+	// cell, when set, gives a cell its own look over the column's (a
+	// coloured status, a number format in a text column); ok false keeps
+	// the column's.
+	cell func(i int, key string) (l look, ok bool)
+	// empty is the label key of the line shown when there are no records.
+	empty string
+}
+
+// placed is where a table landed.
+type placed struct {
+	sheet       string
+	first, last int // record rows; last < first when there are none
+	ncol        int
+	at          map[string]int // column key -> column number
+	own         map[int]bool   // columns with cells filled by the sheet
+}
+
+// dataRef is the range of the records in columns c1..c2, or "" when
+// there are no records.
+func (b *book) dataRef(p *placed, c1, c2 int) string {
+	if p.last < p.first {
+		return ""
+	}
+	return b.ref(c1, p.first) + ":" + b.ref(c2, p.last)
+}
+
+// headerLook is a table's header cell: white on dark blue, centred.
+func headerLook() look {
+	return look{bold: true, color: colHeaderText, fill: colHeader, hAlign: "center", vAlign: "center", wrap: true, grid: true}
+}
+
+// table writes the title, the header and the typed records, sizes the
+// columns from their content and sets the auto-filter.
+func (b *book) table(t *table) *placed {
+	p := &placed{sheet: t.sheet, first: firstRow, last: firstRow + t.n - 1, ncol: len(t.cols), at: map[string]int{}, own: map[int]bool{}}
+	b.text(t.sheet, 1, titleRow, t.title, look{bold: true, size: 14, color: colTitle})
+	widths := make([]float64, len(t.cols))
+	for j, c := range t.cols {
+		col := j + 1
+		p.at[c.key] = col
+		if c.head.IsZero() {
+			b.text(t.sheet, col, headerRow, c.label, headerLook())
+			widths[j] = textWidth(c.label) + 3 // room for the filter button
+		} else {
+			b.date(t.sheet, col, headerRow, c.head)
+			h := headerLook()
+			h.numFmt = "m/d"
+			b.style(t.sheet, col, headerRow, h)
+			widths[j] = 6
+		}
+	}
+	// Measure first: a long text column wraps, and the column's base style
+	// must say so before the cells are written.
+	for i := range t.n {
+		for j, c := range t.cols {
+			if w := valueWidth(c, t.value(i, c.key)); w > widths[j] {
+				widths[j] = w
+			}
+		}
+	}
+	wide := make([]bool, len(t.cols))
+	for j, c := range t.cols {
+		widths[j] = widths[j]*1.1 + 1
+		// References (a source cell, a finding's position) stay on one
+		// line: wrapped, a path is harder to read, not easier.
+		wide[j] = c.kind == report.Text && widths[j] > maxWidth && c.key != "source" && c.key != "position"
+		widths[j] = math.Round(min(max(widths[j], minWidth), maxWidth)*4) / 4
+		b.width(t.sheet, j+1, widths[j])
+		b.styleRange(t.sheet, j+1, p.first, j+1, p.last, cellLook(c, false, 0, wide[j]))
+	}
+	for i := range t.n {
+		r := p.first + i
+		var rl rowLook
+		if t.row != nil {
+			rl = t.row(i)
+		}
+		lines := 1
+		for j, c := range t.cols {
+			v := t.value(i, c.key)
+			b.put(t.sheet, j+1, r, c, v)
+			indent := 0
+			if c.key == t.indent {
+				indent = rl.indent
+			}
+			// Text with line breaks wraps wherever it is, or Excel shows it
+			// on one line and LibreOffice draws the lines over each other.
+			breaks := v.Num == nil && v.Date.IsZero() && strings.Contains(v.Text, "\n")
+			if wide[j] || breaks {
+				lines = max(lines, linesIn(v.Text, widths[j]))
+			}
+			l, own := cellLook(c, rl.bold, indent, wide[j] || breaks), rl.bold || indent > 0 || breaks && !wide[j]
+			if t.cell != nil {
+				if cl, ok := t.cell(i, c.key); ok {
+					l, own = cl, true
+					p.own[j+1] = p.own[j+1] || cl.fill != ""
+				}
+			}
+			if own {
+				b.style(t.sheet, j+1, r, l)
+			}
+		}
+		if lines > 1 && b.err == nil {
+			b.fail(b.f.SetRowHeight(t.sheet, r, rowHeight(lines, b.lineHeight())))
+		}
+	}
+	if t.n == 0 {
+		b.text(t.sheet, 1, firstRow, b.label(cmp.Or(t.empty, "none")), look{italic: true, color: "595959"})
+	}
+	if len(t.cols) > 0 && b.err == nil {
+		b.fail(b.f.AutoFilter(t.sheet, b.ref(1, headerRow)+":"+b.ref(len(t.cols), max(p.last, headerRow+1)), nil))
+	}
+	return p
+}
+
+// lineHeight is the height in points of one line of 11-point text in the
+// workbook's font.
+func (b *book) lineHeight() float64 {
+	if b.d.Lang == "en" {
+		return 15
+	}
+	return 18
+}
+
+// rowHeight is the height of a row of n lines, within Excel's 409 points.
+func rowHeight(n int, line float64) float64 { return min(float64(n)*line+3, 409) }
+
+// linesIn is how many lines s takes in a wrapped cell w characters wide.
+func linesIn(s string, w float64) int {
+	n := 0
+	for _, line := range strings.Split(s, "\n") {
+		n += max(1, int(math.Ceil(textWidth(line)/max(w, 1))))
+	}
+	return n
+}
+
+func cellLook(c column, bold bool, indent int, wrap bool) look {
+	return look{numFmt: c.numFmt(), bold: bold, indent: indent, grid: true, wrap: wrap, vAlign: "center"}
+}
+
+// put writes one typed value: dates as date serials, percentages as
+// fractions under a percent format, text always as text.
+func (b *book) put(sheet string, c, r int, col column, v report.Value) {
+	if v.Empty {
+		return
+	}
+	switch col.kind {
+	case report.Date:
+		b.date(sheet, c, r, v.Date)
+	case report.Percent:
+		if v.Num != nil {
+			b.num(sheet, c, r, *v.Num/100)
+		}
+	case report.Number, report.Integer:
+		if v.Num != nil {
+			b.num(sheet, c, r, *v.Num)
+		}
+	default:
+		// A text column may carry a typed value in some rows (the changes
+		// sheet's before / after).
+		switch {
+		case !v.Date.IsZero():
+			b.date(sheet, c, r, v.Date)
+		case v.Num != nil:
+			b.num(sheet, c, r, *v.Num)
+		default:
+			b.str(sheet, c, r, v.Text)
+		}
+	}
+}
+
+// band shades every other record row; added after a sheet's own rules so
+// that highlights win over it. Columns whose cells carry their own colour
+// (a severity, a status) are left out: a rule's fill would hide theirs.
+func (b *book) band(p *placed) {
+	if p.last < p.first {
+		return
+	}
+	var cols []int
+	for c := 1; c <= p.ncol; c++ {
+		if !p.own[c] {
+			cols = append(cols, c)
+		}
+	}
+	b.cond(p.sheet, b.columnRuns(cols, p.first, p.last), "MOD(ROW(),2)=0", look{fill: colBand})
+}
+
+// valueWidth is how wide a value shows, in half-width characters.
+func valueWidth(c column, v report.Value) float64 {
+	if v.Empty {
+		return 0
+	}
+	if !v.Date.IsZero() {
+		return 10
+	}
+	if c.kind == report.Text && v.Num != nil {
+		c.kind = report.Number
+	}
+	switch c.kind {
+	case report.Date:
+		return 10
+	case report.Percent:
+		return 5
+	case report.Number, report.Integer:
+		if v.Num == nil {
+			return 0
+		}
+		prec := 1
+		if c.kind == report.Integer || c.fmt == fmtInt {
+			prec = 0
+		}
+		n := len(strconv.FormatFloat(math.Abs(*v.Num), 'f', prec, 64))
+		return float64(n + n/4)
+	}
+	return textWidth(v.Text)
+}
+
+// textWidth is the width of the widest line of s in half-width
+// characters: East Asian wide and ambiguous characters count double.
+func textWidth(s string) float64 {
+	w, best := 0.0, 0.0
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			best, w = max(best, w), 0
+		case r < ' ':
+		default:
+			switch width.LookupRune(r).Kind() {
+			case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
+				w += 2
+			default:
+				w++
+			}
+		}
+	}
+	return max(best, w)
+}

@@ -1,0 +1,276 @@
+package xlsx
+
+import (
+	"fmt"
+
+	"github.com/pmokit/pmo/internal/date"
+)
+
+// maxOutline is Excel's deepest row outline level.
+const maxOutline = 7
+
+// wbs writes the task table with its outline, the late-row highlight and
+// the Gantt grid to the right.
+func (b *book) wbs() {
+	d := b.d
+	sheet := b.label("sheet.wbs")
+	cols := d.TaskColumns()
+	sp, hasGantt := b.ganttSpan()
+	if hasGantt {
+		// The status-date line is a column style, set before any row
+		// exists: styling the cells instead would make excelize fill every
+		// row out to that column.
+		if c := ganttCol(len(cols)) + sp.index(d.AsOf); c >= ganttCol(len(cols)) && b.err == nil {
+			id, err := b.st.cell(look{dateLine: true})
+			b.fail(err)
+			b.fail(b.f.SetColStyle(sheet, b.col(c), id))
+		}
+	}
+	p := b.table(&table{
+		sheet: sheet,
+		title: b.sheetTitle("sheet.wbs"),
+		cols:  columnsOf(cols),
+		n:     len(d.Tasks),
+		value: d.TaskValue,
+		row: func(i int) rowLook {
+			t := &d.Tasks[i]
+			return rowLook{bold: t.Summary, indent: min(max(t.Level-1, 0), 15)}
+		},
+		indent: "name",
+	})
+	for i := range d.Tasks {
+		if lv := min(d.Tasks[i].Level-1, maxOutline); lv > 0 && b.err == nil {
+			b.fail(b.f.SetRowOutlineLevel(sheet, p.first+i, uint8(lv)))
+		}
+	}
+	if c, ok := p.at["days_late"]; ok {
+		b.cond(sheet, b.dataRef(p, 1, p.ncol), fmt.Sprintf("$%s%d>0", b.col(c), p.first), look{fill: colLate})
+	}
+	b.band(p)
+	if hasGantt {
+		b.gantt(p, sp)
+	}
+	freeze := 1
+	if c, ok := p.at["name"]; ok {
+		freeze = c + 1
+	}
+	b.finish(sheet, headerRow, freeze, true)
+}
+
+// sheetTitle is the row-1 title of a data sheet: the sheet, the project
+// and the status date.
+func (b *book) sheetTitle(key string) string {
+	t := b.label(key)
+	sep, lp, rp := "　", "（", "）"
+	if b.d.Lang == "en" {
+		sep, lp, rp = " — ", " (", ")"
+	}
+	if b.d.Project.Name != "" {
+		t += sep + b.d.Project.Name
+	}
+	if !b.d.AsOf.IsZero() {
+		t += lp + b.label("project.status_date") + " " + slashDate(b.d.AsOf) + rp
+	}
+	return t
+}
+
+// Gantt grid limits: daily columns up to about four months, weekly
+// beyond, and never more than five years of weeks, so a task dated 2099
+// by a typo cannot blow the sheet up.
+const (
+	maxDailySpan = 124
+	maxWeeks     = 260
+)
+
+// span is the Gantt grid's time axis.
+type span struct {
+	start date.Date // first column's date (a Monday when weekly)
+	step  int       // 1 (days) or 7 (weeks)
+	n     int       // columns
+}
+
+func (s span) at(i int) date.Date { return s.start.AddDays(i * s.step) }
+
+// index is the column (0-based) holding day x, or -1 when x is outside
+// the grid or unset.
+func (s span) index(x date.Date) int {
+	if x.IsZero() || x < s.start {
+		return -1
+	}
+	if i := int(x-s.start) / s.step; i < s.n {
+		return i
+	}
+	return -1
+}
+
+// ganttCol is the grid's first column: one narrow gap after the table.
+func ganttCol(ncol int) int { return ncol + 2 }
+
+// ganttSpan covers every planned and actual date of the tasks, and the
+// status date, kept within a year around the project's own period.
+func (b *book) ganttSpan() (span, bool) {
+	d := b.d
+	var lo, hi date.Date
+	widen := func(x date.Date) {
+		if x.IsZero() {
+			return
+		}
+		if lo.IsZero() || x < lo {
+			lo = x
+		}
+		if x > hi {
+			hi = x
+		}
+	}
+	for i := range d.Tasks {
+		t := &d.Tasks[i]
+		widen(t.PlannedStart)
+		widen(t.PlannedFinish)
+		widen(t.ActualStart)
+		widen(t.ActualFinish)
+	}
+	if lo.IsZero() {
+		return span{}, false
+	}
+	widen(d.AsOf)
+	if ps := d.Project.Start; !ps.IsZero() && lo < ps.AddDays(-366) {
+		lo = ps.AddDays(-366)
+	}
+	if pe := d.Project.End; !pe.IsZero() && hi > pe.AddDays(366) {
+		hi = pe.AddDays(366)
+	}
+	if hi < lo {
+		return span{}, false
+	}
+	if int(hi-lo)+1 <= maxDailySpan {
+		return span{start: lo, step: 1, n: int(hi-lo) + 1}, true
+	}
+	mon := lo.AddDays(-(int(lo.Weekday()) + 6) % 7)
+	return span{start: mon, step: 7, n: min(int(hi-mon)/7+1, maxWeeks)}, true
+}
+
+// workday reports whether x is a working day of the project's calendar
+// (weekends only when the document has none).
+func (b *book) workday(x date.Date) bool {
+	if b.d.Cal != nil {
+		return b.d.Cal.IsWorkday(x)
+	}
+	wd := x.Weekday()
+	return wd != 0 && wd != 6
+}
+
+// gantt draws the date grid to the right of the task table. The bars are
+// conditional formats over the row's own planned start, finish and
+// progress cells, so a user who edits a date sees the bar move.
+func (b *book) gantt(p *placed, sp span) {
+	if b.err != nil {
+		return
+	}
+	sheet := p.sheet
+	c0 := ganttCol(p.ncol)
+	b.width(sheet, p.ncol+1, 1.5)
+	colW := 3.0
+	headFmt := "d"
+	if sp.step == 7 {
+		colW, headFmt = 5.5, "m/d"
+	}
+	if b.err == nil {
+		b.fail(b.f.SetColWidth(sheet, b.col(c0), b.col(c0+sp.n-1), colW))
+	}
+	monthFmt := `yyyy"年"m"月"`
+	if b.d.Lang == "en" {
+		monthFmt = "mmm yyyy"
+	}
+	var offCols []int
+	monthStart := c0
+	for i := range sp.n {
+		c, x := c0+i, sp.at(i)
+		b.date(sheet, c, headerRow, x)
+		h := look{numFmt: headFmt, size: 9, bold: true, fill: colSection, hAlign: "center", vAlign: "center", grid: true}
+		if sp.step == 1 && !b.workday(x) {
+			h.color = colSunday
+			if x.Weekday() == 6 {
+				if _, holiday := b.holiday(x); !holiday {
+					h.color = colSaturday
+				}
+			}
+			offCols = append(offCols, c)
+		}
+		if i == sp.index(b.d.AsOf) {
+			h.fill, h.color = colStatusDate, "FFFFFF"
+		}
+		b.style(sheet, c, headerRow, h)
+		// The month band: one merged cell per month, holding that month's
+		// first date of the grid under a month format.
+		_, m, _ := x.YMD()
+		last := i == sp.n-1
+		if !last {
+			if _, nm, _ := sp.at(i + 1).YMD(); nm == m {
+				continue
+			}
+		}
+		// A month too narrow for its label (the grid's first or last few
+		// days) stays blank rather than showing ###.
+		if float64(c-monthStart+1)*colW >= 10 {
+			b.date(sheet, monthStart, titleRow, sp.at(monthStart-c0))
+		}
+		b.styleRange(sheet, monthStart, titleRow, c, titleRow, look{numFmt: monthFmt, bold: true, size: 9, hAlign: "left", grid: true, fill: colSection})
+		b.merge(sheet, monthStart, titleRow, c, titleRow)
+		monthStart = c + 1
+	}
+	if p.last < p.first {
+		return
+	}
+	grid := b.ref(c0, p.first) + ":" + b.ref(c0+sp.n-1, p.last)
+	cell := func(key string) string {
+		if c, ok := p.at[key]; ok {
+			return fmt.Sprintf("$%s%d", b.col(c), p.first)
+		}
+		return ""
+	}
+	s, f, pr, ms := cell("planned_start"), cell("planned_finish"), cell("progress"), cell("milestone")
+	if s == "" || f == "" {
+		return
+	}
+	h := fmt.Sprintf("%s$%d", b.col(c0), headerRow)
+	end := h // the last day a column covers
+	if sp.step > 1 {
+		end = fmt.Sprintf("%s+%d", h, sp.step-1)
+	}
+	dated := fmt.Sprintf("ISNUMBER(%s),ISNUMBER(%s)", s, f)
+	if ms != "" {
+		b.cond(sheet, grid, fmt.Sprintf(`AND(%s="%s",%s,%s<=%s,%s>=%s)`, ms, b.label("yes"), dated, h, f, end, f), look{fill: colHigh})
+	}
+	if pr != "" {
+		b.cond(sheet, grid, fmt.Sprintf("AND(%s,ISNUMBER(%s),%s>=%s,%s<=%s,%s<%s+(%s-%s+1)*%s)", dated, pr, end, s, h, f, h, s, f, s, pr), look{fill: colProgress})
+	}
+	b.cond(sheet, grid, fmt.Sprintf("AND(%s,%s>=%s,%s<=%s)", dated, end, s, h, f), look{fill: colBar})
+	if len(offCols) > 0 {
+		b.cond(sheet, b.columnRuns(offCols, p.first, p.last), "TRUE", look{fill: colOffDay})
+	}
+}
+
+func (b *book) holiday(x date.Date) (string, bool) {
+	if b.d.Cal == nil {
+		return "", false
+	}
+	return b.d.Cal.HolidayName(x)
+}
+
+// columnRuns is the given columns (ascending) over rows r1..r2 as one
+// multi-range reference, neighbours (a Saturday and its Sunday) merged.
+func (b *book) columnRuns(cols []int, r1, r2 int) string {
+	out := ""
+	for i := 0; i < len(cols); {
+		j := i
+		for j+1 < len(cols) && cols[j+1] == cols[j]+1 {
+			j++
+		}
+		if out != "" {
+			out += " "
+		}
+		out += b.ref(cols[i], r1) + ":" + b.ref(cols[j], r2)
+		i = j + 1
+	}
+	return out
+}
