@@ -45,6 +45,8 @@ func commands() []*command {
 		inspectCommand(),
 		validateCommand(),
 		statusCommand(),
+		convertCommand(),
+		reportCommand(),
 		schemaCommand(),
 		versionCommand(),
 	}
@@ -107,10 +109,10 @@ func Run(ctx context.Context, args []string, env Env) (code int) {
 		return exitUsage
 	}
 	err := c.run(ctx, &env, opts, fs.Args())
-	return report(env.Stderr, c, err)
+	return reportError(env.Stderr, c, err)
 }
 
-func report(w io.Writer, c *command, err error) int {
+func reportError(w io.Writer, c *command, err error) int {
 	if err == nil {
 		return exitOK
 	}

@@ -7,11 +7,14 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
+
+var regexpSource = regexp.MustCompile(`"source": "[^"]*"`)
 
 // run runs pmo with args and returns exit code, stdout and stderr.
 func run(t *testing.T, args ...string) (int, string, string) {
@@ -251,4 +254,114 @@ func utf16(s string) []byte {
 		b = append(b, byte(r), 0)
 	}
 	return b
+}
+
+func TestReportWritesTrackerPDFAndSnapshot(t *testing.T) {
+	t.Parallel()
+	out := t.TempDir()
+	path := filepath.Join("..", "..", "examples", "network", "project.yaml")
+	code, stdout, errOut := run(t, "report", path, "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, f := range []string{"network/tracker.xlsx", "network/status.pdf", ".history/network/2026-11-20.json"} {
+		st, err := os.Stat(filepath.Join(out, filepath.FromSlash(f)))
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		if st.Mode().Perm() != 0o644 {
+			t.Errorf("%s: mode %v, want 0644", f, st.Mode().Perm())
+		}
+	}
+	if !strings.Contains(stdout, "status.pdf") {
+		t.Errorf("stdout does not list the outputs: %q", stdout)
+	}
+	// Same inputs and status date: same bytes.
+	first, _ := os.ReadFile(filepath.Join(out, "network", "tracker.xlsx"))
+	firstPDF, _ := os.ReadFile(filepath.Join(out, "network", "status.pdf"))
+	out2 := t.TempDir()
+	if code, _, errOut := run(t, "report", path, "-o", out2); code != 0 {
+		t.Fatalf("second run: exit %d: %s", code, errOut)
+	}
+	second, _ := os.ReadFile(filepath.Join(out2, "network", "tracker.xlsx"))
+	secondPDF, _ := os.ReadFile(filepath.Join(out2, "network", "status.pdf"))
+	if !bytes.Equal(first, second) || !bytes.Equal(firstPDF, secondPDF) {
+		t.Error("two runs over the same inputs gave different bytes")
+	}
+	// A second run into the same folder compares with the first snapshot.
+	code, stdout, _ = run(t, "status", "--history", out, "--as-of", "2026-11-27", "--json", path)
+	if code != 0 || !strings.Contains(stdout, `"since": "2026-11-20"`) {
+		t.Errorf("status --history did not compare with the snapshot: exit %d\n%s", code, stdout)
+	}
+}
+
+func TestReportUsage(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join("..", "..", "examples", "network", "project.yaml")
+	for _, args := range [][]string{
+		{"report", path},
+		{"report", path, "-o", t.TempDir(), "--format", "docx"},
+		{"report", path, "-o", t.TempDir(), "--lang", "fr"},
+		{"report", path, "-o", t.TempDir(), "--font", "/nonexistent.ttf"},
+		{"convert", path},
+		{"convert", path, "-o", "x.pdf"},
+	} {
+		if code, _, _ := run(t, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
+
+func TestConvertNeverOverwritesInputAndRoundTrips(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	src := filepath.Join(dir, "WBS.csv")
+	data, err := os.ReadFile(filepath.Join("..", "..", "examples", "ec", "teams", "WBS.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(src, data, 0o644)
+	if code, _, errOut := run(t, "convert", src, "-o", src); code != 2 || !strings.Contains(errOut, "xlsx") {
+		t.Errorf("convert -o INPUT: exit %d %q", code, errOut)
+	}
+	if after, _ := os.ReadFile(src); !bytes.Equal(after, data) {
+		t.Fatal("the input was modified")
+	}
+	xsrc := filepath.Join(dir, "issues.xlsx")
+	xdata, _ := os.ReadFile(filepath.Join("..", "..", "examples", "ec", "teams", "issues.xlsx"))
+	os.WriteFile(xsrc, xdata, 0o644)
+	if code, _, errOut := run(t, "convert", xsrc, "-o", xsrc); code != 2 || !strings.Contains(errOut, "refusing to overwrite the input") {
+		t.Errorf("convert -o INPUT.xlsx: exit %d %q", code, errOut)
+	}
+	if after, _ := os.ReadFile(xsrc); !bytes.Equal(after, xdata) {
+		t.Fatal("the xlsx input was modified")
+	}
+	tracker := filepath.Join(dir, "tracker.xlsx")
+	if code, _, errOut := run(t, "convert", src, "--as-of", "2026-11-20", "-o", tracker); code != 0 {
+		t.Fatalf("convert: exit %d: %s", code, errOut)
+	}
+	// Converting the tracker again gives the same tasks.
+	again := filepath.Join(dir, "again.xlsx")
+	if code, _, errOut := run(t, "convert", tracker, "--as-of", "2026-11-20", "-o", again); code != 0 {
+		t.Fatalf("convert of the tracker: exit %d: %s", code, errOut)
+	}
+	_, a, _ := run(t, "inspect", "--json", tracker)
+	_, b, _ := run(t, "inspect", "--json", again)
+	recs := func(s string) string {
+		var v struct {
+			Tables []struct{ Records json.RawMessage } `json:"tables"`
+		}
+		if err := json.Unmarshal([]byte(s), &v); err != nil || len(v.Tables) == 0 {
+			t.Fatalf("inspect JSON: %v", err)
+		}
+		// Sources differ (file names); compare everything else.
+		return regexpSource.ReplaceAllString(string(v.Tables[0].Records), "")
+	}
+	if recs(a) != recs(b) {
+		t.Errorf("converting a tracker again changed its records")
+	}
+	if code, out, _ := run(t, "inspect", tracker); code != 0 || strings.Contains(out, "findings:") {
+		t.Errorf("inspect of a tracker: exit %d, findings present:\n%s", code, out)
+	}
 }

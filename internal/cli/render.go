@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/pipeline"
+	"github.com/pmokit/pmo/internal/render/pdf"
+	"github.com/pmokit/pmo/internal/render/xlsx"
+	"github.com/pmokit/pmo/internal/report"
+)
+
+// Output file names inside OUT/<project-id>/.
+const (
+	trackerFile = "tracker.xlsx"
+	reportFile  = "status.pdf"
+)
+
+// formats is the --format choice.
+type formats struct{ xlsx, pdf bool }
+
+func parseFormats(s string) (formats, error) {
+	var f formats
+	for _, part := range strings.Split(s, ",") {
+		switch strings.TrimSpace(strings.ToLower(part)) {
+		case "xlsx", "excel", "tracker":
+			f.xlsx = true
+		case "pdf", "report":
+			f.pdf = true
+		case "":
+		default:
+			return f, usageError{fmt.Sprintf("--format %q: use xlsx, pdf or xlsx,pdf", s)}
+		}
+	}
+	if !f.xlsx && !f.pdf {
+		return f, usageError{"--format names no output"}
+	}
+	return f, nil
+}
+
+// renderer renders one project's outputs in memory; files are written by
+// the caller, atomically.
+type renderer struct {
+	formats formats
+	font    []byte // nil = the embedded IPAexGothic
+}
+
+func (r renderer) render(_ *pipeline.Project, d *report.Document) (map[string][]byte, diag.Findings, error) {
+	out := map[string][]byte{}
+	var fs diag.Findings
+	if r.formats.xlsx {
+		b, err := xlsx.Render(d)
+		if err != nil {
+			return nil, nil, fmt.Errorf("writing the tracker: %w", err)
+		}
+		out[trackerFile] = b
+	}
+	if r.formats.pdf {
+		b, more, err := pdf.Render(d, pdf.Options{Font: r.font})
+		if err != nil {
+			return nil, nil, fmt.Errorf("writing the report: %w", err)
+		}
+		out[reportFile] = b
+		fs = append(fs, more...)
+	}
+	return out, fs, nil
+}
+
+// loadFont reads --font, a TrueType file.
+func loadFont(path string) ([]byte, error) {
+	if path == "" {
+		return nil, nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, diag.Errorf(diag.Pos{File: path}, "cannot read the font: %v", err)
+	}
+	if len(b) < 12 || !(string(b[:4]) == "\x00\x01\x00\x00" || string(b[:4]) == "true") {
+		return nil, diag.Errorf(diag.Pos{File: path}, "not a TrueType font (.ttf); OpenType/CFF (.otf) and collections (.ttc) are not supported")
+	}
+	return b, nil
+}
+
+// sameFile reports whether two paths name one existing file, so an output
+// never overwrites an input.
+func sameFile(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
+}
+
+func sortedNames(m map[string][]byte) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
