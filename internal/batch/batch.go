@@ -42,6 +42,8 @@ type Options struct {
 	// Version goes into the input hash, so a new pmo rebuilds everything.
 	Version string
 	Render  Renderer
+	// Stopwatch, when set, adds up the time of each stage.
+	Stopwatch *pipeline.Stopwatch
 	// Progress is told when a project starts and ends; it is called from
 	// worker goroutines, one call at a time.
 	Progress func(Event)
@@ -247,7 +249,7 @@ func runProject(ctx context.Context, path string, plan *Plan, opt Options) (r *P
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func build(ctx context.Context, path string, plan *Plan, opt Options, r *ProjectResult) error {
-	popt := pipeline.Options{AsOf: opt.AsOf, Today: opt.Today, Getenv: opt.Getenv, HistoryDir: opt.Out}
+	popt := pipeline.Options{AsOf: opt.AsOf, Today: opt.Today, Getenv: opt.Getenv, HistoryDir: opt.Out, Stopwatch: opt.Stopwatch}
 	var defaults []byte
 	if plan.Portfolio != nil {
 		popt.Defaults = &plan.Portfolio.Defaults
@@ -292,7 +294,9 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, r *Project
 	}
 	slices.Sort(names)
 	for _, name := range names {
-		if err := pipeline.WriteFile(filepath.Join(dir, name), files[name]); err != nil {
+		var err error
+		opt.Stopwatch.Time("write", func() { err = pipeline.WriteFile(filepath.Join(dir, name), files[name]) })
+		if err != nil {
 			return err
 		}
 		r.Outputs = append(r.Outputs, filepath.ToSlash(filepath.Join(c.Project.ID, name)))

@@ -45,21 +45,27 @@ func parseFormats(s string) (formats, error) {
 // the caller, atomically.
 type renderer struct {
 	formats formats
-	font    []byte // nil = the embedded IPAexGothic
+	font    []byte              // nil = the embedded IPAexGothic
+	watch   *pipeline.Stopwatch // nil = not measured
 }
 
 func (r renderer) render(_ *pipeline.Project, d *report.Document) (map[string][]byte, diag.Findings, error) {
 	out := map[string][]byte{}
 	var fs diag.Findings
 	if r.formats.xlsx {
-		b, err := xlsx.Render(d)
+		var b []byte
+		var err error
+		r.watch.Time("xlsx", func() { b, err = xlsx.Render(d) })
 		if err != nil {
 			return nil, nil, fmt.Errorf("writing the tracker: %w", err)
 		}
 		out[trackerFile] = b
 	}
 	if r.formats.pdf {
-		b, more, err := pdf.Render(d, pdf.Options{Font: r.font})
+		var b []byte
+		var more diag.Findings
+		var err error
+		r.watch.Time("pdf", func() { b, more, err = pdf.Render(d, pdf.Options{Font: r.font}) })
 		if err != nil {
 			return nil, nil, fmt.Errorf("writing the report: %w", err)
 		}

@@ -65,6 +65,9 @@ type Options struct {
 	HistoryDir string
 	// Defaults are a portfolio's values for what the project leaves out.
 	Defaults *config.Defaults
+	// Stopwatch, when set, is told how long each stage took (for
+	// measurements; nothing of it reaches an output).
+	Stopwatch *Stopwatch
 }
 
 // Load reads a project definition and its sources and validates them. An
@@ -80,12 +83,14 @@ func Load(ctx context.Context, path string, opt Options) (*Project, error) {
 	}
 	p := &Project{Config: cfg, Findings: fs}
 	p.AsOf = statusDate(cfg, opt)
+	lap := opt.Stopwatch.start()
 	for _, src := range cfg.Sources {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		p.read(src, opt)
 	}
+	lap = opt.Stopwatch.add("read", lap)
 	p.Findings = append(p.Findings, validate.Check(validate.Input{
 		Config: cfg, AsOf: p.AsOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks,
 	})...)
@@ -99,6 +104,7 @@ func Load(ctx context.Context, path string, opt Options) (*Project, error) {
 	})
 	p.Findings = append(p.Findings, p.Analysis.Findings...)
 	p.Findings.Sort()
+	opt.Stopwatch.add("analyze", lap)
 	return p, nil
 }
 

@@ -87,6 +87,7 @@ func japanese() Labels {
 		"col.spi": "SPI", "col.cpi": "CPI", "col.late": "遅延タスク", "col.open_issues": "未完了課題", "col.overdue_issues": "期限超過課題",
 		"col.high_risks": "高リスク", "col.next_milestone": "次のマイルストーン", "col.change": "前回比", "col.tracker": "管理表",
 		"col.run_status": "実行結果", "run.ok": "作成", "run.reused": "再利用", "run.failed": "失敗",
+		"col.ms_date": "予定日", "col.error": "エラー内容", "portfolio.projects": "案件数",
 	}
 }
 
@@ -143,5 +144,6 @@ func english() Labels {
 		"col.spi": "SPI", "col.cpi": "CPI", "col.late": "Late tasks", "col.open_issues": "Open issues", "col.overdue_issues": "Overdue issues",
 		"col.high_risks": "High risks", "col.next_milestone": "Next milestone", "col.change": "Change", "col.tracker": "Tracker",
 		"col.run_status": "Run", "run.ok": "built", "run.reused": "reused", "run.failed": "failed",
+		"col.ms_date": "Milestone date", "col.error": "Error", "portfolio.projects": "Projects",
 	}
 }

@@ -51,10 +51,25 @@ type textRun struct {
 
 // render is Render that also records every line it draws into rec when
 // rec is not nil.
-func render(d *report.Document, opt Options, rec *[]textRun) (out []byte, fs diag.Findings, err error) {
+func render(d *report.Document, opt Options, rec *[]textRun) ([]byte, diag.Findings, error) {
 	if d == nil || d.A == nil {
 		return nil, nil, errors.New("no report document to render")
 	}
+	return draw(d, opt, rec, func(w *writer) {
+		w.summary()
+		w.progress()
+		w.lateTasks()
+		w.gantt()
+		w.issueTable()
+		w.risks()
+		w.workload()
+	})
+}
+
+// draw makes a writer whose metadata, language and dates come from d,
+// lets body draw the pages and returns the PDF with the findings drawing
+// made.
+func draw(d *report.Document, opt Options, rec *[]textRun, body func(w *writer)) (out []byte, fs diag.Findings, err error) {
 	font := opt.Font
 	if font == nil {
 		font = templates.Font()
@@ -72,13 +87,7 @@ func render(d *report.Document, opt Options, rec *[]textRun) (out []byte, fs dia
 	}()
 	w := newWriter(d, m, font)
 	w.rec = rec
-	w.summary()
-	w.progress()
-	w.lateTasks()
-	w.gantt()
-	w.issueTable()
-	w.risks()
-	w.workload()
+	body(w)
 	var buf bytes.Buffer
 	if err := w.pdf.Output(&buf); err != nil {
 		return nil, nil, fmt.Errorf("writing the PDF: %w", err)
@@ -102,9 +111,13 @@ const (
 // writer is one PDF being drawn: the fpdf document, the font's metrics,
 // the flow position on the current page and the findings so far.
 type writer struct {
-	pdf      *fpdf.Fpdf
-	m        *metrics
-	d        *report.Document
+	pdf *fpdf.Fpdf
+	m   *metrics
+	d   *report.Document // the document being drawn
+	// onPage is the document of the current page. fpdf draws a page's
+	// footer when the next page starts, after a portfolio has switched d
+	// to the next project.
+	onPage   *report.Document
 	repl     rune
 	y        float64 // flow position on the current page
 	size     float64 // current font size in points
@@ -157,10 +170,15 @@ func (w *writer) plainText(s string) string {
 func (w *writer) L(key string) string { return w.d.L.Get(key) }
 
 // newPage starts a page; pages after the first carry a running header.
-func (w *writer) newPage() {
+func (w *writer) newPage() { w.startPage(w.pdf.PageNo() > 0) }
+
+// startPage starts a page of the current document, with the running
+// header or without it (a page that opens with its own title block).
+func (w *writer) startPage(header bool) {
 	w.pdf.AddPage()
+	w.onPage = w.d
 	w.y = topFirst
-	if w.pdf.PageNo() == 1 {
+	if !header {
 		return
 	}
 	w.setFont(8, false)
@@ -184,15 +202,18 @@ func (w *writer) need(h float64) bool {
 
 func (w *writer) footer() {
 	f := w.pdf
+	d := w.onPage
 	w.stroke(rule)
 	f.SetLineWidth(0.2)
 	f.Line(marginX, 199, pageW-marginX, 199)
 	w.setFont(7.5, false)
 	w.color(grey)
 	base := 199.0 + 1.2
-	w.textAt(marginX, base, w.d.Project.ID, diag.Pos{})
-	date := w.L("project.status_date") + " " + w.d.AsOf.String()
-	w.textAt((pageW-w.width(date))/2, base, date, diag.Pos{})
+	w.textAt(marginX, base, d.Project.ID, diag.Pos{})
+	if !d.AsOf.IsZero() {
+		date := d.L.Get("project.status_date") + " " + d.AsOf.String()
+		w.textAt((pageW-w.width(date))/2, base, date, diag.Pos{})
+	}
 	// "{nb}" is replaced after layout, so the page number is set from a
 	// fixed left edge wide enough for "999 / 999".
 	page := fmt.Sprintf("%d / {nb}", f.PageNo())

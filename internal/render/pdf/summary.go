@@ -25,7 +25,7 @@ const (
 // KPI tiles, then two columns. When the columns do not fit on the page
 // (a very long comment), they flow one after the other instead.
 func (w *writer) summary() {
-	w.newPage()
+	w.startPage(false)
 	w.header()
 	w.kpiTiles()
 	left := w.leftColumn()

@@ -109,7 +109,11 @@ func dumpSheet(t *testing.T, w *strings.Builder, f *excelize.File, data []byte, 
 			}
 			id, _ := f.GetCellStyle(sheet, ref)
 			st, _ := f.GetStyle(id)
-			fmt.Fprintf(w, "%s %s %q%s\n", ref, cellType(typ), v, styleSummary(st))
+			link := ""
+			if ok, target, _ := f.GetCellHyperLink(sheet, ref); ok {
+				link = " link=" + target
+			}
+			fmt.Fprintf(w, "%s %s %q%s%s\n", ref, cellType(typ), v, styleSummary(st), link)
 		}
 	}
 	dvs, _ := f.GetDataValidations(sheet)
@@ -264,6 +268,9 @@ func styleSummary(st *excelize.Style) string {
 		}
 		if st.Font.Color != "" {
 			parts = append(parts, "font="+st.Font.Color)
+		}
+		if st.Font.Underline != "" {
+			parts = append(parts, "underline")
 		}
 	}
 	if len(st.Fill.Color) > 0 {

@@ -43,7 +43,7 @@ func Render(d *report.Document) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	b := newBook(f, d)
-	b.setup()
+	b.setup("sheet.summary", "sheet.wbs", "sheet.issues", "sheet.risks", "sheet.milestones", "sheet.workload", "sheet.findings", "sheet.changes")
 	b.summary()
 	b.wbs()
 	b.issues()
@@ -52,9 +52,15 @@ func Render(d *report.Document) ([]byte, error) {
 	b.workload()
 	b.findings()
 	b.changes()
+	return b.bytes()
+}
+
+// bytes returns the finished workbook, or the first error met writing it.
+func (b *book) bytes() ([]byte, error) {
 	if b.err != nil {
 		return nil, b.err
 	}
+	f := b.f
 	// excelize adds the image content types of a drawing by ranging over a
 	// map; sorted, the same document gives the same bytes.
 	if ct := f.ContentTypes; ct != nil {
@@ -71,16 +77,17 @@ func Render(d *report.Document) ([]byte, error) {
 // kept and every later step becomes a no-op, so the sheet code reads as a
 // plain sequence of steps and Render returns that first error.
 type book struct {
-	f    *excelize.File
-	d    *report.Document
-	a    *analyze.Result
-	st   *styles
-	err  error
-	cols []string // column letters, 1-based, filled on demand
+	f        *excelize.File
+	d        *report.Document
+	a        *analyze.Result
+	st       *styles
+	err      error
+	cols     []string // column letters, 1-based, filled on demand
+	titleKey string   // label of the workbook's title: a tracker or the portfolio
 }
 
 func newBook(f *excelize.File, d *report.Document) *book {
-	return &book{f: f, d: d, a: d.A, st: newStyles(f)}
+	return &book{f: f, d: d, a: d.A, st: newStyles(f), titleKey: "title.tracker"}
 }
 
 func (b *book) fail(err error) {
@@ -111,9 +118,9 @@ func (b *book) absRange(sheet string, c1, r1, c2, r2 int) string {
 
 func quoteSheet(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
-// setup names the sheets in their order and sets workbook-wide properties.
-func (b *book) setup() {
-	names := []string{"sheet.summary", "sheet.wbs", "sheet.issues", "sheet.risks", "sheet.milestones", "sheet.workload", "sheet.findings", "sheet.changes"}
+// setup names the sheets in their order (label keys) and sets
+// workbook-wide properties.
+func (b *book) setup(names ...string) {
 	b.fail(b.f.SetSheetName("Sheet1", b.label(names[0])))
 	for _, n := range names[1:] {
 		_, err := b.f.NewSheet(b.label(n))
@@ -142,11 +149,11 @@ func (b *book) setup() {
 }
 
 func (b *book) title() string {
-	t := b.label("title.tracker")
+	t := b.label(b.titleKey)
 	if b.d.Project.Name != "" {
 		t += "：" + b.d.Project.Name
 		if b.d.Lang == "en" {
-			t = b.label("title.tracker") + ": " + b.d.Project.Name
+			t = b.label(b.titleKey) + ": " + b.d.Project.Name
 		}
 	}
 	return t

@@ -155,20 +155,22 @@ func (b *book) findings() {
 			return report.Value{Empty: true}
 		},
 		cell: func(i int, key string) (look, bool) {
-			if key != "severity" {
-				return look{}, false
-			}
-			switch fs[i].Severity {
-			case diag.Error:
-				return look{fill: colBadFill, color: colBadText, bold: true, hAlign: "center", grid: true}, true
-			case diag.Warning:
-				return look{fill: colWarnFill, color: colWarnText, hAlign: "center", grid: true}, true
-			}
-			return look{hAlign: "center", grid: true}, true
+			return severityLook(fs[i].Severity), key == "severity"
 		},
 	})
 	b.band(p)
 	b.finish(sheet, headerRow, 1, false)
+}
+
+// severityLook is a finding's severity cell: errors red, warnings amber.
+func severityLook(s diag.Severity) look {
+	switch s {
+	case diag.Error:
+		return look{fill: colBadFill, color: colBadText, bold: true, hAlign: "center", grid: true}
+	case diag.Warning:
+		return look{fill: colWarnFill, color: colWarnText, hAlign: "center", grid: true}
+	}
+	return look{hAlign: "center", grid: true}
 }
 
 // change is one line of the changes sheet.

@@ -15,6 +15,7 @@ const (
 	fmtInt     = "0"
 	fmtRatio   = "0.00"
 	fmtLoad    = "0.0"
+	fmtDelta   = `+0.0"pt";-0.0"pt";0.0"pt"` // a change in percentage points
 )
 
 // Colours, as RGB hex. The RAG and highlight tones are Excel's own

@@ -1,0 +1,247 @@
+package pdf
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pmokit/pmo/internal/analyze"
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/report"
+)
+
+// RenderPortfolio draws the portfolio PDF a steering committee reads
+// first: page 1 lists every project in pf.Rows order (worst first) with
+// its RAG, the headline reason and the key figures; then each built
+// project's one-page summary, the same page its own report opens with.
+// Projects without a document (failed or reused) have only their row.
+// The same portfolio gives the same bytes: the PDF's dates are pf.AsOf,
+// or a fixed date when the projects' dates differ.
+func RenderPortfolio(pf *report.Portfolio, opt Options) ([]byte, diag.Findings, error) {
+	return renderPortfolio(pf, opt, nil)
+}
+
+func renderPortfolio(pf *report.Portfolio, opt Options, rec *[]textRun) ([]byte, diag.Findings, error) {
+	if pf == nil {
+		return nil, nil, errors.New("no portfolio to render")
+	}
+	lang := cmp.Or(pf.Lang, "ja")
+	l := pf.L
+	if l == nil {
+		l = report.LabelsFor(lang)
+	}
+	// The portfolio pages take their metadata, running header and footer
+	// from a document of their own, the portfolio's name where a project
+	// shows its id and name.
+	cover := &report.Document{Lang: lang, L: l, Title: l.Get("title.portfolio"), AsOf: pf.AsOf,
+		Project: report.Facts{ID: pf.Name, Name: pf.Name}}
+	return draw(cover, opt, rec, func(w *writer) {
+		if pf.AsOf.IsZero() {
+			// Projects of different status dates: a fixed date rather
+			// than the clock's.
+			undated := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+			w.pdf.SetCreationDate(undated)
+			w.pdf.SetModificationDate(undated)
+		}
+		w.portfolio(pf)
+		for _, d := range pf.Documents {
+			if d == nil {
+				continue
+			}
+			if d.A == nil {
+				// A document built by hand may have no analysis; the
+				// summary reads its figures from one.
+				dc := *d
+				dc.A = &analyze.Result{AsOf: d.AsOf}
+				d = &dc
+			}
+			w.d = d
+			w.summary()
+		}
+	})
+}
+
+// portfolio draws the title block and the table of projects.
+func (w *writer) portfolio(pf *report.Portfolio) {
+	w.startPage(false)
+	w.portfolioHeader(pf)
+	w.table(w.portfolioTable(pf), marginX, contentW)
+}
+
+// portfolioHeader draws the title, the portfolio's name and date, and
+// one tile per RAG level with its number of projects (failed runs apart).
+func (w *writer) portfolioHeader(pf *report.Portfolio) {
+	const tileW, tileH, gap = 20.0, 17.0, 2.0
+	type count struct {
+		label  string
+		n      int
+		bg, fg rgb
+	}
+	var counts []count
+	failed := 0
+	byLevel := map[analyze.Level]int{}
+	for _, r := range pf.Rows {
+		if r.Status == "failed" {
+			failed++
+			continue
+		}
+		byLevel[r.RAG]++
+	}
+	for _, lv := range []analyze.Level{analyze.Red, analyze.Amber, analyze.Green} {
+		strong, _, on := levelColors(lv)
+		counts = append(counts, count{label: w.levelWord(lv), n: byLevel[lv], bg: strong, fg: on})
+	}
+	if failed > 0 {
+		counts = append(counts, count{label: w.L("run.failed"), n: failed, bg: redTint, fg: red})
+	}
+	tilesW := float64(len(counts))*(tileW+gap) - gap
+	textW := contentW - tilesW - 6
+
+	y := topFirst
+	w.setFont(9, false)
+	w.color(grey)
+	y += w.para(marginX, y, textW, w.d.Title, diag.Pos{})
+	w.setFont(18, true)
+	w.color(navy)
+	y += w.para(marginX, y, textW, pf.Name, diag.Pos{}) + 0.5
+	var facts []string
+	if !pf.AsOf.IsZero() {
+		facts = append(facts, w.L("project.status_date")+" "+pf.AsOf.String())
+	}
+	facts = append(facts, w.L("portfolio.projects")+" "+strconv.Itoa(len(pf.Rows)))
+	w.setFont(9.5, false)
+	w.color(black)
+	y += w.para(marginX, y, textW, strings.Join(facts, "　｜　"), diag.Pos{})
+
+	x := pageW - marginX - tilesW
+	for _, c := range counts {
+		w.fill(c.bg)
+		w.pdf.RoundedRect(x, topFirst, tileW, tileH, 2, "1234", "F")
+		w.color(c.fg)
+		w.setFont(8, false)
+		w.centered(x, topFirst+1.5, tileW, c.label)
+		w.setFont(18, true)
+		w.centered(x, topFirst+6.5, tileW, strconv.Itoa(c.n))
+		x += tileW + gap
+	}
+	w.y = max(y, topFirst+tileH) + 2
+	w.stroke(rule)
+	w.pdf.SetLineWidth(0.3)
+	w.pdf.Line(marginX, w.y, pageW-marginX, w.y)
+	w.y += 3
+	w.color(black)
+}
+
+// portfolioTable is one row per project. A failed run shows its error in
+// red where the reason goes; a project that failed before it was
+// analysed (no RAG) shows no figures rather than zeros.
+func (w *writer) portfolioTable(pf *report.Portfolio) *table {
+	cols := []column{
+		{label: w.L("col.rag"), width: 11, align: 'C'},
+		{label: w.L("col.project"), width: 38},
+		{label: w.L("project.pm"), width: 19},
+		{label: w.L("col.main_reason")},
+		{label: w.L("col.spi"), width: 10, align: 'R'},
+		{label: w.L("col.cpi"), width: 10, align: 'R'},
+		{label: w.L("col.planned"), width: 13, align: 'R'},
+		{label: w.L("col.actual"), width: 13, align: 'R'},
+		{label: w.L("col.late"), width: 11, align: 'R'},
+		{label: w.L("col.open_issues"), width: 11, align: 'R'},
+		{label: w.L("col.overdue_issues"), width: 11, align: 'R'},
+		{label: w.L("col.high_risks"), width: 11, align: 'R'},
+		{label: w.L("col.next_milestone"), width: 30},
+	}
+	dated := pf.AsOf.IsZero()
+	if dated {
+		cols = append(cols, column{label: w.L("project.status_date"), width: 18, align: 'C'})
+	}
+	cols = append(cols,
+		column{label: w.L("col.change"), width: 13, align: 'R'},
+		column{label: w.L("col.run_status"), width: 13, align: 'C'},
+	)
+	t := &table{size: 8, cols: cols}
+	for i := range pf.Rows {
+		r := &pf.Rows[i]
+		figures := r.RAG != ""
+		strong, _, on := levelColors(r.RAG)
+		row := []cell{
+			{text: w.levelWord(r.RAG), bg: strong, fg: on, bold: true},
+			{text: r.Name, bold: true},
+			{text: r.PM},
+			w.reasonCell(r),
+			{text: ratio(r.SPI)},
+			{text: ratio(r.CPI)},
+		}
+		num := func(s string) cell {
+			if !figures {
+				return cell{}
+			}
+			return cell{text: s}
+		}
+		alert := func(n int) cell {
+			c := num(strconv.Itoa(n))
+			if n > 0 && figures {
+				c.fg, c.bold = red, true
+			}
+			return c
+		}
+		row = append(row,
+			num(fmt.Sprintf("%.1f%%", r.Planned)), num(fmt.Sprintf("%.1f%%", r.Actual)),
+			alert(r.LateTasks), num(strconv.Itoa(r.OpenIssues)), alert(r.OverdueIssues), alert(r.HighRisks),
+		)
+		ms := cell{}
+		if m := r.NextMilestone; m != nil {
+			ms.text = strings.TrimSpace(m.Name + "\n" + dateStr(m.Date))
+		}
+		row = append(row, ms)
+		if dated {
+			row = append(row, cell{text: dateStr(r.AsOf)})
+		}
+		change := cell{}
+		if r.ProgressDelta != nil {
+			change.text = fmt.Sprintf("%+.1fpt", *r.ProgressDelta)
+		}
+		row = append(row, change, w.runCell(r.Status))
+		t.rows = append(t.rows, row)
+	}
+	return t
+}
+
+// reasonCell is the headline reason, or for a failed run its error (in
+// red) followed by the reason when there is one.
+func (w *writer) reasonCell(r *report.PortfolioRow) cell {
+	if r.Status != "failed" && r.Error == "" {
+		return cell{text: r.Reason}
+	}
+	text := r.Error
+	if r.Reason != "" {
+		text = strings.TrimSpace(text + "\n" + r.Reason)
+	}
+	return cell{text: text, fg: red}
+}
+
+// runCell is the run's outcome: failed in red, reused in grey.
+func (w *writer) runCell(status string) cell {
+	if status == "" {
+		return cell{}
+	}
+	c := cell{text: w.L("run." + status)}
+	switch status {
+	case "failed":
+		c.bg, c.fg, c.bold = redTint, red, true
+	case "reused":
+		c.fg = grey
+	}
+	return c
+}
+
+// ratio is an SPI or CPI with two decimals, "-" when there is none.
+func ratio(v *float64) string {
+	if v == nil {
+		return "-"
+	}
+	return strconv.FormatFloat(*v, 'f', 2, 64)
+}

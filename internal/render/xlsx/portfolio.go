@@ -1,0 +1,280 @@
+package xlsx
+
+import (
+	"cmp"
+	"errors"
+	"math"
+	"strings"
+
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/report"
+	"github.com/xuri/excelize/v2"
+)
+
+// Hyperlinks look as Excel draws them by default.
+const colLink = "0563C1"
+
+// RenderPortfolio builds the portfolio workbook: one row per project in
+// pf.Rows order (worst first) with its RAG, figures, run status and a link
+// to its tracker, then every project's findings. The same portfolio
+// always gives the same bytes: the document properties carry pf.AsOf, or
+// excelize's fixed template date when the projects' dates differ.
+func RenderPortfolio(pf *report.Portfolio) ([]byte, error) {
+	if pf == nil {
+		return nil, errors.New("no portfolio to render")
+	}
+	lang := cmp.Or(pf.Lang, "ja")
+	l := pf.L
+	if l == nil {
+		l = report.LabelsFor(lang)
+	}
+	// The sheet helpers take their language, name and status date from a
+	// document; the portfolio's stands in for one.
+	d := &report.Document{Lang: lang, L: l, Title: l.Get("title.portfolio"), Project: report.Facts{Name: pf.Name}, AsOf: pf.AsOf}
+	f := excelize.NewFile()
+	defer f.Close()
+	b := newBook(f, d)
+	b.titleKey = "title.portfolio"
+	b.setup("sheet.portfolio", "sheet.all_findings")
+	b.portfolio(pf)
+	b.allFindings(pf.Rows)
+	return b.bytes()
+}
+
+// portfolioColumns are the columns of the portfolio sheet. A status-date
+// column is added when the projects were not all taken on one date.
+func (b *book) portfolioColumns(pf *report.Portfolio) []column {
+	c := func(key, label string, kind report.Kind, format string) column {
+		return column{key: key, label: b.label(label), kind: kind, fmt: format}
+	}
+	cols := []column{
+		c("rag", "col.rag", report.Text, ""),
+		c("id", "project.id", report.Text, ""),
+		c("name", "col.project", report.Text, ""),
+		c("pm", "project.pm", report.Text, ""),
+		c("reason", "col.main_reason", report.Text, ""),
+		c("spi", "col.spi", report.Number, fmtRatio),
+		c("cpi", "col.cpi", report.Number, fmtRatio),
+		c("planned", "col.planned", report.Percent, fmtPct1),
+		c("actual", "col.actual", report.Percent, fmtPct1),
+		c("late", "col.late", report.Integer, ""),
+		c("open", "col.open_issues", report.Integer, ""),
+		c("overdue", "col.overdue_issues", report.Integer, ""),
+		c("high", "col.high_risks", report.Integer, ""),
+		c("milestone", "col.next_milestone", report.Text, ""),
+		c("ms_date", "col.ms_date", report.Date, ""),
+	}
+	if pf.AsOf.IsZero() {
+		cols = append(cols, c("as_of", "project.status_date", report.Date, ""))
+	}
+	return append(cols,
+		c("change", "col.change", report.Number, fmtDelta),
+		c("status", "col.run_status", report.Text, ""),
+		c("error", "col.error", report.Text, ""),
+		c("tracker", "col.tracker", report.Text, ""),
+	)
+}
+
+// portfolioValue is one cell of the portfolio sheet.
+func (b *book) portfolioValue(r *report.PortfolioRow, key string) report.Value {
+	switch key {
+	case "id":
+		return txt(r.ID)
+	case "name":
+		return txt(r.Name)
+	case "pm":
+		return txt(r.PM)
+	case "as_of":
+		return day(r.AsOf)
+	case "status":
+		if r.Status == "" {
+			return report.Value{Empty: true}
+		}
+		return txt(b.label("run." + r.Status))
+	case "error":
+		return txt(r.Error)
+	case "tracker":
+		return txt(r.Tracker)
+	}
+	if !hasFigures(r) {
+		if key == "rag" {
+			return txt("-")
+		}
+		return report.Value{Empty: true}
+	}
+	switch key {
+	case "rag":
+		return txt(b.ragText(r.RAG))
+	case "reason":
+		return txt(r.Reason)
+	case "spi":
+		return numberP(r.SPI)
+	case "cpi":
+		return numberP(r.CPI)
+	case "planned":
+		return number(r.Planned)
+	case "actual":
+		return number(r.Actual)
+	case "late":
+		return number(float64(r.LateTasks))
+	case "open":
+		return number(float64(r.OpenIssues))
+	case "overdue":
+		return number(float64(r.OverdueIssues))
+	case "high":
+		return number(float64(r.HighRisks))
+	case "milestone":
+		if r.NextMilestone == nil {
+			return report.Value{Empty: true}
+		}
+		return txt(r.NextMilestone.Name)
+	case "ms_date":
+		if r.NextMilestone == nil {
+			return report.Value{Empty: true}
+		}
+		return day(r.NextMilestone.Date)
+	case "change":
+		return numberP(r.ProgressDelta)
+	}
+	return report.Value{Empty: true}
+}
+
+// hasFigures reports whether a row's figures mean something. A failed
+// run's come from whatever could be read, or from nothing at all: a
+// project whose WBS is unreadable would show as green with no late tasks,
+// so its figures are left blank and its error shown instead.
+func hasFigures(r *report.PortfolioRow) bool { return r.RAG != "" && r.Status != "failed" }
+
+// portfolioLook colours what needs the committee's eye: the RAG, a failed
+// run, late tasks, overdue issues and high risks; links look like links.
+func portfolioLook(r *report.PortfolioRow, key string) (look, bool) {
+	alert := func(n int) (look, bool) {
+		if n <= 0 || !hasFigures(r) {
+			return look{}, false
+		}
+		return look{numFmt: fmtInt, color: colBadText, bold: true, vAlign: "center", grid: true}, true
+	}
+	switch key {
+	case "rag":
+		if !hasFigures(r) {
+			return ragLook(""), true
+		}
+		return ragLook(r.RAG), true
+	case "status":
+		switch r.Status {
+		case "failed":
+			return look{fill: colBadFill, color: colBadText, bold: true, hAlign: "center", vAlign: "center", grid: true}, true
+		case "reused":
+			return look{color: "595959", hAlign: "center", vAlign: "center", grid: true}, true
+		}
+		return look{hAlign: "center", vAlign: "center", grid: true}, true
+	case "error":
+		if r.Error == "" {
+			return look{}, false
+		}
+		return look{color: colBadText, wrap: true, vAlign: "center", grid: true}, true
+	case "late":
+		return alert(r.LateTasks)
+	case "overdue":
+		return alert(r.OverdueIssues)
+	case "high":
+		return alert(r.HighRisks)
+	case "tracker":
+		if r.Tracker == "" {
+			return look{}, false
+		}
+		return look{color: colLink, underline: true, vAlign: "center", grid: true}, true
+	}
+	return look{}, false
+}
+
+// portfolio writes the 一覧 sheet.
+func (b *book) portfolio(pf *report.Portfolio) {
+	rows := pf.Rows
+	sheet := b.label("sheet.portfolio")
+	cols := b.portfolioColumns(pf)
+	p := b.table(&table{
+		sheet: sheet, title: b.sheetTitle("title.portfolio"), cols: cols, n: len(rows),
+		value: func(i int, key string) report.Value { return b.portfolioValue(&rows[i], key) },
+		cell:  func(i int, key string) (look, bool) { return portfolioLook(&rows[i], key) },
+	})
+	b.narrowFigures(sheet, p, cols)
+	// The link's target is the tracker's path relative to the portfolio
+	// workbook, which sits in the same output folder: the link keeps
+	// working when the folder is copied or shared as a whole.
+	if c := p.at["tracker"]; c > 0 {
+		for i := range rows {
+			if rows[i].Tracker != "" && b.err == nil {
+				b.fail(b.f.SetCellHyperLink(sheet, b.ref(c, p.first+i), rows[i].Tracker, "External"))
+			}
+		}
+	}
+	b.band(p)
+	b.finish(sheet, headerRow, p.at["name"]+1, false)
+}
+
+// narrowFigures narrows the columns of figures, which table sizes to their
+// labels: a header over two lines keeps nineteen columns legible on one
+// printed page.
+func (b *book) narrowFigures(sheet string, p *placed, cols []column) {
+	for _, key := range []string{"spi", "cpi", "planned", "actual", "late", "open", "overdue", "high", "change"} {
+		c := p.at[key]
+		if c == 0 {
+			continue
+		}
+		label := cols[c-1].label
+		w := textWidth(label)/2 + 3 // room for the filter button
+		for word := range strings.FieldsSeq(label) {
+			w = max(w, textWidth(word)+3)
+		}
+		b.width(sheet, c, math.Ceil(max(w, 9)))
+	}
+	if b.err == nil {
+		b.fail(b.f.SetRowHeight(sheet, headerRow, rowHeight(2, b.lineHeight())))
+	}
+}
+
+// finding is one row of the all-findings sheet.
+type finding struct {
+	project string
+	diag.Finding
+}
+
+// allFindings writes the 全指摘 sheet: every project's findings, projects
+// in the portfolio's order, each project's findings in its own order.
+func (b *book) allFindings(rows []report.PortfolioRow) {
+	var fs []finding
+	for i := range rows {
+		for _, f := range rows[i].Findings {
+			fs = append(fs, finding{project: cmp.Or(rows[i].ID, rows[i].Name), Finding: f})
+		}
+	}
+	sheet := b.label("sheet.all_findings")
+	p := b.table(&table{
+		sheet: sheet, title: b.sheetTitle("sheet.all_findings"),
+		cols: []column{{key: "project", label: b.label("project.id"), kind: report.Text}, b.col1("severity", report.Text),
+			b.col1("rule", report.Text), b.col1("position", report.Text), b.col1("message", report.Text)},
+		n: len(fs),
+		value: func(i int, key string) report.Value {
+			f := &fs[i]
+			switch key {
+			case "project":
+				return txt(f.project)
+			case "severity":
+				return txt(b.label("severity." + f.Severity.String()))
+			case "rule":
+				return txt(f.Rule)
+			case "position":
+				return txt(f.Pos.String())
+			case "message":
+				return txt(f.Message)
+			}
+			return report.Value{Empty: true}
+		},
+		cell: func(i int, key string) (look, bool) {
+			return severityLook(fs[i].Severity), key == "severity"
+		},
+	})
+	b.band(p)
+	b.finish(sheet, headerRow, 2, false)
+}
