@@ -275,13 +275,14 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, r *Project
 	r.ID, r.Name, r.PM, r.AsOf = c.Project.ID, c.Project.Name, c.Project.PM, p.AsOf
 	r.Findings = p.Findings
 	r.Errors, r.Warnings = p.Findings.Count(diag.Error), p.Findings.Count(diag.Warning)
+	if p.Failed() {
+		// Figures from half the sources would mislead: no RAG, no summary.
+		return fmt.Errorf("%s", firstSourceError(p))
+	}
 	figures(r, p.Analysis)
 	lang := cmp.Or(opt.Lang, c.Report.Lang)
 	d := p.Document(lang)
 	r.Document = d
-	if p.Failed() {
-		return fmt.Errorf("%s", firstSourceError(p))
-	}
 	files, more, err := opt.Render(p, d)
 	if err != nil {
 		return err

@@ -19,6 +19,7 @@ const (
 	FailOnError   FailOn = "error"   // a project with error findings
 	FailOnWarning FailOn = "warning" // … or warnings
 	FailOnRed     FailOn = "red"     // a project rated red
+	FailOnNone    FailOn = "none"    // only a project that could not be built
 )
 
 // NeedsAttention reports whether the run should exit 1: a project failed,

@@ -47,6 +47,7 @@ func commands() []*command {
 		statusCommand(),
 		convertCommand(),
 		reportCommand(),
+		batchCommand(),
 		schemaCommand(),
 		versionCommand(),
 	}

@@ -87,7 +87,10 @@ func japanese() Labels {
 		"col.spi": "SPI", "col.cpi": "CPI", "col.late": "遅延タスク", "col.open_issues": "未完了課題", "col.overdue_issues": "期限超過課題",
 		"col.high_risks": "高リスク", "col.next_milestone": "次のマイルストーン", "col.change": "前回比", "col.tracker": "管理表",
 		"col.run_status": "実行結果", "run.ok": "作成", "run.reused": "再利用", "run.failed": "失敗",
-		"col.ms_date": "予定日", "col.error": "エラー内容", "portfolio.projects": "案件数",
+		"col.ms_date": "予定日", "col.error": "エラー内容", "portfolio.projects": "案件数", "portfolio.failed": "失敗",
+		// two-line headers of the portfolio PDF's narrow columns
+		"head.planned": "計画\n進捗", "head.actual": "実績\n進捗", "head.late": "遅延\nタスク", "head.open_issues": "未完了\n課題",
+		"head.overdue_issues": "期限超過\n課題", "head.high_risks": "高\nリスク", "head.run_status": "実行\n結果",
 	}
 }
 
@@ -144,6 +147,8 @@ func english() Labels {
 		"col.spi": "SPI", "col.cpi": "CPI", "col.late": "Late tasks", "col.open_issues": "Open issues", "col.overdue_issues": "Overdue issues",
 		"col.high_risks": "High risks", "col.next_milestone": "Next milestone", "col.change": "Change", "col.tracker": "Tracker",
 		"col.run_status": "Run", "run.ok": "built", "run.reused": "reused", "run.failed": "failed",
-		"col.ms_date": "Milestone date", "col.error": "Error", "portfolio.projects": "Projects",
+		"col.ms_date": "Milestone date", "col.error": "Error", "portfolio.projects": "Projects", "portfolio.failed": "Failed",
+		"head.planned": "Planned %", "head.actual": "Actual %", "head.late": "Late tasks", "head.open_issues": "Open issues",
+		"head.overdue_issues": "Overdue issues", "head.high_risks": "High risks", "head.run_status": "Run",
 	}
 }

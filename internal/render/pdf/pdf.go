@@ -183,7 +183,7 @@ func (w *writer) startPage(header bool) {
 	}
 	w.setFont(8, false)
 	w.color(grey)
-	w.textAt(marginX, 9, w.d.Project.Name+"　"+w.d.Title, diag.Pos{})
+	w.textAt(marginX, 9, w.clip(w.d.Project.Name+"　"+w.d.Title, contentW), diag.Pos{})
 	w.stroke(rule)
 	w.pdf.SetLineWidth(0.2)
 	w.pdf.Line(marginX, 14, pageW-marginX, 14)
@@ -209,7 +209,7 @@ func (w *writer) footer() {
 	w.setFont(7.5, false)
 	w.color(grey)
 	base := 199.0 + 1.2
-	w.textAt(marginX, base, d.Project.ID, diag.Pos{})
+	w.textAt(marginX, base, w.clip(d.Project.ID, footLeftW), diag.Pos{})
 	if !d.AsOf.IsZero() {
 		date := d.L.Get("project.status_date") + " " + d.AsOf.String()
 		w.textAt((pageW-w.width(date))/2, base, date, diag.Pos{})
@@ -218,6 +218,26 @@ func (w *writer) footer() {
 	// fixed left edge wide enough for "999 / 999".
 	page := fmt.Sprintf("%d / {nb}", f.PageNo())
 	w.textAt(pageW-marginX-w.width("999 / 999"), base, page, diag.Pos{})
+}
+
+// footLeftW is the room for the footer's left text, clear of the status
+// date in the middle.
+const footLeftW = 100.0
+
+// clip cleans s and shortens it with "…" to fit width at the current
+// size: running headers and footers have one line.
+func (w *writer) clip(s string, width float64) string {
+	s = strings.ReplaceAll(w.clean(s, diag.Pos{}), "\n", " ")
+	if w.width(s) <= width {
+		return s
+	}
+	x, room := 0.0, width-w.measure('…')
+	for i, r := range s {
+		if x += w.measure(r); x > room {
+			return s[:i] + "…"
+		}
+	}
+	return s
 }
 
 // setFont selects the size (points) and weight of the following text.

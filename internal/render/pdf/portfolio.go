@@ -47,8 +47,10 @@ func renderPortfolio(pf *report.Portfolio, opt Options, rec *[]textRun) ([]byte,
 			w.pdf.SetModificationDate(undated)
 		}
 		w.portfolio(pf)
-		for _, d := range pf.Documents {
-			if d == nil {
+		for i, d := range pf.Documents {
+			// A failed run's document shows what could be read as if it
+			// were the project; its row says what went wrong instead.
+			if d == nil || i < len(pf.Rows) && pf.Rows[i].Status == "failed" {
 				continue
 			}
 			if d.A == nil {
@@ -95,7 +97,7 @@ func (w *writer) portfolioHeader(pf *report.Portfolio) {
 		counts = append(counts, count{label: w.levelWord(lv), n: byLevel[lv], bg: strong, fg: on})
 	}
 	if failed > 0 {
-		counts = append(counts, count{label: w.L("run.failed"), n: failed, bg: redTint, fg: red})
+		counts = append(counts, count{label: w.L("portfolio.failed"), n: failed, bg: redTint, fg: red})
 	}
 	tilesW := float64(len(counts))*(tileW+gap) - gap
 	textW := contentW - tilesW - 6
@@ -146,62 +148,42 @@ func (w *writer) portfolioTable(pf *report.Portfolio) *table {
 		{label: w.L("col.main_reason")},
 		{label: w.L("col.spi"), width: 10, align: 'R'},
 		{label: w.L("col.cpi"), width: 10, align: 'R'},
-		{label: w.L("col.planned"), width: 13, align: 'R'},
-		{label: w.L("col.actual"), width: 13, align: 'R'},
-		{label: w.L("col.late"), width: 11, align: 'R'},
-		{label: w.L("col.open_issues"), width: 11, align: 'R'},
-		{label: w.L("col.overdue_issues"), width: 11, align: 'R'},
-		{label: w.L("col.high_risks"), width: 11, align: 'R'},
+		{label: w.L("head.planned"), width: 13, align: 'R'},
+		{label: w.L("head.actual"), width: 13, align: 'R'},
+		{label: w.L("head.late"), width: 11, align: 'R'},
+		{label: w.L("head.open_issues"), width: 11, align: 'R'},
+		{label: w.L("head.overdue_issues"), width: 14, align: 'R'},
+		{label: w.L("head.high_risks"), width: 11, align: 'R'},
 		{label: w.L("col.next_milestone"), width: 30},
 	}
 	dated := pf.AsOf.IsZero()
 	if dated {
-		cols = append(cols, column{label: w.L("project.status_date"), width: 18, align: 'C'})
+		cols = append(cols, column{label: w.L("project.status_date"), width: 20, align: 'C'})
 	}
 	cols = append(cols,
 		column{label: w.L("col.change"), width: 13, align: 'R'},
-		column{label: w.L("col.run_status"), width: 13, align: 'C'},
+		column{label: w.L("head.run_status"), width: 13, align: 'C'},
 	)
 	t := &table{size: 8, cols: cols}
 	for i := range pf.Rows {
 		r := &pf.Rows[i]
-		figures := r.RAG != ""
-		strong, _, on := levelColors(r.RAG)
-		row := []cell{
-			{text: w.levelWord(r.RAG), bg: strong, fg: on, bold: true},
-			{text: r.Name, bold: true},
-			{text: r.PM},
-			w.reasonCell(r),
-			{text: ratio(r.SPI)},
-			{text: ratio(r.CPI)},
+		level := r.RAG
+		if !hasFigures(r) {
+			level = ""
 		}
-		num := func(s string) cell {
-			if !figures {
-				return cell{}
-			}
-			return cell{text: s}
+		strong, _, on := levelColors(level)
+		row := []cell{{text: w.levelWord(level), bg: strong, fg: on, bold: true}, {text: r.Name, bold: true}, {text: r.PM}}
+		if hasFigures(r) {
+			row = append(row, figureCells(r)...)
+		} else {
+			row = append(row, cell{text: r.Error, fg: red})
+			row = append(row, make([]cell, 9)...) // the figures' columns
 		}
-		alert := func(n int) cell {
-			c := num(strconv.Itoa(n))
-			if n > 0 && figures {
-				c.fg, c.bold = red, true
-			}
-			return c
-		}
-		row = append(row,
-			num(fmt.Sprintf("%.1f%%", r.Planned)), num(fmt.Sprintf("%.1f%%", r.Actual)),
-			alert(r.LateTasks), num(strconv.Itoa(r.OpenIssues)), alert(r.OverdueIssues), alert(r.HighRisks),
-		)
-		ms := cell{}
-		if m := r.NextMilestone; m != nil {
-			ms.text = strings.TrimSpace(m.Name + "\n" + dateStr(m.Date))
-		}
-		row = append(row, ms)
 		if dated {
 			row = append(row, cell{text: dateStr(r.AsOf)})
 		}
 		change := cell{}
-		if r.ProgressDelta != nil {
+		if r.ProgressDelta != nil && hasFigures(r) {
 			change.text = fmt.Sprintf("%+.1fpt", *r.ProgressDelta)
 		}
 		row = append(row, change, w.runCell(r.Status))
@@ -210,17 +192,32 @@ func (w *writer) portfolioTable(pf *report.Portfolio) *table {
 	return t
 }
 
-// reasonCell is the headline reason, or for a failed run its error (in
-// red) followed by the reason when there is one.
-func (w *writer) reasonCell(r *report.PortfolioRow) cell {
-	if r.Status != "failed" && r.Error == "" {
-		return cell{text: r.Reason}
+// hasFigures reports whether a row's figures mean something. A failed
+// run's come from whatever could be read, or from nothing at all: a
+// project whose WBS is unreadable would show as green with no late tasks,
+// so its error takes the reason's place and the figures are left blank.
+func hasFigures(r *report.PortfolioRow) bool { return r.RAG != "" && r.Status != "failed" }
+
+// figureCells are a row's reason, SPI, CPI, progress, counts and next
+// milestone; counts of trouble above zero are red.
+func figureCells(r *report.PortfolioRow) []cell {
+	alert := func(n int) cell {
+		c := cell{text: strconv.Itoa(n)}
+		if n > 0 {
+			c.fg, c.bold = red, true
+		}
+		return c
 	}
-	text := r.Error
-	if r.Reason != "" {
-		text = strings.TrimSpace(text + "\n" + r.Reason)
+	ms := cell{}
+	if m := r.NextMilestone; m != nil {
+		ms.text = strings.TrimSpace(m.Name + "\n" + dateStr(m.Date))
 	}
-	return cell{text: text, fg: red}
+	return []cell{
+		{text: r.Reason}, {text: ratio(r.SPI)}, {text: ratio(r.CPI)},
+		{text: fmt.Sprintf("%.1f%%", r.Planned)}, {text: fmt.Sprintf("%.1f%%", r.Actual)},
+		alert(r.LateTasks), {text: strconv.Itoa(r.OpenIssues)}, alert(r.OverdueIssues), alert(r.HighRisks),
+		ms,
+	}
 }
 
 // runCell is the run's outcome: failed in red, reused in grey.

@@ -223,9 +223,12 @@ func (b *book) narrowFigures(sheet string, p *placed, cols []column) {
 			continue
 		}
 		label := cols[c-1].label
-		w := textWidth(label)/2 + 3 // room for the filter button
+		w := textWidth(label)/2 + 5 // half the label, and the filter button
 		for word := range strings.FieldsSeq(label) {
-			w = max(w, textWidth(word)+3)
+			// Japanese breaks anywhere; a Latin word only at its ends.
+			if tw := textWidth(word); tw == float64(len([]rune(word))) {
+				w = max(w, tw+3)
+			}
 		}
 		b.width(sheet, c, math.Ceil(max(w, 9)))
 	}

@@ -3,7 +3,9 @@ package xlsx
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -334,3 +336,43 @@ func cellRef(c, r int) string {
 }
 
 func abs(x float64) float64 { return max(x, -x) }
+
+// TestPortfolioLibreOffice opens the examples' portfolio in LibreOffice
+// headless and exports both sheets as shown: every project's row is there
+// with its name, percentages as percentages and its run status.
+func TestPortfolioLibreOffice(t *testing.T) {
+	soffice := tool(t, "soffice")
+	pf := examplePortfolio(t, "ja")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "portfolio.xlsx")
+	if err := os.WriteFile(path, renderPortfolio(t, pf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "csv")
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless",
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", out, path)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, msg)
+	}
+	rows := readCSV(t, filepath.Join(out, "portfolio-"+pf.L.Get("sheet.portfolio")+".csv"))
+	head := rows[headerRow-1]
+	col := func(key string) int { return slices.Index(head, pf.L.Get(key)) }
+	for i, r := range pf.Rows {
+		row := firstRow + i
+		if got := at(rows, row, col("col.project")); got != r.Name {
+			t.Errorf("row %d name %q, want %q", row, got, r.Name)
+		}
+		if got := at(rows, row, col("col.run_status")); got != pf.L.Get("run."+r.Status) {
+			t.Errorf("row %d status %q", row, got)
+		}
+		if want := fmt.Sprintf("%.1f%%", r.Actual); hasFigures(&r) && at(rows, row, col("col.actual")) != want {
+			t.Errorf("row %d actual %q, want %q", row, at(rows, row, col("col.actual")), want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "portfolio-"+pf.L.Get("sheet.all_findings")+".csv")); err != nil {
+		t.Errorf("no findings sheet: %v", err)
+	}
+}

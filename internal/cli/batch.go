@@ -1,0 +1,253 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/pmokit/pmo/internal/batch"
+	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/pipeline"
+	"github.com/pmokit/pmo/internal/render/pdf"
+	"github.com/pmokit/pmo/internal/render/xlsx"
+	"github.com/spf13/pflag"
+)
+
+type batchOptions struct {
+	out     string
+	jobs    int
+	asOf    string
+	lang    string
+	failOn  string
+	force   bool
+	quiet   bool
+	format  string
+	font    string
+	timings bool
+}
+
+func batchCommand() *command {
+	return &command{
+		name:    "batch",
+		args:    "PORTFOLIO.yaml|DIR -o OUT",
+		summary: "every project + the portfolio workbook and PDF / 全案件を一括処理",
+		long: `Runs every project of a portfolio (a portfolio YAML, or a folder: every */project.yaml
+below it) in parallel and writes OUT/<project-id>/tracker.xlsx and status.pdf for each,
+then OUT/portfolio.xlsx and OUT/portfolio.pdf (worst project first) and OUT/summary.json.
+
+One broken project never stops the others: its error is reported and the rest are
+built. A project whose inputs, definition and options are unchanged since the last
+run is reused, not rebuilt (--force rebuilds all). Every file is written to a
+temporary name and renamed, so a killed run leaves earlier outputs intact.
+
+全案件を並列に処理し、各案件の管理表・報告書と、ポートフォリオの一覧（Excel・PDF）を
+作成します。1 案件の失敗で他の案件は止まりません。
+
+Exit status: 0 all built and nothing reached --fail-on; 1 a project failed or reached
+it; 2 usage or I/O errors.`,
+		flags: func(fs *pflag.FlagSet) any {
+			o := &batchOptions{}
+			fs.StringVarP(&o.out, "out", "o", "", "output folder (default: output: in the portfolio YAML)")
+			fs.IntVar(&o.jobs, "jobs", 0, "projects run in parallel (default: number of CPUs)")
+			fs.StringVar(&o.asOf, "as-of", "", "status date YYYY-MM-DD for every project")
+			fs.StringVar(&o.lang, "lang", "", "labels: ja or en (default: each project's report.lang)")
+			fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a project has: error (findings), warning, red (RAG) or none (only failed projects)")
+			fs.BoolVar(&o.force, "force", false, "rebuild every project, even unchanged ones")
+			fs.BoolVar(&o.quiet, "quiet", false, "print nothing but errors")
+			fs.StringVar(&o.format, "format", "xlsx,pdf", "project outputs: xlsx, pdf or both")
+			fs.StringVar(&o.font, "font", "", "TrueType font for the PDFs (default: the embedded IPAexGothic)")
+			fs.BoolVar(&o.timings, "timings", false, "print the time spent in each stage, summed over projects, to stderr")
+			return o
+		},
+		run: runBatch,
+	}
+}
+
+func runBatch(ctx context.Context, env *Env, o any, args []string) error {
+	opt := o.(*batchOptions)
+	if len(args) != 1 {
+		return usageError{"batch takes one PORTFOLIO.yaml or folder"}
+	}
+	asOf, err := parseAsOf(opt.asOf)
+	if err != nil {
+		return err
+	}
+	if err := checkLang(opt.lang); err != nil {
+		return err
+	}
+	failOn := batch.FailOn(opt.failOn)
+	switch failOn {
+	case batch.FailOnError, batch.FailOnWarning, batch.FailOnRed, batch.FailOnNone:
+	default:
+		return usageError{fmt.Sprintf("--fail-on %q: use error, warning, red or none", opt.failOn)}
+	}
+	if opt.jobs < 0 {
+		return usageError{"--jobs must be 0 or more"}
+	}
+	f, err := parseFormats(opt.format)
+	if err != nil {
+		return err
+	}
+	font, err := loadFont(opt.font)
+	if err != nil {
+		return err
+	}
+	plan, err := batch.Discover(args[0])
+	if err != nil {
+		return err
+	}
+	out := opt.out
+	if out == "" && plan.Portfolio != nil {
+		out = plan.Portfolio.OutputDir
+	}
+	if out == "" {
+		return usageError{"-o OUT is required (or output: in the portfolio YAML)"}
+	}
+	lang := opt.lang
+	if lang == "" && plan.Portfolio != nil {
+		lang = plan.Portfolio.Defaults.Report.Lang
+	}
+	var watch *pipeline.Stopwatch
+	if opt.timings {
+		watch = pipeline.NewStopwatch()
+	}
+	fb := newFeedback(env.Stderr, opt.quiet)
+	res := batch.Run(ctx, plan, batch.Options{
+		Out: out, Jobs: opt.jobs, AsOf: asOf, Today: date.FromTime(time.Now()), Lang: opt.lang, Force: opt.force,
+		Getenv: env.Getenv, Version: env.Version, Render: renderer{formats: f, font: font, watch: watch}.render,
+		Stopwatch: watch, Progress: fb.event,
+	})
+	fb.finish()
+	var err2 error
+	watch.Time("portfolio", func() { err2 = writePortfolio(out, res, lang, font) })
+	if err2 != nil {
+		return err2
+	}
+	watch.Print(env.Stderr)
+	if !opt.quiet {
+		printBatchTable(env.Stdout, res, out)
+	}
+	for _, p := range res.Projects {
+		if p.Status == batch.StatusFailed {
+			fmt.Fprintf(env.Stderr, "pmo: %s: %s\n", p.Path, p.Error)
+		}
+	}
+	if ctx.Err() != nil {
+		return fmt.Errorf("interrupted; finished projects were written")
+	}
+	if res.NeedsAttention(failOn) {
+		return exitError{exitFindings}
+	}
+	return nil
+}
+
+// writePortfolio writes the portfolio workbook, PDF and summary.json.
+func writePortfolio(out string, res *batch.Result, lang string, font []byte) error {
+	pf := res.Overview(lang)
+	wb, err := xlsx.RenderPortfolio(pf)
+	if err != nil {
+		return fmt.Errorf("writing the portfolio workbook: %w", err)
+	}
+	if err := pipeline.WriteFile(filepath.Join(out, "portfolio.xlsx"), wb); err != nil {
+		return err
+	}
+	doc, _, err := pdf.RenderPortfolio(pf, pdf.Options{Font: font})
+	if err != nil {
+		return fmt.Errorf("writing the portfolio PDF: %w", err)
+	}
+	if err := pipeline.WriteFile(filepath.Join(out, "portfolio.pdf"), doc); err != nil {
+		return err
+	}
+	return batch.WriteSummary(out, res)
+}
+
+// feedback shows batch progress: a bar with the current project and an
+// ETA on a terminal, one line per finished project otherwise.
+type feedback struct {
+	w       io.Writer
+	tty     bool
+	quiet   bool
+	start   time.Time
+	done    int
+	current string
+}
+
+func newFeedback(w io.Writer, quiet bool) *feedback {
+	tty := false
+	if f, ok := w.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			tty = true
+		}
+	}
+	return &feedback{w: w, tty: tty, quiet: quiet, start: time.Now()}
+}
+
+func (fb *feedback) event(e batch.Event) {
+	if fb.quiet {
+		return
+	}
+	if !e.Done {
+		fb.current = e.Path
+		if fb.tty {
+			fb.bar(e.Total)
+		}
+		return
+	}
+	fb.done++
+	r := e.Result
+	if fb.tty {
+		fb.bar(e.Total)
+		return
+	}
+	what := r.Status
+	if r.Status != batch.StatusFailed && r.RAG != "" {
+		what += " " + string(r.RAG)
+	}
+	fmt.Fprintf(fb.w, "[%d/%d] %-6s %s\n", fb.done, e.Total, what, cmpStr(r.ID, r.Path))
+}
+
+func (fb *feedback) bar(total int) {
+	const width = 24
+	filled := 0
+	if total > 0 {
+		filled = width * fb.done / total
+	}
+	eta := "--:--"
+	if fb.done > 0 {
+		left := time.Since(fb.start) / time.Duration(fb.done) * time.Duration(total-fb.done)
+		eta = fmt.Sprintf("%d:%02d", int(left.Minutes()), int(left.Seconds())%60)
+	}
+	name := clip(filepath.Base(filepath.Dir(fb.current)), 30)
+	fmt.Fprintf(fb.w, "\r[%s%s] %d/%d  ETA %s  %s\x1b[K", strings.Repeat("#", filled), strings.Repeat(".", width-filled), fb.done, total, eta, name)
+}
+
+func (fb *feedback) finish() {
+	if fb.tty && !fb.quiet {
+		fmt.Fprintln(fb.w)
+	}
+}
+
+func cmpStr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func printBatchTable(w io.Writer, res *batch.Result, out string) {
+	rows := [][]string{{"RAG", "ID", "SPI", "planned/actual", "late", "overdue issues", "errors/warnings", "status"}}
+	for _, p := range res.Ranked() {
+		if p.Status == batch.StatusFailed {
+			rows = append(rows, []string{"-", cmpStr(p.ID, p.Path), "-", "-", "-", "-", "-", "FAILED: " + clip(p.Error, 60)})
+			continue
+		}
+		rows = append(rows, []string{strings.ToUpper(string(p.RAG)), p.ID, f2(p.SPI), fmt.Sprintf("%.1f/%.1f%%", p.Planned, p.Actual),
+			fmt.Sprint(p.LateTasks), fmt.Sprint(p.OverdueIssues), fmt.Sprintf("%d/%d", p.Errors, p.Warnings), p.Status + "  " + clip(p.Reason, 50)})
+	}
+	table(w, "", rows)
+	fmt.Fprintf(w, "\n%s  (%d projects, %d failed)\n", filepath.Join(out, "portfolio.pdf"), len(res.Projects), res.Failed())
+}
