@@ -260,16 +260,21 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, r *Project
 		return err
 	}
 	r.InputHash = hash
+	var reused *ProjectResult
 	if !opt.Force {
-		if prev, ok := reusable(opt.Out, path, hash); ok {
-			*r = *prev
-			r.Path, r.Status = path, StatusReused
-			return nil
-		}
+		reused, _ = reusable(opt.Out, path, hash)
 	}
 	p, err := pipeline.Load(ctx, path, popt)
 	if err != nil {
 		return err
+	}
+	if reused != nil && !p.Failed() {
+		// The outputs stand; the portfolio still wants this project's
+		// summary page, which reading and analysing alone rebuild.
+		*r = *reused
+		r.Path, r.Status = path, StatusReused
+		r.Document = p.Document(cmp.Or(opt.Lang, p.Config.Report.Lang))
+		return nil
 	}
 	c := p.Config
 	r.ID, r.Name, r.PM, r.AsOf = c.Project.ID, c.Project.Name, c.Project.PM, p.AsOf
