@@ -365,3 +365,91 @@ func TestConvertNeverOverwritesInputAndRoundTrips(t *testing.T) {
 		t.Errorf("inspect of a tracker: exit %d, findings present:\n%s", code, out)
 	}
 }
+
+func TestBatchExitCodesAndSummary(t *testing.T) {
+	t.Parallel()
+	dir := manyProjects(t, 1)
+	// Break one project's workbook: that project fails, the others build.
+	if err := os.WriteFile(filepath.Join(dir, "networka", "teams", "WBS.xlsx"), []byte("not a workbook"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	code, stdout, errOut := run(t, "batch", dir, "-o", out, "--fail-on", "none")
+	if code != 1 {
+		t.Errorf("a failed project: exit %d, want 1", code)
+	}
+	if !strings.Contains(errOut, "[3/3]") || !strings.Contains(errOut, "failed") || !strings.Contains(errOut, "WBS.xlsx") {
+		t.Errorf("progress lines or error missing from stderr:\n%s", errOut)
+	}
+	if !strings.Contains(stdout, "FAILED") {
+		t.Errorf("final table does not show the failure:\n%s", stdout)
+	}
+	var sum struct {
+		Projects []struct {
+			ID, Status, Error string
+			Outputs           []string
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(out, "summary.json"))
+	if err != nil || json.Unmarshal(data, &sum) != nil {
+		t.Fatalf("summary.json: %v", err)
+	}
+	built := 0
+	for _, p := range sum.Projects {
+		switch p.Status {
+		case "ok":
+			built++
+			if len(p.Outputs) != 2 {
+				t.Errorf("%s outputs %v", p.ID, p.Outputs)
+			}
+		case "failed":
+			if !strings.Contains(p.Error, "WBS.xlsx") {
+				t.Errorf("failed project's error does not name the file: %q", p.Error)
+			}
+		}
+	}
+	if built != 2 {
+		t.Errorf("%d projects built, want 2", built)
+	}
+	for _, f := range []string{"portfolio.xlsx", "portfolio.pdf"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Error(err)
+		}
+	}
+	// Without the broken project, --fail-on decides: the examples have
+	// error findings and red projects.
+	os.RemoveAll(filepath.Join(dir, "networka"))
+	for _, c := range []struct {
+		failOn string
+		want   int
+	}{{"none", 0}, {"red", 1}, {"error", 1}} {
+		if code, _, errOut := run(t, "batch", dir, "-o", t.TempDir(), "--fail-on", c.failOn, "--quiet"); code != c.want {
+			t.Errorf("--fail-on %s: exit %d, want %d (%s)", c.failOn, code, c.want, errOut)
+		}
+	}
+	if code, _, _ := run(t, "batch", dir, "-o", t.TempDir(), "--fail-on", "sometimes"); code != 2 {
+		t.Errorf("bad --fail-on: exit %d, want 2", code)
+	}
+}
+
+func TestStatusExamples(t *testing.T) {
+	t.Parallel()
+	for _, id := range []string{"kikan", "ec", "network"} {
+		path := filepath.Join("..", "..", "examples", id, "project.yaml")
+		code, out, errOut := run(t, "status", path)
+		if code != 0 {
+			t.Fatalf("%s: exit %d %s", id, code, errOut)
+		}
+		golden(t, "status-"+id, out)
+		code, out, _ = run(t, "status", "--json", "--lang", "en", path)
+		var v map[string]any
+		if code != 0 || json.Unmarshal([]byte(out), &v) != nil {
+			t.Fatalf("%s: --json exit %d, does not parse", id, code)
+		}
+		for _, k := range []string{"project", "as_of", "progress", "evm", "tasks", "milestones", "issues", "risks", "rag", "changes"} {
+			if _, ok := v[k]; !ok {
+				t.Errorf("%s: --json lacks %q", id, k)
+			}
+		}
+	}
+}
