@@ -215,11 +215,17 @@ func TestMilestones(t *testing.T) {
 // rolled up: 11-2..11-13, effort 10, actual 7, progress (4×100+6×50)/10 = 70.
 func rollWBS(summary project.Task) []project.Task {
 	summary.WBSID, summary.Level, summary.Name, summary.Summary = "1", 1, "要件定義", true
+	// Children sit on the same sheet as their summary, rows below it.
+	child := func(t project.Task, row int) project.Task {
+		t.Source = summary.Source
+		t.Source.Row = summary.Source.Row + row
+		return t
+	}
 	return []project.Task{summary,
-		{WBSID: "1.1", Level: 2, Name: "現行調査", PlannedStart: day(2026, 11, 2), PlannedFinish: day(2026, 11, 6),
-			PlannedEffort: num(4), Progress: num(100), ActualStart: day(2026, 11, 2), ActualFinish: day(2026, 11, 6), ActualEffort: num(5)},
-		{WBSID: "1.2", Level: 2, Name: "要件整理", PlannedStart: day(2026, 11, 9), PlannedFinish: day(2026, 11, 13),
-			PlannedEffort: num(6), Progress: num(50), ActualStart: day(2026, 11, 10), ActualEffort: num(2)},
+		child(project.Task{WBSID: "1.1", Level: 2, Name: "現行調査", PlannedStart: day(2026, 11, 2), PlannedFinish: day(2026, 11, 6),
+			PlannedEffort: num(4), Progress: num(100), ActualStart: day(2026, 11, 2), ActualFinish: day(2026, 11, 6), ActualEffort: num(5)}, 1),
+		child(project.Task{WBSID: "1.2", Level: 2, Name: "要件整理", PlannedStart: day(2026, 11, 9), PlannedFinish: day(2026, 11, 13),
+			PlannedEffort: num(6), Progress: num(50), ActualStart: day(2026, 11, 10), ActualEffort: num(2)}, 2),
 	}
 }
 
@@ -475,4 +481,21 @@ func FuzzAnalyze(f *testing.F) {
 			t.Errorf("json: %v", err)
 		}
 	})
+}
+
+// TestOutlinePerSheet pins that a phase in one team's sheet never takes in
+// the tasks of the next sheet, even when their levels continue.
+func TestOutlinePerSheet(t *testing.T) {
+	t.Parallel()
+	a := diag.Pos{File: "a.csv", Row: 2, CSV: true}
+	b := diag.Pos{File: "b.csv", Row: 2, CSV: true}
+	tasks := []project.Task{
+		{WBSID: "1", Level: 1, Name: "要件定義", Summary: true, Source: a},
+		{WBSID: "1.1", Level: 2, Name: "調査", PlannedStart: day(2026, 11, 2), PlannedFinish: day(2026, 11, 6), Progress: num(100), Source: a},
+		{WBSID: "2.1", Level: 2, Name: "製造", PlannedStart: day(2026, 11, 9), PlannedFinish: day(2026, 11, 27), Progress: num(10), Source: b},
+	}
+	r := run(newConfig(), day(2026, 11, 20), tasks...)
+	if got := r.Rolled[0]; got.PlannedFinish != day(2026, 11, 6) || got.Progress == nil || *got.Progress != 100 {
+		t.Errorf("summary of a.csv took in b.csv's task: finish %s progress %v", got.PlannedFinish, got.Progress)
+	}
 }

@@ -185,7 +185,7 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 	res := &Result{Name: plan.Name, Findings: plan.Findings, AsOf: opt.AsOf, Projects: make([]*ProjectResult, len(plan.Projects))}
 	// A run killed half-way leaves temporary files behind; the finished
 	// outputs beside them are whole.
-	_ = pipeline.RemoveStaleTemp(opt.Out)
+	pipeline.RemoveStaleTemp(opt.Out)
 	if plan.Portfolio != nil {
 		res.Portfolio = plan.Portfolio.Path
 	}

@@ -10,7 +10,6 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"github.com/pmokit/pmo/internal/diag"
 	"github.com/spf13/pflag"
 )
 
@@ -70,7 +69,10 @@ func Run(ctx context.Context, args []string, env Env) (code int) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(env.Stderr, "pmo: internal error: %v\n%s", r, debug.Stack())
+			fmt.Fprintf(env.Stderr, "pmo: internal error: %v (please report it with the input files; PMO_DEBUG=1 shows where)\n", r)
+			if env.Getenv("PMO_DEBUG") != "" {
+				env.Stderr.Write(debug.Stack())
+			}
 			code = exitUsage
 		}
 	}()
@@ -127,10 +129,6 @@ func reportError(w io.Writer, c *command, err error) int {
 		return exitUsage
 	}
 	fmt.Fprintf(w, "pmo: error: %s\n", oneLine(err.Error()))
-	var ie *diag.InputError
-	if errors.As(err, &ie) {
-		return exitUsage
-	}
 	return exitUsage
 }
 
@@ -168,7 +166,8 @@ Commands:
 	}
 	fmt.Fprint(w, `
 Run 'pmo help <command>' or 'pmo <command> --help' for details.
-Exit codes: 0 fine, 1 findings (errors, or warnings with --strict), 2 usage or unreadable input.
+Exit codes: 0 fine; 1 something needs attention (validate: errors, or warnings with
+--strict; batch: a failed project or one reaching --fail-on); 2 usage or unreadable input.
 `)
 }
 

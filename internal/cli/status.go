@@ -63,7 +63,13 @@ func runStatus(ctx context.Context, env *Env, o any, args []string) error {
 		return err
 	}
 	if opt.json {
-		return writeJSON(env.Stdout, p.Analysis)
+		if err := writeJSON(env.Stdout, p.Analysis); err != nil {
+			return err
+		}
+		if p.Failed() {
+			return exitError{exitUsage}
+		}
+		return nil
 	}
 	lang := opt.lang
 	if lang == "" {

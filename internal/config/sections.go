@@ -179,6 +179,9 @@ func (d *decoder) info(n *yaml.Node, s *shape, info *Info) {
 }
 
 // validID keeps project ids safe as folder names on every platform.
+// ValidID reports whether s can name a project's output folder.
+func ValidID(s string) bool { return s != "" && validID(s) }
+
 func validID(s string) bool {
 	for i, c := range s {
 		switch {

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -22,9 +23,8 @@ func snapshotPath(outDir, id string, asOf date.Date) string {
 	return filepath.Join(outDir, historyDir, id, asOf.String()+".json")
 }
 
-// LatestSnapshot returns the newest snapshot of project id under outDir
-// taken before asOf, or nil when there is none. A damaged snapshot is
-// skipped (reported in the error only when nothing else is usable).
+// LatestSnapshot returns the newest readable snapshot of project id under
+// outDir taken before asOf, or nil when there is none.
 func LatestSnapshot(outDir, id string, asOf date.Date) (*analyze.Snapshot, error) {
 	if outDir == "" {
 		return nil, nil
@@ -48,21 +48,20 @@ func LatestSnapshot(outDir, id string, asOf date.Date) (*analyze.Snapshot, error
 		}
 	}
 	slices.Sort(dates)
-	var lastErr error
+	// A damaged snapshot, or one from another pmo version, is passed over:
+	// history only adds a comparison and must never stop a report.
 	for i := len(dates) - 1; i >= 0; i-- {
 		data, err := os.ReadFile(filepath.Join(dir, dates[i].String()+".json"))
 		if err != nil {
-			lastErr = err
 			continue
 		}
 		var s analyze.Snapshot
-		if err := json.Unmarshal(data, &s); err != nil || s.Version != analyze.SnapshotVersion {
-			lastErr = fmt.Errorf("history snapshot %s is damaged or from another pmo version", dates[i])
+		if json.Unmarshal(data, &s) != nil || s.Version != analyze.SnapshotVersion {
 			continue
 		}
 		return &s, nil
 	}
-	return nil, lastErr
+	return nil, nil
 }
 
 // WriteSnapshot stores this run's snapshot under outDir, atomically.
@@ -90,6 +89,9 @@ func WriteFile(path string, data []byte) error {
 		// CreateTemp makes the file private; outputs are ordinary files.
 		err = tmp.Chmod(0o644)
 	}
+	if err == nil {
+		err = tmp.Sync()
+	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -103,20 +105,21 @@ func WriteFile(path string, data []byte) error {
 	return nil
 }
 
-// RemoveStaleTemp deletes the temporary files a killed run left under
-// dir (WriteFile's ".name.tmp…" files), so only complete outputs remain.
-func RemoveStaleTemp(dir string) error {
-	return filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil
+// staleTemp matches the temporary names WriteFile gives: ".name.tmp123".
+var staleTemp = regexp.MustCompile(`^\..+\.tmp[0-9]+$`)
+
+// RemoveStaleTemp deletes the temporary files a killed run left in dir and
+// its immediate subfolders (OUT and OUT/<project-id>), so only complete
+// outputs remain. Nothing else is touched.
+func RemoveStaleTemp(dir string) {
+	for _, pattern := range []string{filepath.Join(dir, ".*"), filepath.Join(dir, "*", ".*")} {
+		matches, _ := filepath.Glob(pattern)
+		for _, m := range matches {
+			if staleTemp.MatchString(filepath.Base(m)) {
+				if st, err := os.Lstat(m); err == nil && st.Mode().IsRegular() {
+					os.Remove(m)
+				}
+			}
 		}
-		if err != nil {
-			return err
-		}
-		name := e.Name()
-		if !e.IsDir() && strings.HasPrefix(name, ".") && strings.Contains(name, ".tmp") {
-			return os.Remove(path)
-		}
-		return nil
-	})
+	}
 }

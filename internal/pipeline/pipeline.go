@@ -81,6 +81,10 @@ func Load(ctx context.Context, path string, opt Options) (*Project, error) {
 	if opt.Defaults != nil {
 		cfg.ApplyDefaults(*opt.Defaults)
 	}
+	if !config.ValidID(cfg.Project.ID) {
+		// The id names the output folder: never write with a bad one.
+		return nil, diag.Errorf(cfg.Project.IDPos, "project.id %q is missing or not a-z, 0-9, _ and - only; it names the output folder", cfg.Project.ID)
+	}
 	p := &Project{Config: cfg, Findings: fs}
 	p.AsOf = statusDate(cfg, opt)
 	lap := opt.Stopwatch.start()

@@ -6,10 +6,15 @@ func (t *Task) Complete() bool {
 }
 
 // Descendants returns the index range [i+1, end) of the tasks below
-// tasks[i] in the outline: the following tasks with a deeper level.
+// tasks[i] in the outline: the following tasks of the same sheet with a
+// deeper level.
 func Descendants(tasks []Task, i int) (start, end int) {
 	end = i + 1
-	for end < len(tasks) && tasks[end].Level > tasks[i].Level {
+	src := tasks[i].Source
+	// Each sheet is an outline of its own: a phase in one team's WBS never
+	// owns the tasks of the next sheet.
+	for end < len(tasks) && tasks[end].Level > tasks[i].Level &&
+		tasks[end].Source.File == src.File && tasks[end].Source.Sheet == src.Sheet {
 		end++
 	}
 	return i + 1, end

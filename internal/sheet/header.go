@@ -200,6 +200,9 @@ func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int
 	}
 	var best *header
 	try := func(r, h int) {
+		if h < 1 || r < 1 {
+			return
+		}
 		if len(fixedRows) == 0 && !bandRowsOK(g, r, h) {
 			return
 		}
