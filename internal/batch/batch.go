@@ -41,6 +41,9 @@ type Options struct {
 	Getenv func(string) string
 	// Version goes into the input hash, so a new pmo rebuilds everything.
 	Version string
+	// Variant names the output choices (formats, font) for the input hash:
+	// a run asking for other outputs does not reuse these.
+	Variant string
 	Render  Renderer
 	// Stopwatch, when set, adds up the time of each stage.
 	Stopwatch *pipeline.Stopwatch
@@ -189,6 +192,7 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 	if plan.Portfolio != nil {
 		res.Portfolio = plan.Portfolio.Path
 	}
+	dup := duplicateIDs(plan.Projects)
 	jobs := cmp.Or(opt.Jobs, runtime.GOMAXPROCS(0))
 	var (
 		wg   sync.WaitGroup
@@ -207,7 +211,14 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 			for i := range next {
 				path := plan.Projects[i]
 				report(Event{Index: i, Total: len(plan.Projects), Path: path})
-				r := runProject(ctx, path, plan, opt)
+				var r *ProjectResult
+				if other, ok := dup[path]; ok {
+					// Two projects with one id would overwrite each other's outputs.
+					r = &ProjectResult{Path: path, Status: StatusFailed, Outputs: []string{}, Findings: diag.Findings{},
+						Error: fmt.Sprintf("%s: project.id is also used by %s; each project needs its own id", path, other)}
+				} else {
+					r = runProject(ctx, path, plan, opt)
+				}
 				res.Projects[i] = r
 				report(Event{Index: i, Total: len(plan.Projects), Path: path, Done: true, Result: r})
 			}
@@ -227,6 +238,26 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 		}
 	}
 	return res
+}
+
+// duplicateIDs maps each project file whose id an earlier file of the
+// plan already uses to that earlier file. Files that cannot be read are
+// left to fail on their own.
+func duplicateIDs(paths []string) map[string]string {
+	first := map[string]string{}
+	dup := map[string]string{}
+	for _, p := range paths {
+		cfg, _, err := config.Load(p)
+		if err != nil || cfg.Project.ID == "" {
+			continue
+		}
+		if other, ok := first[cfg.Project.ID]; ok {
+			dup[p] = other
+			continue
+		}
+		first[cfg.Project.ID] = p
+	}
+	return dup
 }
 
 // runProject builds one project, turning any panic into an error result.
@@ -344,7 +375,7 @@ func figures(r *ProjectResult, a *analyze.Result) {
 // run's options.
 func inputHash(path string, defaults []byte, opt Options) (string, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "pmo %s\nas-of %s\ntoday %s\nlang %s\n", opt.Version, opt.AsOf, opt.Today, opt.Lang)
+	fmt.Fprintf(h, "pmo %s\nas-of %s\ntoday %s\nlang %s\nvariant %s\n", opt.Version, opt.AsOf, opt.Today, opt.Lang, opt.Variant)
 	h.Write(defaults)
 	data, err := os.ReadFile(path)
 	if err != nil {

@@ -195,3 +195,36 @@ func TestDiscoverErrors(t *testing.T) {
 		t.Errorf("empty folder: %v", err)
 	}
 }
+
+func TestDuplicateIDsAndPortfolioFindings(t *testing.T) {
+	t.Parallel()
+	dir := copyExamples(t)
+	// A copy of kikan under another folder keeps the id kikan.
+	src := filepath.Join(dir, "kikan")
+	dst := filepath.Join(dir, "kikan2")
+	filepath.WalkDir(src, func(path string, e os.DirEntry, err error) error {
+		rel, _ := filepath.Rel(src, path)
+		if e.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, _ := os.ReadFile(path)
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	var calls atomic.Int32
+	res := run(t, dir, t.TempDir(), Options{Render: fakeRender("", &calls)})
+	m := map[string]*ProjectResult{}
+	for _, p := range res.Projects {
+		m[filepath.Base(filepath.Dir(p.Path))] = p
+	}
+	if m["kikan"].Status != StatusOK || m["kikan2"].Status != StatusFailed || !strings.Contains(m["kikan2"].Error, "also used by") {
+		t.Errorf("duplicate id: kikan %s, kikan2 %s %q", m["kikan"].Status, m["kikan2"].Status, m["kikan2"].Error)
+	}
+
+	// A portfolio naming a project file that is not there needs attention.
+	pf := filepath.Join(dir, "p.yaml")
+	os.WriteFile(pf, []byte("version: 1\nportfolio:\n  name: x\nprojects: [network/project.yaml, gone/project.yaml]\n"), 0o644)
+	res = run(t, pf, t.TempDir(), Options{Render: fakeRender("", &calls)})
+	if len(res.Findings) == 0 || !res.NeedsAttention(FailOnNone) {
+		t.Errorf("missing project file: findings %v, needs attention %v", res.Findings, res.NeedsAttention(FailOnNone))
+	}
+}

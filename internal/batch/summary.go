@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/pmokit/pmo/internal/analyze"
+	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/pipeline"
 	"github.com/pmokit/pmo/internal/report"
 )
@@ -25,6 +26,11 @@ const (
 // NeedsAttention reports whether the run should exit 1: a project failed,
 // or one reached the --fail-on level.
 func (r *Result) NeedsAttention(on FailOn) bool {
+	// A portfolio file that names a missing project or misspells a key
+	// loses a project from the steering meeting's view.
+	if r.Findings.Count(diag.Error) > 0 || on == FailOnWarning && r.Findings.Count(diag.Warning) > 0 {
+		return true
+	}
 	for _, p := range r.Projects {
 		switch {
 		case p.Status == StatusFailed:

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"os"
@@ -100,6 +101,9 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 	if err != nil {
 		return err
 	}
+	for _, f := range plan.Findings {
+		fmt.Fprintln(env.Stderr, f)
+	}
 	out := opt.out
 	if out == "" && plan.Portfolio != nil {
 		out = plan.Portfolio.OutputDir
@@ -118,7 +122,8 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 	fb := newFeedback(env.Stderr, opt.quiet)
 	res := batch.Run(ctx, plan, batch.Options{
 		Out: out, Jobs: opt.jobs, AsOf: asOf, Today: date.FromTime(time.Now()), Lang: opt.lang, Force: opt.force,
-		Getenv: env.Getenv, Version: env.Version, Render: renderer{formats: f, font: font, watch: watch}.render,
+		Getenv: env.Getenv, Version: env.Version, Variant: fmt.Sprintf("%s font=%x", opt.format, sha256.Sum256(font)),
+		Render:    renderer{formats: f, font: font, watch: watch}.render,
 		Stopwatch: watch, Progress: fb.event,
 	})
 	fb.finish()

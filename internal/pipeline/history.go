@@ -108,11 +108,11 @@ func WriteFile(path string, data []byte) error {
 // staleTemp matches the temporary names WriteFile gives: ".name.tmp123".
 var staleTemp = regexp.MustCompile(`^\..+\.tmp[0-9]+$`)
 
-// RemoveStaleTemp deletes the temporary files a killed run left in dir and
-// its immediate subfolders (OUT and OUT/<project-id>), so only complete
-// outputs remain. Nothing else is touched.
+// RemoveStaleTemp deletes the temporary files a killed run left where pmo
+// writes — OUT, OUT/<project-id> and OUT/.history/<project-id> — so only
+// complete outputs remain. Nothing else is touched.
 func RemoveStaleTemp(dir string) {
-	for _, pattern := range []string{filepath.Join(dir, ".*"), filepath.Join(dir, "*", ".*")} {
+	for _, pattern := range []string{filepath.Join(dir, ".*"), filepath.Join(dir, "*", ".*"), filepath.Join(dir, historyDir, "*", ".*")} {
 		matches, _ := filepath.Glob(pattern)
 		for _, m := range matches {
 			if staleTemp.MatchString(filepath.Base(m)) {
