@@ -7,6 +7,8 @@
 package analyze
 
 import (
+	"math"
+
 	"github.com/pmokit/pmo/internal/calendar"
 	"github.com/pmokit/pmo/internal/config"
 	"github.com/pmokit/pmo/internal/date"
@@ -71,7 +73,7 @@ func Analyze(in Input) *Result {
 	r.Rolled = rollUp(in.Tasks, cal, &r.Findings)
 	leaves := leafFigures(r.Rolled, cal, in.AsOf)
 	r.EVM = evm(leaves)
-	if r.EVM.BAC > 0 {
+	if r.EVM.BAC > 0 && !math.IsInf(r.EVM.BAC, 0) {
 		r.Progress = Progress{Planned: r.EVM.PV / r.EVM.BAC * 100, Actual: r.EVM.EV / r.EVM.BAC * 100}
 	}
 	if cfg.Project.CostPerDay > 0 {

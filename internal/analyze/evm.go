@@ -1,6 +1,8 @@
 package analyze
 
 import (
+	"math"
+
 	"github.com/pmokit/pmo/internal/calendar"
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/project"
@@ -120,10 +122,10 @@ func evm(leaves []leaf) EVM {
 }
 
 func ratio(a, b float64) *float64 {
-	if b == 0 {
+	r := a / b
+	if b == 0 || math.IsNaN(r) || math.IsInf(r, 0) {
 		return nil
 	}
-	r := a / b
 	return &r
 }
 

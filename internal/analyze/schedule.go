@@ -134,12 +134,16 @@ func milestones(cfg *config.Project, tasks []project.Task, leaves []leaf, asOf d
 		d := cmp.Or(t.PlannedFinish, t.PlannedStart)
 		out = append(out, milestoneStatus(t.Name, d, false, i, cfg, tasks, leaves, asOf, t.Source))
 	}
-	slices.SortStableFunc(out, func(a, b Milestone) int { return cmp.Compare(a.Date, b.Date) })
+	// By date; undated milestones last.
+	slices.SortStableFunc(out, func(a, b Milestone) int { return cmp.Compare(dueOrFar(a.Date), dueOrFar(b.Date)) })
 	return out
 }
 
 func milestoneStatus(name string, d date.Date, done bool, task int, cfg *config.Project, tasks []project.Task, leaves []leaf, asOf date.Date, pos diag.Pos) Milestone {
-	m := Milestone{Name: name, Date: d, Source: pos, DaysLeft: int(d - asOf)}
+	m := Milestone{Name: name, Date: d, Source: pos}
+	if !d.IsZero() {
+		m.DaysLeft = int(d - asOf)
+	}
 	if !done && task >= 0 {
 		done = project.SubtreeComplete(tasks, task)
 	}
@@ -155,7 +159,7 @@ func milestoneStatus(name string, d date.Date, done bool, task int, cfg *config.
 		for _, l := range leaves {
 			if l.late && l.t.PlannedFinish <= d {
 				m.Status = MilestoneAtRisk
-				m.Reason = cmp.Or(l.t.WBSID+" ", "") + l.t.Name
+				m.Reason = strings.TrimSpace(l.t.WBSID + " " + l.t.Name)
 				break
 			}
 		}

@@ -28,6 +28,9 @@ type WorkloadCell struct {
 	Capacity float64   `json:"capacity"`
 }
 
+// maxWorkloadWeeks bounds the workload grid (ten years of weeks).
+const maxWorkloadWeeks = 520
+
 // monday returns the Monday of d's ISO week.
 func monday(d date.Date) date.Date {
 	wd := int(d.Weekday()+6) % 7 // Monday 0 … Sunday 6
@@ -46,6 +49,12 @@ func workload(cfg *config.Project, leaves []leaf, cal *calendar.Calendar) Worklo
 	load := map[key]float64{}
 	people := map[string]bool{}
 	weeks := map[date.Date]bool{}
+	// A typo year (2206) or a 9999/12/31 "no end" must not make thousands
+	// of weeks: count load within the project window and a year around it.
+	lo, hi := cfg.Project.Start.AddDays(-365), cfg.Project.End.AddDays(365)
+	if cfg.Project.Start.IsZero() || cfg.Project.End.IsZero() {
+		lo, hi = 0, 1<<30
+	}
 	for _, l := range leaves {
 		t := l.t
 		if !l.scheduled || len(t.Assignee) == 0 || t.Complete() {
@@ -60,7 +69,7 @@ func workload(cfg *config.Project, leaves []leaf, cal *calendar.Calendar) Worklo
 			effort = *t.PlannedEffort
 		}
 		perDay := effort / float64(days) / float64(len(t.Assignee))
-		for w := monday(t.PlannedStart); w <= t.PlannedFinish; w = w.AddDays(7) {
+		for w := monday(max(t.PlannedStart, lo)); w <= min(t.PlannedFinish, hi) && len(weeks) < maxWorkloadWeeks; w = w.AddDays(7) {
 			n := cal.WorkdaysBetween(max(w, t.PlannedStart), min(w.AddDays(6), t.PlannedFinish))
 			if n == 0 {
 				continue

@@ -163,7 +163,7 @@ func msLevel(s analyze.MilestoneStatus) analyze.Level {
 // NextMilestone returns the first milestone not yet done, or nil.
 func NextMilestone(a *analyze.Result) *analyze.Milestone {
 	for i := range a.Milestones {
-		if a.Milestones[i].Status != analyze.MilestoneDone {
+		if a.Milestones[i].Status != analyze.MilestoneDone && !a.Milestones[i].Date.IsZero() {
 			return &a.Milestones[i]
 		}
 	}

@@ -74,6 +74,10 @@ type parsed struct {
 	set        bool // the cell said something
 }
 
+// maxEffort is the largest effort read as one: a million person-days is
+// already four thousand people for a year.
+const maxEffort = 1e6
+
 // rowReader turns the rows below a header into field values.
 type rowReader struct {
 	g        *Grid
@@ -259,6 +263,11 @@ func (rr *rowReader) read(row, col int, field string) parsed {
 }
 
 func (rr *rowReader) readEffort(c Cell, st Style, p *parsed, field string) {
+	if c.Kind == Number && math.Abs(c.Num) > maxEffort {
+		rr.findings.Add(diag.Error, "effort-unparseable", rr.pos(*p), "%s %s person-days is not a plausible effort", field, p.text)
+		p.set = false
+		return
+	}
 	if c.Kind == Number {
 		p.num, p.hasNum = clean(c.Num), true
 		if strings.Contains(strings.ToLower(st.Code), "h") && !st.Date || strings.Contains(st.Code, "時間") {
@@ -266,7 +275,7 @@ func (rr *rowReader) readEffort(c Cell, st Style, p *parsed, field string) {
 		}
 		return
 	}
-	if n, ok := value.Effort(p.text); ok {
+	if n, ok := value.Effort(p.text); ok && math.Abs(n) <= maxEffort {
 		p.num, p.hasNum = clean(n), true
 		return
 	}

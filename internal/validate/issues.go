@@ -57,23 +57,9 @@ func closedNoDate(in *Input, r *Rule, fs *diag.Findings) {
 	for i := range in.Issues {
 		is := &in.Issues[i]
 		if !is.Status.IsOpen() && is.ClosedOn.IsZero() {
-			if is.Cells.Has("closed_on") || hasColumn(in, is, "closed_on") {
+			if is.Cells.Has("closed_on") { // the sheet has a column for it
 				r.add(fs, is.Cell("status"), "issue %s is %s but has no closing date", label(is.ID, is.Title), quoteRaw(is.StatusRaw, string(is.Status)))
 			}
 		}
 	}
-}
-
-// hasColumn reports whether some issue of the same sheet has field filled,
-// i.e. the sheet has a column for it.
-func hasColumn(in *Input, ref *project.Issue, field string) bool {
-	for i := range in.Issues {
-		is := &in.Issues[i]
-		if is.Source.File == ref.Source.File && is.Source.Sheet == ref.Source.Sheet {
-			if is.Cells.Has(field) {
-				return true
-			}
-		}
-	}
-	return false
 }
