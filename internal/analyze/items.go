@@ -43,9 +43,10 @@ type IssueRef struct {
 	Source      diag.Pos  `json:"source"`
 }
 
-// IssueKey identifies an issue across runs: its file, and its ID or title.
+// IssueKey identifies an issue across runs: its file (as the project
+// names it, so two teams' 課題.xlsx differ), its sheet, and its ID or title.
 func IssueKey(is *project.Issue) string {
-	return filepath.Base(is.Source.File) + "#" + cmp.Or(is.ID, is.Title)
+	return filepath.ToSlash(is.Source.File) + "!" + is.Source.Sheet + "#" + cmp.Or(is.ID, is.Title)
 }
 
 func priorityName(p project.Priority) string { return cmp.Or(string(p), "none") }

@@ -111,6 +111,9 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 	if out == "" {
 		return usageError{"-o OUT is required (or output: in the portfolio YAML)"}
 	}
+	if err := checkOutDir(out); err != nil {
+		return err
+	}
 	lang := opt.lang
 	if lang == "" && plan.Portfolio != nil {
 		lang = plan.Portfolio.Defaults.Report.Lang

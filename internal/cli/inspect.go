@@ -6,7 +6,9 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"time"
 
+	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/project"
 	"github.com/pmokit/pmo/internal/sheet"
@@ -20,6 +22,7 @@ type inspectOptions struct {
 	encoding string
 	samples  int
 	password string
+	asOf     string
 }
 
 func inspectCommand() *command {
@@ -44,6 +47,7 @@ With --json every record is printed (the JSON shape is a public interface).`,
 			fs.StringVar(&o.encoding, "encoding", "", "CSV encoding: utf-8 or shift_jis (default: detected)")
 			fs.IntVar(&o.samples, "samples", 5, "sample records to print per table")
 			fs.StringVar(&o.password, "password-env", "", "environment variable holding the workbook password")
+			fs.StringVar(&o.asOf, "as-of", "", "date YYYY-MM-DD near which dates typed without a year (4/1) fall (default: today)")
 			return o
 		},
 		run: runInspect,
@@ -73,6 +77,13 @@ func runInspect(_ context.Context, env *Env, o any, args []string) error {
 	if err != nil {
 		return err
 	}
+	near, err := parseAsOf(opt.asOf)
+	if err != nil {
+		return err
+	}
+	if near.IsZero() {
+		near = date.FromTime(time.Now())
+	}
 	path := args[0]
 	open := sheet.OpenOptions{Name: filepath.Base(path), Encoding: opt.encoding}
 	if opt.password != "" {
@@ -82,7 +93,7 @@ func runInspect(_ context.Context, env *Env, o any, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := sheet.Read(book, sheet.Options{Kind: kind, Sheet: opt.sheet})
+	res, err := sheet.Read(book, sheet.Options{Kind: kind, Sheet: opt.sheet, Near: near})
 	if err != nil {
 		return err
 	}

@@ -106,3 +106,11 @@ func sortedNames(m map[string][]byte) []string {
 	slices.Sort(out)
 	return out
 }
+
+// checkOutDir refuses an -o that names an existing file.
+func checkOutDir(dir string) error {
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return usageError{fmt.Sprintf("-o %s is a file; give a folder for the outputs", dir)}
+	}
+	return nil
+}

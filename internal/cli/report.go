@@ -58,6 +58,9 @@ func runReport(ctx context.Context, env *Env, o any, args []string) error {
 	if opt.out == "" {
 		return usageError{"-o DIR is required"}
 	}
+	if err := checkOutDir(opt.out); err != nil {
+		return err
+	}
 	asOf, err := parseAsOf(opt.asOf)
 	if err != nil {
 		return err

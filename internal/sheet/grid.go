@@ -69,8 +69,7 @@ type Grid struct {
 	// lines maps a CSV record (row number) to its first line in the file.
 	lines []int
 
-	mergeAt map[[2]int]int // top-left cell -> index in Merges, built lazily by Merged
-	covered map[[2]int]int // every covered cell except top-left -> index in Merges
+	covered map[[2]int]int // every cell of a merge -> index in Merges, built lazily
 }
 
 // Pos returns the position of a cell for findings.
@@ -155,14 +154,12 @@ func (g *Grid) indexMerges() {
 		return
 	}
 	g.covered = make(map[[2]int]int)
-	g.mergeAt = make(map[[2]int]int)
 	for i, m := range g.Merges {
 		// Whole-column or huge merges would blow up the index; they carry no
 		// table structure, so leave them out.
 		if (m.Row2-m.Row1+1)*(m.Col2-m.Col1+1) > 20000 {
 			continue
 		}
-		g.mergeAt[[2]int{m.Row1, m.Col1}] = i
 		for r := m.Row1; r <= m.Row2; r++ {
 			for c := m.Col1; c <= m.Col2; c++ {
 				g.covered[[2]int{r, c}] = i

@@ -212,7 +212,7 @@ func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int
 		}
 		for _, k := range kinds {
 			s, mapped := assign(sc, k, cols, overrides)
-			if !hasKeyField(k, mapped) {
+			if !hasKeyField(mapped) {
 				continue
 			}
 			s -= headerPenalty(g, r, h)
@@ -268,7 +268,7 @@ func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int
 
 // hasKeyField reports whether a mapping has the field a record cannot do
 // without: a task name, an issue or risk title.
-func hasKeyField(k project.Kind, cols []Column) bool {
+func hasKeyField(cols []Column) bool {
 	for _, c := range cols {
 		if c.Field == "name" || c.Field == "title" {
 			return true

@@ -49,6 +49,10 @@ func Open(path string, opt OpenOptions) (*Book, error) {
 		return nil, diag.Errorf(pos, "cannot read: %v", err)
 	case st.IsDir():
 		return nil, diag.Errorf(pos, "is a directory, not a spreadsheet")
+	case !st.Mode().IsRegular():
+		return nil, diag.Errorf(pos, "not a regular file")
+	case st.Size() > maxFileSize:
+		return nil, diag.Errorf(pos, "file is %d MB; pmo reads team sheets up to %d MB", st.Size()>>20, maxFileSize>>20)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -56,6 +60,10 @@ func Open(path string, opt OpenOptions) (*Book, error) {
 	}
 	return Parse(name, data, opt)
 }
+
+// maxFileSize bounds what Open reads into memory; real team sheets are
+// a few MB, and a 50,000-row WBS is under 5 MB.
+const maxFileSize = 256 << 20
 
 var (
 	zipMagic = []byte("PK\x03\x04")
@@ -76,8 +84,10 @@ func Parse(name string, data []byte, opt OpenOptions) (*Book, error) {
 		return parseXLSX(name, data)
 	case ext == ".csv" || ext == ".txt" || ext == ".tsv":
 		return parseCSV(name, data, opt.Encoding)
+	case ext == ".xls" && looksLikeMarkup(data):
+		return nil, diag.Errorf(pos, "an HTML or XML table saved as .xls (as some systems export); open it in Excel or LibreOffice and save it as .xlsx")
 	case ext == ".xls":
-		return nil, diag.Errorf(pos, "not a legacy Excel file either; cannot read it")
+		return nil, diag.Errorf(pos, "not an Excel workbook (.xls without the Excel 97-2003 signature)")
 	case ext == ".xlsx" || ext == ".xlsm":
 		if looksLikeText(data) {
 			return nil, diag.Errorf(pos, "not an Excel workbook: the file holds plain text (a CSV saved as .xlsx?); rename it to .csv")
@@ -86,6 +96,11 @@ func Parse(name string, data []byte, opt OpenOptions) (*Book, error) {
 	default:
 		return nil, diag.Errorf(pos, "unsupported file type %q: pmo reads .xlsx, .xlsm and .csv", ext)
 	}
+}
+
+func looksLikeMarkup(data []byte) bool {
+	head := bytes.ToLower(bytes.TrimSpace(bytes.TrimPrefix(data[:min(len(data), 1024)], []byte("\xEF\xBB\xBF"))))
+	return bytes.HasPrefix(head, []byte("<")) && (bytes.Contains(head, []byte("<html")) || bytes.Contains(head, []byte("<?xml")) || bytes.Contains(head, []byte("<table")))
 }
 
 func looksLikeText(data []byte) bool {

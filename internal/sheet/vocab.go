@@ -111,7 +111,7 @@ func isASCII(s string) bool {
 
 // dateConcepts reads the plan/actual and start/finish words out of a header.
 type concepts struct {
-	plan, actual, start, finish, effort, date, previous bool
+	plan, actual, start, finish, effort bool
 }
 
 func conceptsOf(key string) concepts {
@@ -121,8 +121,6 @@ func conceptsOf(key string) concepts {
 	c.start = containsAny(key, "開始", "start", "begin", "着手", "始", "着工", "from")
 	c.finish = containsAny(key, "終了", "完了", "finish", "end", "終", "締切", "to", "最終日")
 	c.effort = containsAny(key, "工数", "effort", "work", "人日", "人月", "duration", "期間", "稼働", "時間", "見積")
-	c.date = containsAny(key, "日", "date", "日時", "time")
-	c.previous = containsAny(key, "前回", "previous", "last", "先週")
 	return c
 }
 

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"path"
 	"strconv"
@@ -530,8 +529,4 @@ func parseRange(s string) (Range, bool) {
 		return Range{}, false
 	}
 	return Range{min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)}, true
-}
-
-func (wb *workbook) String() string {
-	return fmt.Sprintf("workbook %s (%d sheets)", wb.file, len(wb.sheets))
 }

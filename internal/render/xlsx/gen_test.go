@@ -122,7 +122,7 @@ func generated(s spec) *report.Document {
 	var prev *analyze.Snapshot
 	if s.previous {
 		prev = &analyze.Snapshot{Version: 1, Project: "gen", AsOf: asOf.AddDays(-7), Progress: analyze.Progress{Planned: 40, Actual: 35},
-			SPI: ptr(0.9), Issues: map[string]bool{"課題管理表.xlsx#1": true}, Late: []string{"1.1.2"},
+			SPI: ptr(0.9), Issues: map[string]bool{"teams/課題管理表.xlsx!課題#1": true}, Late: []string{"1.1.2"},
 			Milestones: map[string]date.Date{"設計完了": s.start.AddDays(s.days/3 - 7)}, RAG: analyze.Amber,
 			Trend: []analyze.CurvePoint{{Date: asOf.AddDays(-7), Planned: 40, Actual: ptr(35.0)}}}
 	}
