@@ -324,21 +324,10 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, r *Project
 		return err
 	}
 	r.Findings = append(r.Findings, more...)
-	dir := filepath.Join(opt.Out, c.Project.ID)
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
-		var err error
-		opt.Stopwatch.Time("write", func() { err = pipeline.WriteFile(filepath.Join(dir, name), files[name]) })
-		if err != nil {
-			return err
-		}
-		r.Outputs = append(r.Outputs, filepath.ToSlash(filepath.Join(c.Project.ID, name)))
-	}
-	if err := pipeline.WriteSnapshot(opt.Out, p.Snapshot()); err != nil {
+	var written []string
+	opt.Stopwatch.Time("write", func() { written, err = p.WriteOutputs(opt.Out, files, true) })
+	r.Outputs = append(r.Outputs, written...)
+	if err != nil {
 		return err
 	}
 	r.Status = StatusOK

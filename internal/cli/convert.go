@@ -71,7 +71,7 @@ func runConvert(_ context.Context, env *Env, o any, args []string) error {
 	if err := checkLang(opt.lang); err != nil {
 		return err
 	}
-	if sameFile(opt.out, args[0]) {
+	if pipeline.SameFile(opt.out, args[0]) {
 		return diag.Errorf(diag.Pos{File: opt.out}, "refusing to overwrite the input; choose another -o")
 	}
 	fo := pipeline.FileOptions{Kind: kind, Sheet: opt.sheet, Encoding: opt.encoding, Lang: opt.lang}

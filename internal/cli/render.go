@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 
 	"github.com/pmokit/pmo/internal/diag"
@@ -88,23 +87,6 @@ func loadFont(path string) ([]byte, error) {
 		return nil, diag.Errorf(diag.Pos{File: path}, "not a TrueType font (.ttf); OpenType/CFF (.otf) and collections (.ttc) are not supported")
 	}
 	return b, nil
-}
-
-// sameFile reports whether two paths name one existing file, so an output
-// never overwrites an input.
-func sameFile(a, b string) bool {
-	sa, err1 := os.Stat(a)
-	sb, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
-}
-
-func sortedNames(m map[string][]byte) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
 
 // checkOutDir refuses an -o that names an existing file.

@@ -91,37 +91,15 @@ func runReport(ctx context.Context, env *Env, o any, args []string) error {
 	if err != nil {
 		return err
 	}
-	dir := filepath.Join(opt.out, p.Config.Project.ID)
-	for _, name := range sortedNames(files) {
-		path := filepath.Join(dir, name)
-		if isInput(p, path) {
-			return fmt.Errorf("refusing to overwrite the input %s", path)
-		}
-		if err := pipeline.WriteFile(path, files[name]); err != nil {
-			return err
-		}
-		fmt.Fprintln(env.Stdout, path)
+	written, err := p.WriteOutputs(opt.out, files, !opt.noSnap)
+	for _, w := range written {
+		fmt.Fprintln(env.Stdout, filepath.Join(opt.out, w))
 	}
-	if !opt.noSnap {
-		if err := pipeline.WriteSnapshot(opt.out, p.Snapshot()); err != nil {
-			return err
-		}
+	if err != nil {
+		return err
 	}
 	all := append(p.Findings, more...)
 	fmt.Fprintf(env.Stderr, "%s: %s, %d errors, %d warnings (pmo validate %s for the list)\n", p.Config.Project.ID,
 		p.Analysis.RAG.Overall, all.Count(diag.Error), all.Count(diag.Warning), args[0])
 	return nil
-}
-
-// isInput reports whether path is the project's YAML or one of its sources.
-func isInput(p *pipeline.Project, path string) bool {
-	if sameFile(path, p.Config.Path) {
-		return true
-	}
-	for _, s := range p.Sources {
-		if sameFile(path, s.Config.Path) {
-			return true
-		}
-	}
-	return false
 }

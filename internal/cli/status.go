@@ -10,6 +10,7 @@ import (
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/pipeline"
+	"github.com/pmokit/pmo/internal/report"
 	"github.com/spf13/pflag"
 )
 
@@ -75,7 +76,7 @@ func runStatus(ctx context.Context, env *Env, o any, args []string) error {
 	if lang == "" {
 		lang = p.Config.Report.Lang
 	}
-	printStatus(env.Stdout, p.Analysis, labelsFor(lang))
+	printStatus(env.Stdout, p.Analysis, lang)
 	if p.Failed() {
 		fmt.Fprintln(env.Stderr, "pmo: warning: some sources could not be read; run pmo validate for details")
 		return exitError{exitUsage}
@@ -103,7 +104,7 @@ func labelsFor(lang string) labels {
 			"risks": "Risks", "high": "high", "medium": "medium", "low": "low", "changes": "Changes since", "newissues": "new issues", "closedissues": "closed",
 			"newlylate": "newly late", "over": "Over capacity", "latetasks": "Late tasks", "days": "d",
 			"schedule": "schedule", "issuesdim": "issues", "cost": "cost", "milestonesdim": "milestones",
-			"green": "GREEN", "amber": "AMBER", "red": "RED", "none": "none", "pd": "person-days",
+			"none": "none", "pd": "person-days",
 		}
 	}
 	return labels{
@@ -113,21 +114,8 @@ func labelsFor(lang string) labels {
 		"risks": "リスク", "high": "高", "medium": "中", "low": "低", "changes": "前回からの変化", "newissues": "新規課題", "closedissues": "完了課題",
 		"newlylate": "新たに遅延", "over": "負荷超過", "latetasks": "遅延タスク", "days": "日",
 		"schedule": "スケジュール", "issuesdim": "課題", "cost": "コスト", "milestonesdim": "マイルストーン",
-		"green": "緑", "amber": "黄", "red": "赤", "none": "なし", "pd": "人日",
-		"done_ms": "完了", "on_track": "順調", "at_risk": "要注意", "missed": "未達",
+		"none": "なし", "pd": "人日",
 	}
-}
-
-func (l labels) ms(s analyze.MilestoneStatus) string {
-	if v, ok := l[string(s)]; ok {
-		return v
-	}
-	if s == analyze.MilestoneDone {
-		if v, ok := l["done_ms"]; ok {
-			return v
-		}
-	}
-	return strings.ReplaceAll(string(s), "_", " ")
 }
 
 func f2(p *float64) string {
@@ -137,17 +125,21 @@ func f2(p *float64) string {
 	return fmt.Sprintf("%.2f", *p)
 }
 
-func printStatus(w io.Writer, r *analyze.Result, l labels) {
+// printStatus prints the figures for people: aligned, rounded, in lang.
+// Status and RAG words come from the report's catalogue, so the terminal,
+// the tracker and the PDF say the same thing.
+func printStatus(w io.Writer, r *analyze.Result, lang string) {
+	l, words := labelsFor(lang), report.LabelsFor(lang)
 	fmt.Fprintf(w, "%s (%s)   %s %s   %s %s\n", r.Project.Name, r.Project.ID, l["pm"], r.Project.PM, l["asof"], r.AsOf)
-	fmt.Fprintf(w, "%s: %s\n", l["overall"], strings.ToUpper(l[string(r.RAG.Overall)]))
-	reasons := r.RAG.Reasons
-	if l["asof"] != "as of" {
-		reasons = r.RAG.ReasonsJA
+	fmt.Fprintf(w, "%s: %s\n", l["overall"], strings.ToUpper(words.Get("rag."+string(r.RAG.Overall))))
+	reasons := r.RAG.ReasonsJA
+	if lang == "en" {
+		reasons = r.RAG.Reasons
 	}
 	dimName := map[string]string{"schedule": l["schedule"], "milestones": l["milestonesdim"], "issues": l["issuesdim"], "cost": l["cost"]}
 	var rows [][]string
 	for i, d := range r.RAG.Details {
-		rows = append(rows, []string{"●", dimName[d.Dimension], l[string(d.Level)], reasons[i]})
+		rows = append(rows, []string{"●", dimName[d.Dimension], words.Get("rag." + string(d.Level)), reasons[i]})
 	}
 	table(w, "  ", rows)
 	e := r.EVM
@@ -164,7 +156,7 @@ func printStatus(w io.Writer, r *analyze.Result, l labels) {
 		fmt.Fprintf(w, "\n%s\n", l["milestones"])
 		rows = nil
 		for _, m := range r.Milestones {
-			rows = append(rows, []string{m.Date.String(), m.Name, l.ms(m.Status), fmt.Sprintf("%+d%s", m.DaysLeft, l["days"])})
+			rows = append(rows, []string{m.Date.String(), m.Name, words.Get("ms." + string(m.Status)), fmt.Sprintf("%+d%s", m.DaysLeft, l["days"])})
 		}
 		table(w, "  ", rows)
 	}

@@ -1,0 +1,59 @@
+package pipeline
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+)
+
+// WriteOutputs writes a project's output files into outDir/<project-id>/
+// (each atomically, in name order) and, with snapshot, this run's history
+// snapshot. It refuses to write over any of the project's inputs. It
+// returns the paths written, relative to outDir.
+func (p *Project) WriteOutputs(outDir string, files map[string][]byte, snapshot bool) ([]string, error) {
+	id := p.Config.Project.ID
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	written := make([]string, 0, len(names))
+	for _, name := range names {
+		path := filepath.Join(outDir, id, name)
+		if p.isInput(path) {
+			return written, fmt.Errorf("refusing to overwrite the input %s", path)
+		}
+		if err := WriteFile(path, files[name]); err != nil {
+			return written, err
+		}
+		written = append(written, filepath.ToSlash(filepath.Join(id, name)))
+	}
+	if snapshot {
+		if err := WriteSnapshot(outDir, p.Snapshot()); err != nil {
+			return written, err
+		}
+	}
+	return written, nil
+}
+
+// isInput reports whether path is the project's YAML or one of its sources.
+func (p *Project) isInput(path string) bool {
+	if SameFile(path, p.Config.Path) {
+		return true
+	}
+	for _, s := range p.Sources {
+		if SameFile(path, s.Config.Path) {
+			return true
+		}
+	}
+	return false
+}
+
+// SameFile reports whether two paths name one existing file, so an output
+// never overwrites an input.
+func SameFile(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
+}
