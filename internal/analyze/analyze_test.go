@@ -207,6 +207,27 @@ func TestMilestones(t *testing.T) {
 	})
 }
 
+func TestMilestoneStatusLevel(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		s    analyze.MilestoneStatus
+		want analyze.Level
+	}{
+		{analyze.MilestoneMissed, analyze.Red},
+		{analyze.MilestoneAtRisk, analyze.Amber},
+		{analyze.MilestoneOnTrack, analyze.Green},
+		{analyze.MilestoneDone, analyze.Green},
+		{"", analyze.Green},
+	} {
+		t.Run(string(c.s), func(t *testing.T) {
+			t.Parallel()
+			if got := c.s.Level(); got != c.want {
+				t.Errorf("%q.Level() = %s, want %s", c.s, got, c.want)
+			}
+		})
+	}
+}
+
 // rollWBS is a phase of two leaves:
 //
 //	1.1 11-2..11-6  effort 4, 100 %, actual 11-2..11-6, 5 pd

@@ -105,6 +105,18 @@ const (
 	MilestoneMissed  MilestoneStatus = "missed"
 )
 
+// Level is the RAG colour a milestone shows: a missed milestone is red, one
+// at risk amber, any other green.
+func (s MilestoneStatus) Level() Level {
+	switch s {
+	case MilestoneMissed:
+		return Red
+	case MilestoneAtRisk:
+		return Amber
+	}
+	return Green
+}
+
 // Milestone is a milestone from the YAML or a milestone row of the WBS.
 type Milestone struct {
 	Name     string          `json:"name"`

@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/pmokit/pmo/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -28,24 +30,6 @@ func run(t *testing.T, args ...string) (int, string, string) {
 	}}
 	code := Run(context.Background(), args, env)
 	return code, out.String(), errb.String()
-}
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from %s (run go test ./internal/cli -update to accept):\n--- got\n%s\n--- want\n%s", name, path, got, want)
-	}
 }
 
 func TestHelp(t *testing.T) {
@@ -124,7 +108,7 @@ func TestValidateExamples(t *testing.T) {
 			if code != wantCode {
 				t.Errorf("exit %d, want %d", code, wantCode)
 			}
-			golden(t, "validate-"+id, out)
+			golden.Check(t, *update, filepath.Join("testdata", "validate-"+id+".golden"), []byte(out))
 
 			code, out, _ = run(t, "validate", "--json", path)
 			if code != wantCode {
@@ -197,7 +181,7 @@ func TestInspectExamples(t *testing.T) {
 				t.Fatalf("tables: %+v", res.Tables)
 			}
 			_, text, _ := run(t, "inspect", path)
-			golden(t, "inspect-"+strings.NewReplacer("/", "_").Replace(f), text)
+			golden.Check(t, *update, filepath.Join("testdata", "inspect-"+strings.NewReplacer("/", "_").Replace(f)+".golden"), []byte(text))
 		})
 	}
 }
@@ -440,7 +424,7 @@ func TestStatusExamples(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("%s: exit %d %s", id, code, errOut)
 		}
-		golden(t, "status-"+id, out)
+		golden.Check(t, *update, filepath.Join("testdata", "status-"+id+".golden"), []byte(out))
 		code, out, _ = run(t, "status", "--json", "--lang", "en", path)
 		var v map[string]any
 		if code != 0 || json.Unmarshal([]byte(out), &v) != nil {

@@ -130,7 +130,7 @@ func kpis(a *analyze.Result, l Labels) []KPI {
 	if m := NextMilestone(a); m != nil {
 		days := float64(m.DaysLeft)
 		out = append(out, KPI{Key: "next_milestone", Label: l.Get("kpi.next_milestone"), Value: m.Name, Num: &days,
-			Note: fmt.Sprintf("%s (%+d)", m.Date, m.DaysLeft), Level: msLevel(m.Status)})
+			Note: fmt.Sprintf("%s (%+d)", m.Date, m.DaysLeft), Level: m.Status.Level()})
 	} else {
 		out = append(out, KPI{Key: "next_milestone", Label: l.Get("kpi.next_milestone"), Value: l.Get("none")})
 	}
@@ -148,16 +148,6 @@ func ratioK(key string, v *float64, lv analyze.Level, l Labels) KPI {
 func countK(key string, n int, l Labels) KPI {
 	f := float64(n)
 	return KPI{Key: key, Label: l.Get("kpi." + key), Value: fmt.Sprint(n), Num: &f}
-}
-
-func msLevel(s analyze.MilestoneStatus) analyze.Level {
-	switch s {
-	case analyze.MilestoneMissed:
-		return analyze.Red
-	case analyze.MilestoneAtRisk:
-		return analyze.Amber
-	}
-	return analyze.Green
 }
 
 // NextMilestone returns the first milestone not yet done, or nil.

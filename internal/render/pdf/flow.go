@@ -61,6 +61,18 @@ type textStyle struct {
 	bg   rgb // a band behind each line; 0 = none
 }
 
+// startLine paints a line's band, when st has one, and sets its font and
+// colour: each item draws on its own, possibly on a new page, so none can
+// rely on the state the previous one left.
+func (w *writer) startLine(st textStyle, x, top, width, lh float64) {
+	if st.bg != 0 {
+		w.fill(st.bg)
+		w.pdf.Rect(x, top, width, lh, "F")
+	}
+	w.setFont(st.size, st.bold)
+	w.color(cmpColor(st.fg, black))
+}
+
 // paraItems breaks s into one item per line at width millimetres.
 func (w *writer) paraItems(s string, width float64, st textStyle, pos diag.Pos) []item {
 	w.setFont(st.size, st.bold)
@@ -68,12 +80,7 @@ func (w *writer) paraItems(s string, width float64, st textStyle, pos diag.Pos) 
 	var out []item
 	for _, l := range w.lines(s, width, pos) {
 		out = append(out, item{h: lh, draw: func(x, top float64) {
-			if st.bg != 0 {
-				w.fill(st.bg)
-				w.pdf.Rect(x, top, width, lh, "F")
-			}
-			w.setFont(st.size, st.bold)
-			w.color(cmpColor(st.fg, black))
+			w.startLine(st, x, top, width, lh)
 			w.textAt(x, top, l, pos)
 		}})
 	}
@@ -90,12 +97,7 @@ func (w *writer) bulletItems(entries []string, width float64, st textStyle) []it
 	for _, e := range entries {
 		for k, l := range w.lines(e, width-indent-1, diag.Pos{}) {
 			out = append(out, item{h: lh, draw: func(x, top float64) {
-				if st.bg != 0 {
-					w.fill(st.bg)
-					w.pdf.Rect(x, top, width, lh, "F")
-				}
-				w.setFont(st.size, st.bold)
-				w.color(cmpColor(st.fg, black))
+				w.startLine(st, x, top, width, lh)
 				if k == 0 {
 					w.textAt(x+0.5, top, bullet, diag.Pos{})
 				}

@@ -17,6 +17,7 @@ import (
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/golden"
 	"github.com/pmokit/pmo/internal/pipeline"
 	"github.com/pmokit/pmo/internal/project"
 	"github.com/pmokit/pmo/internal/report"
@@ -122,44 +123,6 @@ func dump(runs []textRun, pages int) string {
 	return b.String()
 }
 
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file (run with -update after checking):\n%s", name, firstDiff(string(want), got))
-	}
-}
-
-func firstDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := range max(len(w), len(g)) {
-		var a, b string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			b = g[i]
-		}
-		if a != b {
-			return fmt.Sprintf("line %d:\n- %s\n+ %s", i+1, a, b)
-		}
-	}
-	return ""
-}
-
 // tool returns the path of a command-line tool, skipping the test when it
 // is missing — or failing it under CI, which installs qpdf and poppler.
 func tool(t *testing.T, name string) string {
@@ -200,7 +163,7 @@ func TestRenderExamples(t *testing.T) {
 			}
 			checkRuns(t, runs)
 			pages := runs[len(runs)-1].page
-			golden(t, name, dump(runs, pages))
+			golden.Check(t, *update, filepath.Join("testdata", name+".golden"), []byte(dump(runs, pages)))
 			text := squash(allText(runs))
 			for _, title := range shownTitles(d) {
 				if !strings.Contains(text, squash(title)) {

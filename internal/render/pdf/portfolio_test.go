@@ -14,6 +14,7 @@ import (
 	"github.com/pmokit/pmo/internal/batch"
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/golden"
 	"github.com/pmokit/pmo/internal/pipeline"
 	"github.com/pmokit/pmo/internal/report"
 )
@@ -165,7 +166,7 @@ func TestPortfolioExamples(t *testing.T) {
 			if built != 3 || pages != 1+built {
 				t.Errorf("%d pages for %d summaries, want the table on one page and one page each", pages, built)
 			}
-			golden(t, name, dump(runs, pages))
+			golden.Check(t, *update, filepath.Join("testdata", name+".golden"), []byte(dump(runs, pages)))
 			text := squash(pageText(runs, 1, 1))
 			for _, s := range rowTexts(t, pf) {
 				if !strings.Contains(text, squash(s)) {

@@ -65,7 +65,7 @@ func (w *writer) milestoneTable(width float64) *table {
 		{label: w.L("col.reason"), width: width * 0.3},
 	}}
 	for _, m := range ms {
-		strong, tint, _ := levelColors(msLevel(m.Status))
+		strong, tint, _ := levelColors(m.Status.Level())
 		status := cell{text: w.d.Milestone(m.Status), bg: tint, fg: darker(strong), bold: true}
 		days := ""
 		if !m.Date.IsZero() && m.Status != analyze.MilestoneDone {
@@ -76,16 +76,6 @@ func (w *writer) milestoneTable(width float64) *table {
 		})
 	}
 	return t
-}
-
-func msLevel(s analyze.MilestoneStatus) analyze.Level {
-	switch s {
-	case analyze.MilestoneMissed:
-		return analyze.Red
-	case analyze.MilestoneAtRisk:
-		return analyze.Amber
-	}
-	return analyze.Green
 }
 
 // darker returns a colour readable as text on its own tint (amber is not).

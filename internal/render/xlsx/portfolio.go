@@ -237,47 +237,16 @@ func (b *book) narrowFigures(sheet string, p *placed, cols []column) {
 	}
 }
 
-// finding is one row of the all-findings sheet.
-type finding struct {
-	project string
-	diag.Finding
-}
-
 // allFindings writes the 全指摘 sheet: every project's findings, projects
 // in the portfolio's order, each project's findings in its own order.
 func (b *book) allFindings(rows []report.PortfolioRow) {
-	var fs []finding
+	var fs []diag.Finding
+	var projects []string
 	for i := range rows {
 		for _, f := range rows[i].Findings {
-			fs = append(fs, finding{project: cmp.Or(rows[i].ID, rows[i].Name), Finding: f})
+			fs = append(fs, f)
+			projects = append(projects, cmp.Or(rows[i].ID, rows[i].Name))
 		}
 	}
-	sheet := b.label("sheet.all_findings")
-	p := b.table(&table{
-		sheet: sheet, title: b.sheetTitle("sheet.all_findings"),
-		cols: []column{{key: "project", label: b.label("project.id"), kind: report.Text}, b.col1("severity", report.Text),
-			b.col1("rule", report.Text), b.col1("position", report.Text), b.col1("message", report.Text)},
-		n: len(fs),
-		value: func(i int, key string) report.Value {
-			f := &fs[i]
-			switch key {
-			case "project":
-				return txt(f.project)
-			case "severity":
-				return txt(b.label("severity." + f.Severity.String()))
-			case "rule":
-				return txt(f.Rule)
-			case "position":
-				return txt(f.Pos.String())
-			case "message":
-				return txt(f.Message)
-			}
-			return report.Value{Empty: true}
-		},
-		cell: func(i int, key string) (look, bool) {
-			return severityLook(fs[i].Severity), key == "severity"
-		},
-	})
-	b.band(p)
-	b.finish(sheet, headerRow, 2, false)
+	b.findingsSheet("sheet.all_findings", fs, func(i int) string { return projects[i] })
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/pmokit/pmo/internal/batch"
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/golden"
 	"github.com/pmokit/pmo/internal/pipeline"
 	"github.com/pmokit/pmo/internal/report"
 	"github.com/pmokit/pmo/internal/sheet"
@@ -120,20 +121,7 @@ func TestPortfolioGolden(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			got := dump(t, renderPortfolio(t, c.pf(t)))
-			path := filepath.Join("testdata", c.name+".golden")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("dump differs from %s (run with -update after checking):\n%s", path, firstDiff(string(want), got))
-			}
+			golden.Check(t, *update, filepath.Join("testdata", c.name+".golden"), []byte(got))
 		})
 	}
 }

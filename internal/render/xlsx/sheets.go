@@ -54,24 +54,16 @@ func (b *book) milestones() {
 			if key != "ms_status" {
 				return look{}, false
 			}
-			fill, color := levelTint(milestoneLevel(ms[i].Status))
+			// An on-track milestone stays plain so the coloured ones stand out.
+			var fill, color string
+			if st := ms[i].Status; st != analyze.MilestoneOnTrack {
+				fill, color = levelTint(st.Level())
+			}
 			return look{fill: fill, color: color, bold: true, hAlign: "center", grid: true}, true
 		},
 	})
 	b.band(p)
 	b.finish(sheet, headerRow, 2, false)
-}
-
-func milestoneLevel(s analyze.MilestoneStatus) analyze.Level {
-	switch s {
-	case analyze.MilestoneMissed:
-		return analyze.Red
-	case analyze.MilestoneAtRisk:
-		return analyze.Amber
-	case analyze.MilestoneDone:
-		return analyze.Green
-	}
-	return ""
 }
 
 // workload writes the 負荷 sheet: planned person-days per person and ISO
@@ -134,15 +126,30 @@ func (b *book) workload() {
 // findings writes the 指摘 sheet: every finding with its severity
 // (coloured), rule, position and message.
 func (b *book) findings() {
-	fs := b.d.Findings
-	sheet := b.label("sheet.findings")
+	b.findingsSheet("sheet.findings", b.d.Findings, nil)
+}
+
+// findingsSheet writes one row per finding on the sheet whose label key
+// is name. A non-nil project names the project of fs[i] in a leading
+// column, frozen with the severity so long messages scroll under both.
+func (b *book) findingsSheet(name string, fs []diag.Finding, project func(i int) string) {
+	sheet := b.label(name)
+	var cols []column
+	freeze := 1
+	if project != nil {
+		cols = append(cols, column{key: "project", label: b.label("project.id"), kind: report.Text})
+		freeze = 2
+	}
+	cols = append(cols, b.col1("severity", report.Text), b.col1("rule", report.Text), b.col1("position", report.Text), b.col1("message", report.Text))
 	p := b.table(&table{
-		sheet: sheet, title: b.sheetTitle("sheet.findings"),
-		cols: []column{b.col1("severity", report.Text), b.col1("rule", report.Text), b.col1("position", report.Text), b.col1("message", report.Text)},
+		sheet: sheet, title: b.sheetTitle(name),
+		cols: cols,
 		n:    len(fs),
 		value: func(i int, key string) report.Value {
 			f := &fs[i]
 			switch key {
+			case "project":
+				return txt(project(i))
 			case "severity":
 				return txt(b.label("severity." + f.Severity.String()))
 			case "rule":
@@ -159,7 +166,7 @@ func (b *book) findings() {
 		},
 	})
 	b.band(p)
-	b.finish(sheet, headerRow, 1, false)
+	b.finish(sheet, headerRow, freeze, false)
 }
 
 // severityLook is a finding's severity cell: errors red, warnings amber.
