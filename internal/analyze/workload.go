@@ -122,8 +122,20 @@ func capacities(cfg *config.Project) func(string) float64 {
 		def = 5
 	}
 	return func(p string) float64 {
-		if c, ok := own[nameKey(p)]; ok {
+		k := nameKey(p)
+		if c, ok := own[k]; ok {
 			return c
+		}
+		// Sheets often give the surname alone (山田 for 山田 太郎), as the
+		// roster check allows: use the capacity of the one member it names.
+		found, n := def, 0
+		for full, c := range own {
+			if len(k) >= 3 && strings.HasPrefix(full, k) {
+				found, n = c, n+1
+			}
+		}
+		if n == 1 {
+			return found
 		}
 		return def
 	}
