@@ -405,6 +405,9 @@ type storedFinding struct {
 	Col      int           `json:"col,omitempty"`
 	CSV      bool          `json:"csv,omitempty"`
 	Message  string        `json:"message"`
+	// MessageJA is kept so a reused project's tracker and portfolio still
+	// show Japanese messages.
+	MessageJA string `json:"message_ja,omitempty"`
 }
 
 // storedResult is a project result as kept for reuse.
@@ -416,7 +419,7 @@ type storedResult struct {
 func saveResult(out string, r *ProjectResult) error {
 	s := storedResult{ProjectResult: r, Findings: []storedFinding{}}
 	for _, f := range r.Findings {
-		s.Findings = append(s.Findings, storedFinding{f.Severity, f.Rule, f.Pos.File, f.Pos.Sheet, f.Pos.Row, f.Pos.Col, f.Pos.CSV, f.Message})
+		s.Findings = append(s.Findings, storedFinding{f.Severity, f.Rule, f.Pos.File, f.Pos.Sheet, f.Pos.Row, f.Pos.Col, f.Pos.CSV, f.Message, f.MessageJA})
 	}
 	data, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
@@ -443,7 +446,7 @@ func reusable(out, path, hash string) (*ProjectResult, bool) {
 	prev := s.ProjectResult
 	prev.Findings = diag.Findings{}
 	for _, f := range s.Findings {
-		prev.Findings = append(prev.Findings, diag.Finding{Severity: f.Severity, Rule: f.Rule, Message: f.Message,
+		prev.Findings = append(prev.Findings, diag.Finding{Severity: f.Severity, Rule: f.Rule, Message: f.Message, MessageJA: f.MessageJA,
 			Pos: diag.Pos{File: f.File, Sheet: f.Sheet, Row: f.Row, Col: f.Col, CSV: f.CSV}})
 	}
 	for _, o := range prev.Outputs {

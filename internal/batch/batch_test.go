@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -142,6 +143,17 @@ func TestUnchangedProjectsAreReused(t *testing.T) {
 	}
 	if byID(second)["kikan"].SPI == nil || *byID(second)["kikan"].SPI != *byID(first)["kikan"].SPI {
 		t.Error("a reused project lost its figures")
+	}
+	for _, id := range []string{"ec", "kikan", "network"} {
+		was, now := byID(first)[id].Findings, byID(second)[id].Findings
+		if !slices.Equal(now, was) || len(was) == 0 {
+			t.Errorf("%s: reused findings differ (or none to compare):\n%v\nwant\n%v", id, now, was)
+		}
+		for _, f := range now {
+			if f.MessageJA == "" && f.Rule != "source-unreadable" {
+				t.Errorf("%s: reused finding lost its Japanese message: %v", id, f)
+			}
+		}
 	}
 	// Touching one source rebuilds that project only.
 	wbs := filepath.Join(dir, "network", "teams", "WBS.xlsx")

@@ -102,7 +102,7 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 		return err
 	}
 	for _, f := range plan.Findings {
-		fmt.Fprintln(env.Stderr, f)
+		fmt.Fprintln(env.Stderr, f.Format(cmpStr(opt.lang, "ja")))
 	}
 	out := opt.out
 	if out == "" && plan.Portfolio != nil {

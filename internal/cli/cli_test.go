@@ -152,6 +152,72 @@ func TestValidateStrict(t *testing.T) {
 	}
 }
 
+// TestFindingLanguage checks which language findings are printed in:
+// --lang, else report.lang in the YAML, else Japanese; JSON always carries
+// both.
+func TestFindingLanguage(t *testing.T) {
+	t.Parallel()
+	kikan := filepath.Join("..", "..", "examples", "kikan", "project.yaml")
+	en := filepath.Join(t.TempDir(), "project.yaml")
+	yaml := "version: 1\nproject:\n  id: en\n  name: English\n  pm: Pat\n  start: 2026-04-01\n  end: 2027-03-31\nreport:\n  lang: en\n"
+	if err := os.WriteFile(en, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const (
+		doneJA   = "タスク「NWパラメータシート」は \"完了\" ですが進捗率が 50 % です [done-not-100]"
+		doneEN   = `task "NWパラメータシート" is "完了" but progress is 50 % [done-not-100]`
+		sourceJA = "sources がありません"
+		sourceEN = "no sources listed"
+	)
+	cases := []struct {
+		name     string
+		args     []string
+		want     string
+		dontWant string
+	}{
+		{"default ja", []string{"validate", kikan}, doneJA, doneEN},
+		{"--lang en", []string{"validate", "--lang", "en", kikan}, doneEN, doneJA},
+		{"--lang ja", []string{"validate", "--lang", "ja", kikan}, doneJA, doneEN},
+		{"report.lang en", []string{"validate", en}, sourceEN, sourceJA},
+		{"--lang overrides report.lang", []string{"validate", "--lang", "ja", en}, sourceJA, sourceEN},
+		{"inspect default ja", []string{"inspect", filepath.Join("..", "..", "examples", "kikan", "teams", "課題管理表.xlsx")}, "due「来週」は日付として読めません", `due "来週" is not a date`},
+		{"inspect --lang en", []string{"inspect", "--lang", "en", filepath.Join("..", "..", "examples", "kikan", "teams", "課題管理表.xlsx")}, `due "来週" is not a date`, "due「来週」"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			_, out, errOut := run(t, c.args...)
+			if !strings.Contains(out, c.want) || strings.Contains(out, c.dontWant) {
+				t.Errorf("%v: want %q and not %q in\n%s%s", c.args, c.want, c.dontWant, out, errOut)
+			}
+		})
+	}
+	for _, cmd := range []string{"validate", "inspect"} {
+		if code, _, errOut := run(t, cmd, "--lang", "fr", kikan); code != 2 || !strings.Contains(errOut, "--lang") {
+			t.Errorf("%s --lang fr: exit %d, stderr %q", cmd, code, errOut)
+		}
+	}
+	_, out, _ := run(t, "validate", "--json", "--lang", "en", kikan)
+	var res struct {
+		Findings []struct {
+			Rule      string `json:"rule"`
+			Message   string `json:"message"`
+			MessageJA string `json:"message_ja"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if f.Rule == "done-not-100" && (f.Message+" [done-not-100]" != doneEN || f.MessageJA+" [done-not-100]" != doneJA) {
+			t.Errorf("--json done-not-100: message %q, message_ja %q", f.Message, f.MessageJA)
+		}
+		if f.MessageJA == "" {
+			t.Errorf("--json: %s finding has no message_ja", f.Rule)
+		}
+	}
+}
+
 func TestInspectExamples(t *testing.T) {
 	t.Parallel()
 	files := []string{

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -23,6 +24,7 @@ type inspectOptions struct {
 	samples  int
 	password string
 	asOf     string
+	lang     string
 }
 
 func inspectCommand() *command {
@@ -38,7 +40,9 @@ to a project, or to see why a value was read the way it was.
 チームの表を project.yaml に登録する前の確認に使います。見出し行・列の対応・
 サンプルレコード・指摘を表示します。
 
-With --json every record is printed (the JSON shape is a public interface).`,
+Findings are in Japanese unless --lang en. With --json every record is printed
+(the JSON shape is a public interface); findings carry the English "message" and
+the Japanese "message_ja".`,
 		flags: func(fs *pflag.FlagSet) any {
 			o := &inspectOptions{}
 			fs.StringVar(&o.sheet, "sheet", "", "read only this sheet")
@@ -48,6 +52,7 @@ With --json every record is printed (the JSON shape is a public interface).`,
 			fs.IntVar(&o.samples, "samples", 5, "sample records to print per table")
 			fs.StringVar(&o.password, "password-env", "", "environment variable holding the workbook password")
 			fs.StringVar(&o.asOf, "as-of", "", "date YYYY-MM-DD near which dates typed without a year (4/1) fall (default: today)")
+			fs.StringVar(&o.lang, "lang", "ja", "language of the findings: ja or en")
 			return o
 		},
 		run: runInspect,
@@ -81,6 +86,9 @@ func runInspect(_ context.Context, env *Env, o any, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkLang(opt.lang); err != nil {
+		return err
+	}
 	if near.IsZero() {
 		near = date.FromTime(time.Now())
 	}
@@ -101,7 +109,7 @@ func runInspect(_ context.Context, env *Env, o any, args []string) error {
 	if opt.json {
 		return writeJSON(env.Stdout, inspectJSON(res))
 	}
-	printInspect(env.Stdout, res, opt.samples)
+	printInspect(env.Stdout, res, opt.samples, cmp.Or(opt.lang, "ja"))
 	return nil
 }
 
@@ -143,7 +151,7 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-func printInspect(w io.Writer, res *sheet.Result, samples int) {
+func printInspect(w io.Writer, res *sheet.Result, samples int, lang string) {
 	fmt.Fprintln(w, res.File)
 	for _, t := range res.Tables {
 		fmt.Fprintf(w, "\nsheet %q: %s table, header row %s, %d records\n", t.Sheet, t.Kind, rowList(t.HeaderRows), t.Count)
@@ -167,7 +175,7 @@ func printInspect(w io.Writer, res *sheet.Result, samples int) {
 	if len(res.Findings) > 0 {
 		fmt.Fprintf(w, "\n%d findings:\n", len(res.Findings))
 		for _, f := range res.Findings {
-			fmt.Fprintf(w, "  %s\n", f)
+			fmt.Fprintf(w, "  %s\n", f.Format(lang))
 		}
 	}
 }

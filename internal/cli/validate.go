@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -18,6 +19,7 @@ type validateOptions struct {
 	strict bool
 	rules  bool
 	asOf   string
+	lang   string
 }
 
 func validateCommand() *command {
@@ -28,9 +30,12 @@ func validateCommand() *command {
 		long: `Reads the project definition and every source it lists, then prints each finding
 as "severity: position: message [rule]", sorted by position — a YAML problem at
 project.yaml:LINE:COL, a sheet problem at file!Sheet!C12 (file:line for CSV) — and
-a count.
+a count. Messages are in Japanese unless --lang en (or report.lang: en in the
+YAML); --json always carries the English "message" and, when there is one, the
+Japanese "message_ja".
 
-プロジェクト定義と全ソースを読み、指摘を位置順に表示します。
+プロジェクト定義と全ソースを読み、指摘を位置順に表示します。指摘の文言は既定で
+日本語、--lang en で英語です。
 
 Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 could not run
 (the YAML or a source file could not be read).`,
@@ -40,6 +45,7 @@ Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 could not run
 			fs.BoolVar(&o.strict, "strict", false, "exit 1 on warnings too")
 			fs.BoolVar(&o.rules, "rules", false, "list the rules and exit")
 			fs.StringVar(&o.asOf, "as-of", "", "status date YYYY-MM-DD (default: status_date in the YAML, else today)")
+			fs.StringVar(&o.lang, "lang", "", "language of the messages: ja or en (default: report.lang in the YAML, else ja)")
 			return o
 		},
 		run: runValidate,
@@ -70,6 +76,9 @@ func runValidate(ctx context.Context, env *Env, o any, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkLang(opt.lang); err != nil {
+		return err
+	}
 	p, err := pipeline.Load(ctx, args[0], pipeline.Options{AsOf: asOf, Today: date.FromTime(time.Now()), Getenv: env.Getenv})
 	if err != nil {
 		return err
@@ -90,8 +99,9 @@ func runValidate(ctx context.Context, env *Env, o any, args []string) error {
 			return err
 		}
 	} else {
+		lang := cmp.Or(opt.lang, p.Config.Report.Lang, "ja")
 		for _, f := range p.Findings {
-			fmt.Fprintln(env.Stdout, f)
+			fmt.Fprintln(env.Stdout, f.Format(lang))
 		}
 		fmt.Fprintf(env.Stdout, "%d errors, %d warnings, %d notes (%d tasks, %d issues, %d risks read from %d sources)\n",
 			errs, warns, p.Findings.Count(diag.Info), len(p.Tasks), len(p.Issues), len(p.Risks), len(p.Sources))

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity orders findings: errors fail validation, warnings only with
@@ -154,29 +155,78 @@ func ColumnNumber(s string) int {
 	return n
 }
 
-// Finding is one problem found in the user's data.
+// Finding is one problem found in the user's data. Message is English;
+// MessageJA is the same finding in Japanese, empty when no wording exists
+// (Text then falls back to Message).
 type Finding struct {
-	Severity Severity `json:"severity"`
-	Rule     string   `json:"rule"`
-	Pos      Pos      `json:"position"`
-	Message  string   `json:"message"`
+	Severity  Severity `json:"severity"`
+	Rule      string   `json:"rule"`
+	Pos       Pos      `json:"position"`
+	Message   string   `json:"message"`
+	MessageJA string   `json:"message_ja,omitempty"`
 }
 
-// String formats the finding as "severity: position: message [rule]".
-func (f Finding) String() string {
+// String formats the finding in English as "severity: position: message
+// [rule]".
+func (f Finding) String() string { return f.Format("en") }
+
+// Text returns the message in lang: Japanese for "ja" when there is a
+// Japanese wording, English otherwise.
+func (f Finding) Text(lang string) string {
+	if lang == "ja" && f.MessageJA != "" {
+		return f.MessageJA
+	}
+	return f.Message
+}
+
+// Format is String with the message in lang. Severity and rule stay in
+// English: they are identifiers people grep for and look up with
+// pmo validate --rules.
+func (f Finding) Format(lang string) string {
 	pos := f.Pos.String()
 	if pos == "" {
-		return fmt.Sprintf("%s: %s [%s]", f.Severity, f.Message, f.Rule)
+		return fmt.Sprintf("%s: %s [%s]", f.Severity, f.Text(lang), f.Rule)
 	}
-	return fmt.Sprintf("%s: %s: %s [%s]", f.Severity, pos, f.Message, f.Rule)
+	return fmt.Sprintf("%s: %s: %s [%s]", f.Severity, pos, f.Text(lang), f.Rule)
 }
 
 // Findings collects findings in the order they were made.
 type Findings []Finding
 
-// Add appends a finding.
+// Add appends a finding. Its Japanese message uses the wording
+// messages_ja.go gives for format, with the same arguments.
 func (fs *Findings) Add(sev Severity, rule string, pos Pos, format string, args ...any) {
-	*fs = append(*fs, Finding{Severity: sev, Rule: rule, Pos: pos, Message: fmt.Sprintf(format, args...)})
+	f := Finding{Severity: sev, Rule: rule, Pos: pos, Message: fmt.Sprintf(format, args...)}
+	if ja, ok := messagesJA[format]; ok {
+		f.MessageJA = oneLine(fmt.Sprintf(ja, args...))
+	}
+	*fs = append(*fs, f)
+}
+
+// oneLine escapes control characters and invalid UTF-8. The English
+// formats quote user text with %q, which does this; the Japanese ones put
+// it in 「」 with %s, and a line break typed in a cell (Alt+Enter) must not
+// split a finding over two lines of output.
+func oneLine(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f || r == utf8.RuneError }) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		switch {
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // Sort orders findings by position, then rule and message, so output does

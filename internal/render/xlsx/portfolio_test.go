@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -219,7 +220,7 @@ func TestPortfolioReadBack(t *testing.T) {
 			var want []string
 			for _, r := range pf.Rows {
 				for _, x := range r.Findings {
-					want = append(want, r.ID+" "+x.Rule+" "+x.Message)
+					want = append(want, r.ID+" "+x.Rule+" "+x.Text(cmp.Or(pf.Lang, "ja")))
 				}
 			}
 			var got []string

@@ -130,8 +130,9 @@ func (b *book) findings() {
 }
 
 // findingsSheet writes one row per finding on the sheet whose label key
-// is name. A non-nil project names the project of fs[i] in a leading
-// column, frozen with the severity so long messages scroll under both.
+// is name, the message in the document's language. A non-nil project
+// names the project of fs[i] in a leading column, frozen with the severity
+// so long messages scroll under both.
 func (b *book) findingsSheet(name string, fs []diag.Finding, project func(i int) string) {
 	sheet := b.label(name)
 	var cols []column
@@ -157,7 +158,7 @@ func (b *book) findingsSheet(name string, fs []diag.Finding, project func(i int)
 			case "position":
 				return txt(f.Pos.String())
 			case "message":
-				return txt(f.Message)
+				return txt(f.Text(b.d.Lang))
 			}
 			return report.Value{Empty: true}
 		},
