@@ -286,14 +286,18 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, r *Project
 		popt.Defaults = &plan.Portfolio.Defaults
 		defaults, _ = os.ReadFile(plan.Portfolio.Path)
 	}
-	hash, err := inputHash(path, defaults, opt)
+	cfg, _, err := config.Load(path)
+	if err != nil {
+		return err
+	}
+	hash, err := inputHash(path, cfg, defaults, opt)
 	if err != nil {
 		return err
 	}
 	r.InputHash = hash
 	var reused *ProjectResult
 	if !opt.Force {
-		reused, _ = reusable(opt.Out, path, hash)
+		reused, _ = reusable(opt.Out, cfg.Project.ID, hash)
 	}
 	p, err := pipeline.Load(ctx, path, popt)
 	if err != nil {
@@ -362,7 +366,7 @@ func figures(r *ProjectResult, a *analyze.Result) {
 // inputHash fingerprints everything a project's outputs depend on: its
 // definition, every source file's content, the portfolio defaults and the
 // run's options.
-func inputHash(path string, defaults []byte, opt Options) (string, error) {
+func inputHash(path string, cfg *config.Project, defaults []byte, opt Options) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "pmo %s\nas-of %s\ntoday %s\nlang %s\nvariant %s\n", opt.Version, opt.AsOf, opt.Today, opt.Lang, opt.Variant)
 	h.Write(defaults)
@@ -371,10 +375,6 @@ func inputHash(path string, defaults []byte, opt Options) (string, error) {
 		return "", diag.Errorf(diag.Pos{File: path}, "cannot read: %v", cleanErr(err))
 	}
 	h.Write(data)
-	cfg, _, err := config.Load(path)
-	if err != nil {
-		return "", err
-	}
 	for _, s := range cfg.Sources {
 		fmt.Fprintf(h, "\nsource %s\n", s.File)
 		f, err := os.Open(s.Path)
@@ -430,12 +430,8 @@ func saveResult(out string, r *ProjectResult) error {
 
 // reusable returns the previous result of the project when its inputs are
 // unchanged and its outputs are all still there.
-func reusable(out, path, hash string) (*ProjectResult, bool) {
-	cfg, _, err := config.Load(path)
-	if err != nil {
-		return nil, false
-	}
-	data, err := os.ReadFile(resultFile(out, cfg.Project.ID))
+func reusable(out, id, hash string) (*ProjectResult, bool) {
+	data, err := os.ReadFile(resultFile(out, id))
 	if err != nil {
 		return nil, false
 	}
