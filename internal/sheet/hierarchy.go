@@ -33,7 +33,7 @@ func setLevels(g *Grid, ts []project.Task, multiName bool, src levelSources) {
 			}
 			prev = ts[i].Level
 		}
-	case spread(ts, func(t *project.Task) int { return codeLevel(t.WBSID) }):
+	case spread(ts, func(t *project.Task) int { return codeLevel(t.WBSID) }) || mostlyCoded(ts):
 		for i := range ts {
 			ts[i].Level = max(1, codeLevel(ts[i].WBSID))
 		}
@@ -59,6 +59,19 @@ func setLevels(g *Grid, ts []project.Task, multiName bool, src levelSources) {
 			ts[i].Summary = true
 		}
 	}
+}
+
+// mostlyCoded reports whether nearly every task carries an outline code:
+// then the codes are the hierarchy even when they are all one level (a
+// master schedule numbered 1..10), and rows without dates are not sections.
+func mostlyCoded(ts []project.Task) bool {
+	n := 0
+	for i := range ts {
+		if codeLevel(ts[i].WBSID) >= 1 {
+			n++
+		}
+	}
+	return len(ts) > 0 && n*10 >= len(ts)*9
 }
 
 func anyLevel(ts []project.Task) bool {

@@ -128,6 +128,12 @@ func TestRealData(t *testing.T) {
 			if last.WBSID != "10" || last.Name != "リリース" || last.Level != 1 {
 				t.Errorf("last task: %s", taskLine(last))
 			}
+			// Numbered phases 1..10 are one level, even those without dates.
+			for _, tk := range tb.Tasks {
+				if tk.Level != 1 || tk.Summary {
+					t.Errorf("phase %s: level %d summary %v, want a level-1 phase", tk.WBSID, tk.Level, tk.Summary)
+				}
+			}
 		}
 	})
 	t.Run("neos21_課題一覧", func(t *testing.T) {
