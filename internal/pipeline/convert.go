@@ -8,6 +8,7 @@ import (
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/config"
 	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/project"
 	"github.com/pmokit/pmo/internal/sheet"
 	"github.com/pmokit/pmo/internal/validate"
@@ -39,6 +40,14 @@ func FromFile(path string, fo FileOptions, opt Options) (*Project, error) {
 	res, err := sheet.Read(book, sheet.Options{Kind: fo.Kind, Sheet: fo.Sheet, Near: asOf})
 	if err != nil {
 		return nil, err
+	}
+	if lo, hi := typedSpan(res); !lo.IsZero() {
+		// With no YAML there is no project window to give 4/1 its year;
+		// the dates typed with a year make one, so read again within it.
+		again, err := sheet.Read(book, sheet.Options{Kind: fo.Kind, Sheet: fo.Sheet, Near: asOf, From: lo.AddDays(-90), To: hi.AddDays(90)})
+		if err == nil {
+			res = again
+		}
 	}
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	id := strings.Trim(nonID.ReplaceAllString(strings.ToLower(base), "-"), "-")
@@ -79,6 +88,36 @@ func span(ts []project.Task, asOf date.Date) (date.Date, date.Date) {
 	}
 	if lo.IsZero() {
 		return asOf, asOf
+	}
+	return lo, hi
+}
+
+// typedSpan is the span of the task dates written with a year, when some
+// other dates lacked one (zero otherwise).
+func typedSpan(res *sheet.Result) (date.Date, date.Date) {
+	inferred := map[diag.Pos]bool{}
+	for _, f := range res.Findings {
+		if f.Rule == "date-year-inferred" {
+			inferred[f.Pos] = true
+		}
+	}
+	if len(inferred) == 0 {
+		return 0, 0
+	}
+	var lo, hi date.Date
+	for _, t := range res.Tasks() {
+		for _, fd := range []struct {
+			field string
+			d     date.Date
+		}{{"planned_start", t.PlannedStart}, {"planned_finish", t.PlannedFinish}, {"actual_start", t.ActualStart}, {"actual_finish", t.ActualFinish}} {
+			if fd.d.IsZero() || inferred[t.Cell(fd.field)] {
+				continue
+			}
+			if lo.IsZero() || fd.d < lo {
+				lo = fd.d
+			}
+			hi = max(hi, fd.d)
+		}
 	}
 	return lo, hi
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/pmokit/pmo/internal/date"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -82,5 +83,26 @@ func TestDate1904GivesTheSameFigures(t *testing.T) {
 	// (製造 has 15 working days, 4/8..4/28; 9 of them fall by the status date 4/20).
 	if ea.BAC != 30 || ea.EV != 11 || ea.PV != 14 {
 		t.Errorf("EVM = BAC %g PV %g EV %g, want 30 14 11", ea.BAC, ea.PV, ea.EV)
+	}
+}
+
+// TestFromFileYearsFromTheSheet pins that convert gives 4/1 the year the
+// sheet's other dates suggest, not the one nearest the status date.
+func TestFromFileYearsFromTheSheet(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "wbs.csv")
+	csv := "WBS,タスク名,開始予定日,終了予定日,進捗\n1,設計,4/1,4/30,100\n2,製造,2026/5/1,2026/7/31,50\n3,試験,2026/8/1,2026/9/30,0\n"
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := FromFile(path, FileOptions{}, Options{AsOf: date.Of(2026, 11, 20)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Tasks[0].PlannedStart.String(); got != "2026-04-01" {
+		t.Errorf("4/1 read as %s, want 2026-04-01", got)
+	}
+	if got := p.Config.Project.Start.String(); got != "2026-04-01" {
+		t.Errorf("project window starts %s, want 2026-04-01", got)
 	}
 }
