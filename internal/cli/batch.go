@@ -31,6 +31,8 @@ type batchOptions struct {
 	timings bool
 }
 
+func (o *batchOptions) langOption() string { return o.lang }
+
 func batchCommand() *command {
 	return &command{
 		name:    "batch",

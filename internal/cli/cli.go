@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/pmokit/pmo/internal/diag"
 	"github.com/spf13/pflag"
 )
 
@@ -113,10 +114,27 @@ func Run(ctx context.Context, args []string, env Env) (code int) {
 		return exitUsage
 	}
 	err := c.run(ctx, &env, opts, fs.Args())
-	return reportError(env.Stderr, c, err)
+	return reportError(env.Stderr, c, errorLang(opts), err)
 }
 
-func reportError(w io.Writer, c *command, err error) int {
+// langOption is implemented by the options of the commands with a --lang
+// flag, so errors can follow it without a flag of their own.
+type langOption interface{ langOption() string }
+
+// errorLang is the language errors are printed in: the command's --lang,
+// else Japanese, as for findings. The YAML's report.lang is not consulted:
+// most errors are about a file that could not be read.
+func errorLang(opts any) string {
+	if o, ok := opts.(langOption); ok && o.langOption() != "" {
+		return o.langOption()
+	}
+	return "ja"
+}
+
+// reportError prints err, if any, and returns the exit code. An input
+// error is printed in lang; the rest of the text (a wrapping "writing the
+// tracker: " and errors from the system) stays English.
+func reportError(w io.Writer, c *command, lang string, err error) int {
 	if err == nil {
 		return exitOK
 	}
@@ -129,7 +147,12 @@ func reportError(w io.Writer, c *command, err error) int {
 		fmt.Fprintf(w, "pmo %s: %s\nRun 'pmo %s --help' for usage.\n", c.name, ue.msg, c.name)
 		return exitUsage
 	}
-	fmt.Fprintf(w, "pmo: error: %s\n", oneLine(err.Error()))
+	text := err.Error()
+	var ie *diag.InputError
+	if errors.As(err, &ie) {
+		text = strings.Replace(text, ie.Error(), ie.Text(lang), 1)
+	}
+	fmt.Fprintf(w, "pmo: error: %s\n", oneLine(text))
 	return exitUsage
 }
 

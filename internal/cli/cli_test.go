@@ -267,10 +267,13 @@ func TestBadInput(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"missing file", []string{"inspect", filepath.Join(dir, "nope.xlsx")}, "nope.xlsx: file not found"},
-		{"directory", []string{"inspect", dir}, "is a directory"},
-		{"empty", []string{"inspect", write("empty.xlsx", nil)}, "empty.xlsx: file is empty"},
-		{"not a zip", []string{"inspect", write("junk.xlsx", []byte("\x01\x02\x03garbage"))}, "junk.xlsx: not an Excel workbook"},
+		{"missing file", []string{"inspect", "--lang", "en", filepath.Join(dir, "nope.xlsx")}, "nope.xlsx: file not found"},
+		{"missing file ja", []string{"inspect", filepath.Join(dir, "nope.xlsx")}, "nope.xlsx: ファイルが見つかりません"},
+		{"directory", []string{"inspect", "--lang", "en", dir}, "is a directory"},
+		{"directory ja", []string{"inspect", dir}, "フォルダーです"},
+		{"empty", []string{"inspect", "--lang", "en", write("empty.xlsx", nil)}, "empty.xlsx: file is empty"},
+		{"not a zip", []string{"inspect", "--lang", "en", write("junk.xlsx", []byte("\x01\x02\x03garbage"))}, "junk.xlsx: not an Excel workbook"},
+		{"not a zip ja", []string{"inspect", filepath.Join(dir, "junk.xlsx")}, "junk.xlsx: Excel ブックではありません"},
 		{"legacy xls", []string{"inspect", write("old.xls", append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), utf16("Workbook")...))}, "soffice --headless --convert-to xlsx"},
 		{"yaml missing", []string{"validate", filepath.Join(dir, "none.yaml")}, "none.yaml"},
 		{"yaml tabs", []string{"validate", write("tabs.yaml", []byte("version: 1\nproject:\n\tid: x\n"))}, "tabs.yaml"},
@@ -381,7 +384,7 @@ func TestConvertNeverOverwritesInputAndRoundTrips(t *testing.T) {
 	xsrc := filepath.Join(dir, "issues.xlsx")
 	xdata, _ := os.ReadFile(filepath.Join("..", "..", "examples", "ec", "teams", "issues.xlsx"))
 	os.WriteFile(xsrc, xdata, 0o644)
-	if code, _, errOut := run(t, "convert", xsrc, "-o", xsrc); code != 2 || !strings.Contains(errOut, "refusing to overwrite the input") {
+	if code, _, errOut := run(t, "convert", "--lang", "en", xsrc, "-o", xsrc); code != 2 || !strings.Contains(errOut, "refusing to overwrite the input") {
 		t.Errorf("convert -o INPUT.xlsx: exit %d %q", code, errOut)
 	}
 	if after, _ := os.ReadFile(xsrc); !bytes.Equal(after, xdata) {

@@ -24,6 +24,8 @@ type convertOptions struct {
 	password string
 }
 
+func (o *convertOptions) langOption() string { return o.lang }
+
 func convertCommand() *command {
 	return &command{
 		name:    "convert",

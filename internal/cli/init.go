@@ -27,6 +27,8 @@ type initOptions struct {
 	force bool
 }
 
+func (o *initOptions) langOption() string { return o.lang }
+
 func initCommand() *command {
 	return &command{
 		name:    "init",

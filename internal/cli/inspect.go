@@ -27,6 +27,8 @@ type inspectOptions struct {
 	lang     string
 }
 
+func (o *inspectOptions) langOption() string { return o.lang }
+
 func inspectCommand() *command {
 	return &command{
 		name:    "inspect",

@@ -21,6 +21,8 @@ type reportOptions struct {
 	noSnap bool
 }
 
+func (o *reportOptions) langOption() string { return o.lang }
+
 func reportCommand() *command {
 	return &command{
 		name:    "report",

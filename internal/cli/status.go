@@ -21,6 +21,8 @@ type statusOptions struct {
 	history string
 }
 
+func (o *statusOptions) langOption() string { return o.lang }
+
 func statusCommand() *command {
 	return &command{
 		name:    "status",

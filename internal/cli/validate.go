@@ -22,6 +22,8 @@ type validateOptions struct {
 	lang   string
 }
 
+func (o *validateOptions) langOption() string { return o.lang }
+
 func validateCommand() *command {
 	return &command{
 		name:    "validate",

@@ -60,6 +60,10 @@ func checkError(t *testing.T, err error, path string, lines []string) {
 	if ie.Msg == "" || strings.ContainsAny(ie.Msg, "\n\r") {
 		t.Fatalf("error message %q is not one line", ie.Msg)
 	}
+	// Every error the loader makes has a Japanese wording.
+	if ie.MsgJA == "" || strings.ContainsAny(ie.MsgJA, "\n\r") {
+		t.Fatalf("Japanese message %q for %q is missing or not one line", ie.MsgJA, ie.Msg)
+	}
 }
 
 func seeds(f *testing.F) {

@@ -60,9 +60,9 @@ func readFile(path string) ([]byte, error) {
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, &diag.InputError{Pos: at, Msg: "file not found", Err: err}
+		return nil, diag.Wrapf(at, err, "file not found")
 	case err != nil:
-		return nil, &diag.InputError{Pos: at, Msg: "cannot read the file: " + reason(err), Err: err}
+		return nil, diag.Wrapf(at, err, "cannot read the file: %s", reason(err))
 	case st.IsDir():
 		return nil, diag.Errorf(at, "is a directory, not a YAML file")
 	case st.Size() > maxFileSize:
@@ -70,13 +70,13 @@ func readFile(path string) ([]byte, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &diag.InputError{Pos: at, Msg: "cannot read the file: " + reason(err), Err: err}
+		return nil, diag.Wrapf(at, err, "cannot read the file: %s", reason(err))
 	}
 	defer f.Close()
 	// Stat can lie for pipes and special files, hence the limit on the read too.
 	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
 	if err != nil {
-		return nil, &diag.InputError{Pos: at, Msg: "cannot read the file: " + reason(err), Err: err}
+		return nil, diag.Wrapf(at, err, "cannot read the file: %s", reason(err))
 	}
 	if len(data) > maxFileSize {
 		return nil, diag.Errorf(at, "file is too large (the limit is %d bytes)", maxFileSize)
@@ -178,16 +178,12 @@ func syntaxError(path string, data []byte, err error) error {
 	if name, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {
 		name = strings.TrimSuffix(name, "' referenced")
 		at := diag.Pos{File: path, Row: lineOf(data, "*"+name)}
-		return &diag.InputError{Pos: at, Msg: "aliases are not supported (*" + clip(name, 40) + ")", Err: err}
+		return diag.Wrapf(at, err, "aliases are not supported (*%s)", clip(name, 40))
 	}
 	if tl, tc := firstTabIndent(data); tl > 0 && (line == 0 || tl <= line+1) {
-		return &diag.InputError{
-			Pos: diag.Pos{File: path, Row: tl, Col: tc},
-			Msg: "a tab is used for indentation; YAML allows only spaces there",
-			Err: err,
-		}
+		return diag.Wrapf(diag.Pos{File: path, Row: tl, Col: tc}, err, "a tab is used for indentation; YAML allows only spaces there")
 	}
-	return &diag.InputError{Pos: diag.Pos{File: path, Row: line}, Msg: "invalid YAML: " + msg, Err: err}
+	return diag.Wrapf(diag.Pos{File: path, Row: line}, err, "invalid YAML: %s", msg)
 }
 
 // parserProblem reports whether msg is one of the parser's (not the

@@ -250,25 +250,46 @@ func (fs Findings) Count(sev Severity) int {
 
 // InputError is a failure that stops reading an input, with the position it
 // happened at. Its message is one line that names the file, and the sheet
-// and cell when known.
+// and cell when known. Msg is English; MsgJA is the same message in
+// Japanese, empty when no wording exists (Text then falls back to Msg).
 type InputError struct {
-	Pos Pos
-	Msg string
-	Err error // underlying cause, may be nil
+	Pos   Pos
+	Msg   string
+	MsgJA string
+	Err   error // underlying cause, may be nil
 }
 
-// Error implements error.
-func (e *InputError) Error() string {
-	if e.Pos.String() == "" {
-		return e.Msg
+// Error implements error, in English.
+func (e *InputError) Error() string { return e.Text("en") }
+
+// Text returns the error as "position: message" with the message in lang:
+// Japanese for "ja" when there is a Japanese wording, English otherwise.
+func (e *InputError) Text(lang string) string {
+	msg := e.Msg
+	if lang == "ja" && e.MsgJA != "" {
+		msg = e.MsgJA
 	}
-	return e.Pos.String() + ": " + e.Msg
+	if pos := e.Pos.String(); pos != "" {
+		return pos + ": " + msg
+	}
+	return msg
 }
 
 // Unwrap returns the cause.
 func (e *InputError) Unwrap() error { return e.Err }
 
-// Errorf returns an *InputError at pos.
+// Errorf returns an *InputError at pos. Its Japanese message uses the
+// wording messages_ja.go gives for format, with the same arguments.
 func Errorf(pos Pos, format string, args ...any) *InputError {
-	return &InputError{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+	return Wrapf(pos, nil, format, args...)
+}
+
+// Wrapf is Errorf keeping err as the cause, for errors.Is and errors.As;
+// the message says what went wrong itself, usually with part of err in it.
+func Wrapf(pos Pos, err error, format string, args ...any) *InputError {
+	e := &InputError{Pos: pos, Msg: fmt.Sprintf(format, args...), Err: err}
+	if ja, ok := messagesJA[format]; ok {
+		e.MsgJA = oneLine(fmt.Sprintf(ja, args...))
+	}
+	return e
 }

@@ -1,8 +1,9 @@
 package diag
 
-// messagesJA maps the English format of each finding to its Japanese
-// wording. Both take the same arguments in the same order (messages_test.go
-// checks the verbs and that every format passed to Findings.Add is here).
+// messagesJA maps the English format of each finding and each input error
+// to its Japanese wording. Both take the same arguments in the same order
+// (messages_test.go checks the verbs and that every format passed to
+// Findings.Add, Errorf and Wrapf is here).
 // User text quoted with %q in English is put in 「」 with %s in Japanese.
 // The map is only ever read.
 var messagesJA = map[string]string{
@@ -101,4 +102,69 @@ var messagesJA = map[string]string{
 	"task %q starts %s, before the project starts (%s)":                "タスク「%s」の予定開始日 %s がプロジェクト開始日（%s）より前です",
 	"task %q finishes %s, after the project ends (%s)":                 "タスク「%s」の予定終了日 %s がプロジェクト終了日（%s）より後です",
 	"%s ID %s is used again (first at %s)":                             "%s ID %s が重複しています（最初は %s）",
+
+	// Input errors (Errorf, Wrapf): internal/sheet, opening and reading team sheets.
+	"file not found":                                   "ファイルが見つかりません",
+	"cannot read: %v":                                  "読み込めません: %v",
+	"is a directory, not a spreadsheet":                "フォルダーです。表のファイルを指定してください",
+	"not a regular file":                               "通常のファイルではありません",
+	"file is %d MB; pmo reads team sheets up to %d MB": "ファイルサイズが %d MB あります。pmo が読み込めるチームの表は %d MB までです",
+	"file is empty":                                    "ファイルが空です",
+	"an HTML or XML table saved as .xls (as some systems export); open it in Excel or LibreOffice and save it as .xlsx":                    "HTML か XML の表が .xls として保存されています（一部のシステムが出力する形式です）。Excel か LibreOffice で開き、.xlsx で保存し直してください",
+	"not an Excel workbook (.xls without the Excel 97-2003 signature)":                                                                     "Excel ブックではありません（Excel 97-2003 形式の識別情報がない .xls です）",
+	"not an Excel workbook: the file holds plain text (a CSV saved as .xlsx?); rename it to .csv":                                          "Excel ブックではありません: 中身はテキストです（CSV を .xlsx として保存していませんか？）。拡張子を .csv に変えてください",
+	"not an Excel workbook (not a zip file)":                                                                                               "Excel ブックではありません（zip 形式ではありません）",
+	"unsupported file type %q: pmo reads .xlsx, .xlsm and .csv":                                                                            "ファイル形式「%s」には対応していません。pmo が読み込めるのは .xlsx・.xlsm・.csv です",
+	"workbook is password-protected; set password_env on this source to the name of an environment variable holding the password":          "ブックがパスワードで保護されています。このソースの password_env に、パスワードを入れた環境変数の名前を指定してください",
+	"cannot open the protected workbook: wrong password":                                                                                   "保護されたブックを開けません: パスワードが違います",
+	"this is a Word document, not an Excel workbook":                                                                                       "Word 文書です。Excel ブックではありません",
+	"this is a PowerPoint file, not an Excel workbook":                                                                                     "PowerPoint ファイルです。Excel ブックではありません",
+	"legacy Excel 97-2003 (.xls) workbook: convert it first with `soffice --headless --convert-to xlsx %s` (or save it as .xlsx in Excel)": "古い Excel 97-2003 形式（.xls）のブックです。先に `soffice --headless --convert-to xlsx %s` で変換してください（または Excel で .xlsx として保存してください）",
+	"an OLE compound file that is not an Excel workbook":                                                                                   "Excel ブックではない OLE 複合ファイルです",
+	"workbook has no worksheets":                                                                                                           "ブックにワークシートがありません",
+	"no sheet named %q (sheets: %s)":                                                                                                       "シート「%s」がありません（あるシート: %s）",
+	"not a valid .xlsx file (the zip container is damaged): %v":                                                                            "正しい .xlsx ファイルではありません（zip の構造が壊れています）: %v",
+	"not an Excel workbook (no xl/workbook.xml inside)":                                                                                    "Excel ブックではありません（中に xl/workbook.xml がありません）",
+	"refusing to read: part %s would inflate to %d MB (zip bomb?)":                                                                         "読み込みを中止しました: 内部のパーツ %s は展開すると %d MB になります（zip 爆弾の疑いがあります）",
+	"refusing to read: part %s inflates past its declared size (zip bomb?)":                                                                "読み込みを中止しました: 内部のパーツ %s が申告されたサイズを超えて展開されます（zip 爆弾の疑いがあります）",
+	"cannot read %s inside the workbook: %v":                                                                                               "ブック内の %s を読み込めません: %v",
+	"row %d is past Excel's last row %d; the sheet is damaged":                                                                             "%d 行目は Excel の最終行（%d 行目）を超えています。シートが壊れています",
+	"cannot find a %s table in sheet %q: no header row with recognisable column names in the first %d rows (give header_rows and columns in the YAML, or check with `pmo inspect`)":  "種類 %s の表がシート「%s」に見つかりません: 先頭 %d 行に、認識できる列名の見出し行がありません（YAML で header_rows と columns を指定するか、`pmo inspect` で確認してください）",
+	"cannot find a %s table in any sheet: no header row with recognisable column names in the first %d rows (give header_rows and columns in the YAML, or check with `pmo inspect`)": "種類 %s の表がどのシートにも見つかりません: 先頭 %d 行に、認識できる列名の見出し行がありません（YAML で header_rows と columns を指定するか、`pmo inspect` で確認してください）",
+	"cannot find a table in sheet %q: no header row with recognisable column names in the first %d rows (give header_rows and columns in the YAML, or check with `pmo inspect`)":     "シート「%s」に表が見つかりません: 先頭 %d 行に、認識できる列名の見出し行がありません（YAML で header_rows と columns を指定するか、`pmo inspect` で確認してください）",
+	"cannot find a table in any sheet: no header row with recognisable column names in the first %d rows (give header_rows and columns in the YAML, or check with `pmo inspect`)":    "どのシートにも表が見つかりません: 先頭 %d 行に、認識できる列名の見出し行がありません（YAML で header_rows と columns を指定するか、`pmo inspect` で確認してください）",
+	"column %q for %s not found in %s":             "列「%s」（フィールド %s）が %s に見つかりません",
+	"cannot parse CSV: %v":                         "CSV として読み込めません: %v",
+	"CSV file has no data":                         "CSV ファイルにデータがありません",
+	"file is not valid Shift_JIS: %v":              "ファイルが正しい Shift_JIS ではありません: %v",
+	"unknown encoding %q (use utf-8 or shift_jis)": "文字コード「%s」は不明です（utf-8 か shift_jis を指定してください）",
+	"binary data, not a text CSV file":             "バイナリデータです。テキストの CSV ファイルではありません",
+	"cannot tell the text encoding (neither UTF-8 nor Shift_JIS); save the CSV as UTF-8 or set encoding: on this source": "文字コードを判別できません（UTF-8 でも Shift_JIS でもありません）。CSV を UTF-8 で保存するか、このソースに encoding: を指定してください",
+
+	// Input errors: internal/config, a YAML file that cannot be used at all.
+	"cannot read the file: %s":                                                       "ファイルを読み込めません: %s",
+	"is a directory, not a YAML file":                                                "フォルダーです。YAML ファイルを指定してください",
+	"file is too large (%d bytes; the limit is %d)":                                  "ファイルが大きすぎます（%d バイト、上限は %d バイト）",
+	"file is too large (the limit is %d bytes)":                                      "ファイルが大きすぎます（上限は %d バイト）",
+	"file is not UTF-8 text; save it as UTF-8 (Shift_JIS is not supported for YAML)": "ファイルが UTF-8 のテキストではありません。UTF-8 で保存してください（YAML では Shift_JIS に対応していません）",
+	"file is empty (only comments)":                                                  "ファイルが空です（コメントしかありません）",
+	"a second YAML document starts here; a file holds one document":                  "ここから 2 つ目の YAML ドキュメントが始まっています。1 つのファイルに書けるドキュメントは 1 つだけです",
+	"aliases are not supported (*%s); write the value out in full":                   "エイリアス（*%s）には対応していません。値を省略せずに書いてください",
+	"aliases are not supported (*%s)":                                                "エイリアス（*%s）には対応していません",
+	"the file must be a mapping of keys starting with \"version: 1\", got %s":        "ファイルは「version: 1」で始まる「キー: 値」のマッピングで書いてください（指定値: %s）",
+	"a tab is used for indentation; YAML allows only spaces there":                   "インデントにタブが使われています。YAML のインデントにはスペースしか使えません",
+	"invalid YAML: %s":                        "YAML として正しくありません: %s",
+	"version must be 1, got %s":               "version は 1 にしてください（指定値: %s）",
+	"missing \"version: 1\" at the top level": "最上位に「version: 1」がありません",
+
+	// Input errors: internal/pipeline, internal/batch and internal/cli.
+	"project.id %q is missing or not a-z, 0-9, _ and - only; it names the output folder": "project.id「%s」がないか、a-z・0-9・_・- 以外の文字を含んでいます（出力フォルダーの名前になります）",
+	"cannot list projects: %v":                    "プロジェクトの一覧を作れません: %v",
+	"no */project.yaml below this folder":         "このフォルダーの下に */project.yaml がありません",
+	"cannot check the file: %v":                   "ファイルを確認できません: %v",
+	"is a directory":                              "フォルダーです",
+	"already exists; use --force to overwrite it": "既に存在します。上書きするには --force を付けてください",
+	"cannot read the font: %v":                    "フォントを読み込めません: %v",
+	"not a TrueType font (.ttf); OpenType/CFF (.otf) and collections (.ttc) are not supported": "TrueType フォント（.ttf）ではありません。OpenType/CFF（.otf）とフォントコレクション（.ttc）には対応していません",
+	"refusing to overwrite the input; choose another -o":                                       "入力ファイルは上書きしません。-o には別のファイルを指定してください",
 }

@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -19,18 +20,26 @@ import (
 // validator's Rule.add and the YAML decoder's errorf and warnf.
 var formatArg = map[string]int{"Add": 3, "add": 2, "errorf": 2, "warnf": 2}
 
-// caller is one format string passed to a findings call, with where.
+// errorArg does the same for the input error constructors. They are
+// matched only when called as diag.Errorf and diag.Wrapf: fmt.Errorf and
+// t.Errorf share the name and take no catalogue wording.
+var errorArg = map[string]int{"Errorf": 1, "Wrapf": 2}
+
+// caller is one format string passed to a findings or error call, with
+// the call's name and where it is.
 type caller struct {
 	format string
+	call   string
 	at     string
 }
 
-// findingFormats parses every non-test Go file under root and returns the
-// constant format strings passed to the calls in formatArg. The match is by
-// name and shape, not by type: a call named Add whose fourth argument is a
-// string constant is taken to be Findings.Add. Calls whose format is not a
-// constant (the wrappers themselves, date arithmetic named add) are skipped.
-func findingFormats(t *testing.T, root string) []caller {
+// usedFormats parses every non-test Go file under root and returns the
+// constant format strings passed to the calls in formatArg and errorArg.
+// The match is by name and shape, not by type: a call named Add whose
+// fourth argument is a string constant is taken to be Findings.Add. Calls
+// whose format is not a constant (the wrappers themselves, date arithmetic
+// named add) are skipped.
+func usedFormats(t *testing.T, root string) []caller {
 	t.Helper()
 	fset := token.NewFileSet()
 	var out []caller
@@ -61,11 +70,16 @@ func findingFormats(t *testing.T, root string) []caller {
 				return true
 			}
 			i, ok := formatArg[sel.Sel.Name]
+			if pkg, isIdent := sel.X.(*ast.Ident); isIdent && pkg.Name == "diag" {
+				if j, isError := errorArg[sel.Sel.Name]; isError {
+					i, ok = j, true
+				}
+			}
 			if !ok || len(call.Args) <= i {
 				return true
 			}
 			if s, ok := constString(call.Args[i]); ok {
-				out = append(out, caller{s, fset.Position(call.Pos()).String()})
+				out = append(out, caller{s, sel.Sel.Name, fset.Position(call.Pos()).String()})
 			}
 			return true
 		})
@@ -75,7 +89,7 @@ func findingFormats(t *testing.T, root string) []caller {
 		t.Fatal(err)
 	}
 	if len(out) == 0 {
-		t.Fatalf("no finding formats found under %s", root)
+		t.Fatalf("no formats found under %s", root)
 	}
 	return out
 }
@@ -166,11 +180,12 @@ func TestVerbs(t *testing.T) {
 	}
 }
 
-// TestEveryFormatTranslated fails when a finding's English format has no
-// Japanese wording, so a new message cannot ship untranslated.
+// TestEveryFormatTranslated fails when the English format of a finding or
+// an input error has no Japanese wording, so a new message cannot ship
+// untranslated.
 func TestEveryFormatTranslated(t *testing.T) {
 	t.Parallel()
-	for _, c := range findingFormats(t, filepath.Join("..", "..", "internal")) {
+	for _, c := range usedFormats(t, filepath.Join("..", "..", "internal")) {
 		if _, ok := messagesJA[c.format]; !ok {
 			t.Errorf("%s: no Japanese wording in messages_ja.go for %q", c.at, c.format)
 		}
@@ -182,12 +197,29 @@ func TestEveryFormatTranslated(t *testing.T) {
 func TestNoDeadTranslations(t *testing.T) {
 	t.Parallel()
 	used := map[string]bool{}
-	for _, c := range findingFormats(t, filepath.Join("..", "..", "internal")) {
+	for _, c := range usedFormats(t, filepath.Join("..", "..", "internal")) {
 		used[c.format] = true
 	}
 	for _, en := range slices.Sorted(maps.Keys(messagesJA)) {
 		if !used[en] {
-			t.Errorf("messages_ja.go: %q is not used by any finding", en)
+			t.Errorf("messages_ja.go: %q is not used by any finding or error", en)
+		}
+	}
+}
+
+// TestErrorFormatsFound guards the parser above: if it stopped seeing the
+// error constructors, the two tests before would pass with nothing checked.
+func TestErrorFormatsFound(t *testing.T) {
+	t.Parallel()
+	found := map[string]bool{}
+	for _, c := range usedFormats(t, filepath.Join("..", "..", "internal")) {
+		if _, isError := errorArg[c.call]; isError {
+			found[filepath.Base(filepath.Dir(c.at))+"."+c.call] = true
+		}
+	}
+	for _, want := range []string{"sheet.Errorf", "config.Errorf", "config.Wrapf", "pipeline.Errorf", "batch.Errorf", "cli.Errorf"} {
+		if !found[want] {
+			t.Errorf("no %s format found; found %v", want, slices.Sorted(maps.Keys(found)))
 		}
 	}
 }
@@ -334,5 +366,72 @@ func TestCatalogueFormats(t *testing.T) {
 				t.Errorf("%q formats badly: %s", en, s)
 			}
 		}
+	}
+}
+
+func TestInputErrorJapanese(t *testing.T) {
+	t.Parallel()
+	cause := errors.New("permission denied")
+	cases := []struct {
+		name   string
+		err    *InputError
+		wantEN string // Error() and Text("en")
+		wantJA string // Text("ja")
+	}{
+		{
+			name:   "translated",
+			err:    Errorf(Pos{File: "WBS.xlsx"}, "file not found"),
+			wantEN: "WBS.xlsx: file not found",
+			wantJA: "WBS.xlsx: ファイルが見つかりません",
+		},
+		{
+			name:   "arguments",
+			err:    Errorf(Pos{File: "plan.xlsx"}, "no sheet named %q (sheets: %s)", "スケジュール", "表紙, WBS"),
+			wantEN: `plan.xlsx: no sheet named "スケジュール" (sheets: 表紙, WBS)`,
+			wantJA: "plan.xlsx: シート「スケジュール」がありません（あるシート: 表紙, WBS）",
+		},
+		{
+			name:   "line break in a sheet name stays on one line",
+			err:    Errorf(Pos{File: "plan.xlsx"}, "no sheet named %q (sheets: %s)", "WBS\n2", "WBS\n2"),
+			wantEN: `plan.xlsx: no sheet named "WBS\n2" (sheets: WBS` + "\n" + `2)`,
+			wantJA: `plan.xlsx: シート「WBS\n2」がありません（あるシート: WBS\n2）`,
+		},
+		{
+			name:   "no position",
+			err:    Errorf(Pos{}, "file is empty"),
+			wantEN: "file is empty",
+			wantJA: "ファイルが空です",
+		},
+		{
+			name:   "no wording falls back to English",
+			err:    Errorf(Pos{File: "a.yaml", Row: 3, Col: 1}, "something new %d", 3),
+			wantEN: "a.yaml:3:1: something new 3",
+			wantJA: "a.yaml:3:1: something new 3",
+		},
+		{
+			name:   "wrapped cause",
+			err:    Wrapf(Pos{File: "p.yaml"}, cause, "cannot read the file: %s", cause),
+			wantEN: "p.yaml: cannot read the file: permission denied",
+			wantJA: "p.yaml: ファイルを読み込めません: permission denied",
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			if got := c.err.Error(); got != c.wantEN {
+				t.Errorf("Error() = %q, want %q", got, c.wantEN)
+			}
+			for lang, want := range map[string]string{"en": c.wantEN, "ja": c.wantJA, "fr": c.wantEN, "": c.wantEN} {
+				if got := c.err.Text(lang); got != want {
+					t.Errorf("Text(%q) = %q, want %q", lang, got, want)
+				}
+			}
+		})
+	}
+	if w := Wrapf(Pos{File: "p.yaml"}, cause, "file not found"); !errors.Is(w, cause) || w.MsgJA == "" {
+		t.Errorf("Wrapf lost its cause or its wording: %#v", w)
+	}
+	if e := Errorf(Pos{}, "file is empty"); e.Err != nil {
+		t.Errorf("Errorf has a cause: %v", e.Err)
 	}
 }

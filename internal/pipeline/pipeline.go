@@ -137,13 +137,12 @@ func (p *Project) read(src config.Source, opt Options) {
 	res, err := ReadSource(src, p.Config, p.AsOf, opt.Getenv)
 	p.Sources = append(p.Sources, Source{Config: src, Result: res, Err: err})
 	if err != nil {
-		pos := src.FilePos
-		msg := err.Error()
+		f := diag.Finding{Severity: diag.Error, Rule: "source-unreadable", Pos: src.FilePos, Message: err.Error()}
 		var ie *diag.InputError
 		if errors.As(err, &ie) {
-			pos, msg = ie.Pos, ie.Msg
+			f.Pos, f.Message, f.MessageJA = ie.Pos, ie.Msg, ie.MsgJA
 		}
-		p.Findings = append(p.Findings, diag.Finding{Severity: diag.Error, Rule: "source-unreadable", Pos: pos, Message: msg})
+		p.Findings = append(p.Findings, f)
 		return
 	}
 	p.Findings = append(p.Findings, res.Findings...)

@@ -404,7 +404,7 @@ func wantNoFindings(tb testing.TB, res *sheet.Result) {
 }
 
 // wantInputError asserts err is a one-line *diag.InputError naming file
-// and holding each of subs.
+// and holding each of subs, with a one-line Japanese wording too.
 func wantInputError(tb testing.TB, err error, file string, subs ...string) {
 	tb.Helper()
 	if err == nil {
@@ -413,6 +413,8 @@ func wantInputError(tb testing.TB, err error, file string, subs ...string) {
 	var ie *diag.InputError
 	if !errors.As(err, &ie) {
 		tb.Errorf("error %T is not a *diag.InputError: %v", err, err)
+	} else if ja := ie.Text("ja"); ie.MsgJA == "" || strings.ContainsAny(ja, "\r\n") || !strings.Contains(ja, file) {
+		tb.Errorf("Japanese error %q: want one line naming %s", ja, file)
 	}
 	msg := err.Error()
 	tb.Logf("error: %s", msg)

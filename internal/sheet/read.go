@@ -165,17 +165,26 @@ func Read(b *Book, opt Options) (*Result, error) {
 	}
 	res.Findings = dedupe(res.Findings)
 	if len(res.Tables) == 0 {
-		where := "any sheet"
-		if opt.Sheet != "" {
-			where = "sheet " + opt.Sheet
-		}
-		what := "a table"
-		if opt.Kind != "" {
-			what = "a " + string(opt.Kind) + " table"
-		}
-		return nil, diag.Errorf(diag.Pos{File: b.File}, "cannot find %s in %s: no header row with recognisable column names in the first %d rows (give header_rows and columns in the YAML, or check with `pmo inspect`)", what, where, headerSearchRows)
+		return nil, noTable(b.File, opt)
 	}
 	return res, nil
+}
+
+// noTable is the error for a workbook without the table asked for. The four
+// wordings are written out rather than assembled from parts so that each
+// has a Japanese wording in the diag catalogue.
+func noTable(file string, opt Options) error {
+	at := diag.Pos{File: file}
+	switch {
+	case opt.Kind != "" && opt.Sheet != "":
+		return diag.Errorf(at, "cannot find a %s table in sheet %q: no header row with recognisable column names in the first %d rows (give header_rows and columns in the YAML, or check with `pmo inspect`)", opt.Kind, opt.Sheet, headerSearchRows)
+	case opt.Kind != "":
+		return diag.Errorf(at, "cannot find a %s table in any sheet: no header row with recognisable column names in the first %d rows (give header_rows and columns in the YAML, or check with `pmo inspect`)", opt.Kind, headerSearchRows)
+	case opt.Sheet != "":
+		return diag.Errorf(at, "cannot find a table in sheet %q: no header row with recognisable column names in the first %d rows (give header_rows and columns in the YAML, or check with `pmo inspect`)", opt.Sheet, headerSearchRows)
+	default:
+		return diag.Errorf(at, "cannot find a table in any sheet: no header row with recognisable column names in the first %d rows (give header_rows and columns in the YAML, or check with `pmo inspect`)", headerSearchRows)
+	}
 }
 
 // resolveOverrides turns YAML column overrides into column numbers.
