@@ -9,6 +9,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -76,6 +77,7 @@ type ProjectResult struct {
 	PM            string             `json:"pm,omitempty"`
 	Status        string             `json:"status"`
 	Error         string             `json:"error,omitempty"`
+	ErrorJA       string             `json:"error_ja,omitempty"`
 	Outputs       []string           `json:"outputs"`
 	AsOf          date.Date          `json:"as_of,omitzero"`
 	RAG           analyze.Level      `json:"rag,omitempty"`
@@ -272,12 +274,22 @@ func runProject(ctx context.Context, path string, plan *Plan, opt Options) (r *P
 	}()
 	if err := build(ctx, path, plan, opt, r); err != nil {
 		r.Status = StatusFailed
-		r.Error = oneLine(err.Error())
+		r.Error, r.ErrorJA = oneLine(err.Error()), oneLine(errorText(err, "ja"))
 	}
 	return r
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// errorText is err in lang when it is (or wraps) an input error with a
+// translation; the English text otherwise.
+func errorText(err error, lang string) string {
+	var ie *diag.InputError
+	if errors.As(err, &ie) {
+		return strings.Replace(err.Error(), ie.Error(), ie.Text(lang), 1)
+	}
+	return err.Error()
+}
 
 func build(ctx context.Context, path string, plan *Plan, opt Options, r *ProjectResult) error {
 	popt := pipeline.Options{AsOf: opt.AsOf, Today: opt.Today, Getenv: opt.Getenv, HistoryDir: opt.Out, Stopwatch: opt.Stopwatch}

@@ -96,6 +96,8 @@ func (r *Result) Overview(lang string) *report.Portfolio {
 		}
 		if lang == "en" {
 			row.Reason = p.Reason
+		} else if p.ErrorJA != "" {
+			row.Error = p.ErrorJA
 		}
 		for _, o := range p.Outputs {
 			switch filepath.Ext(o) {

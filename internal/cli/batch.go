@@ -143,7 +143,11 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 	}
 	for _, p := range res.Projects {
 		if p.Status == batch.StatusFailed {
-			fmt.Fprintf(env.Stderr, "pmo: %s: %s\n", p.Path, p.Error)
+			msg := p.Error
+			if lang != "en" && p.ErrorJA != "" {
+				msg = p.ErrorJA
+			}
+			fmt.Fprintf(env.Stderr, "pmo: %s: %s\n", p.Path, msg)
 		}
 	}
 	if ctx.Err() != nil {
