@@ -216,8 +216,9 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 				var r *ProjectResult
 				if other, ok := dup[path]; ok {
 					// Two projects with one id would overwrite each other's outputs.
+					err := diag.Errorf(diag.Pos{File: path}, "project.id is also used by %s; each project needs its own id", other)
 					r = &ProjectResult{Path: path, Status: StatusFailed, Outputs: []string{}, Findings: diag.Findings{},
-						Error: fmt.Sprintf("%s: project.id is also used by %s; each project needs its own id", path, other)}
+						Error: err.Error(), ErrorJA: err.Text("ja")}
 				} else {
 					r = runProject(ctx, path, plan, opt)
 				}
@@ -329,7 +330,7 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, r *Project
 	r.Errors, r.Warnings = p.Findings.Count(diag.Error), p.Findings.Count(diag.Warning)
 	if p.Failed() {
 		// Figures from half the sources would mislead: no RAG, no summary.
-		return fmt.Errorf("%s", firstSourceError(p))
+		return firstSourceError(p)
 	}
 	figures(r, p.Analysis)
 	lang := cmp.Or(opt.Lang, c.Report.Lang)
@@ -350,13 +351,13 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, r *Project
 	return saveResult(opt.Out, r)
 }
 
-func firstSourceError(p *pipeline.Project) string {
+func firstSourceError(p *pipeline.Project) error {
 	for _, s := range p.Sources {
 		if s.Err != nil {
-			return s.Err.Error()
+			return s.Err
 		}
 	}
-	return "a source could not be read"
+	return errors.New("a source could not be read")
 }
 
 // figures copies the key figures into the result row.

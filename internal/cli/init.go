@@ -92,7 +92,10 @@ func runInit(_ context.Context, env *Env, o any, args []string) error {
 	folder := filepath.Base(abs)
 	id := opt.id
 	if id == "" {
-		id = cmp.Or(scaffold.ID(folder), "project")
+		id = scaffold.ID(folder)
+		if id == "" {
+			return usageError{fmt.Sprintf("cannot make a project id from the folder name %q; give one with --id (a-z, 0-9, _ and -)", folder)}
+		}
 	} else if !config.ValidID(id) {
 		return usageError{fmt.Sprintf("--id %q: use a-z, 0-9, _ and -, starting with a letter or digit", id)}
 	}
@@ -123,7 +126,11 @@ func runInit(_ context.Context, env *Env, o any, args []string) error {
 		fmt.Fprintln(env.Stdout, path)
 	}
 	yaml := filepath.Join(dir, scaffold.ProjectFile)
-	fmt.Fprintf(env.Stderr, "next: edit %s, then run pmo validate %s\n", yaml, yaml)
+	if opt.lang == "en" {
+		fmt.Fprintf(env.Stderr, "next: edit %s, then run pmo validate %s\n", yaml, yaml)
+	} else {
+		fmt.Fprintf(env.Stderr, "次に %s を編集し、pmo validate %s で確認してください\n", yaml, yaml)
+	}
 	return nil
 }
 

@@ -196,15 +196,25 @@ func TestInitUsage(t *testing.T) {
 	}
 }
 
-// TestInitDefaultID checks the id made from a folder name pmo cannot use.
+// TestInitDefaultID checks that a folder name pmo cannot make an id from
+// asks for --id instead of guessing one two projects would share.
 func TestInitDefaultID(t *testing.T) {
 	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "基幹システム")
-	if code, _, errOut := run(t, "init", dir, "--start", "2026-04-01"); code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
+	code, _, errOut := run(t, "init", dir, "--start", "2026-04-01")
+	if code != 2 || !strings.Contains(errOut, "--id") {
+		t.Fatalf("exit %d, stderr %q; want 2 asking for --id", code, errOut)
+	}
+	if _, err := os.Stat(dir); err == nil {
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("files written: %v", entries)
+		}
+	}
+	if code, _, errOut := run(t, "init", dir, "--start", "2026-04-01", "--id", "kikan"); code != 0 {
+		t.Fatalf("with --id: exit %d: %s", code, errOut)
 	}
 	data, _ := os.ReadFile(filepath.Join(dir, "project.yaml"))
-	if !strings.Contains(string(data), "id: project\n") || !strings.Contains(string(data), "name: 基幹システム\n") {
+	if !strings.Contains(string(data), "id: kikan\n") || !strings.Contains(string(data), "name: 基幹システム\n") {
 		t.Errorf("project.yaml:\n%s", data)
 	}
 }

@@ -159,12 +159,13 @@ var messagesJA = map[string]string{
 
 	// Input errors: internal/pipeline, internal/batch and internal/cli.
 	"project.id %q is missing or not a-z, 0-9, _ and - only; it names the output folder": "project.id「%s」がないか、a-z・0-9・_・- 以外の文字を含んでいます（出力フォルダーの名前になります）",
-	"cannot list projects: %v":                    "プロジェクトの一覧を作れません: %v",
-	"no */project.yaml below this folder":         "このフォルダーの下に */project.yaml がありません",
-	"cannot check the file: %v":                   "ファイルを確認できません: %v",
-	"is a directory":                              "フォルダーです",
-	"already exists; use --force to overwrite it": "既に存在します。上書きするには --force を付けてください",
-	"cannot read the font: %v":                    "フォントを読み込めません: %v",
+	"cannot list projects: %v":                                     "プロジェクトの一覧を作れません: %v",
+	"project.id is also used by %s; each project needs its own id": "project.id が %s と重複しています。案件ごとに別の id を付けてください",
+	"no */project.yaml below this folder":                          "このフォルダーの下に */project.yaml がありません",
+	"cannot check the file: %v":                                    "ファイルを確認できません: %v",
+	"is a directory":                                               "フォルダーです",
+	"already exists; use --force to overwrite it":                  "既に存在します。上書きするには --force を付けてください",
+	"cannot read the font: %v":                                     "フォントを読み込めません: %v",
 	"not a TrueType font (.ttf); OpenType/CFF (.otf) and collections (.ttc) are not supported": "TrueType フォント（.ttf）ではありません。OpenType/CFF（.otf）とフォントコレクション（.ttc）には対応していません",
 	"refusing to overwrite the input; choose another -o":                                       "入力ファイルは上書きしません。-o には別のファイルを指定してください",
 }

@@ -41,10 +41,15 @@ func FromFile(path string, fo FileOptions, opt Options) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	if lo, hi := typedSpan(res); !lo.IsZero() {
+	if lo, hi, inferred := typedSpan(res); inferred {
 		// With no YAML there is no project window to give 4/1 its year;
-		// the dates typed with a year make one, so read again within it.
-		again, err := sheet.Read(book, sheet.Options{Kind: fo.Kind, Sheet: fo.Sheet, Near: asOf, From: lo.AddDays(-90), To: hi.AddDays(90)})
+		// the dates typed with a year make one, else the fiscal year
+		// (April to March) of the status date; read again within it.
+		from, to := lo.AddDays(-90), hi.AddDays(90)
+		if lo.IsZero() {
+			from, to = fiscalYear(asOf)
+		}
+		again, err := sheet.Read(book, sheet.Options{Kind: fo.Kind, Sheet: fo.Sheet, Near: asOf, From: from, To: to})
 		if err == nil {
 			res = again
 		}
@@ -92,25 +97,24 @@ func span(ts []project.Task, asOf date.Date) (date.Date, date.Date) {
 	return lo, hi
 }
 
-// typedSpan is the span of the task dates written with a year, when some
-// other dates lacked one (zero otherwise).
-func typedSpan(res *sheet.Result) (date.Date, date.Date) {
-	inferred := map[diag.Pos]bool{}
+// typedSpan is the span of the task dates written with a year, and
+// whether some other dates lacked one.
+func typedSpan(res *sheet.Result) (lo, hi date.Date, inferred bool) {
+	byPos := map[diag.Pos]bool{}
 	for _, f := range res.Findings {
 		if f.Rule == "date-year-inferred" {
-			inferred[f.Pos] = true
+			byPos[f.Pos] = true
 		}
 	}
-	if len(inferred) == 0 {
-		return 0, 0
+	if len(byPos) == 0 {
+		return 0, 0, false
 	}
-	var lo, hi date.Date
 	for _, t := range res.Tasks() {
 		for _, fd := range []struct {
 			field string
 			d     date.Date
 		}{{"planned_start", t.PlannedStart}, {"planned_finish", t.PlannedFinish}, {"actual_start", t.ActualStart}, {"actual_finish", t.ActualFinish}} {
-			if fd.d.IsZero() || inferred[t.Cell(fd.field)] {
+			if fd.d.IsZero() || byPos[t.Cell(fd.field)] {
 				continue
 			}
 			if lo.IsZero() || fd.d < lo {
@@ -119,5 +123,14 @@ func typedSpan(res *sheet.Result) (date.Date, date.Date) {
 			hi = max(hi, fd.d)
 		}
 	}
-	return lo, hi
+	return lo, hi, true
+}
+
+// fiscalYear is the Japanese fiscal year (April 1 to March 31) holding d.
+func fiscalYear(d date.Date) (date.Date, date.Date) {
+	y, m, _ := d.YMD()
+	if m < 4 {
+		y--
+	}
+	return date.Of(y, 4, 1), date.Of(y+1, 3, 31)
 }

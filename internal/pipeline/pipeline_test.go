@@ -106,3 +106,24 @@ func TestFromFileYearsFromTheSheet(t *testing.T) {
 		t.Errorf("project window starts %s, want 2026-04-01", got)
 	}
 }
+
+// TestFromFileNoYearsAtAll pins that a sheet with no year anywhere reads
+// in the fiscal year of the status date, and a finish stays after its start.
+func TestFromFileNoYearsAtAll(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "wbs.csv")
+	csv := "WBS,タスク名,開始予定日,終了予定日\n1,設計,4/1,4/30\n2,製造,12/20,1/10\n3,試験,1/10,3/20\n"
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := FromFile(path, FileOptions{}, Options{AsOf: date.Of(2026, 10, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][2]string{{"2026-04-01", "2026-04-30"}, {"2026-12-20", "2027-01-10"}, {"2027-01-10", "2027-03-20"}}
+	for i, w := range want {
+		if got := [2]string{p.Tasks[i].PlannedStart.String(), p.Tasks[i].PlannedFinish.String()}; got != w {
+			t.Errorf("%s: %v, want %v", p.Tasks[i].Name, got, w)
+		}
+	}
+}

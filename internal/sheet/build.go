@@ -165,13 +165,23 @@ func (rr *rowReader) tasks() []project.Task {
 	out := make([]project.Task, 0, rr.estimate())
 	rr.records(func(rec record) {
 		v := rec.vals
+		ps := rr.date(v, "planned_start")
+		as := rr.date(v, "actual_start")
+		// A finish typed without a year takes the year nearest its own
+		// row's start (12/20 → 1/10 crosses into the next year).
+		if !ps.IsZero() {
+			rr.near["planned_finish"] = ps
+		}
+		if !as.IsZero() {
+			rr.near["actual_finish"] = as
+		}
 		t := project.Task{
 			WBSID:         v.text("wbs_id"),
 			Team:          cmp.Or(v.text("team"), rr.opt.Team),
 			Assignee:      v.people("assignee"),
-			PlannedStart:  rr.date(v, "planned_start"),
+			PlannedStart:  ps,
 			PlannedFinish: rr.date(v, "planned_finish"),
-			ActualStart:   rr.date(v, "actual_start"),
+			ActualStart:   as,
 			ActualFinish:  rr.date(v, "actual_finish"),
 			PlannedEffort: v.num("planned_effort"),
 			ActualEffort:  v.num("actual_effort"),

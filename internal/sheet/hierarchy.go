@@ -33,7 +33,7 @@ func setLevels(g *Grid, ts []project.Task, multiName bool, src levelSources) {
 			}
 			prev = ts[i].Level
 		}
-	case spread(ts, func(t *project.Task) int { return codeLevel(t.WBSID) }) || mostlyCoded(ts):
+	case spread(ts, func(t *project.Task) int { return codeLevel(t.WBSID) }):
 		for i := range ts {
 			ts[i].Level = max(1, codeLevel(ts[i].WBSID))
 		}
@@ -45,6 +45,12 @@ func setLevels(g *Grid, ts []project.Task, multiName bool, src levelSources) {
 		levels := indentLevels(g, ts)
 		for i := range ts {
 			ts[i].Level = levels[i]
+		}
+	case mostlyCoded(ts):
+		// Numbered rows of one level (a master schedule 1..10): the codes
+		// say there is no hierarchy, so undated rows are not sections.
+		for i := range ts {
+			ts[i].Level = 1
 		}
 	default:
 		sectionLevels(ts)
