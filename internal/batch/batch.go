@@ -46,6 +46,9 @@ type Options struct {
 	// a run asking for other outputs does not reuse these.
 	Variant string
 	Render  Renderer
+	// Outputs are every file name Render may produce; those this run does
+	// not produce are removed from the project's folder.
+	Outputs []string
 	// Stopwatch, when set, adds up the time of each stage.
 	Stopwatch *pipeline.Stopwatch
 	// Progress is told when a project starts and ends; it is called from
@@ -342,7 +345,7 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, r *Project
 	}
 	r.Findings = append(r.Findings, more...)
 	var written []string
-	opt.Stopwatch.Time("write", func() { written, err = p.WriteOutputs(opt.Out, files, true) })
+	opt.Stopwatch.Time("write", func() { written, err = p.WriteOutputs(opt.Out, files, true, opt.Outputs...) })
 	r.Outputs = append(r.Outputs, written...)
 	if err != nil {
 		return err

@@ -129,6 +129,7 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 		Out: out, Jobs: opt.jobs, AsOf: asOf, Today: date.FromTime(time.Now()), Lang: opt.lang, Force: opt.force,
 		Getenv: env.Getenv, Version: env.Version, Variant: fmt.Sprintf("%s font=%x", opt.format, sha256.Sum256(font)),
 		Render:    renderer{formats: f, font: font, watch: watch}.render,
+		Outputs:   []string{trackerFile, reportFile},
 		Stopwatch: watch, Progress: fb.event,
 	})
 	fb.finish()

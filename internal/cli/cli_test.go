@@ -506,3 +506,21 @@ func TestStatusExamples(t *testing.T) {
 		}
 	}
 }
+
+func TestReportFormatRemovesStaleOutput(t *testing.T) {
+	t.Parallel()
+	out := t.TempDir()
+	path := filepath.Join("..", "..", "examples", "network", "project.yaml")
+	if code, _, errOut := run(t, "report", path, "-o", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if code, _, errOut := run(t, "report", path, "-o", out, "--format", "xlsx", "--as-of", "2026-11-27"); code != 0 {
+		t.Fatalf("--format xlsx: exit %d: %s", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(out, "network", "status.pdf")); err == nil {
+		t.Error("a status.pdf of the earlier status date was left beside the new tracker")
+	}
+	if _, err := os.Stat(filepath.Join(out, "network", "tracker.xlsx")); err != nil {
+		t.Error(err)
+	}
+}

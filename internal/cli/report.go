@@ -93,7 +93,7 @@ func runReport(ctx context.Context, env *Env, o any, args []string) error {
 	if err != nil {
 		return err
 	}
-	written, err := p.WriteOutputs(opt.out, files, !opt.noSnap)
+	written, err := p.WriteOutputs(opt.out, files, !opt.noSnap, trackerFile, reportFile)
 	for _, w := range written {
 		fmt.Fprintln(env.Stdout, filepath.Join(opt.out, w))
 	}

@@ -1,7 +1,9 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,9 +11,12 @@ import (
 
 // WriteOutputs writes a project's output files into outDir/<project-id>/
 // (each atomically, in name order) and, with snapshot, this run's history
-// snapshot. It refuses to write over any of the project's inputs. It
-// returns the paths written, relative to outDir.
-func (p *Project) WriteOutputs(outDir string, files map[string][]byte, snapshot bool) ([]string, error) {
+// snapshot. It refuses to write over any of the project's inputs. Outputs
+// named in stale that this run did not produce (a status.pdf left by an
+// earlier run when this one asked for the tracker only) are removed, so a
+// folder never mixes two status dates. It returns the paths written,
+// relative to outDir.
+func (p *Project) WriteOutputs(outDir string, files map[string][]byte, snapshot bool, stale ...string) ([]string, error) {
 	id := p.Config.Project.ID
 	names := make([]string, 0, len(files))
 	for name := range files {
@@ -28,6 +33,14 @@ func (p *Project) WriteOutputs(outDir string, files map[string][]byte, snapshot 
 			return written, err
 		}
 		written = append(written, filepath.ToSlash(filepath.Join(id, name)))
+	}
+	for _, name := range stale {
+		path := filepath.Join(outDir, id, name)
+		if _, made := files[name]; !made && !p.isInput(path) {
+			if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return written, err
+			}
+		}
 	}
 	if snapshot {
 		if err := WriteSnapshot(outDir, p.Snapshot()); err != nil {
