@@ -451,7 +451,7 @@ func TestDidYouMean(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
 			t.Parallel()
-			if got := didYouMean(tc.in, keys); got != tc.want {
+			if got := didYouMean(tc.in, keys).EN; got != tc.want {
 				t.Errorf("didYouMean(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})

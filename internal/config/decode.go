@@ -47,11 +47,11 @@ func join(path, key string) string {
 }
 
 // where names a mapping in messages.
-func where(path string) string {
+func where(path string) diag.Phrase {
 	if path == "" {
-		return "the top level"
+		return diag.Phrase{EN: "the top level", JA: "最上位"}
 	}
-	return path
+	return diag.Phrase{EN: path, JA: path}
 }
 
 // entry is one key of a mapping with its value.
@@ -124,19 +124,20 @@ func (d *decoder) required(f *fields, key string, sev diag.Severity) *yaml.Node 
 }
 
 // describe shows a node in "got ..." messages.
-func describe(n *yaml.Node) string {
+func describe(n *yaml.Node) diag.Phrase {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return diag.Phrase{EN: "a mapping", JA: "マッピング"}
 	case yaml.SequenceNode:
-		return "a list"
+		return diag.Phrase{EN: "a list", JA: "リスト"}
 	case yaml.ScalarNode:
 		if isNull(n) {
-			return "nothing"
+			return diag.Phrase{EN: "nothing", JA: "空"}
 		}
-		return strconv.Quote(clip(n.Value, 40))
+		q := strconv.Quote(clip(n.Value, 40))
+		return diag.Phrase{EN: q, JA: q}
 	default:
-		return "an alias"
+		return diag.Phrase{EN: "an alias", JA: "エイリアス"}
 	}
 }
 
@@ -302,7 +303,7 @@ func (d *decoder) oneOf(n *yaml.Node, path string, allowed ...string) (string, b
 
 // didYouMean returns ` (did you mean "x"?)` for the allowed word nearest to
 // s, or "" when none is close enough to be a plausible typo.
-func didYouMean(s string, allowed []string) string {
+func didYouMean(s string, allowed []string) diag.Phrase {
 	best, bestDist := "", math.MaxInt
 	ls := strings.ToLower(s)
 	for _, a := range allowed {
@@ -312,9 +313,9 @@ func didYouMean(s string, allowed []string) string {
 	}
 	limit := max(1, utf8.RuneCountInString(best)/3)
 	if best == "" || bestDist > limit {
-		return ""
+		return diag.Phrase{}
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return diag.Phrase{EN: fmt.Sprintf(" (did you mean %q?)", best), JA: "（「" + best + "」の誤りでは？）"}
 }
 
 // editDistance is the optimal-string-alignment distance between a and b

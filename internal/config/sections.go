@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -93,17 +94,23 @@ func (s span) holds(x float64) bool {
 	}
 }
 
-func (s span) String() string {
+// Format prints the range in English with %s and in Japanese with %v,
+// like a diag.Phrase.
+func (s span) Format(f fmt.State, verb rune) {
+	en, ja := "0 or more", "0 以上"
 	switch s {
 	case positive:
-		return "more than 0"
+		en, ja = "more than 0", "0 より大きい値"
 	case perWeek:
-		return "more than 0 and at most 7"
+		en, ja = "more than 0 and at most 7", "0 より大きく 7 以下"
 	case percent:
-		return "between 0 and 100"
-	default:
-		return "0 or more"
+		en, ja = "between 0 and 100", "0 以上 100 以下"
 	}
+	if verb == 'v' {
+		fmt.Fprint(f, ja)
+		return
+	}
+	fmt.Fprint(f, en)
 }
 
 // numberKey sets *dst from an optional number key that must lie in s.

@@ -129,9 +129,9 @@ func (d *decoder) columns(n *yaml.Node, kind project.Kind) []Column {
 		return nil
 	}
 	allowed := Fields(kind)
-	of := ""
+	var of diag.Phrase
 	if kind != "" {
-		of = " for kind " + string(kind)
+		of = diag.Phrase{EN: " for kind " + string(kind), JA: "（種類 " + string(kind) + "）"}
 	}
 	var out []Column
 	seen := map[string]int{}

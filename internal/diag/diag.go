@@ -5,6 +5,7 @@ package diag
 import (
 	"cmp"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -292,4 +293,19 @@ func Wrapf(pos Pos, err error, format string, args ...any) *InputError {
 		e.MsgJA = oneLine(fmt.Sprintf(ja, args...))
 	}
 	return e
+}
+
+// Phrase is a fragment built into a message in both languages, such as a
+// "did you mean" hint. With the %s verb it prints its English; with %v its
+// Japanese — the Japanese catalogue formats use %v where a Phrase goes, so
+// one set of arguments serves both wordings.
+type Phrase struct{ EN, JA string }
+
+// Format implements fmt.Formatter.
+func (p Phrase) Format(f fmt.State, verb rune) {
+	if verb == 'v' {
+		io.WriteString(f, p.JA)
+		return
+	}
+	io.WriteString(f, p.EN)
 }

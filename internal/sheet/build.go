@@ -341,7 +341,7 @@ func (rr *rowReader) issues() []project.Issue {
 		if is.Title == "" {
 			is.Title = firstLine(is.Description)
 		}
-		if is.Status, is.StatusRaw = rr.itemStatus(v, "issue"); is.StatusRaw == "" && !is.ClosedOn.IsZero() {
+		if is.Status, is.StatusRaw = rr.itemStatus(v, diag.Phrase{EN: "issue", JA: "課題"}); is.StatusRaw == "" && !is.ClosedOn.IsZero() {
 			is.Status = project.Closed // a completion date with no status column
 		}
 		if p, ok := v.first("priority"); ok {
@@ -385,7 +385,7 @@ func (rr *rowReader) risks() []project.Risk {
 		if r.Title == "" {
 			r.Title = firstLine(r.Description)
 		}
-		r.Status, r.StatusRaw = rr.itemStatus(v, "risk")
+		r.Status, r.StatusRaw = rr.itemStatus(v, diag.Phrase{EN: "risk", JA: "リスク"})
 		out = append(out, r)
 	})
 	return out
@@ -393,7 +393,7 @@ func (rr *rowReader) risks() []project.Risk {
 
 // itemStatus reads an issue's or risk's status: the normalised value and
 // the wording as written.
-func (rr *rowReader) itemStatus(v rowValues, what string) (project.ItemStatus, string) {
+func (rr *rowReader) itemStatus(v rowValues, what diag.Phrase) (project.ItemStatus, string) {
 	p, ok := v.first("status")
 	if !ok {
 		return "", ""
