@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,51 +10,17 @@ import (
 	"testing"
 
 	"github.com/pmokit/pmo/internal/analyze"
-	"github.com/pmokit/pmo/internal/batch"
+	"github.com/pmokit/pmo/internal/batch/batchtest"
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/golden"
-	"github.com/pmokit/pmo/internal/pipeline"
 	"github.com/pmokit/pmo/internal/report"
 )
 
-// examplePortfolio runs the examples' portfolio through the batch with a
-// stand-in renderer, the way `pmo batch` builds its overview: kikan runs
-// once on its own first so that the full run reuses it (no summary page),
-// and a project whose workbook is corrupt is added so that one row fails.
+// examplePortfolio is the examples' portfolio with one reused and one
+// failed project (see batchtest.ExamplePortfolio).
 func examplePortfolio(t testing.TB, lang string) *report.Portfolio {
-	t.Helper()
-	plan, err := batch.Discover("../../../examples/portfolio.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	broken := filepath.Join(t.TempDir(), "broken")
-	writeFile(t, filepath.Join(broken, "project.yaml"), "version: 1\nproject:\n  id: broken\n  name: 壊れた案件\n  pm: 佐藤 花子\n"+
-		"  start: 2026-04-01\n  end: 2027-03-31\nsources:\n  - file: WBS.xlsx\n    kind: wbs\n")
-	writeFile(t, filepath.Join(broken, "WBS.xlsx"), "PK\x03\x04 not a workbook")
-	opt := batch.Options{Out: t.TempDir(), Lang: lang, Render: func(p *pipeline.Project, d *report.Document) (map[string][]byte, diag.Findings, error) {
-		return map[string][]byte{"tracker.xlsx": []byte("stand-in"), "status.pdf": []byte("stand-in")}, nil, nil
-	}}
-	first := *plan
-	first.Projects = slices.DeleteFunc(slices.Clone(plan.Projects), func(p string) bool { return !strings.Contains(p, "kikan") })
-	batch.Run(context.Background(), &first, opt)
-	plan.Projects = append(plan.Projects, filepath.Join(broken, "project.yaml"))
-	pf := batch.Run(context.Background(), plan, opt).Overview(lang)
-	for i := range pf.Rows {
-		// The error names the file by its temporary path.
-		pf.Rows[i].Error = strings.ReplaceAll(pf.Rows[i].Error, broken, "broken")
-	}
-	return pf
-}
-
-func writeFile(t testing.TB, path, s string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	return batchtest.ExamplePortfolio(t, "../../../examples/portfolio.yaml", lang)
 }
 
 // handPortfolio has n projects of every kind — failed before analysis,
