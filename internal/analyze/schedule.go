@@ -9,7 +9,6 @@ import (
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/project"
-	"golang.org/x/text/unicode/norm"
 )
 
 // TaskStats counts tasks as of the status date.
@@ -196,7 +195,7 @@ type taskFinder struct {
 func newTaskFinder(tasks []project.Task) *taskFinder {
 	f := &taskFinder{tasks: tasks, keys: make([]string, len(tasks))}
 	for i := range tasks {
-		f.keys[i] = nameKey(tasks[i].Name)
+		f.keys[i] = project.NameKey(tasks[i].Name)
 	}
 	return f
 }
@@ -211,7 +210,7 @@ func (f *taskFinder) find(wbsID, name string) int {
 		}
 		return -1
 	}
-	full := nameKey(name)
+	full := project.NameKey(name)
 	stem := full
 	for _, suffix := range []string{"完了", "終了", "完", "済", "done", "complete", "completed", "finished"} {
 		if s, ok := strings.CutSuffix(stem, suffix); ok && s != "" {
@@ -229,10 +228,6 @@ func (f *taskFinder) find(wbsID, name string) int {
 		}
 	}
 	return best
-}
-
-func nameKey(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(norm.NFKC.String(s)), ""))
 }
 
 // TeamStats is progress per team.

@@ -7,6 +7,7 @@ import (
 	"github.com/pmokit/pmo/internal/calendar"
 	"github.com/pmokit/pmo/internal/config"
 	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/project"
 )
 
 // Workload is planned effort per person per ISO week.
@@ -86,9 +87,10 @@ func workload(cfg *config.Project, leaves []leaf, cal *calendar.Calendar) Worklo
 	for _, p := range wl.People {
 		row := make([]float64, len(wl.Weeks))
 		caps := make([]float64, len(wl.Weeks))
+		capacity := capOf(p)
 		for j, w := range wl.Weeks {
 			row[j] = load[key{p, w}]
-			caps[j] = capOf(p) * float64(cal.WorkdaysBetween(w, w.AddDays(6))) / 5
+			caps[j] = capacity * float64(cal.WorkdaysBetween(w, w.AddDays(6))) / 5
 		}
 		wl.Load = append(wl.Load, row)
 		wl.Capacity = append(wl.Capacity, caps)
@@ -104,16 +106,15 @@ func workload(cfg *config.Project, leaves []leaf, cal *calendar.Calendar) Worklo
 }
 
 // capacities returns each person's weekly capacity: the member's own when
-// the YAML gives one (matched by name or alias), else the project's.
+// the YAML gives one (found as the roster check finds people, surname
+// alone included), else the project's.
 func capacities(cfg *config.Project) func(string) float64 {
-	own := map[string]float64{}
+	members := project.People[float64]{}
 	for _, t := range cfg.Teams {
 		for _, m := range t.Members {
-			if m.Capacity > 0 {
-				own[nameKey(m.Name)] = m.Capacity
-				for _, a := range m.Aliases {
-					own[nameKey(a)] = m.Capacity
-				}
+			members.Add(m.Name, m.Capacity)
+			for _, a := range m.Aliases {
+				members.Add(a, m.Capacity)
 			}
 		}
 	}
@@ -122,20 +123,8 @@ func capacities(cfg *config.Project) func(string) float64 {
 		def = 5
 	}
 	return func(p string) float64 {
-		k := nameKey(p)
-		if c, ok := own[k]; ok {
+		if c, ok := members.Find(p); ok && c > 0 {
 			return c
-		}
-		// Sheets often give the surname alone (山田 for 山田 太郎), as the
-		// roster check allows: use the capacity of the one member it names.
-		found, n := def, 0
-		for full, c := range own {
-			if len(k) >= 3 && strings.HasPrefix(full, k) {
-				found, n = c, n+1
-			}
-		}
-		if n == 1 {
-			return found
 		}
 		return def
 	}

@@ -1,58 +1,29 @@
 package validate
 
 import (
-	"strings"
-
 	"github.com/pmokit/pmo/internal/diag"
-	"golang.org/x/text/unicode/norm"
+	"github.com/pmokit/pmo/internal/project"
 )
 
-// roster is every name the YAML gives for team members, normalised so
-// that 山田太郎, 山田 太郎 and 山田　太郎 are one person.
-type roster map[string]bool
-
-func personKey(s string) string {
-	s = norm.NFKC.String(s)
-	return strings.ToLower(strings.Join(strings.Fields(s), ""))
-}
-
-func newRoster(in *Input) roster {
-	r := roster{}
+// newRoster lists every member, lead and the PM the YAML names.
+func newRoster(in *Input) project.People[bool] {
+	r := project.People[bool]{}
 	for _, t := range in.Config.Teams {
 		if t.Lead != "" {
-			r[personKey(t.Lead)] = true
+			r.Add(t.Lead, true)
 		}
 		for _, m := range t.Members {
-			r[personKey(m.Name)] = true
+			r.Add(m.Name, true)
 			for _, a := range m.Aliases {
-				r[personKey(a)] = true
+				r.Add(a, true)
 			}
 		}
 	}
 	if pm := in.Config.Project.PM; pm != "" {
-		r[personKey(pm)] = true
+		r.Add(pm, true)
 	}
 	return r
 }
-
-// has also accepts a surname alone when exactly one member has it: sheets
-// often say 山田 where the roster says 山田 太郎.
-func (r roster) has(name string) bool {
-	k := personKey(name)
-	if r[k] {
-		return true
-	}
-	n := 0
-	for full := range r {
-		if strings.HasPrefix(full, k) && len(k) >= 3 {
-			n++
-		}
-	}
-	return n == 1
-}
-
-// members counts the members, leads and PM listed.
-func (r roster) members() int { return len(r) }
 
 func notInRoster(in *Input, r *Rule, fs *diag.Findings) {
 	ros := newRoster(in)
@@ -62,13 +33,13 @@ func notInRoster(in *Input, r *Rule, fs *diag.Findings) {
 			hasMembers = true
 		}
 	}
-	if !hasMembers || ros.members() == 0 {
+	if !hasMembers || len(ros) == 0 {
 		return
 	}
 	for i := range in.Tasks {
 		t := &in.Tasks[i]
 		for _, p := range t.Assignee {
-			if !ros.has(p) {
+			if _, ok := ros.Find(p); !ok {
 				r.add(fs, t.Cell("assignee"), "assignee %q of task %q is not in the team roster", p, t.Name)
 			}
 		}
@@ -76,7 +47,7 @@ func notInRoster(in *Input, r *Rule, fs *diag.Findings) {
 	for i := range in.Issues {
 		is := &in.Issues[i]
 		for _, p := range is.Owner {
-			if !ros.has(p) {
+			if _, ok := ros.Find(p); !ok {
 				r.add(fs, is.Cell("owner"), "owner %q of issue %s is not in the team roster", p, label(is.ID, is.Title))
 			}
 		}
