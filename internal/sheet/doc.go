@@ -4,7 +4,3 @@
 // works out the task hierarchy, and parses values — reporting, with cell
 // positions, everything it could not read.
 package sheet
-
-import "github.com/pmokit/pmo/internal/value"
-
-func keyOf(s string) string { return value.Key(s) }

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/value"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -179,5 +180,5 @@ func (b *Book) Sheet(name string) (*Grid, error) {
 }
 
 func sameName(a, b string) bool {
-	return keyOf(a) == keyOf(b)
+	return value.Key(a) == value.Key(b)
 }
