@@ -196,9 +196,9 @@ func contradicts(field string, k valueKind, p profile) bool {
 
 // evidenceNote is one change values made to a header's mapping.
 type evidenceNote struct {
-	col        Column
-	was, now   string // field by header words; field by values ("" = none)
-	holds      valueKind
+	col      Column
+	was, now string // field by header words; field by values ("" = none)
+	holds    valueKind
 }
 
 // applyEvidence checks the mapping of h against its columns' values and
