@@ -244,6 +244,7 @@ func readTable(g *Grid, h *header, opt *Options, fs *diag.Findings) *Table {
 	if h.calendar.Col1 > 0 {
 		t.Calendar = fmt.Sprintf("%s:%s", diag.ColumnName(h.calendar.Col1), diag.ColumnName(h.calendar.Col2))
 	}
+	noteEvidence(g, h, fs)
 	rr := newRowReader(g, h, opt, fs)
 	switch h.kind {
 	case project.KindWBS:

@@ -307,6 +307,17 @@ func (rr *rowReader) readDate(c Cell, st Style, p *parsed, field string) {
 		return
 	}
 	dt, ok := value.ParseDate(p.text)
+	if !ok {
+		// A period in one cell (4/1〜4/10): a start field takes its first
+		// day, a finish field its last; hasNum marks the range so the task
+		// can take the other end for a field the sheet has no column for.
+		if from, to, isRange := value.ParseDateRange(p.text); isRange {
+			dt, ok, p.hasNum = from, true, true
+			if isFinishField(field) {
+				dt = to
+			}
+		}
+	}
 	switch {
 	case ok && dt.Placeholder:
 		p.set = false
@@ -318,6 +329,10 @@ func (rr *rowReader) readDate(c Cell, st Style, p *parsed, field string) {
 		rr.findings.Add(diag.Error, "date-unparseable", rr.pos(*p), "%s %q is not a date", field, p.text)
 		p.set = false
 	}
+}
+
+func isFinishField(f string) bool {
+	return f == "planned_finish" || f == "actual_finish" || f == "due" || f == "closed_on"
 }
 
 func isDash(s string) bool {
