@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/limits"
 	"github.com/spf13/pflag"
 )
 
@@ -19,6 +20,9 @@ const (
 	exitOK       = 0
 	exitFindings = 1 // findings at error level, or failed projects
 	exitUsage    = 2 // bad usage or input that could not be read
+	// exitInterrupted is the shell's code for a run stopped by Ctrl-C
+	// (128 + SIGINT); SIGTERM gets it too.
+	exitInterrupted = 130
 )
 
 // Env is what a command may use of the outside world.
@@ -113,7 +117,16 @@ func Run(ctx context.Context, args []string, env Env) (code int) {
 		fmt.Fprintf(env.Stderr, "pmo %s: %v\nRun 'pmo %s --help' for usage.\n", c.name, err, c.name)
 		return exitUsage
 	}
+	if env.Getenv("GOMEMLIMIT") == "" {
+		// Memory pressure is met by the garbage collector working harder
+		// rather than by the heap growing until the system kills pmo.
+		debug.SetMemoryLimit(limits.MemoryLimit)
+	}
 	err := c.run(ctx, &env, opts, fs.Args())
+	if err != nil && ctx.Err() != nil {
+		fmt.Fprintf(env.Stderr, "pmo %s: interrupted; only complete files were written / 中断しました（書き込みが完了したファイルだけが残っています）\n", c.name)
+		return exitInterrupted
+	}
 	return reportError(env.Stderr, c, errorLang(opts), err)
 }
 

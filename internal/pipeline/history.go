@@ -13,6 +13,8 @@ import (
 
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/limits"
 )
 
 // historyDir is where snapshots live below an output folder.
@@ -51,7 +53,8 @@ func LatestSnapshot(outDir, id string, asOf date.Date) (*analyze.Snapshot, error
 	// A damaged snapshot, or one from another pmo version, is passed over:
 	// history only adds a comparison and must never stop a report.
 	for i := len(dates) - 1; i >= 0; i-- {
-		data, err := os.ReadFile(filepath.Join(dir, dates[i].String()+".json"))
+		file := filepath.Join(dir, dates[i].String()+".json")
+		data, err := limits.ReadFile(file, diag.Pos{File: file}, limits.StateBytes)
 		if err != nil {
 			continue
 		}
