@@ -15,16 +15,16 @@ import (
 // preset describes one tool's export (templates/presets/*.yaml): the
 // header words that identify it and the field each of its columns is.
 type preset struct {
-	Tool       string                         `yaml:"tool"`
-	Require    []string                       `yaml:"require"`
-	Signature  []string                       `yaml:"signature"`
-	Match      int                            `yaml:"match"`
-	Schedule   []string                       `yaml:"schedule_when"`
-	Ignore     []string                       `yaml:"ignore"`
-	EffortUnit string                         `yaml:"effort_unit"`
-	WBS        map[string][]string            `yaml:"wbs"`
-	Issues     map[string][]string            `yaml:"issues"`
-	Risks      map[string][]string            `yaml:"risks"`
+	Tool       string                             `yaml:"tool"`
+	Require    []string                           `yaml:"require"`
+	Signature  []string                           `yaml:"signature"`
+	Match      int                                `yaml:"match"`
+	Schedule   []string                           `yaml:"schedule_when"`
+	Ignore     []string                           `yaml:"ignore"`
+	EffortUnit string                             `yaml:"effort_unit"`
+	WBS        map[string][]string                `yaml:"wbs"`
+	Issues     map[string][]string                `yaml:"issues"`
+	Risks      map[string][]string                `yaml:"risks"`
 	fields     map[project.Kind]map[string]string // kind -> header key -> field
 }
 
