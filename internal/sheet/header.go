@@ -38,6 +38,10 @@ type header struct {
 	score    float64
 	calendar Range // columns of a Gantt calendar area; zero when none
 	notes    []evidenceNote
+	// tool names the export preset the header matched ("" for none), and
+	// effortDays how many of its effort units make a person-day.
+	tool       string
+	effortDays float64
 }
 
 // labelsFor builds the label of every column over the band rows r..r+h-1,
@@ -207,6 +211,11 @@ func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int
 	kinds := project.Kinds
 	if kind != "" {
 		kinds = []project.Kind{kind}
+	}
+	if len(fixedRows) == 0 && len(overrides) == 0 {
+		if h := presetHeader(g, kind, sc); h != nil {
+			return h, true
+		}
 	}
 	var best *header
 	try := func(r, h int) {

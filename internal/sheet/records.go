@@ -263,16 +263,24 @@ func (rr *rowReader) read(row, col int, field string) parsed {
 }
 
 func (rr *rowReader) readEffort(c Cell, st Style, p *parsed, field string) {
-	if c.Kind == Number && math.Abs(c.Num) > maxEffort {
+	if c.Kind == Number && math.Abs(c.Num) > maxEffort*max(rr.h.effortDays, 1) {
 		rr.findings.Add(diag.Error, "effort-unparseable", rr.pos(*p), "%s %s person-days is not a plausible effort", field, p.text)
 		p.set = false
 		return
 	}
 	if c.Kind == Number {
 		p.num, p.hasNum = clean(c.Num), true
+		if rr.h.effortDays > 1 {
+			p.num /= rr.h.effortDays // a tool's hours or seconds
+			return
+		}
 		if strings.Contains(strings.ToLower(st.Code), "h") && !st.Date || strings.Contains(st.Code, "時間") {
 			p.num /= 8
 		}
+		return
+	}
+	if n, ok := value.ParseNumber(p.text); ok && rr.h.effortDays > 1 {
+		p.num, p.hasNum = clean(n/rr.h.effortDays), true
 		return
 	}
 	if n, ok := value.Effort(p.text); ok && math.Abs(n) <= maxEffort {
