@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -78,6 +79,7 @@ func LoadPortfolio(path string) (*Portfolio, diag.Findings, error) {
 // ParsePortfolio is LoadPortfolio without the file system: Projects stays
 // empty.
 func ParsePortfolio(path string, data []byte) (*Portfolio, diag.Findings, error) {
+	data, encoding := decodeText(path, data)
 	root, err := document(path, data)
 	if err != nil {
 		return nil, nil, err
@@ -87,6 +89,7 @@ func ParsePortfolio(path string, data []byte) (*Portfolio, diag.Findings, error)
 		return nil, nil, err
 	}
 	d := newDecoder(path)
+	d.encoding(encoding)
 	p := &Portfolio{Path: path, Dir: filepath.Dir(path), Version: version, Pos: d.pos(root)}
 	s := portfolioShape()
 	f := d.mapping(root, "", s)
@@ -109,6 +112,7 @@ func ParsePortfolio(path string, data []byte) (*Portfolio, diag.Findings, error)
 	p.OutputPos = d.textKey(f, "output", &p.Output)
 	if p.Output != "" {
 		p.OutputDir = resolve(p.Dir, p.Output)
+		checkPath(&d.found, "output", p.Output, p.OutputPos)
 	}
 	if v := f.get("defaults"); v != nil {
 		p.Defaults = d.defaults(v, s.sub["defaults"])
@@ -140,6 +144,10 @@ func (d *decoder) defaults(n *yaml.Node, s *shape) Defaults {
 func (p *Portfolio) findProjects(found *diag.Findings) {
 	seen := map[string]bool{}
 	for _, pat := range p.Patterns {
+		if foreignPath(pat.Text, runtime.GOOS) {
+			checkPath(found, "projects:", pat.Text, pat.Pos)
+			continue
+		}
 		full := resolve(p.Dir, pat.Text)
 		var files []string
 		if strings.ContainsAny(pat.Text, `*?[`) {
@@ -148,7 +156,8 @@ func (p *Portfolio) findProjects(found *diag.Findings) {
 				found.Add(diag.Error, RuleBadValue, pat.Pos, "projects: %q is not a valid pattern", clip(pat.Text, 80))
 				continue
 			}
-			slices.Sort(matches)
+			// The slash form sorts the same on every system.
+			slices.SortFunc(matches, func(a, b string) int { return strings.Compare(filepath.ToSlash(a), filepath.ToSlash(b)) })
 			for _, m := range matches {
 				if st, err := os.Stat(m); err == nil && !st.IsDir() && !skipped(full, m) {
 					files = append(files, m)

@@ -45,6 +45,7 @@ func (d *decoder) source(f *fields, dir string, teams []Team) Source {
 			d.found.Add(diag.Error, RuleMissingKey, src.FilePos, "sources.file is empty")
 		} else {
 			src.Path = resolve(dir, src.File)
+			checkPath(&d.found, "sources.file", src.File, src.FilePos)
 		}
 	}
 	if v := f.get("kind"); v != nil {
