@@ -73,7 +73,7 @@ func TestLoadErrors(t *testing.T) {
 			if errors.Is(err, fs.ErrNotExist) != tc.notExist {
 				t.Errorf("errors.Is(err, fs.ErrNotExist) = %v", !tc.notExist)
 			}
-			if strings.Count(err.Error(), tc.path) != 1 {
+			if strings.Count(err.Error(), filepath.ToSlash(tc.path)) != 1 {
 				t.Errorf("message names the path other than once: %q", err.Error())
 			}
 		})
