@@ -98,7 +98,8 @@ func Analyze(in Input) *Result {
 	}
 	r.Tasks = taskStats(r.Rolled, leaves, cfg.Thresholds.BehindPoints)
 	r.Milestones = milestones(cfg, r.Rolled, leaves, in.AsOf)
-	r.Issues = issueStats(in.Issues, in.AsOf, in.Previous)
+	names := newSourceNames(cfg)
+	r.Issues = issueStats(in.Issues, in.AsOf, in.Previous, names)
 	r.Risks = riskStats(in.Risks)
 	r.Workload = workload(cfg, leaves, cal)
 	r.Teams = teamStats(leaves)
@@ -109,11 +110,11 @@ func Analyze(in Input) *Result {
 	if in.Previous != nil {
 		r.Changes = changes(in.Previous, r)
 	}
-	r.taskStates = taskStates(r.Rolled)
-	r.itemStates = itemStates(in.Issues, in.Risks)
+	r.taskStates = taskStates(r.Rolled, names)
+	r.itemStates = itemStates(in.Issues, in.Risks, names)
 	r.sourceStates = sourceStates(r.taskStates, r.itemStates, in.Previous)
 	if in.Previous != nil && in.Previous.Detailed {
-		r.Replan = replan(in.Previous, r.taskStates, r.Rolled, leaves, r.sourceStates, r.EVM.BAC, cal, in.AsOf, &r.Findings)
+		r.Replan = replan(in.Previous, r.taskStates, r.Rolled, leaves, r.sourceStates, names, r.EVM.BAC, cal, in.AsOf, &r.Findings)
 	}
 	if in.Baseline != nil && in.Baseline.Detailed && in.Baseline.AsOf < in.AsOf {
 		r.Baseline = baselineDiff(in.Baseline, in.BaselineName, r.taskStates, r.Rolled, r.EVM.BAC, cal)

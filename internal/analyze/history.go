@@ -6,6 +6,7 @@ import (
 
 	"github.com/pmokit/pmo/internal/calendar"
 	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/project"
 )
 
 // SnapshotVersion is the version of the snapshot JSON written by this pmo.
@@ -56,6 +57,14 @@ func (r *Result) Snapshot(issueKeys map[string]bool, prev *Snapshot) *Snapshot {
 	}
 	s.EVM, s.BAC, s.Forecast = r.EVM, r.EVM.BAC, r.Forecast
 	s.Tasks, s.Items, s.Sources, s.Detailed = r.taskStates, r.itemStates, r.sourceStates, true
+	// The issue keys by the files as the YAML names them, the same keys
+	// the items carry.
+	s.Issues = make(map[string]bool, len(r.itemStates))
+	for _, it := range r.itemStates {
+		if it.Kind == project.KindIssues {
+			s.Issues[it.Key] = it.Open
+		}
+	}
 	s.Point = r.Trend[len(r.Trend)-1]
 	return s
 }

@@ -3,7 +3,6 @@ package analyze
 import (
 	"cmp"
 	"math"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -74,7 +73,7 @@ const maxListed = 10
 
 // replan compares the previous run's task states with this run's and adds
 // the findings. prev must carry task states (Detailed).
-func replan(prev *Snapshot, now []TaskState, rolled []project.Task, leaves []leaf, srcs []SourceState, bac float64, cal *calendar.Calendar, asOf date.Date, fs *diag.Findings) *Replan {
+func replan(prev *Snapshot, now []TaskState, rolled []project.Task, leaves []leaf, srcs []SourceState, names sourceNames, bac float64, cal *calendar.Calendar, asOf date.Date, fs *diag.Findings) *Replan {
 	rp := &Replan{Since: prev.AsOf, Moved: []TaskMove{}, Backwards: []TaskMove{}, Vanished: []TaskRef{}, StaleSource: []StaleFile{},
 		BACBefore: prev.BAC, BACNow: bac}
 	was := make(map[string]*TaskState, len(prev.Tasks))
@@ -132,7 +131,7 @@ func replan(prev *Snapshot, now []TaskState, rolled []project.Task, leaves []lea
 		rp.Vanished = append(rp.Vanished, TaskRef{WBSID: p.WBSID, Name: p.Name, PlannedFinish: p.PlannedFinish})
 		if list("task-vanished", p.Source) {
 			file, sheet, _ := strings.Cut(p.Source, "!")
-			fs.Add(diag.Warning, "task-vanished", diag.Pos{File: file, Sheet: sheet}, "task %q (%s) of the run of %s is no longer in the sheet",
+			fs.Add(diag.Warning, "task-vanished", diag.Pos{File: names.path(file), Sheet: sheet}, "task %q (%s) of the run of %s is no longer in the sheet",
 				p.Name, cmp.Or(p.WBSID, "no WBS id"), prev.AsOf)
 		}
 	}
@@ -140,27 +139,27 @@ func replan(prev *Snapshot, now []TaskState, rolled []project.Task, leaves []lea
 		if n > maxListed {
 			rule, file, _ := strings.Cut(key, "\x00")
 			f, sheet, _ := strings.Cut(file, "!")
-			fs.Add(diag.Warning, rule, diag.Pos{File: f, Sheet: sheet}, "%d more tasks of this sheet with the same finding are not listed one by one", n-maxListed)
+			fs.Add(diag.Warning, rule, diag.Pos{File: names.path(f), Sheet: sheet}, "%d more tasks of this sheet with the same finding are not listed one by one", n-maxListed)
 		}
 	}
 	if prev.BAC > 0 && math.Abs(bac-prev.BAC) >= 0.05 && math.Abs(bac-prev.BAC)/prev.BAC >= 0.001 {
 		fs.Add(diag.Warning, "bac-changed", diag.Pos{}, "the planned total (BAC) changed from %s to %s person-days (%+.1f%%) since the run of %s",
 			days1(prev.BAC), days1(bac), (bac-prev.BAC)/prev.BAC*100, prev.AsOf)
 	}
-	rp.StaleSource = staleSources(prev, srcs, leaves, fs)
+	rp.StaleSource = staleSources(prev, srcs, leaves, names, fs)
 	return rp
 }
 
 // staleSources finds the sources whose records are exactly as they were
 // while some of their tasks are planned to be under way or are late: the
 // team probably did not update the sheet ("未更新の可能性").
-func staleSources(prev *Snapshot, srcs []SourceState, leaves []leaf, fs *diag.Findings) []StaleFile {
+func staleSources(prev *Snapshot, srcs []SourceState, leaves []leaf, names sourceNames, fs *diag.Findings) []StaleFile {
 	running := map[string]int{}
 	for _, l := range leaves {
 		if l.t.Complete() || !l.scheduled || l.plannedFrac == 0 {
 			continue
 		}
-		running[filepath.ToSlash(l.t.Source.File)]++
+		running[names.of(l.t.Source.File)]++
 	}
 	was := map[string]bool{}
 	for _, s := range prev.Sources {
@@ -174,7 +173,7 @@ func staleSources(prev *Snapshot, srcs []SourceState, leaves []leaf, fs *diag.Fi
 		}
 		sf := StaleFile{File: s.File, Runs: s.Unchanged + 1, Running: n}
 		out = append(out, sf)
-		fs.Add(diag.Warning, "source-stale", diag.Pos{File: s.File}, "no record of this sheet changed over the last %d runs although %d of its tasks are planned to be under way: it may not have been updated",
+		fs.Add(diag.Warning, "source-stale", diag.Pos{File: names.path(s.File)}, "no record of this sheet changed over the last %d runs although %d of its tasks are planned to be under way: it may not have been updated",
 			sf.Runs, sf.Running)
 	}
 	return out

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pmokit/pmo/internal/config"
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/project"
 )
@@ -64,6 +65,41 @@ type SourceState struct {
 	Unchanged int    `json:"unchanged"` // runs in a row with this digest before this one
 }
 
+// sourceNames maps a source's path as read to its file as the YAML names
+// it, so identities do not depend on where pmo was started from.
+type sourceNames map[string]string
+
+func newSourceNames(cfg *config.Project) sourceNames {
+	n := sourceNames{}
+	for _, s := range cfg.Sources {
+		n[s.Path] = filepath.ToSlash(s.File)
+	}
+	return n
+}
+
+func (n sourceNames) of(path string) string {
+	if f, ok := n[path]; ok {
+		return f
+	}
+	return filepath.ToSlash(path)
+}
+
+// path is the reverse of of: the path pmo reads for a file as the YAML
+// names it, so a finding points where the others do.
+func (n sourceNames) path(file string) string {
+	for p, f := range n {
+		if f == file {
+			return p
+		}
+	}
+	return file
+}
+
+// issueKey is IssueKey with the file as the YAML names it.
+func (n sourceNames) issueKey(is *project.Issue) string {
+	return n.of(is.Source.File) + "!" + is.Source.Sheet + "#" + cmp.Or(is.ID, is.Title)
+}
+
 func eqNum(a, b *float64) bool {
 	if a == nil || b == nil {
 		return a == b
@@ -74,7 +110,7 @@ func eqNum(a, b *float64) bool {
 // taskStates gives every task of the outline (summaries too) its stable
 // identity. Tasks without a WBS id are named by their path of names; two
 // rows with the same identity in one sheet get #2, #3 in outline order.
-func taskStates(tasks []project.Task) []TaskState {
+func taskStates(tasks []project.Task, names sourceNames) []TaskState {
 	out := make([]TaskState, 0, len(tasks))
 	seen := map[string]int{}
 	var path []string // names by level
@@ -88,7 +124,7 @@ func taskStates(tasks []project.Task) []TaskState {
 			path = append(path, "")
 		}
 		path = append(path, t.Name)
-		src := filepath.ToSlash(t.Source.File)
+		src := names.of(t.Source.File)
 		if t.Source.Sheet != "" {
 			src += "!" + t.Source.Sheet
 		}
@@ -107,7 +143,7 @@ func taskStates(tasks []project.Task) []TaskState {
 }
 
 // itemStates lists issues and risks by identity, in input order.
-func itemStates(issues []project.Issue, risks []project.Risk) []ItemState {
+func itemStates(issues []project.Issue, risks []project.Risk, names sourceNames) []ItemState {
 	out := make([]ItemState, 0, len(issues)+len(risks))
 	seen := map[string]bool{}
 	add := func(s ItemState) {
@@ -119,13 +155,13 @@ func itemStates(issues []project.Issue, risks []project.Risk) []ItemState {
 	}
 	for i := range issues {
 		is := &issues[i]
-		add(ItemState{Kind: project.KindIssues, Key: IssueKey(is), Source: filepath.ToSlash(is.Source.File), Status: is.Status,
+		add(ItemState{Kind: project.KindIssues, Key: names.issueKey(is), Source: names.of(is.Source.File), Status: is.Status,
 			Open: is.Status.IsOpen(), RaisedOn: is.RaisedOn, ClosedOn: is.ClosedOn})
 	}
 	for i := range risks {
 		r := &risks[i]
-		key := filepath.ToSlash(r.Source.File) + "!" + r.Source.Sheet + "#" + cmp.Or(r.ID, r.Title)
-		add(ItemState{Kind: project.KindRisks, Key: key, Source: filepath.ToSlash(r.Source.File), Status: r.Status, Open: r.Status.IsOpen()})
+		key := names.of(r.Source.File) + "!" + r.Source.Sheet + "#" + cmp.Or(r.ID, r.Title)
+		add(ItemState{Kind: project.KindRisks, Key: key, Source: names.of(r.Source.File), Status: r.Status, Open: r.Status.IsOpen()})
 	}
 	return out
 }
