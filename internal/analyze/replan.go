@@ -18,12 +18,12 @@ import (
 // leaves a trace here instead of quietly resetting its SPI.
 type Replan struct {
 	Since       date.Date   `json:"since"`
-	Moved       []TaskMove  `json:"moved"`       // planned finish (or start) moved
-	Backwards   []TaskMove  `json:"backwards"`   // progress went down
-	Vanished    []TaskRef   `json:"vanished"`    // in the previous run, not in this one
-	Added       int         `json:"added"`       // tasks new since the previous run
-	BACBefore   float64     `json:"bac_before"`  // person-days
-	BACNow      float64     `json:"bac_now"`     //
+	Moved       []TaskMove  `json:"moved"`      // planned finish (or start) moved
+	Backwards   []TaskMove  `json:"backwards"`  // progress went down
+	Vanished    []TaskRef   `json:"vanished"`   // in the previous run, not in this one
+	Added       int         `json:"added"`      // tasks new since the previous run
+	BACBefore   float64     `json:"bac_before"` // person-days
+	BACNow      float64     `json:"bac_now"`    //
 	StaleSource []StaleFile `json:"stale_sources"`
 }
 

@@ -19,9 +19,9 @@ type RunPoint struct {
 	Finish  date.Date `json:"forecast_finish,omitzero"`
 	// Issues open at the run, and raised and closed since the run before
 	// (nil where that run's issues are not known).
-	OpenIssues int  `json:"open_issues"`
-	Raised     *int `json:"raised"`
-	Closed     *int `json:"closed"`
+	OpenIssues int   `json:"open_issues"`
+	Raised     *int  `json:"raised"`
+	Closed     *int  `json:"closed"`
 	RAG        Level `json:"rag"`
 }
 

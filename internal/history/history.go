@@ -26,6 +26,8 @@ import (
 
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/limits"
 	"github.com/pmokit/pmo/internal/project"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
@@ -68,6 +70,15 @@ func OpenExisting(outDir string) (*DB, error) {
 }
 
 func open(path string) (*DB, error) {
+	// A folder, FIFO or device planted at the database's name is refused
+	// before SQLite touches it.
+	if _, err := os.Lstat(path); err == nil {
+		f, _, err := limits.Open(path, diag.Pos{File: path}, 1<<40)
+		if err != nil {
+			return nil, err
+		}
+		f.Close()
+	}
 	// busy_timeout waits for another pmo writing the same folder; WAL is
 	// not used so the database stays one file a user can copy.
 	dsn := "file:" + filepath.ToSlash(path) + "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_txlock=immediate"

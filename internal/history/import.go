@@ -11,6 +11,8 @@ import (
 
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/limits"
 )
 
 // legacyDir is where pmo before the history database kept one JSON
@@ -55,7 +57,8 @@ func (h *DB) ImportSnapshots(outDir string) (int, error) {
 			if have > 0 {
 				continue
 			}
-			data, err := os.ReadFile(filepath.Join(outDir, legacyDir, d.Name(), day.String()+".json"))
+			file := filepath.Join(outDir, legacyDir, d.Name(), day.String()+".json")
+			data, err := limits.ReadFile(file, diag.Pos{File: file}, limits.StateBytes)
 			if err != nil {
 				continue
 			}
