@@ -24,6 +24,10 @@ type Input struct {
 	Issues   []project.Issue
 	Risks    []project.Risk
 	Previous *Snapshot // the newest earlier run, or nil
+	// Sources describe what was read from each source, for coverage; nil
+	// when the caller has records only (registers then count as given
+	// when they hold records).
+	Sources []SourceInput
 }
 
 // Result holds every figure of one project as of one status date. Ratios
@@ -39,6 +43,7 @@ type Result struct {
 	Issues     IssueStats    `json:"issues"`
 	Risks      RiskStats     `json:"risks"`
 	Workload   Workload      `json:"workload"`
+	Coverage   Coverage      `json:"coverage"`
 	RAG        RAG           `json:"rag"`
 	Changes    *Changes      `json:"changes"`
 	Teams      []TeamStats   `json:"teams"`
@@ -86,7 +91,14 @@ func Analyze(in Input) *Result {
 	r.Workload = workload(cfg, leaves, cal)
 	r.Teams = teamStats(leaves)
 	r.Curve = curve(leaves, cal, in.AsOf, in.Previous, r.Progress)
-	r.RAG = rag(cfg.Thresholds, r)
+	r.Coverage = coverage(in.Sources, leaves, in.Issues, in.Risks)
+	var unreadable []SourceCoverage
+	for _, s := range r.Coverage.Sources {
+		if !s.Read {
+			unreadable = append(unreadable, s)
+		}
+	}
+	r.RAG = rag(cfg.Thresholds, r, unreadable)
 	if in.Previous != nil {
 		r.Changes = changes(in.Previous, r)
 	}

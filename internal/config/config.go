@@ -123,8 +123,13 @@ type Thresholds struct {
 	OverdueHighIssues CountBand // overdue high-priority issues; default amber 1, red 3
 	MilestoneSlipDays int       // days a milestone may slip before it counts as late; default 0
 	Capacity          float64   // person-days per person per week; default 5
+	// MinScheduled is the percentage of leaf tasks that must have a planned
+	// start and finish before the schedule is judged at all; below it the
+	// schedule is "unknown". Default 80.
+	MinScheduled float64
+	HighRisks    CountBand // open high risks; default amber 1, red 3
 
-	Pos, BehindPointsPos, MilestoneSlipDaysPos, CapacityPos diag.Pos
+	Pos, BehindPointsPos, MilestoneSlipDaysPos, CapacityPos, MinScheduledPos diag.Pos
 }
 
 // RatioBand is a band for an index where lower is worse (SPI, CPI): below
@@ -151,6 +156,8 @@ func DefaultThresholds() Thresholds {
 		OverdueHighIssues: CountBand{Amber: 1, Red: 3},
 		MilestoneSlipDays: 0,
 		Capacity:          5,
+		MinScheduled:      80,
+		HighRisks:         CountBand{Amber: 1, Red: 3},
 	}
 }
 
