@@ -249,7 +249,7 @@ func riskReason(c Coverage, n int, b config.CountBand, unreadable []SourceCovera
 	}
 	return countReason("risks", n, b,
 		[3]string{"%d open high risks ≥ %d", "%d open high risk(s) ≥ %d", "no open high risks"},
-		[3]string{"高リスク（発生確率×影響度 12 以上）%d 件（赤の基準 %d 件以上）", "高リスク（発生確率×影響度 12 以上）%d 件（黄の基準 %d 件以上）", "未対応の高リスクなし"})
+		[3]string{"高リスク %d 件（赤の基準 %d 件以上）", "高リスク %d 件（黄の基準 %d 件以上）", "未対応の高リスクなし"})
 }
 
 // countReason rates a count where higher is worse: red, amber and green

@@ -33,7 +33,7 @@ func japanese() Labels {
 		"project.period": "期間", "project.status_date": "基準日", "project.budget": "予算",
 		// RAG
 		"rag.overall": "総合評価", "rag.green": "緑", "rag.amber": "黄", "rag.red": "赤", "rag.unknown": "判定不能",
-		"none.issues": "課題管理表なし", "none.risks": "リスク台帳なし",
+		"none.issues": "課題管理表なし", "not_provided": "未提供", "none.risks": "リスク台帳なし",
 		"quality.title": "データ品質", "quality.scheduled": "予定日あり", "quality.progress": "進捗あり", "quality.worst": "要確認",
 		"quality.unreadable": "読めないソース", "quality.sources": "ソース別の読み取り状況", "quality.missing": "未対応の必須項目",
 		"quality.unmapped": "未対応の列", "quality.records": "件数", "quality.usable": "利用可",
@@ -94,7 +94,7 @@ func japanese() Labels {
 		"col.ms_date": "予定日", "col.error": "エラー内容", "portfolio.projects": "案件数", "portfolio.failed": "失敗",
 		// two-line headers of the portfolio PDF's narrow columns
 		"head.planned": "計画\n進捗", "head.actual": "実績\n進捗", "head.late": "遅延\nタスク", "head.open_issues": "未完了\n課題",
-		"head.overdue_issues": "期限超過\n課題", "head.high_risks": "高\nリスク", "head.run_status": "実行\n結果",
+		"head.overdue_issues": "期限超過\n課題", "head.high_risks": "高\nリスク", "head.errors": "エラー", "head.scheduled": "予定日\nあり", "col.errors": "エラー", "col.warnings": "警告", "col.scheduled": "予定日あり率", "col.check_first": "要確認ソース", "head.run_status": "実行\n結果",
 	}
 }
 
@@ -106,7 +106,7 @@ func english() Labels {
 		"project.id": "Project ID", "project.name": "Project", "project.pm": "PM", "project.sponsor": "Sponsor",
 		"project.period": "Period", "project.status_date": "Status date", "project.budget": "Budget",
 		"rag.overall": "Overall", "rag.green": "Green", "rag.amber": "Amber", "rag.red": "Red", "rag.unknown": "Unknown",
-		"none.issues": "no issue list", "none.risks": "no risk register",
+		"none.issues": "no issue list", "not_provided": "n/a", "none.risks": "no risk register",
 		"quality.title": "Data quality", "quality.scheduled": "Scheduled", "quality.progress": "With progress", "quality.worst": "Check first",
 		"quality.unreadable": "Unreadable source", "quality.sources": "What was read, per source", "quality.missing": "Required fields not found",
 		"quality.unmapped": "Unmapped columns", "quality.records": "Records", "quality.usable": "Usable",
@@ -157,6 +157,6 @@ func english() Labels {
 		"col.run_status": "Run", "run.ok": "built", "run.reused": "reused", "run.failed": "failed",
 		"col.ms_date": "Milestone date", "col.error": "Error", "portfolio.projects": "Projects", "portfolio.failed": "Failed",
 		"head.planned": "Planned %", "head.actual": "Actual %", "head.late": "Late tasks", "head.open_issues": "Open issues",
-		"head.overdue_issues": "Overdue issues", "head.high_risks": "High risks", "head.run_status": "Run",
+		"head.overdue_issues": "Overdue issues", "head.high_risks": "High risks", "head.errors": "Errors", "head.scheduled": "Sched-uled", "col.errors": "Errors", "col.warnings": "Warnings", "col.scheduled": "Scheduled %", "col.check_first": "Check first", "head.run_status": "Run",
 	}
 }

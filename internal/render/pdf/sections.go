@@ -149,6 +149,11 @@ func (w *writer) issueTable() {
 			rows = append(rows, is)
 		}
 	}
+	if s := w.noRegister("issues"); s != "" {
+		w.heading(w.L("section.high_issues"), 8)
+		w.absentLine(s)
+		return
+	}
 	if len(rows) == 0 {
 		w.heading(w.L("section.high_issues"), 8)
 		w.noneLine()
@@ -180,6 +185,11 @@ const topRiskCount = 10
 // risks draws the heat map with the top risks beside it.
 func (w *writer) risks() {
 	rs := w.d.A.Risks
+	if s := w.noRegister("risks"); s != "" {
+		w.heading(w.L("section.top_risks"), 8)
+		w.absentLine(s)
+		return
+	}
 	if rs.Total == 0 {
 		w.heading(w.L("section.top_risks"), 8)
 		w.noneLine()
