@@ -68,7 +68,7 @@ type SourceCoverage struct {
 	ErrorJA  string   `json:"error_ja,omitempty"`
 	Tables   int      `json:"tables"`
 	Records  int      `json:"records"`
-	Missing  []string `json:"missing_fields"`  // required fields of its kind no column maps
+	Missing  []string `json:"missing_fields"`   // required fields of its kind no column maps
 	Unmapped []string `json:"unmapped_columns"` // headers pmo did not map
 	// Usable counts the records a figure can use: leaf tasks with a
 	// planned start and finish, issues with a status, scored risks.
