@@ -153,6 +153,12 @@ func Discover(target string) (*Plan, error) {
 		if err != nil {
 			return nil, err
 		}
+		// A mistyped key in the portfolio (its defaults reach every
+		// project) stops the run; a project file that is missing stays a
+		// finding, and the others are built.
+		if err := config.DefinitionError(fs, config.RuleNoProjects); err != nil {
+			return nil, err
+		}
 		plan := &Plan{Portfolio: pf, Name: pf.Name, Findings: fs}
 		for _, p := range pf.Projects {
 			plan.Projects = append(plan.Projects, p.Path)

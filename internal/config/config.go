@@ -9,6 +9,9 @@
 package config
 
 import (
+	"fmt"
+	"slices"
+
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/project"
@@ -206,3 +209,33 @@ const (
 	EncodingUTF8     = "utf-8"
 	EncodingShiftJIS = "shift_jis"
 )
+
+// DefinitionError turns the first error finding of a definition into the
+// error that stops a run: a typo in the PMO's own YAML (status_dat:) must
+// not quietly change every figure. Rules named in keep stay findings.
+// It returns nil when there is no such error.
+func DefinitionError(fs diag.Findings, keep ...string) error {
+	var first *diag.Finding
+	n := 0
+	for i := range fs {
+		f := &fs[i]
+		if f.Severity != diag.Error || slices.Contains(keep, f.Rule) {
+			continue
+		}
+		if n == 0 || f.Pos.Compare(first.Pos) < 0 {
+			first = f
+		}
+		n++
+	}
+	if first == nil {
+		return nil
+	}
+	e := &diag.InputError{Pos: first.Pos, Msg: first.Message, MsgJA: first.MessageJA}
+	if n > 1 {
+		e.Msg += fmt.Sprintf(" (and %d more errors in the definition: pmo validate lists them)", n-1)
+		if e.MsgJA != "" {
+			e.MsgJA += fmt.Sprintf("（定義にほか %d 件のエラー。pmo validate で一覧できます）", n-1)
+		}
+	}
+	return e
+}

@@ -67,6 +67,10 @@ type Options struct {
 	HistoryDir string
 	// Defaults are a portfolio's values for what the project leaves out.
 	Defaults *config.Defaults
+	// Lenient keeps errors in the project definition as findings instead
+	// of stopping: what validate wants, which lists them all. Every other
+	// command stops, because a mistyped key changes the figures.
+	Lenient bool
 	// Stopwatch, when set, is told how long each stage took (for
 	// measurements; nothing of it reaches an output).
 	Stopwatch *Stopwatch
@@ -79,6 +83,11 @@ func Load(ctx context.Context, path string, opt Options) (*Project, error) {
 	cfg, fs, err := config.Load(path)
 	if err != nil {
 		return nil, err
+	}
+	if !opt.Lenient {
+		if err := config.DefinitionError(fs); err != nil {
+			return nil, err
+		}
 	}
 	if opt.Defaults != nil {
 		cfg.ApplyDefaults(*opt.Defaults)
