@@ -88,7 +88,7 @@ func Analyze(in Input) *Result {
 	r.Milestones = milestones(cfg, r.Rolled, leaves, in.AsOf)
 	r.Issues = issueStats(in.Issues, in.AsOf, in.Previous)
 	r.Risks = riskStats(in.Risks)
-	r.Workload = workload(cfg, leaves, cal)
+	r.Workload = workload(cfg, leaves, cal, in.AsOf)
 	r.Teams = teamStats(leaves)
 	r.Curve = curve(leaves, cal, in.AsOf, in.Previous, r.Progress)
 	r.Coverage = coverage(in.Sources, leaves, in.Issues, in.Risks)

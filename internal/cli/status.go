@@ -198,7 +198,11 @@ func printStatus(w io.Writer, r *analyze.Result, lang string) {
 				rows = append(rows, []string{"…", "", ""})
 				break
 			}
-			rows = append(rows, []string{c.Week.String(), c.Person, fmt.Sprintf("%.1f / %.1f %s", c.Load, c.Capacity, l["pd"])})
+			load := fmt.Sprintf("%.1f / %.1f %s", c.Load, c.Capacity, l["pd"])
+			if c.Overdue > 0 {
+				load += fmt.Sprintf(" (%s %.1f)", words.Get("workload.overdue"), c.Overdue)
+			}
+			rows = append(rows, []string{c.Week.String(), c.Person, load})
 		}
 		table(w, "  ", rows)
 	}
