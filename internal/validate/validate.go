@@ -68,6 +68,8 @@ func SourceRules() [][3]string {
 		{"person-is-date", "warning", "a person column holds a date or number"},
 		{"no-issue-source", "info", "the project reads no issue list: issue counts are not provided and the issues rating is unknown"},
 		{"no-risk-source", "info", "the project reads no risk register: risk counts are not provided and the risks rating is unknown"},
+		{"column-by-values", "warning", "a column's values contradict its header word; it was mapped by its values"},
+		{"column-paired", "info", "a bare 完了日 was read as the planned finish of a plan with no other finish"},
 	}
 }
 
