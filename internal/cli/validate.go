@@ -81,7 +81,7 @@ func runValidate(ctx context.Context, env *Env, o any, args []string) error {
 	if err := checkLang(opt.lang); err != nil {
 		return err
 	}
-	p, err := pipeline.Load(ctx, args[0], pipeline.Options{AsOf: asOf, Today: date.FromTime(time.Now()), Getenv: env.Getenv})
+	p, err := pipeline.Load(ctx, args[0], pipeline.Options{AsOf: asOf, Today: date.FromTime(time.Now()), Getenv: env.Getenv, Lenient: true})
 	if err != nil {
 		return err
 	}
