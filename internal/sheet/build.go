@@ -92,7 +92,9 @@ var nonRecordWords = map[string]bool{
 }
 
 func isNonRecordWord(s string) bool {
-	if len(s) > 40 {
+	// Every word and prefix above has one of these; the test keeps the
+	// ordinary name of every row from being normalised for nothing.
+	if len(s) > 40 || !strings.ContainsAny(s, "計例凡サtTsSgGeElL") {
 		return false
 	}
 	t := value.Text(s)
