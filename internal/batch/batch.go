@@ -24,6 +24,7 @@ import (
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/limits"
+	"github.com/pmokit/pmo/internal/outdir"
 	"github.com/pmokit/pmo/internal/pipeline"
 	"github.com/pmokit/pmo/internal/report"
 )
@@ -193,8 +194,9 @@ func cleanErr(err error) error {
 func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 	res := &Result{Name: plan.Name, Findings: plan.Findings, AsOf: opt.AsOf, Projects: make([]*ProjectResult, len(plan.Projects))}
 	// A run killed half-way leaves temporary files behind; the finished
-	// outputs beside them are whole.
-	pipeline.RemoveStaleTemp(opt.Out)
+	// outputs beside them are whole. The caller holds the folder's lock,
+	// so no temporary file there belongs to a live run.
+	outdir.RemoveStaleTemp(opt.Out)
 	if plan.Portfolio != nil {
 		res.Portfolio = plan.Portfolio.Path
 	}
@@ -416,8 +418,12 @@ func inputHash(path string, cfg *config.Project, defaults []byte, opt Options) (
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// resultFile is where a project's last result is kept for reuse.
-func resultFile(out, id string) string { return filepath.Join(out, id, ".pmo-result.json") }
+// resultName is the file in OUT/<project-id>/ keeping the project's last
+// result for reuse.
+const resultName = ".pmo-result.json"
+
+// resultFile is where a project's last result is kept.
+func resultFile(out, id string) string { return filepath.Join(out, id, resultName) }
 
 // storedFinding keeps a finding's position in parts, so a reused
 // project's findings come back exactly.
@@ -450,7 +456,7 @@ func saveResult(out string, r *ProjectResult) error {
 	if err != nil {
 		return err
 	}
-	return pipeline.WriteFile(resultFile(out, r.ID), append(data, '\n'))
+	return outdir.WriteFile(out, r.ID+"/"+resultName, append(data, '\n'))
 }
 
 // reusable returns the previous result of the project when its inputs are
@@ -465,6 +471,17 @@ func reusable(out, id, hash string) (*ProjectResult, bool) {
 		return nil, false
 	}
 	prev := s.ProjectResult
+	// The file is read back from the output folder, where anyone may have
+	// edited it: its paths become portfolio links, so each must be one of
+	// this project's files inside OUT, else the project is rebuilt.
+	if prev.ID != id {
+		return nil, false
+	}
+	for _, o := range prev.Outputs {
+		if !outdir.Inside(o) || !strings.HasPrefix(o, id+"/") {
+			return nil, false
+		}
+	}
 	prev.Findings = diag.Findings{}
 	for _, f := range s.Findings {
 		prev.Findings = append(prev.Findings, diag.Finding{Severity: f.Severity, Rule: f.Rule, Message: f.Message, MessageJA: f.MessageJA,

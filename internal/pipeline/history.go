@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -15,15 +15,11 @@ import (
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/limits"
+	"github.com/pmokit/pmo/internal/outdir"
 )
 
 // historyDir is where snapshots live below an output folder.
 const historyDir = ".history"
-
-// snapshotPath names the snapshot of a project for one status date.
-func snapshotPath(outDir, id string, asOf date.Date) string {
-	return filepath.Join(outDir, historyDir, id, asOf.String()+".json")
-}
 
 // LatestSnapshot returns the newest readable snapshot of project id under
 // outDir taken before asOf, or nil when there is none.
@@ -73,56 +69,11 @@ func WriteSnapshot(outDir string, s *analyze.Snapshot) error {
 	if err != nil {
 		return err
 	}
-	return WriteFile(snapshotPath(outDir, s.Project, s.AsOf), append(data, '\n'))
+	return outdir.WriteFile(outDir, path.Join(historyDir, s.Project, s.AsOf.String()+".json"), append(data, '\n'))
 }
 
-// WriteFile writes data to path through a temporary file in the same
-// folder and a rename, so a reader never sees half a file and a killed run
-// leaves the previous version intact.
+// WriteFile writes data to path atomically (see outdir.WriteFile), for
+// single files named by the user: a converted tracker, scaffolds.
 func WriteFile(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if err == nil {
-		// CreateTemp makes the file private; outputs are ordinary files.
-		err = tmp.Chmod(0o644)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
-}
-
-// staleTemp matches the temporary names WriteFile gives: ".name.tmp123".
-var staleTemp = regexp.MustCompile(`^\..+\.tmp[0-9]+$`)
-
-// RemoveStaleTemp deletes the temporary files a killed run left where pmo
-// writes — OUT, OUT/<project-id> and OUT/.history/<project-id> — so only
-// complete outputs remain. Nothing else is touched.
-func RemoveStaleTemp(dir string) {
-	for _, pattern := range []string{filepath.Join(dir, ".*"), filepath.Join(dir, "*", ".*"), filepath.Join(dir, historyDir, "*", ".*")} {
-		matches, _ := filepath.Glob(pattern)
-		for _, m := range matches {
-			if staleTemp.MatchString(filepath.Base(m)) {
-				if st, err := os.Lstat(m); err == nil && st.Mode().IsRegular() {
-					os.Remove(m)
-				}
-			}
-		}
-	}
+	return outdir.WriteFile(filepath.Dir(path), filepath.Base(path), data)
 }
