@@ -161,7 +161,7 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 			if lang != "en" && p.ErrorJA != "" {
 				msg = p.ErrorJA
 			}
-			fmt.Fprintf(env.Stderr, "pmo: %s: %s\n", p.Path, msg)
+			fmt.Fprintf(env.Stderr, "pmo: %s: %s\n", filepath.Join(plan.Root, filepath.FromSlash(p.Path)), msg)
 		}
 	}
 	if res.NeedsAttention(failOn) {

@@ -80,14 +80,15 @@ func runReport(ctx context.Context, env *Env, o any, args []string) error {
 	if err != nil {
 		return err
 	}
+	at := here{args[0]}
 	p, err := pipeline.Load(ctx, args[0], pipeline.Options{AsOf: asOf, Today: date.FromTime(time.Now()), Getenv: env.Getenv, HistoryDir: opt.out})
 	if err != nil {
-		return err
+		return at.err(err)
 	}
 	if p.Failed() {
 		for _, s := range p.Sources {
 			if s.Err != nil {
-				return s.Err
+				return at.err(s.Err)
 			}
 		}
 	}

@@ -90,6 +90,8 @@ func (l *Lock) Release() error {
 	if l == nil || l.f == nil {
 		return nil
 	}
+	// Emptied first, so a finished run leaves the same folder whoever ran it.
+	l.f.Truncate(0)
 	unlock(l.f)
 	err := l.f.Close()
 	l.f = nil

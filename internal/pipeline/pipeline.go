@@ -4,6 +4,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"errors"
 
@@ -155,7 +156,7 @@ func (p *Project) read(src config.Source, opt Options) {
 
 // ReadSource opens and reads one source of a project.
 func ReadSource(src config.Source, cfg *config.Project, asOf date.Date, getenv func(string) string) (*sheet.Result, error) {
-	open := sheet.OpenOptions{Name: src.Path, Encoding: src.Encoding}
+	open := sheet.OpenOptions{Name: cmp.Or(src.Name, src.Path), Encoding: src.Encoding}
 	if src.PasswordEnv != "" && getenv != nil {
 		open.Password = getenv(src.PasswordEnv)
 	}
