@@ -76,32 +76,39 @@ const (
 // ProjectResult is one project's outcome and key figures, as summary.json
 // and the portfolio report show them.
 type ProjectResult struct {
-	Path          string             `json:"path"`
-	ID            string             `json:"id"`
-	Name          string             `json:"name"`
-	PM            string             `json:"pm,omitempty"`
-	Status        string             `json:"status"`
-	Error         string             `json:"error,omitempty"`
-	ErrorJA       string             `json:"error_ja,omitempty"`
-	Outputs       []string           `json:"outputs"`
-	AsOf          date.Date          `json:"as_of,omitzero"`
-	RAG           analyze.Level      `json:"rag,omitempty"`
-	Reason        string             `json:"reason,omitempty"`
-	ReasonJA      string             `json:"reason_ja,omitempty"`
-	Planned       float64            `json:"planned"`
-	Actual        float64            `json:"actual"`
-	SPI           *float64           `json:"spi"`
-	CPI           *float64           `json:"cpi"`
-	LateTasks     int                `json:"late_tasks"`
-	OpenIssues    int                `json:"open_issues"`
-	OverdueIssues int                `json:"overdue_issues"`
-	HighRisks     int                `json:"high_risks"`
-	NextMilestone *analyze.Milestone `json:"next_milestone"`
-	ProgressDelta *float64           `json:"progress_delta"`
-	Errors        int                `json:"errors"`
-	Warnings      int                `json:"warnings"`
-	Findings      diag.Findings      `json:"findings"`
-	InputHash     string             `json:"input_hash,omitempty"`
+	Path          string        `json:"path"`
+	ID            string        `json:"id"`
+	Name          string        `json:"name"`
+	PM            string        `json:"pm,omitempty"`
+	Status        string        `json:"status"`
+	Error         string        `json:"error,omitempty"`
+	ErrorJA       string        `json:"error_ja,omitempty"`
+	Outputs       []string      `json:"outputs"`
+	AsOf          date.Date     `json:"as_of,omitzero"`
+	RAG           analyze.Level `json:"rag,omitempty"`
+	Reason        string        `json:"reason,omitempty"`
+	ReasonJA      string        `json:"reason_ja,omitempty"`
+	Planned       float64       `json:"planned"`
+	Actual        float64       `json:"actual"`
+	SPI           *float64      `json:"spi"`
+	CPI           *float64      `json:"cpi"`
+	LateTasks     int           `json:"late_tasks"`
+	OpenIssues    int           `json:"open_issues"`
+	OverdueIssues int           `json:"overdue_issues"`
+	HighRisks     int           `json:"high_risks"`
+	// Data quality: the share of leaf tasks with planned dates, the source
+	// to check first, and registers the project does not have (their
+	// counts above are then not provided, not zero).
+	ScheduledShare *float64           `json:"scheduled_share"`
+	CheckFirst     string             `json:"check_first,omitempty"`
+	NoIssueList    bool               `json:"no_issue_list,omitempty"`
+	NoRiskRegister bool               `json:"no_risk_register,omitempty"`
+	NextMilestone  *analyze.Milestone `json:"next_milestone"`
+	ProgressDelta  *float64           `json:"progress_delta"`
+	Errors         int                `json:"errors"`
+	Warnings       int                `json:"warnings"`
+	Findings       diag.Findings      `json:"findings"`
+	InputHash      string             `json:"input_hash,omitempty"`
 	// Summary is the project's one-page document, for the portfolio PDF;
 	// nil when reused or failed.
 	Document *report.Document `json:"-"`
@@ -157,6 +164,12 @@ func Discover(target string) (*Plan, error) {
 	if !st.IsDir() {
 		pf, fs, err := config.LoadPortfolio(target)
 		if err != nil {
+			return nil, err
+		}
+		// A mistyped key in the portfolio (its defaults reach every
+		// project) stops the run; a project file that is missing stays a
+		// finding, and the others are built.
+		if err := config.DefinitionError(fs, config.RuleNoProjects); err != nil {
 			return nil, err
 		}
 		plan := &Plan{Portfolio: pf, Name: pf.Name, Findings: fs, Root: filepath.Dir(target)}
@@ -398,6 +411,8 @@ func figures(r *ProjectResult, a *analyze.Result) {
 	r.SPI, r.CPI = a.EVM.SPI, a.EVM.CPI
 	r.LateTasks, r.OpenIssues, r.OverdueIssues, r.HighRisks = a.Tasks.Late, a.Issues.Open, a.Issues.Overdue, a.Risks.High
 	r.NextMilestone = report.NextMilestone(a)
+	c := a.Coverage
+	r.ScheduledShare, r.CheckFirst, r.NoIssueList, r.NoRiskRegister = c.ScheduledShare, c.Worst, !c.HasIssues, !c.HasRisks
 	if a.Changes != nil {
 		d := a.Changes.ProgressDelta
 		r.ProgressDelta = &d

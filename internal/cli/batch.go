@@ -61,7 +61,7 @@ it; 2 usage or I/O errors.`,
 			fs.IntVar(&o.jobs, "jobs", 0, "projects run in parallel (default: number of CPUs)")
 			fs.StringVar(&o.asOf, "as-of", "", "status date YYYY-MM-DD for every project")
 			fs.StringVar(&o.lang, "lang", "", "labels: ja or en (default: each project's report.lang)")
-			fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a project has: error (findings), warning, red (RAG) or none (only failed projects)")
+			fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a project has: error (findings), warning, red (RAG), unknown (RAG red or 判定不能) or none (only failed projects)")
 			fs.BoolVar(&o.force, "force", false, "rebuild every project, even unchanged ones")
 			fs.BoolVar(&o.quiet, "quiet", false, "print nothing but errors")
 			fs.StringVar(&o.format, "format", "xlsx,pdf", "project outputs: xlsx, pdf or both")
@@ -88,9 +88,9 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 	}
 	failOn := batch.FailOn(opt.failOn)
 	switch failOn {
-	case batch.FailOnError, batch.FailOnWarning, batch.FailOnRed, batch.FailOnNone:
+	case batch.FailOnError, batch.FailOnWarning, batch.FailOnRed, batch.FailOnUnknown, batch.FailOnNone:
 	default:
-		return usageError{fmt.Sprintf("--fail-on %q: use error, warning, red or none", opt.failOn)}
+		return usageError{fmt.Sprintf("--fail-on %q: use error, warning, red, unknown or none", opt.failOn)}
 	}
 	if opt.jobs < 0 {
 		return usageError{"--jobs must be 0 or more"}

@@ -55,6 +55,7 @@ func commands() []*command {
 		batchCommand(),
 		schemaCommand(),
 		versionCommand(),
+		completionCommand(),
 	}
 }
 
@@ -94,7 +95,7 @@ func Run(ctx context.Context, args []string, env Env) (code int) {
 				printCommandHelp(env.Stdout, c, newFlagSet(c))
 				return exitOK
 			}
-			fmt.Fprintf(env.Stderr, "pmo: unknown command %q\n", args[1])
+			unknownCommand(env.Stderr, args[1])
 			return exitUsage
 		}
 		printUsage(env.Stdout)
@@ -104,7 +105,7 @@ func Run(ctx context.Context, args []string, env Env) (code int) {
 	}
 	c := find(name)
 	if c == nil {
-		fmt.Fprintf(env.Stderr, "pmo: unknown command %q\nRun 'pmo --help' for the list of commands.\n", name)
+		unknownCommand(env.Stderr, name)
 		return exitUsage
 	}
 	fs := newFlagSet(c)
@@ -114,7 +115,7 @@ func Run(ctx context.Context, args []string, env Env) (code int) {
 			printCommandHelp(env.Stdout, c, fs)
 			return exitOK
 		}
-		fmt.Fprintf(env.Stderr, "pmo %s: %v\nRun 'pmo %s --help' for usage.\n", c.name, err, c.name)
+		fmt.Fprintf(env.Stderr, "pmo %s: %v%s\nRun 'pmo %s --help' for usage.\n", c.name, err, flagHint(fs, err), c.name)
 		return exitUsage
 	}
 	if env.Getenv("GOMEMLIMIT") == "" {
@@ -176,6 +177,40 @@ func errorIn(err error, lang string) string {
 
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+}
+
+// unknownCommand says name is not a command, suggesting the nearest one.
+func unknownCommand(w io.Writer, name string) {
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	if best := diag.Nearest(name, names); best != "" {
+		fmt.Fprintf(w, "pmo: unknown command %q; did you mean %q?\npmo: 「%s」というコマンドはありません。「%s」の誤りでは？\n", name, best, name, best)
+		return
+	}
+	fmt.Fprintf(w, "pmo: unknown command %q\nRun 'pmo --help' for the list of commands. / コマンドの一覧は pmo --help で表示されます。\n", name)
+}
+
+// flagHint turns pflag's "unknown flag: --formt" into a did-you-mean
+// among the command's own flags; "" for any other error.
+func flagHint(fs *pflag.FlagSet, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return ""
+	}
+	name, _, _ = strings.Cut(name, "=")
+	if best := diag.Nearest(name, flagNames(fs)); best != "" {
+		return fmt.Sprintf("; did you mean --%s? / --%s の誤りでは？", best, best)
+	}
+	return ""
+}
+
+// flagNames lists the long names of fs's flags in definition order.
+func flagNames(fs *pflag.FlagSet) []string {
+	var names []string
+	fs.VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	return names
 }
 
 func find(name string) *command {

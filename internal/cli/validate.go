@@ -82,7 +82,7 @@ func runValidate(ctx context.Context, env *Env, o any, args []string) error {
 		return err
 	}
 	at := here{args[0]}
-	p, err := pipeline.Load(ctx, args[0], pipeline.Options{AsOf: asOf, Today: date.FromTime(time.Now()), Getenv: env.Getenv})
+	p, err := pipeline.Load(ctx, args[0], pipeline.Options{AsOf: asOf, Today: date.FromTime(time.Now()), Getenv: env.Getenv, Lenient: true})
 	if err != nil {
 		return at.err(err)
 	}

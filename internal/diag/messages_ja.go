@@ -65,6 +65,9 @@ var messagesJA = map[string]string{
 	"%s %q is not a date":           "%s「%s」は日付として読めません",
 	"%s %s is not a date":           "%s %s は日付として読めません",
 	"%s %q has no year; read as %s": "%s「%s」に年がないため %s と読みました",
+	// internal/sheet: dates from a Gantt calendar area.
+	"%s start %s in its column, but the calendar is marked from %s; the column is used":   "%v開始日は列では %s ですが、カレンダーの印は %s からです。列の日付を使います",
+	"%s finish %s in its column, but the calendar is marked up to %s; the column is used": "%v終了日は列では %s ですが、カレンダーの印は %s までです。列の日付を使います",
 	// internal/sheet: columns mapped by their values (docs/column-evidence.md).
 	"column %q read as planned_finish: the sheet has a planned start and no other finish date": "列「%s」は予定終了日として読みます（予定開始日があり、ほかに終了日の列がないため）",
 	"column %q has no known header word but holds %s: read as %s":                              "列「%s」は見出しから判断できませんが、値が%vなので %s として読みます",
@@ -166,6 +169,15 @@ var messagesJA = map[string]string{
 	"already exists; use --force to overwrite it":                  "既に存在します。上書きするには --force を付けてください",
 	"not a TrueType font (.ttf); OpenType/CFF (.otf) and collections (.ttc) are not supported": "TrueType フォント（.ttf）ではありません。OpenType/CFF（.otf）とフォントコレクション（.ttc）には対応していません",
 	"refusing to overwrite the input; choose another -o":                                       "入力ファイルは上書きしません。-o には別のファイルを指定してください",
+
+	// internal/analyze: re-planning and staleness against the previous run.
+	"planned finish of %q moved from %s to %s (%+d working days) since the run of %s":                                                          "「%s」の予定終了日が %s から %s に変更されました（%+d 営業日、前回 %s の実行から）",
+	"planned start of %q moved from %s to %s (%+d working days) since the run of %s":                                                           "「%s」の予定開始日が %s から %s に変更されました（%+d 営業日、前回 %s の実行から）",
+	"progress of %q went back from %s to %s since the run of %s":                                                                               "「%s」の進捗率が %s から %s に戻っています（前回 %s の実行から）",
+	"task %q (%s) of the run of %s is no longer in the sheet":                                                                                  "タスク「%s」（%s）が前回 %s の実行の後にシートから消えています",
+	"%d more tasks of this sheet with the same finding are not listed one by one":                                                              "このシートには同じ指摘のタスクがほかに %d 件あります（個別には表示していません）",
+	"the planned total (BAC) changed from %s to %s person-days (%+.1f%%) since the run of %s":                                                  "計画総工数（BAC）が %s 人日から %s 人日に変わりました（%+.1f%%、前回 %s の実行から）",
+	"no record of this sheet changed over the last %d runs although %d of its tasks are planned to be under way: it may not have been updated": "直近 %d 回の実行でこのシートの内容が一切変わっていません。実施中のはずのタスクが %d 件あり、未更新の可能性があります",
 
 	// internal/limits: files pmo does not read, and inputs past its bounds.
 	"%s is over pmo's limit of %s; is the file damaged?":                       "%v が pmo の上限（%s）を超えています。ファイルが壊れていないか確認してください",

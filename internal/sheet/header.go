@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/pmokit/pmo/internal/diag"
@@ -38,6 +39,10 @@ type header struct {
 	score    float64
 	calendar Range // columns of a Gantt calendar area; zero when none
 	notes    []evidenceNote
+	// tool names the export preset the header matched ("" for none), and
+	// effortDays how many of its effort units make a person-day.
+	tool       string
+	effortDays float64
 }
 
 // labelsFor builds the label of every column over the band rows r..r+h-1,
@@ -207,6 +212,11 @@ func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int
 	kinds := project.Kinds
 	if kind != "" {
 		kinds = []project.Kind{kind}
+	}
+	if len(fixedRows) == 0 && len(overrides) == 0 {
+		if h := presetHeader(g, kind, sc); h != nil {
+			return h, true
+		}
 	}
 	var best *header
 	try := func(r, h int) {
@@ -390,7 +400,7 @@ func findCalendar(g *Grid, h *header) Range {
 					return true
 				}
 			case String:
-				if isWeekday(value.Text(cell.Str)) {
+				if t := value.Text(cell.Str); isWeekday(t) || isWeekLabel(t) || dayNumber(cell) > 0 {
 					return true
 				}
 				if dt, ok := value.ParseDate(cell.Str); ok && !dt.Placeholder {
@@ -416,6 +426,24 @@ func findCalendar(g *Grid, h *header) Range {
 		run = 0
 	}
 	return best
+}
+
+// isWeekLabel recognises a week column's label: W14, 第1週, 1週, 14週目,
+// 4/6週.
+func isWeekLabel(s string) bool {
+	k := strings.ToLower(s)
+	k = strings.TrimSuffix(strings.TrimSuffix(k, "目"), "週")
+	if k == s || k == "" {
+		if !strings.HasPrefix(k, "w") && !strings.HasPrefix(k, "第") {
+			return false
+		}
+	}
+	k = strings.TrimPrefix(strings.TrimPrefix(k, "第"), "w")
+	if _, err := strconv.Atoi(k); err == nil {
+		return true
+	}
+	dt, ok := value.ParseDate(k)
+	return ok && !dt.Placeholder
 }
 
 func isWeekday(s string) bool {

@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -93,6 +94,8 @@ type rowReader struct {
 	near     map[string]date.Date // last full date per field, for 4/1
 	spare    [][]parsed           // row buffers to reuse
 	parents  []string             // open parent names per name column
+	cal      []calDay             // dated columns of the Gantt area, by column
+	shading  map[[2]uint16]bool   // (column, fill) pairs that shade, not mark
 }
 
 // slot is one field's place in a rowValues.
@@ -111,6 +114,10 @@ func newRowReader(g *Grid, h *header, opt *Options, fs *diag.Findings) *rowReade
 	}
 	for _, col := range rr.fields["progress"] {
 		rr.scale[col] = rr.progressScale(col)
+	}
+	if h.kind == project.KindWBS && h.calendar.Col1 > 0 {
+		rr.cal = calendarDays(g, h, cmp.Or(opt.From, opt.Near))
+		rr.shading = calendarShading(g, h)
 	}
 	return rr
 }
@@ -263,16 +270,24 @@ func (rr *rowReader) read(row, col int, field string) parsed {
 }
 
 func (rr *rowReader) readEffort(c Cell, st Style, p *parsed, field string) {
-	if c.Kind == Number && math.Abs(c.Num) > maxEffort {
+	if c.Kind == Number && math.Abs(c.Num) > maxEffort*max(rr.h.effortDays, 1) {
 		rr.findings.Add(diag.Error, "effort-unparseable", rr.pos(*p), "%s %s person-days is not a plausible effort", field, p.text)
 		p.set = false
 		return
 	}
 	if c.Kind == Number {
 		p.num, p.hasNum = clean(c.Num), true
+		if rr.h.effortDays > 1 {
+			p.num /= rr.h.effortDays // a tool's hours or seconds
+			return
+		}
 		if strings.Contains(strings.ToLower(st.Code), "h") && !st.Date || strings.Contains(st.Code, "時間") {
 			p.num /= 8
 		}
+		return
+	}
+	if n, ok := value.ParseNumber(p.text); ok && rr.h.effortDays > 1 {
+		p.num, p.hasNum = clean(n/rr.h.effortDays), true
 		return
 	}
 	if n, ok := value.Effort(p.text); ok && math.Abs(n) <= maxEffort {
