@@ -65,6 +65,8 @@ var messagesJA = map[string]string{
 	"%s %q is not a date":           "%s「%s」は日付として読めません",
 	"%s %s is not a date":           "%s %s は日付として読めません",
 	"%s %q has no year; read as %s": "%s「%s」に年がないため %s と読みました",
+	// internal/sheet: rows that are not records.
+	"%d rows left out as totals, examples or legends (the first says %q)": "合計・記入例・凡例の行 %d 行を除外しました（最初の行は「%s」）",
 	// internal/sheet: dates from a Gantt calendar area.
 	"%s start %s in its column, but the calendar is marked from %s; the column is used":   "%v開始日は列では %s ですが、カレンダーの印は %s からです。列の日付を使います",
 	"%s finish %s in its column, but the calendar is marked up to %s; the column is used": "%v終了日は列では %s ですが、カレンダーの印は %s までです。列の日付を使います",
