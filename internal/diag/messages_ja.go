@@ -190,4 +190,11 @@ var messagesJA = map[string]string{
 	"is a socket, not a regular file; pmo reads only regular files":            "ソケットで、通常のファイルではありません。pmo は通常のファイルだけを読み込みます",
 	"is a device, not a regular file; pmo reads only regular files":            "デバイスで、通常のファイルではありません。pmo は通常のファイルだけを読み込みます",
 	"is not a regular file; pmo reads only regular files":                      "通常のファイルではありません。pmo は通常のファイルだけを読み込みます",
+
+	// internal/outdir: the output folder.
+	"is not a regular file; pmo keeps its lock there and writes only regular files":                                                 "通常のファイルではありません。pmo はここにロックを置き、通常のファイルだけを書き込みます",
+	"another pmo run (process %s) is writing to this folder; try again when it has finished, or leave out --no-wait to wait for it": "別の pmo（プロセス %s）がこのフォルダーに書き込み中です。終わってからやり直すか、--no-wait を外して待ってください",
+	"is a symbolic link; pmo writes only inside the output folder and never through a link (remove it)":                             "シンボリックリンクです。pmo は出力フォルダーの中にだけ書き込み、リンクの先には書き込みません（リンクを削除してください）",
+	"is in the way: pmo needs a folder here (remove or rename it)":                                                                  "フォルダーが必要な場所にフォルダー以外があります（削除するか名前を変えてください）",
+	"is in the way: pmo replaces only regular files (remove or rename it)":                                                          "通常のファイル以外があります。pmo が置き換えるのは通常のファイルだけです（削除するか名前を変えてください）",
 }
