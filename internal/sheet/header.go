@@ -2,9 +2,9 @@ package sheet
 
 import (
 	"cmp"
-	"sort"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
