@@ -32,20 +32,24 @@ func Load(path string) (*Project, diag.Findings, error) {
 	return Parse(path, data)
 }
 
-// Parse is Load without the file system: path names the file in positions
-// and its folder is where sources are resolved from.
+// Parse is Load without the file system: path's folder is where sources
+// are resolved from. Positions name the file by its base name, the path
+// relative to its own folder, as sources are named relative to it: the
+// same project read from any working directory gives the same findings,
+// history keys and outputs.
 func Parse(path string, data []byte) (*Project, diag.Findings, error) {
-	data, encoding := decodeText(path, data)
-	root, err := document(path, data)
+	name := filepath.Base(path)
+	data, encoding := decodeText(data)
+	root, err := document(name, data)
 	if err != nil {
 		return nil, nil, err
 	}
-	version, err := checkVersion(path, root)
+	version, err := checkVersion(name, root)
 	if err != nil {
 		return nil, nil, err
 	}
 	dir := filepath.Dir(path)
-	d := newDecoder(path)
+	d := newDecoder(name)
 	d.encoding(encoding)
 	p := d.project(root, dir)
 	p.Path, p.Dir, p.Version = path, dir, version
@@ -57,7 +61,7 @@ func Parse(path string, data []byte) (*Project, diag.Findings, error) {
 // (CP932, Notepad's "ANSI" on Japanese Windows) into UTF-8, and says which
 // it was; "" for UTF-8, and for bytes it cannot tell, which document then
 // refuses with the position of the first bad byte.
-func decodeText(path string, data []byte) ([]byte, string) {
+func decodeText(data []byte) ([]byte, string) {
 	text, enc, binary, ok := textenc.Detect(data)
 	if !ok || binary || enc == textenc.UTF8 {
 		return bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), ""

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"path/filepath"
 	"slices"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/pmokit/pmo/internal/diag"
@@ -42,6 +44,21 @@ type header struct {
 	// effortDays how many of its effort units make a person-day.
 	tool       string
 	effortDays float64
+	// area is where the header was looked for (the sheet, or one block of
+	// it); lastRow the table's last row, 0 for the end of the sheet.
+	area    Range
+	lastRow int
+}
+
+// dataRows returns the stored rows below the band and within the table.
+func (h *header) dataRows(g *Grid) []Row {
+	first := h.rows[len(h.rows)-1] + 1
+	i := sort.Search(len(g.Rows), func(i int) bool { return g.Rows[i].Num >= first })
+	j := len(g.Rows)
+	if h.lastRow > 0 {
+		j = sort.Search(len(g.Rows), func(i int) bool { return g.Rows[i].Num > h.lastRow })
+	}
+	return g.Rows[i:max(i, j)]
 }
 
 // labelsFor builds the label of every column over the band rows r..r+h-1,
@@ -54,6 +71,9 @@ func labelsFor(g *Grid, r, h int, minCol, maxCol int) []Column {
 		continuation := false
 		for row := r; row < r+h; row++ {
 			cell := g.Value(row, c)
+			if cell.Kind == Empty && row < r+h-1 {
+				cell = centeredAcross(g, row, c)
+			}
 			if cell.Kind != String {
 				continue
 			}
@@ -62,7 +82,7 @@ func labelsFor(g *Grid, r, h int, minCol, maxCol int) []Column {
 			// splits it into sub-labels.
 			m, merged := g.MergeOf(row, c)
 			continuation = merged && m.Col1 < c
-			t := value.Text(cell.Str)
+			t := value.Text(headerLines(cell.Str))
 			if t == "" || len([]rune(t)) > 40 {
 				continue
 			}
@@ -81,6 +101,50 @@ func labelsFor(g *Grid, r, h int, minCol, maxCol int) []Column {
 		cols = append(cols, Column{Col: c, Letter: columnLetter(c), Header: strings.Join(parts, "/"), parts: keys, key: strings.Join(keys, "")})
 	}
 	return cols
+}
+
+// headerLines drops the instruction lines of a multi-line header cell
+// (タスク名 + "(50文字以内)", 開始日 + "yyyy/mm/dd で入力"): from the first
+// line that opens with a bracket or a note mark, or that speaks of how to
+// fill the column in. Lines of one label (予定 / 開始日) are kept.
+func headerLines(s string) string {
+	if !strings.ContainsAny(s, "\n\r") {
+		return s
+	}
+	lines := strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' })
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if i > 0 && (strings.HasPrefix(t, "(") || strings.HasPrefix(t, "（") || strings.HasPrefix(t, "【") ||
+			strings.HasPrefix(t, "[") || strings.HasPrefix(t, "※") || strings.HasPrefix(t, "＊") || strings.HasPrefix(t, "*") ||
+			containsAny(strings.ToLower(t), "記入", "入力", "選択", "プルダウン", "例", "yyyy", "形式", "以内", "e.g.")) {
+			return strings.Join(lines[:i], "\n")
+		}
+	}
+	return s
+}
+
+// centeredAcross returns the group label shown over an empty header cell
+// by "center across selection" (進捗率 centred over 前回/今回 without a
+// merge): the nearest cell to the left in the same row, when it is
+// centred across and every cell between is empty. Excel draws such a label
+// up to the next non-empty cell; pmo looks at most 12 columns back.
+func centeredAcross(g *Grid, row, col int) Cell {
+	rw := g.row(row)
+	if rw == nil {
+		return Cell{}
+	}
+	i, _ := slices.BinarySearchFunc(rw.Cells, col, func(c Cell, col int) int { return int(c.Col) - col })
+	if i == 0 {
+		return Cell{}
+	}
+	left := rw.Cells[i-1]
+	if int(left.Col) < col-12 || left.Kind != String || !g.style(left).CenterAcross {
+		return Cell{}
+	}
+	if _, merged := g.MergeOf(row, col); merged {
+		return Cell{}
+	}
+	return left
 }
 
 // conceptFields are decided from the whole combined header (予定+開始日);
@@ -200,20 +264,27 @@ func extraColumnOK(cols []Column, i int, field string) bool {
 }
 
 func isLevelWord(k string) bool {
-	return containsAny(k, "大項目", "中項目", "小項目", "大分類", "中分類", "小分類", "親タスク", "子タスク", "孫タスク", "phase", "フェーズ", "工程", "level1", "level2", "level3")
+	return numberedLevel(k) || containsAny(k, "大項目", "中項目", "小項目", "大分類", "中分類", "小分類", "親タスク", "子タスク", "孫タスク", "phase", "フェーズ", "工程", "level1", "level2", "level3")
 }
 
 // detectHeader finds the header band and its mapping. With kind empty it
 // tries every kind and keeps the best.
 func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int]string) (*header, bool) {
-	maxCol := min(g.MaxCol(), 16384)
+	return detectIn(g, kind, fixedRows, overrides, Range{Row1: 1, Col1: 1, Row2: headerSearchRows, Col2: min(g.MaxCol(), maxCols)})
+}
+
+// detectIn is detectHeader for a header starting within the rows
+// area.Row1..Row2 and the columns area.Col1..Col2: one of several tables on
+// a sheet.
+func detectIn(g *Grid, kind project.Kind, fixedRows []int, overrides map[int]string, area Range) (*header, bool) {
+	minCol, maxCol := area.Col1, area.Col2
 	sc := scorer{}
 	kinds := project.Kinds
 	if kind != "" {
 		kinds = []project.Kind{kind}
 	}
 	if len(fixedRows) == 0 && len(overrides) == 0 {
-		if h := presetHeader(g, kind, sc); h != nil {
+		if h := presetHeader(g, kind, sc, area); h != nil {
 			return h, true
 		}
 	}
@@ -225,7 +296,7 @@ func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int
 		if len(fixedRows) == 0 && !bandRowsOK(g, r, h) {
 			return
 		}
-		cols := withOverrides(labelsFor(g, r, h, 1, maxCol), overrides)
+		cols := withOverrides(labelsFor(g, r, h, minCol, maxCol), overrides)
 		if len(cols) < 2 && len(overrides) == 0 {
 			return
 		}
@@ -241,7 +312,7 @@ func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int
 				for i := range rows {
 					rows[i] = r + i
 				}
-				best = &header{kind: k, rows: rows, cols: mapped, score: s}
+				best = &header{kind: k, rows: rows, cols: mapped, score: s, area: area}
 			}
 		}
 	}
@@ -249,7 +320,10 @@ func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int
 		try(fixedRows[0], fixedRows[len(fixedRows)-1]-fixedRows[0]+1)
 	} else {
 		for _, row := range g.Rows {
-			if row.Num > headerSearchRows {
+			if row.Num < area.Row1 {
+				continue
+			}
+			if row.Num > area.Row2 {
 				break
 			}
 			if stringCells(&row) < 2 && !coveredByMerge(g, row.Num) {
@@ -266,7 +340,7 @@ func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int
 	extendUp(g, best)
 	if extendBand(g, best) {
 		// Sub-labels joined the band: map again with the taller header.
-		cols := withOverrides(labelsFor(g, best.rows[0], len(best.rows), 1, maxCol), overrides)
+		cols := withOverrides(labelsFor(g, best.rows[0], len(best.rows), minCol, maxCol), overrides)
 		_, best.cols = assign(sc, best.kind, cols, overrides)
 	}
 	best.calendar = findCalendar(g, best)
@@ -389,7 +463,7 @@ func isDateText(s string) bool {
 func findCalendar(g *Grid, h *header) Range {
 	first := max(1, h.rows[0]-3)
 	last := h.rows[len(h.rows)-1]
-	maxCol := g.MaxCol()
+	maxCol := min(g.MaxCol(), h.area.Col2)
 	isCal := func(c int) bool {
 		for r := first; r <= last; r++ {
 			cell := g.Value(r, c)
@@ -399,7 +473,7 @@ func findCalendar(g *Grid, h *header) Range {
 					return true
 				}
 			case String:
-				if isWeekday(value.Text(cell.Str)) {
+				if t := value.Text(cell.Str); isWeekday(t) || isWeekLabel(t) || dayNumber(cell) > 0 {
 					return true
 				}
 				if dt, ok := value.ParseDate(cell.Str); ok && !dt.Placeholder {
@@ -411,7 +485,7 @@ func findCalendar(g *Grid, h *header) Range {
 	}
 	run, start := 0, 0
 	var best Range
-	for c := 1; c <= maxCol+1; c++ {
+	for c := max(h.area.Col1, 1); c <= maxCol+1; c++ {
 		if c <= maxCol && isCal(c) {
 			if run == 0 {
 				start = c
@@ -425,6 +499,24 @@ func findCalendar(g *Grid, h *header) Range {
 		run = 0
 	}
 	return best
+}
+
+// isWeekLabel recognises a week column's label: W14, 第1週, 1週, 14週目,
+// 4/6週.
+func isWeekLabel(s string) bool {
+	k := strings.ToLower(s)
+	k = strings.TrimSuffix(strings.TrimSuffix(k, "目"), "週")
+	if k == s || k == "" {
+		if !strings.HasPrefix(k, "w") && !strings.HasPrefix(k, "第") {
+			return false
+		}
+	}
+	k = strings.TrimPrefix(strings.TrimPrefix(k, "第"), "w")
+	if _, err := strconv.Atoi(k); err == nil {
+		return true
+	}
+	dt, ok := value.ParseDate(k)
+	return ok && !dt.Placeholder
 }
 
 func isWeekday(s string) bool {
@@ -557,11 +649,9 @@ func promoteNameColumns(g *Grid, h *header) {
 func filled(g *Grid, h *header, col int) int {
 	first := h.rows[len(h.rows)-1] + 1
 	n := 0
-	for i := range g.Rows {
-		r := &g.Rows[i]
-		if r.Num < first {
-			continue
-		}
+	rows := h.dataRows(g)
+	for i := range rows {
+		r := &rows[i]
 		if r.Num > first+500 {
 			break
 		}

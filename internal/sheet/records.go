@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -93,6 +94,13 @@ type rowReader struct {
 	near     map[string]date.Date // last full date per field, for 4/1
 	spare    [][]parsed           // row buffers to reuse
 	parents  []string             // open parent names per name column
+	cal      []calDay             // dated columns of the Gantt area, by column
+	shading  map[[2]uint16]bool   // (column, fill) pairs that shade, not mark
+	// skipped counts rows left out as totals, examples or legends; the
+	// first is named in a finding.
+	skipped      int
+	skippedFirst int
+	skippedText  string
 }
 
 // slot is one field's place in a rowValues.
@@ -112,6 +120,10 @@ func newRowReader(g *Grid, h *header, opt *Options, fs *diag.Findings) *rowReade
 	for _, col := range rr.fields["progress"] {
 		rr.scale[col] = rr.progressScale(col)
 	}
+	if h.kind == project.KindWBS && h.calendar.Col1 > 0 {
+		rr.cal = calendarDays(g, h, cmp.Or(opt.From, opt.Near))
+		rr.shading = calendarShading(g, h)
+	}
 	return rr
 }
 
@@ -119,7 +131,6 @@ func newRowReader(g *Grid, h *header, opt *Options, fs *diag.Findings) *rowReade
 // or percents (50), by majority of the values that tell (above 1.5, or
 // strictly between 0 and 1), so one stray value does not flip the column.
 func (rr *rowReader) progressScale(col int) int {
-	first := rr.h.rows[len(rr.h.rows)-1] + 1
 	percents, fractions := 0, 0
 	count := func(n float64) {
 		switch {
@@ -129,11 +140,9 @@ func (rr *rowReader) progressScale(col int) int {
 			fractions++
 		}
 	}
-	for i := range rr.g.Rows {
-		r := &rr.g.Rows[i]
-		if r.Num < first {
-			continue
-		}
+	rows := rr.h.dataRows(rr.g)
+	for i := range rows {
+		r := &rows[i]
 		c := r.cell(col)
 		switch c.Kind {
 		case Number:
