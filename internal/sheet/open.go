@@ -81,6 +81,8 @@ func Parse(name string, data []byte, opt OpenOptions) (*Book, error) {
 		return nil, diag.Errorf(pos, "file is empty")
 	case bytes.HasPrefix(data, oleMagic):
 		return parseOLE(name, data, opt)
+	case bytes.HasPrefix(data, zipMagic) && isODS(data):
+		return parseODS(name, data)
 	case bytes.HasPrefix(data, zipMagic):
 		return parseXLSX(name, data)
 	case ext == ".csv" || ext == ".txt" || ext == ".tsv":
@@ -126,7 +128,7 @@ func parseOLE(name string, data []byte, opt OpenOptions) (*Book, error) {
 	case bytes.Contains(data, utf16le("WordDocument")):
 		return nil, diag.Errorf(pos, "this is a Word document, not an Excel workbook")
 	case bytes.Contains(data, utf16le("Workbook")) || bytes.Contains(data, utf16le("Book")):
-		return nil, diag.Errorf(pos, "legacy Excel 97-2003 (.xls) workbook: convert it first with `soffice --headless --convert-to xlsx %s` (or save it as .xlsx in Excel)", name)
+		return parseXLS(name, data)
 	default:
 		return nil, diag.Errorf(pos, "an OLE compound file that is not an Excel workbook")
 	}

@@ -1,0 +1,600 @@
+package sheet
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pmokit/pmo/internal/diag"
+)
+
+// The .ods reader: OpenDocument spreadsheets (LibreOffice, Google Sheets,
+// public bodies' templates), read by streaming content.xml once. Runs of
+// repeated empty rows and cells (table:number-rows-repeated="1048000") only
+// move the position; repeated cells with a value are written out, within
+// the sheet bounds and a cell budget.
+//
+// Reference: OpenDocument v1.3 part 3 (schema), §9 Tables and §19 attributes.
+
+// maxODSRepeatCells bounds how many cells a repeated row or cell holding a
+// value may expand to in one sheet: real sheets repeat a few identical rows,
+// a hostile file repeats a value a billion times.
+const maxODSRepeatCells = 2_000_000
+
+// odsStyle is what pmo keeps of an OpenDocument cell style.
+type odsStyle struct {
+	parent string
+	data   string // data style name
+	indent int
+	hidden bool // a table style with table:display="false"
+}
+
+// odsBook collects styles and sheets while content.xml is scanned.
+type odsBook struct {
+	wb         *workbook
+	styles     map[string]odsStyle // cell and table styles
+	dataStyles map[string]byte     // data style name -> 'd' date, 't' time, 'p' percent, 'n' other
+	index      map[odsStyleKey]uint16
+	grid       []Style // Grid.Styles, shared by every sheet
+}
+
+type odsStyleKey struct {
+	name      string
+	valueType byte
+}
+
+// isODS tells an OpenDocument package from an OOXML one: by the mimetype
+// entry, which OpenDocument puts first and uncompressed, or else by a
+// content.xml without an xl/workbook.xml.
+func isODS(data []byte) bool {
+	if len(data) > 38 && string(data[30:38]) == "mimetype" {
+		return bytes.Contains(data[38:min(len(data), 120)], []byte("application/vnd.oasis.opendocument"))
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return false
+	}
+	wb := &workbook{zr: zr}
+	return wb.find("content.xml") != nil && wb.find("xl/workbook.xml") == nil
+}
+
+func parseODS(name string, data []byte) (*Book, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, diag.Errorf(diag.Pos{File: name}, "not a valid .ods file (the zip container is damaged): %v", err)
+	}
+	wb := &workbook{file: name, zr: zr}
+	if wb.find("mimetype") != nil {
+		rc, err := wb.open("mimetype")
+		if err == nil && rc != nil {
+			mt, _ := io.ReadAll(io.LimitReader(rc, 200))
+			rc.Close()
+			if m := string(bytes.TrimSpace(mt)); m != "" && !strings.HasPrefix(m, "application/vnd.oasis.opendocument.spreadsheet") {
+				return nil, diag.Errorf(diag.Pos{File: name}, "an OpenDocument file that is not a spreadsheet (%s)", m)
+			}
+		}
+	}
+	if wb.find("content.xml") == nil {
+		return nil, diag.Errorf(diag.Pos{File: name}, "not an OpenDocument spreadsheet (no content.xml inside)")
+	}
+	ob := &odsBook{wb: wb, styles: map[string]odsStyle{}, dataStyles: map[string]byte{}, index: map[odsStyleKey]uint16{}, grid: []Style{{}}}
+	// Common styles live in styles.xml, automatic ones at the top of
+	// content.xml; both come before any cell that uses them.
+	if err := wb.scan("styles.xml", ob.styleToken()); err != nil {
+		return nil, err
+	}
+	b := &Book{File: name}
+	if err := ob.readContent(b); err != nil {
+		return nil, err
+	}
+	for _, g := range b.Sheets {
+		g.Styles = ob.grid
+	}
+	if len(b.Sheets) == 0 {
+		return nil, diag.Errorf(diag.Pos{File: name}, "workbook has no worksheets")
+	}
+	return b, nil
+}
+
+// styleToken returns a token handler that records style definitions.
+func (ob *odsBook) styleToken() func(token) error {
+	cur := ""
+	return func(t token) error {
+		if t.kind == tokEnd && string(t.name) == "style" {
+			cur = ""
+			return nil
+		}
+		if t.kind != tokStart {
+			return nil
+		}
+		switch string(t.name) {
+		case "style":
+			nm, _ := attr(t.attrs, "style:name")
+			parent, _ := attr(t.attrs, "style:parent-style-name")
+			ds, _ := attr(t.attrs, "style:data-style-name")
+			cur = unescapeXML(nm, false)
+			ob.styles[cur] = odsStyle{parent: unescapeXML(parent, false), data: unescapeXML(ds, false)}
+			if t.self {
+				cur = ""
+			}
+		case "paragraph-properties":
+			if cur != "" {
+				if v, ok := attr(t.attrs, "fo:margin-left"); ok {
+					s := ob.styles[cur]
+					s.indent = odsIndent(string(v))
+					ob.styles[cur] = s
+				}
+			}
+		case "table-properties":
+			if cur != "" && string(attrOr(t.attrs, "table:display")) == "false" {
+				s := ob.styles[cur]
+				s.hidden = true
+				ob.styles[cur] = s
+			}
+		case "date-style", "time-style", "percentage-style", "number-style", "currency-style", "boolean-style", "text-style":
+			nm, _ := attr(t.attrs, "style:name")
+			kind := byte('n')
+			switch string(t.name) {
+			case "date-style":
+				kind = 'd'
+			case "time-style":
+				kind = 't'
+			case "percentage-style":
+				kind = 'p'
+			}
+			ob.dataStyles[unescapeXML(nm, false)] = kind
+		}
+		return nil
+	}
+}
+
+func attrOr(attrs []byte, name string) []byte {
+	v, _ := attr(attrs, name)
+	return v
+}
+
+// odsIndent turns a paragraph's left margin into Excel indent steps: Excel
+// indents by about three characters (~10 pt) a step, and LibreOffice
+// writes an indented cell's margin that way.
+func odsIndent(v string) int {
+	pt, ok := odsLength(v)
+	if !ok || pt <= 0 {
+		return 0
+	}
+	return int(pt/10 + 0.5)
+}
+
+// odsLength converts a length such as "0.353cm" or "10pt" to points.
+func odsLength(v string) (float64, bool) {
+	units := map[string]float64{"pt": 1, "cm": 72 / 2.54, "mm": 72 / 25.4, "in": 72, "pc": 12, "px": 0.75}
+	for u, f := range units {
+		if strings.HasSuffix(v, u) {
+			n, err := strconv.ParseFloat(strings.TrimSuffix(v, u), 64)
+			return n * f, err == nil
+		}
+	}
+	return 0, false
+}
+
+// style returns the Grid style index for a cell style and value type.
+func (ob *odsBook) style(name string, valueType byte) uint16 {
+	k := odsStyleKey{name, valueType}
+	if i, ok := ob.index[k]; ok {
+		return i
+	}
+	var st Style
+	kind := byte(0)
+	for n, depth := name, 0; n != "" && depth < 16; depth++ {
+		s, ok := ob.styles[n]
+		if !ok {
+			break
+		}
+		if st.Indent == 0 {
+			st.Indent = s.indent
+		}
+		if kind == 0 && s.data != "" {
+			kind = ob.dataStyles[s.data]
+		}
+		n = s.parent
+	}
+	// The value type is what the file says the value is; the data style
+	// only says how it is shown.
+	switch {
+	case valueType == 'd' || (valueType == 'f' && kind == 'd'):
+		st.NumFmt, st.Date = 14, true
+	case valueType == 'p' || (valueType == 'f' && kind == 'p'):
+		st.NumFmt, st.Percent = 10, true
+	case valueType == 't':
+		st.NumFmt = 21
+	}
+	if len(ob.grid) >= 65535 {
+		return 0
+	}
+	ob.grid = append(ob.grid, st)
+	i := uint16(len(ob.grid) - 1)
+	ob.index[k] = i
+	return i
+}
+
+// odsSheet is the state of the table being read.
+type odsSheet struct {
+	g        *Grid
+	row      int // 1-based number of the current row
+	col      int // next column
+	repeat   int // rows the current table-row stands for
+	hidden   bool
+	outline  int
+	budget   int
+	colStyle []odsColStyle
+	colNext  int
+	cells    []Cell // of the row being read
+}
+
+type odsColStyle struct {
+	first, last int
+	style       string
+}
+
+func (s *odsSheet) defaultStyle(col int) string {
+	for _, c := range s.colStyle {
+		if col >= c.first && col <= c.last {
+			return c.style
+		}
+	}
+	return ""
+}
+
+// odsCell is the cell being read.
+type odsCell struct {
+	cell      Cell
+	valueType byte
+	style     string
+	repeat    int
+	rowSpan   int
+	colSpan   int
+	text      []byte
+	paras     int
+	isError   bool
+}
+
+func (ob *odsBook) readContent(b *Book) error {
+	handle := ob.styleToken()
+	var (
+		sh         *odsSheet
+		cell       *odsCell
+		inBody     bool
+		annotation int
+		groups     int
+	)
+	file := ob.wb.file
+	err := ob.wb.scan("content.xml", func(t token) error {
+		name := string(t.name)
+		if !inBody {
+			if t.kind == tokStart && name == "body" {
+				inBody = true
+				return nil
+			}
+			return handle(t)
+		}
+		switch t.kind {
+		case tokStart:
+			if annotation > 0 {
+				if name == "annotation" && !t.self {
+					annotation++
+				}
+				return nil
+			}
+			switch name {
+			case "table":
+				nm, _ := attr(t.attrs, "table:name")
+				ts, _ := attr(t.attrs, "table:style-name")
+				g := &Grid{File: file, Name: unescapeXML(nm, false), Hidden: ob.styles[unescapeXML(ts, false)].hidden}
+				sh = &odsSheet{g: g, row: 1, budget: maxODSRepeatCells}
+				groups = 0
+			case "table-column":
+				if sh == nil {
+					return nil
+				}
+				n := max(attrInt(t.attrs, "table:number-columns-repeated"), 1)
+				first := sh.colNext + 1
+				last := min(first+n-1, maxCols)
+				sh.colNext = last
+				if v := string(attrOr(t.attrs, "table:visibility")); v == "collapse" || v == "filter" {
+					if sh.g.HiddenCols == nil {
+						sh.g.HiddenCols = map[int]bool{}
+					}
+					for c := first; c <= last && c <= first+1000; c++ {
+						sh.g.HiddenCols[c] = true
+					}
+				}
+				if ds, ok := attr(t.attrs, "table:default-cell-style-name"); ok && len(sh.colStyle) < 4096 {
+					sh.colStyle = append(sh.colStyle, odsColStyle{first, last, unescapeXML(ds, false)})
+				}
+			case "table-row-group":
+				if !t.self {
+					groups++
+				}
+			case "table-row":
+				if sh == nil {
+					return nil
+				}
+				sh.col = 1
+				sh.repeat = max(attrInt(t.attrs, "table:number-rows-repeated"), 1)
+				v := string(attrOr(t.attrs, "table:visibility"))
+				sh.hidden = v == "collapse" || v == "filter"
+				sh.outline = min(groups, 7)
+				if t.self {
+					sh.endRow()
+				}
+			case "table-cell", "covered-table-cell":
+				if sh == nil {
+					return nil
+				}
+				c := &odsCell{repeat: max(attrInt(t.attrs, "table:number-columns-repeated"), 1)}
+				if name == "table-cell" {
+					ob.startCell(c, t.attrs)
+					if c.rowSpan > 1 || c.colSpan > 1 {
+						r := Range{Row1: sh.row, Col1: sh.col, Row2: min(sh.row+c.rowSpan-1, maxRows), Col2: min(sh.col+c.colSpan-1, maxCols)}
+						sh.g.Merges = append(sh.g.Merges, r)
+					}
+				}
+				if t.self {
+					return ob.endCell(sh, c)
+				}
+				cell = c
+			case "annotation":
+				if !t.self {
+					annotation = 1
+				}
+			case "p", "h":
+				if cell != nil {
+					if cell.paras > 0 {
+						cell.text = append(cell.text, '\n')
+					}
+					cell.paras++
+				}
+			case "s":
+				if cell != nil {
+					cell.text = append(cell.text, strings.Repeat(" ", min(max(attrInt(t.attrs, "text:c"), 1), 1000))...)
+				}
+			case "tab":
+				if cell != nil {
+					cell.text = append(cell.text, '\t')
+				}
+			case "line-break":
+				if cell != nil {
+					cell.text = append(cell.text, '\n')
+				}
+			}
+		case tokEnd:
+			if annotation > 0 {
+				if name == "annotation" {
+					annotation--
+				}
+				return nil
+			}
+			switch name {
+			case "table-cell", "covered-table-cell":
+				if cell != nil && sh != nil {
+					c := cell
+					cell = nil
+					return ob.endCell(sh, c)
+				}
+			case "table-row":
+				if sh != nil {
+					sh.endRow()
+				}
+			case "table-row-group":
+				groups--
+			case "table":
+				if sh != nil {
+					sh.g.normalise()
+					b.Sheets = append(b.Sheets, sh.g)
+					sh = nil
+				}
+			}
+		case tokText:
+			if cell != nil && annotation == 0 && cell.paras > 0 {
+				cell.text = append(cell.text, t.text...)
+			}
+		}
+		return nil
+	})
+	return err
+}
+
+// startCell reads a cell's attributes: value type, value, style, spans.
+func (ob *odsBook) startCell(c *odsCell, attrs []byte) {
+	st, _ := attr(attrs, "table:style-name")
+	c.style = unescapeXML(st, false)
+	c.rowSpan = attrInt(attrs, "table:number-rows-spanned")
+	c.colSpan = attrInt(attrs, "table:number-columns-spanned")
+	if _, ok := attr(attrs, "table:formula"); ok {
+		c.cell.Formula = true
+	}
+	vt, _ := attr(attrs, "office:value-type")
+	if string(attrOr(attrs, "calcext:value-type")) == "error" {
+		// LibreOffice keeps a formula error as an empty string value and
+		// shows the error as the cell's text.
+		c.valueType, c.isError = 's', true
+		return
+	}
+	switch string(vt) {
+	case "float", "currency":
+		c.valueType = 'f'
+		c.setNumber(attrOr(attrs, "office:value"))
+	case "percentage":
+		c.valueType = 'p'
+		c.setNumber(attrOr(attrs, "office:value"))
+	case "date":
+		c.valueType = 'd'
+		if n, ok := odsDate(string(attrOr(attrs, "office:date-value"))); ok {
+			c.cell.Kind, c.cell.Num = Number, n
+		}
+	case "time":
+		c.valueType = 't'
+		if n, ok := odsDuration(string(attrOr(attrs, "office:time-value"))); ok {
+			c.cell.Kind, c.cell.Num = Number, n
+		}
+	case "boolean":
+		c.valueType = 'b'
+		c.cell.Kind = Bool
+		if string(attrOr(attrs, "office:boolean-value")) == "true" {
+			c.cell.Num = 1
+		}
+	case "string":
+		c.valueType = 's'
+		if v, ok := attr(attrs, "office:string-value"); ok {
+			c.cell.Kind, c.cell.Str = String, unescapeXML(v, false)
+		}
+	}
+}
+
+func (c *odsCell) setNumber(v []byte) {
+	if f, err := strconv.ParseFloat(string(v), 64); err == nil {
+		c.cell.Kind, c.cell.Num = Number, f
+	}
+}
+
+// endCell adds the finished cell, repeated across as the file says, to the
+// row being read.
+func (ob *odsBook) endCell(sh *odsSheet, c *odsCell) error {
+	col := sh.col
+	sh.col = min(sh.col+c.repeat, maxCols+1)
+	if c.cell.Kind == Empty && (c.valueType == 's' || c.valueType == 0) && len(c.text) > 0 {
+		c.cell.Kind, c.cell.Str = String, unescapeXML(c.text, false)
+	}
+	if c.isError && c.cell.Kind == String {
+		c.cell.Kind = ErrorValue
+	}
+	switch c.cell.Kind {
+	case Empty:
+		return nil
+	case String:
+		if c.cell.Str == "" {
+			return nil
+		}
+		if c.cell.Formula && isErrorText(c.cell.Str) {
+			c.cell.Kind = ErrorValue
+		}
+	}
+	if sh.row > maxRows || col > maxCols {
+		return nil
+	}
+	style := c.style
+	if style == "" {
+		style = sh.defaultStyle(col)
+	}
+	c.cell.Style = ob.style(style, c.valueType)
+	last := min(col+c.repeat-1, maxCols)
+	rows := min(sh.repeat, maxRows-sh.row+1)
+	if cost := (last - col + 1) * rows; cost > sh.budget {
+		g := sh.g
+		return diag.Errorf(diag.Pos{File: g.File, Sheet: g.Name, Row: sh.row, Col: col}, "a value repeated over %d cells; pmo reads sheets with up to %d repeated cells", cost, maxODSRepeatCells)
+	} else {
+		sh.budget -= cost
+	}
+	for k := col; k <= last; k++ {
+		cc := c.cell
+		cc.Col = uint16(k)
+		sh.cells = append(sh.cells, cc)
+	}
+	return nil
+}
+
+// endRow stores the row just read, as many times as it is repeated.
+func (sh *odsSheet) endRow() {
+	g := sh.g
+	rows := min(sh.repeat, maxRows-sh.row+1)
+	if len(sh.cells) > 0 || (sh.outline > 0 && rows <= 1000) {
+		for r := sh.row; r < sh.row+rows; r++ {
+			var cells []Cell
+			if len(sh.cells) > 0 {
+				cells = make([]Cell, len(sh.cells))
+				copy(cells, sh.cells)
+			}
+			g.Rows = append(g.Rows, Row{Num: r, Hidden: sh.hidden, Outline: sh.outline, Cells: cells})
+		}
+	}
+	sh.cells = sh.cells[:0]
+	sh.row = min(sh.row+sh.repeat, maxRows+1)
+}
+
+func isErrorText(s string) bool {
+	switch s {
+	case "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "Err:502", "Err:504", "Err:508", "Err:511", "Err:522":
+		return true
+	}
+	return strings.HasPrefix(s, "Err:")
+}
+
+// odsDate converts an ISO date or date-time to an Excel-1900 serial.
+func odsDate(v string) (float64, bool) {
+	layouts := []string{"2006-01-02T15:04:05.999999999", "2006-01-02T15:04:05", "2006-01-02"}
+	for _, l := range layouts {
+		if t, err := time.Parse(l, v); err == nil {
+			epoch := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+			return t.Sub(epoch).Hours() / 24, true
+		}
+	}
+	return 0, false
+}
+
+// odsDuration converts an ISO 8601 duration such as PT16H30M00S to days.
+func odsDuration(v string) (float64, bool) {
+	h, ok := isoDurationHours(v)
+	return h / 24, ok
+}
+
+// isoDurationHours parses the duration forms office files use:
+// [-]P[nD]T[nH][nM][nS], with fractions allowed.
+func isoDurationHours(v string) (float64, bool) {
+	neg := strings.HasPrefix(v, "-")
+	v = strings.TrimPrefix(v, "-")
+	if !strings.HasPrefix(v, "P") {
+		return 0, false
+	}
+	v = v[1:]
+	total, inTime, num := 0.0, false, ""
+	for _, r := range v {
+		switch {
+		case r == 'T':
+			inTime = true
+		case r >= '0' && r <= '9' || r == '.' || r == ',':
+			if r == ',' {
+				r = '.'
+			}
+			num += string(r)
+		default:
+			n, err := strconv.ParseFloat(num, 64)
+			if err != nil {
+				return 0, false
+			}
+			num = ""
+			switch {
+			case r == 'D' && !inTime:
+				total += n * 24
+			case r == 'W' && !inTime:
+				total += n * 24 * 7
+			case r == 'H' && inTime:
+				total += n
+			case r == 'M' && inTime:
+				total += n / 60
+			case r == 'S' && inTime:
+				total += n / 3600
+			default:
+				return 0, false
+			}
+		}
+	}
+	if num != "" {
+		return 0, false
+	}
+	if neg {
+		total = -total
+	}
+	return total, true
+}
