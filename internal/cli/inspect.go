@@ -183,7 +183,10 @@ func printInspect(w io.Writer, res *sheet.Result, samples int, lang string) {
 }
 
 func rowList(rows []int) string {
-	if len(rows) == 1 {
+	switch len(rows) {
+	case 0:
+		return "- (a project plan: fields by element)"
+	case 1:
 		return fmt.Sprint(rows[0])
 	}
 	return fmt.Sprintf("%d-%d", rows[0], rows[len(rows)-1])

@@ -200,7 +200,7 @@ func (wb *xlsBook) readGlobals() error {
 			}
 			return nil
 		case recFilePass:
-			return diag.Errorf(diag.Pos{File: wb.file}, "workbook is password-protected (.xls encryption); open it in Excel, remove the password or save it as .xlsx, and set password_env for a protected .xlsx")
+			return diag.Errorf(diag.Pos{File: wb.file}, "workbook is password-protected with .xls encryption, which pmo cannot open; in Excel save it as .xlsx (and set password_env if it keeps a password)")
 		case recDateMode:
 			wb.date1904 = len(data) >= 2 && binary.LittleEndian.Uint16(data) == 1
 		case recCodePage:
