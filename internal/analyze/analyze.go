@@ -24,6 +24,13 @@ type Input struct {
 	Issues   []project.Issue
 	Risks    []project.Risk
 	Previous *Snapshot // the newest earlier run, or nil
+	// History is the earlier runs' headline figures, oldest first; the
+	// trend adds this run to them.
+	History []RunPoint
+	// Baseline is the run later runs are compared with (nil: none yet),
+	// BaselineName what the user called it.
+	Baseline     *Snapshot
+	BaselineName string
 }
 
 // Result holds every figure of one project as of one status date. Ratios
@@ -43,10 +50,20 @@ type Result struct {
 	Changes    *Changes      `json:"changes"`
 	Teams      []TeamStats   `json:"teams"`
 	Curve      []CurvePoint  `json:"curve"`
+	Forecast   Forecast      `json:"forecast"`
+	Replan     *Replan       `json:"replan"`   // nil without a detailed previous run
+	Baseline   *BaselineDiff `json:"baseline"` // nil without a baseline
+	Trend      []RunPoint    `json:"trend"`    // earlier runs and this one
+	IssueTrend IssueTrend    `json:"issue_trend"`
 	Findings   diag.Findings `json:"-"`
 	// Rolled is the task list with summary figures rolled up from their
 	// children, in outline order; what the tracker and report show.
 	Rolled []project.Task `json:"-"`
+
+	// What this run remembers for the next (see Snapshot).
+	taskStates   []TaskState
+	itemStates   []ItemState
+	sourceStates []SourceState
 }
 
 // ProjectRef names the project.
@@ -81,15 +98,33 @@ func Analyze(in Input) *Result {
 	}
 	r.Tasks = taskStats(r.Rolled, leaves, cfg.Thresholds.BehindPoints)
 	r.Milestones = milestones(cfg, r.Rolled, leaves, in.AsOf)
-	r.Issues = issueStats(in.Issues, in.AsOf, in.Previous)
+	names := newSourceNames(cfg)
+	r.Issues = issueStats(in.Issues, in.AsOf, in.Previous, names)
 	r.Risks = riskStats(in.Risks)
 	r.Workload = workload(cfg, leaves, cal)
 	r.Teams = teamStats(leaves)
-	r.Curve = curve(leaves, cal, in.AsOf, in.Previous, r.Progress)
+	r.Forecast = forecast(leaves, cal, in.AsOf, r.EVM, cfg.Project.CostPerDay)
+	r.Curve = curve(leaves, cal, in.AsOf, in.Previous, in.History, r.Progress)
+	r.IssueTrend = issueTrend(in.Issues, in.AsOf)
 	r.RAG = rag(cfg.Thresholds, r)
 	if in.Previous != nil {
 		r.Changes = changes(in.Previous, r)
 	}
+	r.taskStates = taskStates(r.Rolled, names)
+	r.itemStates = itemStates(in.Issues, in.Risks, names)
+	r.sourceStates = sourceStates(r.taskStates, r.itemStates, in.Previous)
+	if in.Previous != nil && in.Previous.Detailed {
+		r.Replan = replan(in.Previous, r.taskStates, r.Rolled, leaves, r.sourceStates, names, r.EVM.BAC, cal, in.AsOf, &r.Findings)
+	}
+	if in.Baseline != nil && in.Baseline.Detailed && in.Baseline.AsOf < in.AsOf {
+		r.Baseline = baselineDiff(in.Baseline, in.BaselineName, r.taskStates, r.Rolled, r.EVM.BAC, cal)
+	}
+	for _, p := range in.History {
+		if p.AsOf < in.AsOf {
+			r.Trend = append(r.Trend, p)
+		}
+	}
+	r.Trend = append(r.Trend, r.runPoint(in.Previous))
 	r.Findings.Sort()
 	return r
 }

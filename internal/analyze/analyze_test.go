@@ -12,7 +12,7 @@ import (
 	"github.com/pmokit/pmo/internal/project"
 )
 
-// Late, behind, milestones, roll-up and workload, against the README
+// Late, behind, milestones, roll-up and workload, against docs/definitions.md
 // definitions. Helpers and the calendar facts are in evm_test.go.
 
 func TestLate(t *testing.T) {

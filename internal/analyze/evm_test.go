@@ -11,7 +11,7 @@ import (
 	"github.com/pmokit/pmo/internal/project"
 )
 
-// These tests check the EVM definitions of the README ("How pmo measures a
+// These tests check the EVM definitions of docs/definitions.md ("How pmo measures a
 // project / 集計の定義") with hand-computed figures. Calendar facts used
 // below (2026):
 //

@@ -6,6 +6,7 @@ import (
 
 	"github.com/pmokit/pmo/internal/calendar"
 	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/project"
 )
 
 // SnapshotVersion is the version of the snapshot JSON written by this pmo.
@@ -25,8 +26,22 @@ type Snapshot struct {
 	Milestones map[string]date.Date `json:"milestones"`
 	RAG        Level                `json:"rag"`
 	// Trend carries the actual points of earlier runs forward, so the
-	// newest snapshot alone can draw the progress curve.
-	Trend []CurvePoint `json:"trend"`
+	// newest snapshot alone can draw the progress curve (JSON snapshots of
+	// earlier pmo versions; the history database keeps runs instead).
+	Trend []CurvePoint `json:"trend,omitempty"`
+
+	// The rest is what the history database keeps per run.
+	EVM      EVM           `json:"-"`
+	BAC      float64       `json:"-"`
+	Forecast Forecast      `json:"-"`
+	Tasks    []TaskState   `json:"-"`
+	Items    []ItemState   `json:"-"`
+	Sources  []SourceState `json:"-"`
+	// Detailed is true when Tasks, Items and Sources are known: false for a
+	// run imported from a JSON snapshot, which kept only aggregates.
+	Detailed bool `json:"-"`
+	// Point is the run's entry of the trend.
+	Point RunPoint `json:"-"`
 }
 
 // Snapshot returns what this run should remember. issues are all the
@@ -40,14 +55,17 @@ func (r *Result) Snapshot(issueKeys map[string]bool, prev *Snapshot) *Snapshot {
 	for _, m := range r.Milestones {
 		s.Milestones[m.Name] = m.Date
 	}
-	if prev != nil {
-		for _, p := range prev.Trend {
-			if p.Date < r.AsOf {
-				s.Trend = append(s.Trend, p)
-			}
+	s.EVM, s.BAC, s.Forecast = r.EVM, r.EVM.BAC, r.Forecast
+	s.Tasks, s.Items, s.Sources, s.Detailed = r.taskStates, r.itemStates, r.sourceStates, true
+	// The issue keys by the files as the YAML names them, the same keys
+	// the items carry.
+	s.Issues = make(map[string]bool, len(r.itemStates))
+	for _, it := range r.itemStates {
+		if it.Kind == project.KindIssues {
+			s.Issues[it.Key] = it.Open
 		}
 	}
-	s.Trend = append(s.Trend, CurvePoint{Date: r.AsOf, Planned: r.Progress.Planned, Actual: &s.Progress.Actual, SPI: r.EVM.SPI})
+	s.Point = r.Trend[len(r.Trend)-1]
 	return s
 }
 
@@ -118,7 +136,7 @@ type CurvePoint struct {
 // curve is the planned cumulative % at each week's end from the first
 // planned start to the last planned finish, merged with the actual points
 // of earlier runs and today's.
-func curve(leaves []leaf, cal *calendar.Calendar, asOf date.Date, prev *Snapshot, now Progress) []CurvePoint {
+func curve(leaves []leaf, cal *calendar.Calendar, asOf date.Date, prev *Snapshot, history []RunPoint, now Progress) []CurvePoint {
 	var first, last date.Date
 	var bac float64
 	for _, l := range leaves {
@@ -151,7 +169,13 @@ func curve(leaves []leaf, cal *calendar.Calendar, asOf date.Date, prev *Snapshot
 	for d := monday(first).AddDays(4); d < last+date.Date(step); d = d.AddDays(step) {
 		pts = append(pts, CurvePoint{Date: d, Planned: planned(d)})
 	}
-	if prev != nil {
+	for _, p := range history {
+		if p.AsOf < asOf {
+			a := p.Actual
+			pts = append(pts, CurvePoint{Date: p.AsOf, Planned: planned(p.AsOf), Actual: &a, SPI: p.SPI})
+		}
+	}
+	if prev != nil && len(history) == 0 {
 		for _, p := range prev.Trend {
 			if p.Date < asOf {
 				pts = append(pts, CurvePoint{Date: p.Date, Planned: planned(p.Date), Actual: p.Actual, SPI: p.SPI})

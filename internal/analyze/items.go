@@ -51,7 +51,7 @@ func IssueKey(is *project.Issue) string {
 
 func priorityName(p project.Priority) string { return cmp.Or(string(p), "none") }
 
-func issueStats(issues []project.Issue, asOf date.Date, prev *Snapshot) IssueStats {
+func issueStats(issues []project.Issue, asOf date.Date, prev *Snapshot, names sourceNames) IssueStats {
 	s := IssueStats{Total: len(issues), OpenByPriority: map[string]int{"high": 0, "medium": 0, "low": 0}, ByStatus: map[string]int{}, Top: []IssueRef{}}
 	ages, ageSum := 0, 0
 	for i := range issues {
@@ -101,7 +101,7 @@ func issueStats(issues []project.Issue, asOf date.Date, prev *Snapshot) IssueSta
 		opened, closed := 0, 0
 		for i := range issues {
 			is := &issues[i]
-			k := IssueKey(is)
+			k := names.issueKey(is)
 			wasOpen, known := prev.Issues[k]
 			switch {
 			case !known:

@@ -23,6 +23,7 @@ import (
 	"github.com/pmokit/pmo/internal/config"
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/limits"
 	"github.com/pmokit/pmo/internal/pipeline"
 	"github.com/pmokit/pmo/internal/report"
 )
@@ -300,7 +301,7 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, r *Project
 	var defaults []byte
 	if plan.Portfolio != nil {
 		popt.Defaults = &plan.Portfolio.Defaults
-		defaults, _ = os.ReadFile(plan.Portfolio.Path)
+		defaults, _ = limits.ReadFile(plan.Portfolio.Path, diag.Pos{File: plan.Portfolio.Path}, limits.YAMLBytes)
 	}
 	cfg, _, err := config.Load(path)
 	if err != nil {
@@ -339,9 +340,15 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, r *Project
 	lang := cmp.Or(opt.Lang, c.Report.Lang)
 	d := p.Document(lang)
 	r.Document = d
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	files, more, err := opt.Render(p, d)
 	if err != nil {
 		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err // stopped: write nothing new
 	}
 	r.Findings = append(r.Findings, more...)
 	var written []string
@@ -386,19 +393,21 @@ func inputHash(path string, cfg *config.Project, defaults []byte, opt Options) (
 	h := sha256.New()
 	fmt.Fprintf(h, "pmo %s\nas-of %s\ntoday %s\nlang %s\nvariant %s\n", opt.Version, opt.AsOf, opt.Today, opt.Lang, opt.Variant)
 	h.Write(defaults)
-	data, err := os.ReadFile(path)
+	data, err := limits.ReadFile(path, diag.Pos{File: path}, limits.YAMLBytes)
 	if err != nil {
-		return "", diag.Errorf(diag.Pos{File: path}, "cannot read: %v", cleanErr(err))
+		return "", err
 	}
 	h.Write(data)
 	for _, s := range cfg.Sources {
 		fmt.Fprintf(h, "\nsource %s\n", s.File)
-		f, err := os.Open(s.Path)
+		// The same open as the reader's: a FIFO or a device is refused
+		// here, not read forever; the reader then reports it.
+		f, size, err := limits.Open(s.Path, diag.Pos{File: s.File}, limits.SourceBytes)
 		if err != nil {
-			fmt.Fprintf(h, "missing %v\n", cleanErr(err))
+			fmt.Fprintf(h, "unreadable %v\n", err)
 			continue
 		}
-		_, err = io.Copy(h, f)
+		_, err = io.Copy(h, io.LimitReader(f, size+1))
 		f.Close()
 		if err != nil {
 			return "", err
@@ -447,7 +456,7 @@ func saveResult(out string, r *ProjectResult) error {
 // reusable returns the previous result of the project when its inputs are
 // unchanged and its outputs are all still there.
 func reusable(out, id, hash string) (*ProjectResult, bool) {
-	data, err := os.ReadFile(resultFile(out, id))
+	data, err := limits.ReadFile(resultFile(out, id), diag.Pos{}, limits.StateBytes)
 	if err != nil {
 		return nil, false
 	}

@@ -133,6 +133,10 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 		Stopwatch: watch, Progress: fb.event,
 	})
 	fb.finish()
+	if err := ctx.Err(); err != nil {
+		// The portfolio would show the projects not run as failed.
+		return err
+	}
 	var err2 error
 	watch.Time("portfolio", func() { err2 = writePortfolio(out, res, lang, font) })
 	if err2 != nil {
@@ -150,9 +154,6 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 			}
 			fmt.Fprintf(env.Stderr, "pmo: %s: %s\n", p.Path, msg)
 		}
-	}
-	if ctx.Err() != nil {
-		return fmt.Errorf("interrupted; finished projects were written")
 	}
 	if res.NeedsAttention(failOn) {
 		return exitError{exitFindings}

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/limits"
 	"github.com/spf13/pflag"
 )
 
@@ -19,6 +20,9 @@ const (
 	exitOK       = 0
 	exitFindings = 1 // findings at error level, or failed projects
 	exitUsage    = 2 // bad usage or input that could not be read
+	// exitInterrupted is the shell's code for a run stopped by Ctrl-C
+	// (128 + SIGINT); SIGTERM gets it too.
+	exitInterrupted = 130
 )
 
 // Env is what a command may use of the outside world.
@@ -51,6 +55,7 @@ func commands() []*command {
 		batchCommand(),
 		schemaCommand(),
 		versionCommand(),
+		completionCommand(),
 	}
 }
 
@@ -90,7 +95,7 @@ func Run(ctx context.Context, args []string, env Env) (code int) {
 				printCommandHelp(env.Stdout, c, newFlagSet(c))
 				return exitOK
 			}
-			fmt.Fprintf(env.Stderr, "pmo: unknown command %q\n", args[1])
+			unknownCommand(env.Stderr, args[1])
 			return exitUsage
 		}
 		printUsage(env.Stdout)
@@ -100,7 +105,7 @@ func Run(ctx context.Context, args []string, env Env) (code int) {
 	}
 	c := find(name)
 	if c == nil {
-		fmt.Fprintf(env.Stderr, "pmo: unknown command %q\nRun 'pmo --help' for the list of commands.\n", name)
+		unknownCommand(env.Stderr, name)
 		return exitUsage
 	}
 	fs := newFlagSet(c)
@@ -110,10 +115,19 @@ func Run(ctx context.Context, args []string, env Env) (code int) {
 			printCommandHelp(env.Stdout, c, fs)
 			return exitOK
 		}
-		fmt.Fprintf(env.Stderr, "pmo %s: %v\nRun 'pmo %s --help' for usage.\n", c.name, err, c.name)
+		fmt.Fprintf(env.Stderr, "pmo %s: %v%s\nRun 'pmo %s --help' for usage.\n", c.name, err, flagHint(fs, err), c.name)
 		return exitUsage
 	}
+	if env.Getenv("GOMEMLIMIT") == "" {
+		// Memory pressure is met by the garbage collector working harder
+		// rather than by the heap growing until the system kills pmo.
+		debug.SetMemoryLimit(limits.MemoryLimit)
+	}
 	err := c.run(ctx, &env, opts, fs.Args())
+	if err != nil && ctx.Err() != nil {
+		fmt.Fprintf(env.Stderr, "pmo %s: interrupted; only complete files were written / 中断しました（書き込みが完了したファイルだけが残っています）\n", c.name)
+		return exitInterrupted
+	}
 	return reportError(env.Stderr, c, errorLang(opts), err)
 }
 
@@ -158,6 +172,40 @@ func reportError(w io.Writer, c *command, lang string, err error) int {
 
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+}
+
+// unknownCommand says name is not a command, suggesting the nearest one.
+func unknownCommand(w io.Writer, name string) {
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	if best := diag.Nearest(name, names); best != "" {
+		fmt.Fprintf(w, "pmo: unknown command %q; did you mean %q?\npmo: 「%s」というコマンドはありません。「%s」の誤りでは？\n", name, best, name, best)
+		return
+	}
+	fmt.Fprintf(w, "pmo: unknown command %q\nRun 'pmo --help' for the list of commands. / コマンドの一覧は pmo --help で表示されます。\n", name)
+}
+
+// flagHint turns pflag's "unknown flag: --formt" into a did-you-mean
+// among the command's own flags; "" for any other error.
+func flagHint(fs *pflag.FlagSet, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return ""
+	}
+	name, _, _ = strings.Cut(name, "=")
+	if best := diag.Nearest(name, flagNames(fs)); best != "" {
+		return fmt.Sprintf("; did you mean --%s? / --%s の誤りでは？", best, best)
+	}
+	return ""
+}
+
+// flagNames lists the long names of fs's flags in definition order.
+func flagNames(fs *pflag.FlagSet) []string {
+	var names []string
+	fs.VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	return names
 }
 
 func find(name string) *command {

@@ -319,7 +319,7 @@ func TestReportWritesTrackerPDFAndSnapshot(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, f := range []string{"network/tracker.xlsx", "network/status.pdf", ".history/network/2026-11-20.json"} {
+	for _, f := range []string{"network/tracker.xlsx", "network/status.pdf", ".pmo/history.db"} {
 		st, err := os.Stat(filepath.Join(out, filepath.FromSlash(f)))
 		if err != nil {
 			t.Errorf("%s: %v", f, err)

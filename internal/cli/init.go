@@ -41,17 +41,19 @@ issues.xlsx and risks.xlsx with --lang en). Each sheet has the standard header r
 one example row, drop-downs for status and priority, and date and percent formats.
 
 The project runs for a year from --start (default: April 1 of the current fiscal
-year). Existing files are never overwritten unless --force.
+year); its status date is today (--as-of to choose another). Existing files are
+never overwritten unless --force.
 
 プロジェクト定義（コメント付き）と、標準様式の WBS・課題管理表・リスク管理表を
-作成します。既存のファイルは --force を付けない限り上書きしません。`,
+作成します。基準日は今日です（--as-of で変更できます）。既存のファイルは --force を
+付けない限り上書きしません。`,
 		flags: func(fs *pflag.FlagSet) any {
 			o := &initOptions{}
 			fs.StringVar(&o.id, "id", "", "project id: a-z, 0-9, _ and - (default: from the folder name)")
 			fs.StringVar(&o.name, "name", "", "project name (default: the folder name)")
 			fs.StringVar(&o.lang, "lang", "ja", "language of the comments, headers and file names: ja or en")
 			fs.StringVar(&o.start, "start", "", "project start YYYY-MM-DD (default: April 1 of the fiscal year of --as-of or today)")
-			fs.StringVar(&o.asOf, "as-of", "", "status date YYYY-MM-DD, also the files' document date (default: the start)")
+			fs.StringVar(&o.asOf, "as-of", "", "status date YYYY-MM-DD, also the files' document date (default: today, kept within the project's year)")
 			fs.BoolVar(&o.force, "force", false, "overwrite existing files")
 			return o
 		},
@@ -79,11 +81,17 @@ func runInit(_ context.Context, env *Env, o any, args []string) error {
 	if err != nil {
 		return err
 	}
+	today := date.FromTime(time.Now())
 	if start.IsZero() {
-		start = scaffold.FiscalYearStart(cmp.Or(asOf, date.FromTime(time.Now())))
+		start = scaffold.FiscalYearStart(cmp.Or(asOf, today))
 	}
 	if !asOf.IsZero() && asOf < start {
 		return usageError{fmt.Sprintf("--as-of %s is before the project's start %s", asOf, start)}
+	}
+	if asOf.IsZero() {
+		// The status date of a new project is today, as long as today
+		// falls within the year it runs.
+		asOf = min(max(today, start), scaffold.End(start))
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {

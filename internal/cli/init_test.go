@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/report"
 )
 
@@ -216,5 +218,30 @@ func TestInitDefaultID(t *testing.T) {
 	data, _ := os.ReadFile(filepath.Join(dir, "project.yaml"))
 	if !strings.Contains(string(data), "id: kikan\n") || !strings.Contains(string(data), "name: 基幹システム\n") {
 		t.Errorf("project.yaml:\n%s", data)
+	}
+}
+
+// TestInitStatusDateToday checks that a new project's status date is
+// today, and the start of the project when the project starts later.
+func TestInitStatusDateToday(t *testing.T) {
+	t.Parallel()
+	before := date.FromTime(time.Now())
+	dir := filepath.Join(t.TempDir(), "today")
+	if code, _, errOut := run(t, "init", dir); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	after := date.FromTime(time.Now())
+	data, _ := os.ReadFile(filepath.Join(dir, "project.yaml"))
+	if !strings.Contains(string(data), "status_date: "+before.String()+"\n") && !strings.Contains(string(data), "status_date: "+after.String()+"\n") {
+		t.Errorf("status_date is not today (%s):\n%s", before, data)
+	}
+	later := after.AddDays(400)
+	dir = filepath.Join(t.TempDir(), "later")
+	if code, _, errOut := run(t, "init", dir, "--start", later.String()); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	data, _ = os.ReadFile(filepath.Join(dir, "project.yaml"))
+	if !strings.Contains(string(data), "status_date: "+later.String()+"\n") {
+		t.Errorf("a project starting %s: status_date is not its start:\n%s", later, data)
 	}
 }

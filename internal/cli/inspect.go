@@ -157,6 +157,9 @@ func printInspect(w io.Writer, res *sheet.Result, samples int, lang string) {
 	fmt.Fprintln(w, res.File)
 	for _, t := range res.Tables {
 		fmt.Fprintf(w, "\nsheet %q: %s table, header row %s, %d records\n", t.Sheet, t.Kind, rowList(t.HeaderRows), t.Count)
+		if t.Tool != "" {
+			fmt.Fprintf(w, "  exported from %s (columns mapped by its preset)\n", t.Tool)
+		}
 		var rows [][]string
 		for _, c := range t.Columns {
 			rows = append(rows, []string{c.Letter, clip(c.Header, 30), "→ " + c.Field})

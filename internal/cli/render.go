@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/limits"
 	"github.com/pmokit/pmo/internal/pipeline"
 	"github.com/pmokit/pmo/internal/render/pdf"
 	"github.com/pmokit/pmo/internal/render/xlsx"
@@ -79,9 +80,9 @@ func loadFont(path string) ([]byte, error) {
 	if path == "" {
 		return nil, nil
 	}
-	b, err := os.ReadFile(path)
+	b, err := limits.ReadFile(path, diag.Pos{File: path}, limits.FontBytes)
 	if err != nil {
-		return nil, diag.Errorf(diag.Pos{File: path}, "cannot read the font: %v", err)
+		return nil, err
 	}
 	if len(b) < 12 || !(string(b[:4]) == "\x00\x01\x00\x00" || string(b[:4]) == "true") {
 		return nil, diag.Errorf(diag.Pos{File: path}, "not a TrueType font (.ttf); OpenType/CFF (.otf) and collections (.ttc) are not supported")

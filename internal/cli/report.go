@@ -31,8 +31,8 @@ func reportCommand() *command {
 		long: `Reads the project and writes, under DIR/<project-id>/, the standard tracker
 (tracker.xlsx: summary with charts, WBS with Gantt, issues, risks, milestones,
 workload, findings, changes) and the status report (status.pdf: a one-page summary
-for the steering committee, then the evidence). A small snapshot goes to
-DIR/.history/<project-id>/<status-date>.json so the next run can say what changed.
+for the steering committee, then the evidence). The run is then recorded
+in DIR/.pmo/history.db (SQLite) so the next run can say what changed.
 
 Files are written to a temporary name and renamed: a run that fails or is killed
 leaves the previous outputs intact. Inputs are never written.

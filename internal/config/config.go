@@ -61,6 +61,9 @@ type Info struct {
 	CostPerDay float64 // money per person-day, to turn effort into cost
 	Currency   string  // ISO 4217 code; "JPY" when not given
 	StatusDate date.Date
+	// Baseline names the run (by its status date) that later runs compare
+	// with; zero means the newest `pmo baseline set`, else the first run.
+	Baseline date.Date
 
 	Pos, IDPos, NamePos, StartPos, EndPos, StatusDatePos, BudgetPos, CostPerDayPos diag.Pos
 }

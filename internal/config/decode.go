@@ -304,48 +304,9 @@ func (d *decoder) oneOf(n *yaml.Node, path string, allowed ...string) (string, b
 // didYouMean returns ` (did you mean "x"?)` for the allowed word nearest to
 // s, or "" when none is close enough to be a plausible typo.
 func didYouMean(s string, allowed []string) diag.Phrase {
-	best, bestDist := "", math.MaxInt
-	ls := strings.ToLower(s)
-	for _, a := range allowed {
-		if dist := editDistance(ls, strings.ToLower(a)); dist < bestDist {
-			best, bestDist = a, dist
-		}
-	}
-	limit := max(1, utf8.RuneCountInString(best)/3)
-	if best == "" || bestDist > limit {
+	best := diag.Nearest(s, allowed)
+	if best == "" {
 		return diag.Phrase{}
 	}
 	return diag.Phrase{EN: fmt.Sprintf(" (did you mean %q?)", best), JA: "（「" + best + "」の誤りでは？）"}
-}
-
-// editDistance is the optimal-string-alignment distance between a and b
-// in runes: insertions, deletions, substitutions and swaps of neighbours
-// each cost 1, so "nmae" is one step from "name".
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 || len(rb) > 64 {
-		// Keys are short; a long value is not a typo of one.
-		return math.MaxInt
-	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
 }

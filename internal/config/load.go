@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,12 +14,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/limits"
 )
-
-// maxFileSize bounds what Load reads. A project file is a few kilobytes;
-// a path that points at something huge by mistake should fail fast rather
-// than fill memory.
-const maxFileSize = 8 << 20
 
 // Load reads a project definition. Problems in the content are findings,
 // each at file:line:col; the returned Project holds everything that could
@@ -56,32 +51,7 @@ func Parse(path string, data []byte) (*Project, diag.Findings, error) {
 }
 
 func readFile(path string) ([]byte, error) {
-	at := diag.Pos{File: path}
-	st, err := os.Stat(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, diag.Wrapf(at, err, "file not found")
-	case err != nil:
-		return nil, diag.Wrapf(at, err, "cannot read the file: %s", reason(err))
-	case st.IsDir():
-		return nil, diag.Errorf(at, "is a directory, not a YAML file")
-	case st.Size() > maxFileSize:
-		return nil, diag.Errorf(at, "file is too large (%d bytes; the limit is %d)", st.Size(), maxFileSize)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, diag.Wrapf(at, err, "cannot read the file: %s", reason(err))
-	}
-	defer f.Close()
-	// Stat can lie for pipes and special files, hence the limit on the read too.
-	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
-	if err != nil {
-		return nil, diag.Wrapf(at, err, "cannot read the file: %s", reason(err))
-	}
-	if len(data) > maxFileSize {
-		return nil, diag.Errorf(at, "file is too large (the limit is %d bytes)", maxFileSize)
-	}
-	return data, nil
+	return limits.ReadFile(path, diag.Pos{File: path}, limits.YAMLBytes)
 }
 
 // reason drops the path from an *fs.PathError, which the position already names.

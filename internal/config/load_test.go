@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/limits"
 )
 
 func TestLoad(t *testing.T) {
@@ -41,7 +42,7 @@ func TestLoadErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A sparse file: large to Stat, cheap to make.
-	if err := errors.Join(f.Truncate(maxFileSize+1), f.Close()); err != nil {
+	if err := errors.Join(f.Truncate(limits.YAMLBytes+1), f.Close()); err != nil {
 		t.Fatal(err)
 	}
 	empty := filepath.Join(dir, "empty.yaml")
@@ -54,7 +55,8 @@ func TestLoadErrors(t *testing.T) {
 	}{
 		{"missing", filepath.Join(dir, "nope.yaml"), "file not found", true},
 		{"directory", dir, "is a directory", false},
-		{"too large", big, "file is too large", false},
+		{"too large", big, "over pmo's limit of 8 MB", false},
+		{"device", os.DevNull, "is a device", false},
 		{"empty", empty, "file is empty", false},
 	}
 	for _, tc := range tests {

@@ -183,6 +183,7 @@ func (d *decoder) info(n *yaml.Node, s *shape, info *Info) {
 		}
 	}
 	info.StatusDatePos = d.dateKey(f, "status_date", &info.StatusDate)
+	d.dateKey(f, "baseline", &info.Baseline)
 }
 
 // validID keeps project ids safe as folder names on every platform.

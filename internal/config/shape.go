@@ -21,7 +21,7 @@ func projectShape() *shape {
 	return &shape{
 		keys: []string{"version", "project", "teams", "calendar", "milestones", "thresholds", "report", "sources"},
 		sub: map[string]*shape{
-			"project": {keys: []string{"id", "name", "pm", "sponsor", "start", "end", "budget", "cost_per_day", "currency", "status_date"}},
+			"project": {keys: []string{"id", "name", "pm", "sponsor", "start", "end", "budget", "cost_per_day", "currency", "status_date", "baseline"}},
 			"teams": {
 				keys: []string{"name", "lead", "members"},
 				sub:  map[string]*shape{"members": {keys: []string{"name", "capacity", "aliases"}}},

@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -72,9 +73,11 @@ type Pos struct {
 
 // String formats the position as file!Sheet!C12 for workbooks, file:line:col
 // for YAML and file:line for CSV (file:line!C when the column is known).
+// The file is written with forward slashes on every system (Windows takes
+// them too), so outputs do not depend on where they were made.
 func (p Pos) String() string {
 	var b strings.Builder
-	b.WriteString(p.File)
+	b.WriteString(filepath.ToSlash(p.File))
 	switch {
 	case p.Path != "":
 		b.WriteString("#" + p.Path)

@@ -1,76 +1,74 @@
 package pipeline
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
-	"strings"
 
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/history"
 )
 
-// historyDir is where snapshots live below an output folder.
-const historyDir = ".history"
-
-// snapshotPath names the snapshot of a project for one status date.
-func snapshotPath(outDir, id string, asOf date.Date) string {
-	return filepath.Join(outDir, historyDir, id, asOf.String()+".json")
+// Earlier is what the history of an output folder says about a project
+// before a status date.
+type Earlier struct {
+	Previous     *analyze.Snapshot
+	Trend        []analyze.RunPoint
+	Baseline     *analyze.Snapshot
+	BaselineName string
 }
 
-// LatestSnapshot returns the newest readable snapshot of project id under
-// outDir taken before asOf, or nil when there is none.
-func LatestSnapshot(outDir, id string, asOf date.Date) (*analyze.Snapshot, error) {
+// LoadHistory reads the history of project id under outDir before asOf:
+// the previous run, the trend and the baseline (pinned is the YAML's
+// baseline: date, zero when none). JSON snapshots of earlier pmo versions
+// under outDir/.history are imported first. No history at all is not an
+// error.
+func LoadHistory(outDir, id string, asOf, pinned date.Date) (*Earlier, error) {
 	if outDir == "" {
-		return nil, nil
+		return &Earlier{}, nil
 	}
-	dir := filepath.Join(outDir, historyDir, id)
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+	_, errDB := os.Stat(history.Path(outDir))
+	_, errLegacy := os.Stat(filepath.Join(outDir, ".history"))
+	if errDB != nil && errLegacy != nil {
+		return &Earlier{}, nil
 	}
+	h, err := history.Open(outDir)
 	if err != nil {
-		return nil, fmt.Errorf("reading history %s: %w", dir, err)
+		return nil, err
 	}
-	var dates []date.Date
-	for _, e := range entries {
-		name, ok := strings.CutSuffix(e.Name(), ".json")
-		if !ok {
-			continue
-		}
-		if d, err := date.Parse(name); err == nil && d < asOf {
-			dates = append(dates, d)
+	defer h.Close()
+	if errLegacy == nil {
+		if _, err := h.ImportSnapshots(outDir); err != nil {
+			return nil, fmt.Errorf("importing the JSON snapshots of %s: %w", outDir, err)
 		}
 	}
-	slices.Sort(dates)
-	// A damaged snapshot, or one from another pmo version, is passed over:
-	// history only adds a comparison and must never stop a report.
-	for i := len(dates) - 1; i >= 0; i-- {
-		data, err := os.ReadFile(filepath.Join(dir, dates[i].String()+".json"))
-		if err != nil {
-			continue
-		}
-		var s analyze.Snapshot
-		if json.Unmarshal(data, &s) != nil || s.Version != analyze.SnapshotVersion {
-			continue
-		}
-		return &s, nil
+	e := &Earlier{}
+	if e.Previous, err = h.Previous(id, asOf); err != nil {
+		return nil, err
 	}
-	return nil, nil
+	if e.Trend, err = h.Trend(id, asOf); err != nil {
+		return nil, err
+	}
+	if e.Baseline, e.BaselineName, err = h.Baseline(id, pinned, asOf); err != nil {
+		return nil, err
+	}
+	return e, nil
 }
 
-// WriteSnapshot stores this run's snapshot under outDir, atomically.
-func WriteSnapshot(outDir string, s *analyze.Snapshot) error {
-	data, err := json.MarshalIndent(s, "", "  ")
+// RecordHistory stores this run in the history database of outDir, in one
+// transaction.
+func (p *Project) RecordHistory(outDir string) error {
+	h, err := history.Open(outDir)
 	if err != nil {
 		return err
 	}
-	return WriteFile(snapshotPath(outDir, s.Project, s.AsOf), append(data, '\n'))
+	if err := h.Record(p.Snapshot()); err != nil {
+		h.Close()
+		return err
+	}
+	return h.Close()
 }
 
 // WriteFile writes data to path through a temporary file in the same
@@ -109,10 +107,12 @@ func WriteFile(path string, data []byte) error {
 var staleTemp = regexp.MustCompile(`^\..+\.tmp[0-9]+$`)
 
 // RemoveStaleTemp deletes the temporary files a killed run left where pmo
-// writes — OUT, OUT/<project-id> and OUT/.history/<project-id> — so only
-// complete outputs remain. Nothing else is touched.
+// writes — OUT and OUT/<project-id> — so only complete outputs remain.
+// Nothing else is touched. (A killed database write needs no cleaning:
+// SQLite rolls the unfinished transaction back from its journal on the
+// next open.)
 func RemoveStaleTemp(dir string) {
-	for _, pattern := range []string{filepath.Join(dir, ".*"), filepath.Join(dir, "*", ".*"), filepath.Join(dir, historyDir, "*", ".*")} {
+	for _, pattern := range []string{filepath.Join(dir, ".*"), filepath.Join(dir, "*", ".*")} {
 		matches, _ := filepath.Glob(pattern)
 		for _, m := range matches {
 			if staleTemp.MatchString(filepath.Base(m)) {

@@ -10,8 +10,8 @@ import (
 )
 
 // WriteOutputs writes a project's output files into outDir/<project-id>/
-// (each atomically, in name order) and, with snapshot, this run's history
-// snapshot. It refuses to write over any of the project's inputs. Outputs
+// (each atomically, in name order) and, with snapshot, records this run in
+// the history database. It refuses to write over any of the project's inputs. Outputs
 // named in stale that this run did not produce (a status.pdf left by an
 // earlier run when this one asked for the tracker only) are removed, so a
 // folder never mixes two status dates. It returns the paths written,
@@ -43,7 +43,9 @@ func (p *Project) WriteOutputs(outDir string, files map[string][]byte, snapshot 
 		}
 	}
 	if snapshot {
-		if err := WriteSnapshot(outDir, p.Snapshot()); err != nil {
+		// After every output: a run that fails before this point leaves
+		// the history as it was.
+		if err := p.RecordHistory(outDir); err != nil {
 			return written, err
 		}
 	}

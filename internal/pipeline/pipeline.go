@@ -29,7 +29,7 @@ type Project struct {
 	// Findings holds the loader's, the readers', the validator's and the
 	// analysis's findings, sorted by position.
 	Findings diag.Findings
-	// Analysis holds the figures; Previous the snapshot it compared with.
+	// Analysis holds the figures; Previous the run it compared with.
 	Analysis *analyze.Result
 	Previous *analyze.Snapshot
 }
@@ -60,8 +60,8 @@ type Options struct {
 	Today date.Date
 	// Getenv looks up source passwords.
 	Getenv func(string) string
-	// HistoryDir is the output folder whose .history/ holds earlier
-	// snapshots; empty means no comparison.
+	// HistoryDir is the output folder whose .pmo/history.db holds the
+	// earlier runs; empty means no comparison.
 	HistoryDir string
 	// Defaults are a portfolio's values for what the project leaves out.
 	Defaults *config.Defaults
@@ -98,13 +98,14 @@ func Load(ctx context.Context, path string, opt Options) (*Project, error) {
 	p.Findings = append(p.Findings, validate.Check(validate.Input{
 		Config: cfg, AsOf: p.AsOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks,
 	})...)
-	prev, err := LatestSnapshot(opt.HistoryDir, cfg.Project.ID, p.AsOf)
+	earlier, err := LoadHistory(opt.HistoryDir, cfg.Project.ID, p.AsOf, cfg.Project.Baseline)
 	if err != nil {
 		return nil, err
 	}
-	p.Previous = prev
+	p.Previous = earlier.Previous
 	p.Analysis = analyze.Analyze(analyze.Input{
-		Config: cfg, AsOf: p.AsOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks, Previous: prev,
+		Config: cfg, AsOf: p.AsOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks, Previous: earlier.Previous,
+		History: earlier.Trend, Baseline: earlier.Baseline, BaselineName: earlier.BaselineName,
 	})
 	p.Findings = append(p.Findings, p.Analysis.Findings...)
 	p.Findings.Sort()

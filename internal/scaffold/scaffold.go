@@ -33,7 +33,7 @@ type Options struct {
 	Name  string    // project.name
 	Lang  string    // "ja" (the default) or "en": comments, headers, sample rows, file names
 	Start date.Date // project start; the project runs for a year from it
-	AsOf  date.Date // status_date and the workbooks' document date; zero means Start
+	AsOf  date.Date // status_date and the workbooks' document date, within Start..End(Start); zero means Start
 }
 
 // File is one file to write, at a slash-separated path relative to the
@@ -73,6 +73,10 @@ func FiscalYearStart(d date.Date) date.Date {
 	}
 	return date.Of(y, time.April, 1)
 }
+
+// End returns the last day of a project scaffolded to start on start: it
+// runs for a year.
+func End(start date.Date) date.Date { return addMonths(start, 12).AddDays(-1) }
 
 // ID turns a folder name into a project id: lower case, every run of other
 // characters one "-", no leading or trailing "-". It returns "" when
@@ -126,7 +130,7 @@ func newPlan(o Options) (*plan, error) {
 		return nil, fmt.Errorf("start date %s is outside 1900..9998", o.Start)
 	}
 	p := &plan{Options: o, w: wordsFor(o.Lang)}
-	p.end = addMonths(o.Start, 12).AddDays(-1)
+	p.end = End(o.Start)
 	if p.AsOf.IsZero() {
 		p.AsOf = o.Start
 	}

@@ -199,6 +199,7 @@ func (rr *rowReader) tasks() []project.Task {
 			t.Milestone = isFlag(m.text)
 		}
 		rr.taskStatus(&t, v)
+		rr.rangeEnds(&t, v)
 		if rec.actual.ps != nil {
 			rr.foldActual(&t, rec.actual)
 		}
@@ -258,6 +259,38 @@ func (rr *rowReader) foldActual(t *project.Task, a rowValues) {
 		pos := rr.pos(p)
 		t.Cells.Set(cmp.Or(renamed[s.field], s.field), pos.Row, pos.Col)
 	}
+}
+
+// rangeEnds fills a start or finish the sheet has no value for from the
+// other end of a period typed in one cell (期間 4/1〜4/10).
+func (rr *rowReader) rangeEnds(t *project.Task, v rowValues) {
+	for _, f := range [...]struct {
+		field      string
+		start, fin *date.Date
+	}{{"planned_start", &t.PlannedStart, &t.PlannedFinish}, {"planned_finish", &t.PlannedStart, &t.PlannedFinish}, {"actual_start", &t.ActualStart, &t.ActualFinish}, {"actual_finish", &t.ActualStart, &t.ActualFinish}} {
+		p, ok := v.first(f.field)
+		if !ok || !p.hasNum {
+			continue
+		}
+		from, to, ok := value.ParseDateRange(p.text)
+		if !ok {
+			continue
+		}
+		ref := cmp.Or(*f.start, *f.fin, rr.opt.Near, rr.opt.From)
+		if f.start.IsZero() {
+			*f.start = rangeEnd(from, rr.opt.From, rr.opt.To, ref)
+		}
+		if f.fin.IsZero() {
+			*f.fin = rangeEnd(to, rr.opt.From, rr.opt.To, cmp.Or(*f.start, ref))
+		}
+	}
+}
+
+func rangeEnd(d value.DateText, from, to, near date.Date) date.Date {
+	if !d.Date.IsZero() {
+		return d.Date
+	}
+	return value.InferYear(d.Month, d.Day, from, to, near)
 }
 
 func cmpPtr(ps ...*float64) *float64 {

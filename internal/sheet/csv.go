@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/limits"
 	"github.com/pmokit/pmo/internal/value"
 	"golang.org/x/text/encoding/japanese"
 )
@@ -21,15 +22,23 @@ func parseCSV(name string, data []byte, encoding string) (*Book, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := csv.NewReader(strings.NewReader(text))
+	src := &recordBound{r: strings.NewReader(text)}
+	r := csv.NewReader(src)
+	src.csv = r
 	r.Comma = sniffDelimiter(text)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
+	r.ReuseRecord = true
 	g := &Grid{File: name, lines: []int{}}
+	var b budget
 	for n := 1; ; n++ {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
 			break
+		}
+		if errors.Is(err, errRecordTooLong) {
+			line, _ := r.FieldPos(0)
+			return nil, limits.Over(diag.Pos{File: name, Row: line, CSV: true}, overCSVRecord, limits.CSVRecordBytes, true)
 		}
 		if err != nil {
 			var pe *csv.ParseError
@@ -40,13 +49,20 @@ func parseCSV(name string, data []byte, encoding string) (*Book, error) {
 			return nil, diag.Errorf(diag.Pos{File: name, Row: line, CSV: true}, "cannot parse CSV: %v", err)
 		}
 		line, _ := r.FieldPos(0)
+		pos := diag.Pos{File: name, Row: line, CSV: true}
+		if len(rec) > maxCols {
+			return nil, limits.Over(pos, overCSVFields, maxCols, false)
+		}
 		g.lines = append(g.lines, line)
 		row := Row{Num: n}
 		for i, f := range rec {
 			if strings.TrimSpace(f) == "" {
 				continue
 			}
-			c := Cell{Col: uint16(min(i+1, maxCols)), Kind: String, Str: f}
+			if err := b.cell(pos); err != nil {
+				return nil, err
+			}
+			c := Cell{Col: uint16(i + 1), Kind: String, Str: f}
 			if value.IsErrorValue(strings.TrimSpace(f)) {
 				c.Kind = ErrorValue
 			}
@@ -60,6 +76,28 @@ func parseCSV(name string, data []byte, encoding string) (*Book, error) {
 		return nil, diag.Errorf(diag.Pos{File: name}, "CSV file has no data")
 	}
 	return &Book{File: name, Sheets: []*Grid{g}, Encoding: enc}, nil
+}
+
+// errRecordTooLong stops encoding/csv, which holds a whole record in
+// memory, once one record has used more than limits.CSVRecordBytes.
+var errRecordTooLong = errors.New("CSV record too long")
+
+// recordBound feeds the CSV reader and fails when the reader has been
+// given more than a record's worth of bytes since the last record ended
+// (the reader's buffer, 4 KB, is allowed on top).
+type recordBound struct {
+	r    io.Reader
+	csv  *csv.Reader
+	read int64
+}
+
+func (b *recordBound) Read(p []byte) (int, error) {
+	if b.read-b.csv.InputOffset() > limits.CSVRecordBytes+64<<10 {
+		return 0, errRecordTooLong
+	}
+	n, err := b.r.Read(p[:min(len(p), 64<<10)])
+	b.read += int64(n)
+	return n, err
 }
 
 // decodeText turns the file's bytes into UTF-8. Without a forced encoding:

@@ -4,12 +4,13 @@ import (
 	"sort"
 
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/limits"
 )
 
 // Excel's last column (XFD) and row.
 const (
-	maxCols = 16384
-	maxRows = 1 << 20
+	maxCols = limits.Cols
+	maxRows = limits.Rows
 )
 
 // CellKind says what a cell holds.
@@ -69,7 +70,7 @@ type Grid struct {
 	// lines maps a CSV record (row number) to its first line in the file.
 	lines []int
 
-	covered map[[2]int]int // every cell of a merge -> index in Merges, built lazily
+	covered map[uint64]int32 // every cell of a merge (cellKey) -> index in Merges, built lazily
 }
 
 // Pos returns the position of a cell for findings.
@@ -153,25 +154,29 @@ func (g *Grid) indexMerges() {
 	if g.covered != nil {
 		return
 	}
-	g.covered = make(map[[2]int]int)
+	g.covered = make(map[uint64]int32)
 	for i, m := range g.Merges {
 		// Whole-column or huge merges would blow up the index; they carry no
-		// table structure, so leave them out.
-		if (m.Row2-m.Row1+1)*(m.Col2-m.Col1+1) > 20000 {
+		// table structure, so leave them out. The reader bounds the rest
+		// (limits.MergedCells).
+		if m.area() > limits.MergeArea {
 			continue
 		}
 		for r := m.Row1; r <= m.Row2; r++ {
 			for c := m.Col1; c <= m.Col2; c++ {
-				g.covered[[2]int{r, c}] = i
+				g.covered[cellKey(r, c)] = int32(i)
 			}
 		}
 	}
 }
 
+// cellKey packs a row and column into one map key.
+func cellKey(row, col int) uint64 { return uint64(row)<<16 | uint64(col)&0xffff }
+
 // MergeOf returns the merge containing row, col.
 func (g *Grid) MergeOf(row, col int) (Range, bool) {
 	g.indexMerges()
-	i, ok := g.covered[[2]int{row, col}]
+	i, ok := g.covered[cellKey(row, col)]
 	if !ok {
 		return Range{}, false
 	}

@@ -37,6 +37,11 @@ type header struct {
 	cols     []Column // every labelled column, mapped or not
 	score    float64
 	calendar Range // columns of a Gantt calendar area; zero when none
+	notes    []evidenceNote
+	// tool names the export preset the header matched ("" for none), and
+	// effortDays how many of its effort units make a person-day.
+	tool       string
+	effortDays float64
 }
 
 // labelsFor builds the label of every column over the band rows r..r+h-1,
@@ -111,6 +116,12 @@ func (sc scorer) column(kind project.Kind, field string, c *Column) float64 {
 // first, each field once, except name/assignee/owner which may take a run
 // of further columns (大項目/中項目/小項目, 担当者1…担当者8).
 func assign(sc scorer, kind project.Kind, cols []Column, overrides map[int]string) (float64, []Column) {
+	return assignVeto(sc, kind, cols, overrides, nil)
+}
+
+// assignVeto is assign with some fields ruled out for some columns (by
+// their values, see applyEvidence).
+func assignVeto(sc scorer, kind project.Kind, cols []Column, overrides map[int]string, veto map[int]map[string]bool) (float64, []Column) {
 	out := slices.Clone(cols)
 	for i := range out {
 		out[i].Field, out[i].Score = "", 0
@@ -135,6 +146,9 @@ func assign(sc scorer, kind project.Kind, cols []Column, overrides map[int]strin
 			continue
 		}
 		for _, f := range fieldsOf(kind) {
+			if veto[out[i].Col][f] {
+				continue
+			}
 			if s := sc.column(kind, f, &out[i]); s >= minFieldScore {
 				cands = append(cands, cand{i, f, s})
 			}
@@ -198,6 +212,11 @@ func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int
 	if kind != "" {
 		kinds = []project.Kind{kind}
 	}
+	if len(fixedRows) == 0 && len(overrides) == 0 {
+		if h := presetHeader(g, kind, sc); h != nil {
+			return h, true
+		}
+	}
 	var best *header
 	try := func(r, h int) {
 		if h < 1 || r < 1 {
@@ -250,9 +269,6 @@ func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int
 		cols := withOverrides(labelsFor(g, best.rows[0], len(best.rows), 1, maxCol), overrides)
 		_, best.cols = assign(sc, best.kind, cols, overrides)
 	}
-	if overrides == nil {
-		promoteNameColumns(g, best)
-	}
 	best.calendar = findCalendar(g, best)
 	if best.calendar.Col1 > 0 {
 		kept := best.cols[:0]
@@ -262,6 +278,10 @@ func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int
 			}
 		}
 		best.cols = kept
+	}
+	applyEvidence(g, best, sc, overrides)
+	if overrides == nil {
+		promoteNameColumns(g, best)
 	}
 	return best, true
 }

@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -178,23 +179,19 @@ func csvCell(g *Grid, line, col int) Cell {
 	return Cell{}
 }
 
-// indentLevels ranks the distinct indents: the smallest is level 1.
+// indentLevels ranks the distinct indents: the smallest is level 1. The
+// ranks come from one sort and a binary search per task, O(n log n): a
+// sheet may hold tens of thousands of distinct indents.
 func indentLevels(g *Grid, ts []project.Task) []int {
-	distinct := map[int]bool{}
 	ind := make([]int, len(ts))
 	for i := range ts {
 		ind[i] = indentOf(g, &ts[i])
-		distinct[ind[i]] = true
 	}
+	distinct := slices.Compact(slices.Sorted(slices.Values(ind)))
 	out := make([]int, len(ts))
 	for i, v := range ind {
-		rank := 1
-		for d := range distinct {
-			if d < v {
-				rank++
-			}
-		}
-		out[i] = rank
+		rank, _ := slices.BinarySearch(distinct, v)
+		out[i] = rank + 1
 	}
 	return out
 }

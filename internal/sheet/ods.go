@@ -9,20 +9,16 @@ import (
 	"time"
 
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/limits"
 )
 
 // The .ods reader: OpenDocument spreadsheets (LibreOffice, Google Sheets,
 // public bodies' templates), read by streaming content.xml once. Runs of
 // repeated empty rows and cells (table:number-rows-repeated="1048000") only
 // move the position; repeated cells with a value are written out, within
-// the sheet bounds and a cell budget.
+// the sheet bounds and the book's cell budget (limits.Cells).
 //
 // Reference: OpenDocument v1.3 part 3 (schema), §9 Tables and §19 attributes.
-
-// maxODSRepeatCells bounds how many cells a repeated row or cell holding a
-// value may expand to in one sheet: real sheets repeat a few identical rows,
-// a hostile file repeats a value a billion times.
-const maxODSRepeatCells = 2_000_000
 
 // odsStyle is what pmo keeps of an OpenDocument cell style.
 type odsStyle struct {
@@ -227,7 +223,7 @@ type odsSheet struct {
 	repeat   int // rows the current table-row stands for
 	hidden   bool
 	outline  int
-	budget   int
+	merged   int64 // cells covered by indexed merges
 	colStyle []odsColStyle
 	colNext  int
 	cells    []Cell // of the row being read
@@ -292,7 +288,7 @@ func (ob *odsBook) readContent(b *Book) error {
 				nm, _ := attr(t.attrs, "table:name")
 				ts, _ := attr(t.attrs, "table:style-name")
 				g := &Grid{File: file, Name: unescapeXML(nm, false), Hidden: ob.styles[unescapeXML(ts, false)].hidden}
-				sh = &odsSheet{g: g, row: 1, budget: maxODSRepeatCells}
+				sh = &odsSheet{g: g, row: 1}
 				groups = 0
 			case "table-column":
 				if sh == nil {
@@ -336,8 +332,17 @@ func (ob *odsBook) readContent(b *Book) error {
 				c := &odsCell{repeat: max(attrInt(t.attrs, "table:number-columns-repeated"), 1)}
 				if name == "table-cell" {
 					ob.startCell(c, t.attrs)
-					if c.rowSpan > 1 || c.colSpan > 1 {
-						r := Range{Row1: sh.row, Col1: sh.col, Row2: min(sh.row+c.rowSpan-1, maxRows), Col2: min(sh.col+c.colSpan-1, maxCols)}
+					if (c.rowSpan > 1 || c.colSpan > 1) && sh.row <= maxRows && sh.col <= maxCols {
+						r := Range{Row1: sh.row, Col1: sh.col, Row2: min(sh.row+max(c.rowSpan, 1)-1, maxRows), Col2: min(sh.col+max(c.colSpan, 1)-1, maxCols)}
+						at := diag.Pos{File: file, Sheet: sh.g.Name, Row: sh.row, Col: sh.col}
+						if len(sh.g.Merges) >= limits.Merges {
+							return limits.Over(at, overMerges, limits.Merges, false)
+						}
+						if a := r.area(); a <= limits.MergeArea {
+							if sh.merged += a; sh.merged > limits.MergedCells {
+								return limits.Over(at, overMergedCells, limits.MergedCells, false)
+							}
+						}
 						sh.g.Merges = append(sh.g.Merges, r)
 					}
 				}
@@ -491,11 +496,21 @@ func (ob *odsBook) endCell(sh *odsSheet, c *odsCell) error {
 	c.cell.Style = ob.style(style, c.valueType)
 	last := min(col+c.repeat-1, maxCols)
 	rows := min(sh.repeat, maxRows-sh.row+1)
-	if cost := (last - col + 1) * rows; cost > sh.budget {
-		g := sh.g
-		return diag.Errorf(diag.Pos{File: g.File, Sheet: g.Name, Row: sh.row, Col: col}, "a value repeated over %d cells; pmo reads sheets with up to %d repeated cells", cost, maxODSRepeatCells)
-	} else {
-		sh.budget -= cost
+	at := diag.Pos{File: sh.g.File, Sheet: sh.g.Name, Row: sh.row, Col: col}
+	// A value repeated over a million rows is refused before it is written
+	// out: the cost is known from the counts.
+	if cost := int64(last-col+1) * int64(rows); ob.wb.budget.cells+cost > limits.Cells {
+		return limits.Over(at, overCells, limits.Cells, false)
+	}
+	for k := 0; k < (last-col+1)*rows; k++ {
+		if err := ob.wb.budget.cell(at); err != nil {
+			return err
+		}
+		if c.cell.Kind == String {
+			if err := ob.wb.budget.addText(at, len(c.cell.Str)); err != nil {
+				return err
+			}
+		}
 	}
 	for k := col; k <= last; k++ {
 		cc := c.cell

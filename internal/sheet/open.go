@@ -2,15 +2,13 @@ package sheet
 
 import (
 	"bytes"
-	"errors"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/limits"
 	"github.com/pmokit/pmo/internal/sheet/plan"
 	"github.com/pmokit/pmo/internal/value"
 	"github.com/xuri/excelize/v2"
@@ -45,30 +43,12 @@ func Open(path string, opt OpenOptions) (*Book, error) {
 	if name == "" {
 		name = filepath.Base(path)
 	}
-	pos := diag.Pos{File: name}
-	st, err := os.Stat(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, diag.Errorf(pos, "file not found")
-	case err != nil:
-		return nil, diag.Errorf(pos, "cannot read: %v", err)
-	case st.IsDir():
-		return nil, diag.Errorf(pos, "is a directory, not a spreadsheet")
-	case !st.Mode().IsRegular():
-		return nil, diag.Errorf(pos, "not a regular file")
-	case st.Size() > maxFileSize:
-		return nil, diag.Errorf(pos, "file is %d MB; pmo reads team sheets up to %d MB", st.Size()>>20, maxFileSize>>20)
-	}
-	data, err := os.ReadFile(path)
+	data, err := limits.ReadFile(path, diag.Pos{File: name}, limits.SourceBytes)
 	if err != nil {
-		return nil, diag.Errorf(pos, "cannot read: %v", err)
+		return nil, err
 	}
 	return Parse(name, data, opt)
 }
-
-// maxFileSize bounds what Open reads into memory; real team sheets are
-// a few MB, and a 50,000-row WBS is under 5 MB.
-const maxFileSize = 256 << 20
 
 var (
 	zipMagic = []byte("PK\x03\x04")

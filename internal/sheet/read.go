@@ -40,6 +40,7 @@ type Table struct {
 	Columns    []Column        `json:"columns"`
 	Unmapped   []Column        `json:"unmapped,omitempty"`
 	Calendar   string          `json:"calendar,omitempty"` // column range of a Gantt area left out, e.g. "O:AG"
+	Tool       string          `json:"tool,omitempty"`     // the tool whose export this is (Redmine, Jira …), by templates/presets
 	Count      int             `json:"record_count"`
 	Tasks      []project.Task  `json:"-"`
 	Issues     []project.Issue `json:"-"`
@@ -233,7 +234,7 @@ func findHeaderText(g *Grid, header string, rows []int) (row, col int) {
 }
 
 func readTable(g *Grid, h *header, opt *Options, fs *diag.Findings) *Table {
-	t := &Table{Sheet: g.Name, Kind: h.kind}
+	t := &Table{Sheet: g.Name, Kind: h.kind, Tool: h.tool}
 	for _, r := range h.rows {
 		t.HeaderRows = append(t.HeaderRows, g.Pos(r, 0).Row) // CSV: the line number
 	}
@@ -247,6 +248,7 @@ func readTable(g *Grid, h *header, opt *Options, fs *diag.Findings) *Table {
 	if h.calendar.Col1 > 0 {
 		t.Calendar = fmt.Sprintf("%s:%s", diag.ColumnName(h.calendar.Col1), diag.ColumnName(h.calendar.Col2))
 	}
+	noteEvidence(g, h, fs)
 	rr := newRowReader(g, h, opt, fs)
 	switch h.kind {
 	case project.KindWBS:

@@ -263,16 +263,24 @@ func (rr *rowReader) read(row, col int, field string) parsed {
 }
 
 func (rr *rowReader) readEffort(c Cell, st Style, p *parsed, field string) {
-	if c.Kind == Number && math.Abs(c.Num) > maxEffort {
+	if c.Kind == Number && math.Abs(c.Num) > maxEffort*max(rr.h.effortDays, 1) {
 		rr.findings.Add(diag.Error, "effort-unparseable", rr.pos(*p), "%s %s person-days is not a plausible effort", field, p.text)
 		p.set = false
 		return
 	}
 	if c.Kind == Number {
 		p.num, p.hasNum = clean(c.Num), true
+		if rr.h.effortDays > 1 {
+			p.num /= rr.h.effortDays // a tool's hours or seconds
+			return
+		}
 		if strings.Contains(strings.ToLower(st.Code), "h") && !st.Date || strings.Contains(st.Code, "時間") {
 			p.num /= 8
 		}
+		return
+	}
+	if n, ok := value.ParseNumber(p.text); ok && rr.h.effortDays > 1 {
+		p.num, p.hasNum = clean(n/rr.h.effortDays), true
 		return
 	}
 	if n, ok := value.Effort(p.text); ok && math.Abs(n) <= maxEffort {
@@ -307,6 +315,17 @@ func (rr *rowReader) readDate(c Cell, st Style, p *parsed, field string) {
 		return
 	}
 	dt, ok := value.ParseDate(p.text)
+	if !ok {
+		// A period in one cell (4/1〜4/10): a start field takes its first
+		// day, a finish field its last; hasNum marks the range so the task
+		// can take the other end for a field the sheet has no column for.
+		if from, to, isRange := value.ParseDateRange(p.text); isRange {
+			dt, ok, p.hasNum = from, true, true
+			if isFinishField(field) {
+				dt = to
+			}
+		}
+	}
 	switch {
 	case ok && dt.Placeholder:
 		p.set = false
@@ -318,6 +337,10 @@ func (rr *rowReader) readDate(c Cell, st Style, p *parsed, field string) {
 		rr.findings.Add(diag.Error, "date-unparseable", rr.pos(*p), "%s %q is not a date", field, p.text)
 		p.set = false
 	}
+}
+
+func isFinishField(f string) bool {
+	return f == "planned_finish" || f == "actual_finish" || f == "due" || f == "closed_on"
 }
 
 func isDash(s string) bool {

@@ -9,6 +9,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/limits"
 	"github.com/pmokit/pmo/internal/value"
 	"github.com/richardlehane/mscfb"
 )
@@ -62,6 +63,7 @@ type xlsBook struct {
 	styles   []Style
 	sst      []string
 	sheets   []xlsSheetRef
+	budget   budget
 }
 
 type xlsSheetRef struct {
@@ -215,7 +217,10 @@ func (wb *xlsBook) readGlobals() error {
 				}
 			}
 		case recXF:
-			if len(data) >= 9 && len(xfs) < 65536 {
+			if len(xfs) >= limits.Styles {
+				return limits.Over(diag.Pos{File: wb.file}, overStyles, limits.Styles, false)
+			}
+			if len(data) >= 9 {
 				xfs = append(xfs, xf{fmt: int(binary.LittleEndian.Uint16(data[2:])), indent: int(data[8] & 0x0F)})
 			}
 		case recBoundSheet:
@@ -251,6 +256,10 @@ func (wb *xlsBook) readSST(segs [][]byte, unique int) error {
 	for _, s := range segs {
 		total += len(s)
 	}
+	pos := diag.Pos{File: wb.file}
+	if unique > limits.SharedStrings {
+		return limits.Over(pos, overSharedStrings, limits.SharedStrings, false)
+	}
 	// Each string takes at least three bytes: a lying count must not
 	// allocate more than the data could hold.
 	wb.sst = make([]string, 0, min(max(unique, 0), total/3))
@@ -258,7 +267,10 @@ func (wb *xlsBook) readSST(segs [][]byte, unique int) error {
 	for i := 0; i < unique; i++ {
 		s, ok := sr.richString(wb.codePage)
 		if !ok {
-			return diag.Errorf(diag.Pos{File: wb.file}, "the shared string table is damaged (string %d of %d)", i+1, unique)
+			return diag.Errorf(pos, "the shared string table is damaged (string %d of %d)", i+1, unique)
+		}
+		if err := wb.budget.addText(pos, len(s)); err != nil {
+			return err
 		}
 		wb.sst = append(wb.sst, s)
 	}
@@ -281,7 +293,8 @@ func (wb *xlsBook) readSheet(ref xlsSheetRef) (*Grid, error) {
 		return nil, nil
 	}
 	g := &Grid{File: wb.file, Name: ref.name, Hidden: ref.hidden, Date1904: wb.date1904, Styles: wb.styles}
-	sb := sheetBuilder{g: g}
+	sb := sheetBuilder{g: g, budget: &wb.budget, pos: pos}
+	var merged int64 // cells covered by indexed merges
 	// A FORMULA whose result is text is followed by a STRING record.
 	var pending *Cell
 	depth := 0 // embedded chart substreams nest BOF … EOF
@@ -289,6 +302,9 @@ func (wb *xlsBook) readSheet(ref xlsSheetRef) (*Grid, error) {
 		typ, data, ok := r.next()
 		if !ok {
 			return nil, diag.Errorf(pos, "the sheet ends before its EOF record; the file is damaged")
+		}
+		if sb.err != nil {
+			return nil, sb.err
 		}
 		if typ != recString && typ != recContinue {
 			pending = nil
@@ -330,7 +346,19 @@ func (wb *xlsBook) readSheet(ref xlsSheetRef) (*Grid, error) {
 			for i := 0; i < n && 2+8*i+8 <= len(data); i++ {
 				d := data[2+8*i:]
 				u := func(k int) int { return int(binary.LittleEndian.Uint16(d[2*k:])) + 1 }
-				g.Merges = append(g.Merges, Range{Row1: u(0), Row2: u(1), Col1: u(2), Col2: u(3)})
+				m := Range{Row1: u(0), Row2: u(1), Col1: u(2), Col2: u(3)}
+				if m.Row2 < m.Row1 || m.Col2 < m.Col1 {
+					continue
+				}
+				if len(g.Merges) >= limits.Merges {
+					return nil, limits.Over(pos, overMerges, limits.Merges, false)
+				}
+				if a := m.area(); a <= limits.MergeArea {
+					if merged += a; merged > limits.MergedCells {
+						return nil, limits.Over(pos, overMergedCells, limits.MergedCells, false)
+					}
+				}
+				g.Merges = append(g.Merges, m)
 			}
 		case recNumber:
 			if len(data) >= 14 {
@@ -448,8 +476,11 @@ func xlsError(code byte) string {
 // sheetBuilder collects cells into rows. BIFF writes cells row by row, so
 // appending is the normal case; anything out of order is sorted at the end.
 type sheetBuilder struct {
-	g     *Grid
-	attrs map[int]rowAttr // rows with hidden or outline set, by row number
+	g      *Grid
+	attrs  map[int]rowAttr // rows with hidden or outline set, by row number
+	budget *budget
+	pos    diag.Pos // the sheet, for errors
+	err    error    // the first limit passed
 }
 
 type rowAttr struct {
@@ -476,8 +507,20 @@ func (sb *sheetBuilder) add(rec []byte, c Cell) *Cell {
 
 // put stores c at the 0-based row and col.
 func (sb *sheetBuilder) put(row, col int, c Cell) *Cell {
-	if col >= maxXLSCols || (c.Kind == String && c.Str == "" && !c.Formula) {
+	if col >= maxXLSCols || (c.Kind == String && c.Str == "" && !c.Formula) || sb.err != nil {
 		return nil
+	}
+	at := sb.pos
+	at.Row, at.Col = row+1, col+1
+	if err := sb.budget.cell(at); err != nil {
+		sb.err = err
+		return nil
+	}
+	if c.Kind == String && c.Str != "" {
+		if err := sb.budget.addText(at, len(c.Str)); err != nil {
+			sb.err = err
+			return nil
+		}
 	}
 	c.Col = uint16(col + 1)
 	g := sb.g

@@ -10,14 +10,8 @@ import (
 	"strings"
 
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/limits"
 	"github.com/pmokit/pmo/internal/value"
-)
-
-// Limits on what a workbook may inflate to. Real team sheets are a few MB;
-// the limits exist so a zip bomb is refused instead of filling memory.
-const (
-	maxPartSize  = 512 << 20 // one XML part
-	maxTotalSize = 2 << 30   // all parts read
 )
 
 // workbook is an opened .xlsx/.xlsm package.
@@ -29,6 +23,7 @@ type workbook struct {
 	styles   []Style
 	strings  []string
 	inflated int64
+	budget   budget
 }
 
 type sheetRef struct {
@@ -98,7 +93,7 @@ func (wb *workbook) open(name string) (io.ReadCloser, error) {
 	if f == nil {
 		return nil, nil
 	}
-	if f.UncompressedSize64 > maxPartSize || wb.inflated+int64(f.UncompressedSize64) > maxTotalSize {
+	if f.UncompressedSize64 > limits.PartBytes || wb.inflated+int64(f.UncompressedSize64) > limits.InflatedBytes {
 		return nil, diag.Errorf(diag.Pos{File: wb.file}, "refusing to read: part %s would inflate to %d MB (zip bomb?)", name, f.UncompressedSize64>>20)
 	}
 	rc, err := f.Open()
@@ -174,13 +169,24 @@ func (wb *workbook) scan(name string, fn func(token) error) error {
 	}
 	defer rc.Close()
 	s := newScanner(rc)
+	depth := 0
 	for {
 		t, err := s.next()
 		if err != nil {
 			return wb.partError(name, err)
 		}
-		if t.kind == tokEOF {
+		switch t.kind {
+		case tokEOF:
 			return nil
+		case tokStart:
+			if !t.self {
+				depth++
+			}
+			if depth > limits.XMLDepth {
+				return limits.Over(diag.Pos{File: wb.file}, overXMLDepth, limits.XMLDepth, false)
+			}
+		case tokEnd:
+			depth--
 		}
 		if err := fn(t); err != nil {
 			return err
@@ -192,6 +198,9 @@ func (wb *workbook) partError(name string, err error) error {
 	var de *diag.InputError
 	if errors.As(err, &de) {
 		return de
+	}
+	if errors.Is(err, errTokenTooLong) {
+		return limits.Over(diag.Pos{File: wb.file}, overXMLToken, limits.XMLTokenBytes, true)
 	}
 	return diag.Errorf(diag.Pos{File: wb.file}, "cannot read %s inside the workbook: %v", name, err)
 }
@@ -226,18 +235,24 @@ func (wb *workbook) readStyles(name string) error {
 		case tokStart:
 			switch string(t.name) {
 			case "numFmt":
+				if len(codes) >= limits.Styles {
+					return limits.Over(diag.Pos{File: wb.file}, overStyles, limits.Styles, false)
+				}
 				code, _ := attr(t.attrs, "formatCode")
 				codes[attrInt(t.attrs, "numFmtId")] = unescape(code)
 			case "cellXfs":
 				inXfs = !t.self
 			case "xf":
 				if inXfs {
+					if len(wb.styles) >= limits.Styles {
+						return limits.Over(diag.Pos{File: wb.file}, overStyles, limits.Styles, false)
+					}
 					id := attrInt(t.attrs, "numFmtId")
 					wb.styles = append(wb.styles, Style{NumFmt: id, Code: codes[id]})
 				}
 			case "alignment":
 				if inXfs && len(wb.styles) > 0 {
-					wb.styles[len(wb.styles)-1].Indent = attrInt(t.attrs, "indent")
+					wb.styles[len(wb.styles)-1].Indent = min(attrInt(t.attrs, "indent"), maxIndent)
 				}
 			}
 		case tokEnd:
@@ -260,6 +275,17 @@ func (wb *workbook) readStyles(name string) error {
 func (wb *workbook) readSharedStrings(name string) error {
 	var cur []byte
 	inSI, inT, inPh := false, false, 0
+	pos := diag.Pos{File: wb.file}
+	add := func(s string) error {
+		if len(wb.strings) >= limits.SharedStrings {
+			return limits.Over(pos, overSharedStrings, limits.SharedStrings, false)
+		}
+		if err := wb.budget.addText(pos, len(s)); err != nil {
+			return err
+		}
+		wb.strings = append(wb.strings, s)
+		return nil
+	}
 	return wb.scan(name, func(t token) error {
 		switch t.kind {
 		case tokStart:
@@ -267,8 +293,8 @@ func (wb *workbook) readSharedStrings(name string) error {
 			case "si":
 				inSI, cur = true, cur[:0]
 				if t.self {
-					wb.strings = append(wb.strings, "")
 					inSI = false
+					return add("")
 				}
 			case "t":
 				inT = !t.self
@@ -280,8 +306,8 @@ func (wb *workbook) readSharedStrings(name string) error {
 		case tokEnd:
 			switch string(t.name) {
 			case "si":
-				wb.strings = append(wb.strings, unescape(cur))
 				inSI = false
+				return add(unescape(cur))
 			case "t":
 				inT = false
 			case "rPh", "phoneticPr":
@@ -289,12 +315,22 @@ func (wb *workbook) readSharedStrings(name string) error {
 			}
 		case tokText:
 			if inSI && inT && inPh == 0 {
+				if len(cur)+len(t.text) > limits.CellTextBytes {
+					return limits.Over(pos, overCellText, limits.CellTextBytes, true)
+				}
 				cur = append(cur, t.text...)
 			}
 		}
 		return nil
 	})
 }
+
+// Largest outline level and indent Excel writes; larger values are damage
+// and are clamped so level arithmetic cannot overflow.
+const (
+	maxOutline = 7
+	maxIndent  = 250
+)
 
 // readSheet reads one worksheet into a Grid.
 func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
@@ -311,7 +347,16 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 		nextCol  = 1
 		cellType string
 		hasValue bool
+		spare    []Cell // the cells of a row dropped as empty, for the next row
+		merged   int64  // cells covered by indexed merges
 	)
+	at := func() diag.Pos {
+		p := diag.Pos{File: wb.file, Sheet: ref.name}
+		if row != nil {
+			p.Row = row.Num
+		}
+		return p
+	}
 	err := wb.scan(ref.part, func(t token) error {
 		switch t.kind {
 		case tokStart:
@@ -325,18 +370,22 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 					return diag.Errorf(diag.Pos{File: wb.file, Sheet: ref.name}, "row %d is past Excel's last row %d; the sheet is damaged", n, maxRows)
 				}
 				nextRow, nextCol = n+1, 1
-				// Rows of a table have about as many cells as the row before:
-				// sizing for that avoids append's doubling waste.
-				var cells []Cell
-				if k := len(g.Rows); k > 0 {
-					cells = make([]Cell, 0, len(g.Rows[k-1].Cells))
-				}
 				if t.self {
 					row = nil // an empty row element
 					return nil
 				}
-				g.Rows = append(g.Rows, Row{Num: n, Hidden: attrTrue(t.attrs, "hidden"), Outline: attrInt(t.attrs, "outlineLevel"), Cells: cells})
+				// Rows of a table have about as many cells as the row before:
+				// sizing for that avoids append's doubling waste.
+				cells := spare
+				spare = nil
+				if k := len(g.Rows); cells == nil && k > 0 {
+					cells = make([]Cell, 0, len(g.Rows[k-1].Cells))
+				}
+				g.Rows = append(g.Rows, Row{Num: n, Hidden: attrTrue(t.attrs, "hidden"), Outline: min(attrInt(t.attrs, "outlineLevel"), maxOutline), Cells: cells})
 				row = &g.Rows[len(g.Rows)-1]
+				if err := wb.budget.cell(at()); err != nil {
+					return err
+				}
 			case "c":
 				if row == nil {
 					return nil
@@ -347,7 +396,7 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 						col = c
 					}
 				}
-				nextCol = col + 1
+				nextCol = min(col, maxCols) + 1
 				typ, _ := attr(t.attrs, "t")
 				cellType = string(typ)
 				if col > maxCols {
@@ -372,16 +421,25 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 			case "mergeCell":
 				if r, ok := attr(t.attrs, "ref"); ok {
 					if m, ok := parseRange(string(r)); ok {
+						if len(g.Merges) >= limits.Merges {
+							return limits.Over(at(), overMerges, limits.Merges, false)
+						}
+						if a := m.area(); a <= limits.MergeArea {
+							if merged += a; merged > limits.MergedCells {
+								return limits.Over(at(), overMergedCells, limits.MergedCells, false)
+							}
+						}
 						g.Merges = append(g.Merges, m)
 					}
 				}
 			case "col":
 				if attrTrue(t.attrs, "hidden") {
-					lo, hi := attrInt(t.attrs, "min"), attrInt(t.attrs, "max")
-					if g.HiddenCols == nil {
+					// Clamped to the grid: a max of MaxInt64 must not wrap the loop.
+					lo, hi := max(attrInt(t.attrs, "min"), 1), min(attrInt(t.attrs, "max"), maxCols)
+					if g.HiddenCols == nil && lo <= hi {
 						g.HiddenCols = map[int]bool{}
 					}
-					for c := lo; c <= hi && c <= lo+1000; c++ {
+					for c := lo; c <= hi; c++ {
 						g.HiddenCols[c] = true
 					}
 				}
@@ -399,6 +457,14 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 			case "c":
 				if inCell && row != nil {
 					if setCell(&cell, cellType, text, hasValue, wb.strings) {
+						if err := wb.budget.cell(at()); err != nil {
+							return err
+						}
+						if cellType != "s" && cell.Kind != Number && cell.Kind != Bool {
+							if err := wb.budget.addText(at(), len(cell.Str)); err != nil {
+								return err
+							}
+						}
 						row.Cells = append(row.Cells, cell)
 					}
 				}
@@ -407,12 +473,17 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 				// Rows with no value (formatting only, or a zip bomb of
 				// <row/>) cost memory and say nothing.
 				if n := len(g.Rows); n > 0 && len(g.Rows[n-1].Cells) == 0 && g.Rows[n-1].Outline == 0 {
+					spare = g.Rows[n-1].Cells[:0]
 					g.Rows = g.Rows[:n-1]
+					wb.budget.cells--
 				}
 				row = nil
 			}
 		case tokText:
 			if (inV || inT) && inPh == 0 {
+				if len(text)+len(t.text) > limits.CellTextBytes {
+					return limits.Over(at(), overCellText, limits.CellTextBytes, true)
+				}
 				text = append(text, t.text...)
 				hasValue = true
 			}
@@ -488,7 +559,8 @@ func (g *Grid) normalise() {
 	}
 }
 
-// colOf returns the column number of a cell reference like "AB12".
+// colOf returns the column number of a cell reference like "AB12";
+// anything past XFD comes back as maxCols+1, never as a wrapped number.
 func colOf(ref []byte) int {
 	n := 0
 	for _, b := range ref {
@@ -499,6 +571,9 @@ func colOf(ref []byte) int {
 			n = n*26 + int(b-'a'+1)
 		default:
 			return n
+		}
+		if n > maxCols {
+			return maxCols + 1
 		}
 	}
 	return n
@@ -512,8 +587,8 @@ func parseCellRef(s string) (row, col int, ok bool) {
 	}
 	col = diag.ColumnNumber(s[:i])
 	r, err := strconv.Atoi(s[i:])
-	if col == 0 || err != nil || r <= 0 {
-		return 0, 0, false
+	if col == 0 || err != nil || r <= 0 || r > maxRows {
+		return 0, 0, false // outside Excel's grid: damage, not a cell
 	}
 	return r, col, true
 }

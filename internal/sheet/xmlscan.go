@@ -2,10 +2,13 @@ package sheet
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"io"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/pmokit/pmo/internal/limits"
 )
 
 // scanner is a minimal streaming XML tokenizer for SpreadsheetML parts. It
@@ -55,6 +58,12 @@ func (s *scanner) fill() bool {
 		s.pos = 0
 	}
 	if len(s.buf) == cap(s.buf) {
+		if cap(s.buf) >= limits.XMLTokenBytes {
+			// One tag or text node fills the buffer: refuse rather than
+			// hold a 480 MB text node whole.
+			s.err, s.eof = errTokenTooLong, true
+			return false
+		}
 		nb := make([]byte, len(s.buf), 2*cap(s.buf))
 		copy(nb, s.buf)
 		s.buf = nb
@@ -97,7 +106,10 @@ func (s *scanner) indexSeq(offset int, seq []byte) int {
 	}
 }
 
-var errXML = errors.New("malformed XML")
+var (
+	errXML          = errors.New("malformed XML")
+	errTokenTooLong = errors.New("XML token too long")
+)
 
 // next returns the next tag or text token, skipping comments, processing
 // instructions and declarations.
@@ -109,6 +121,9 @@ func (s *scanner) next() (token, error) {
 		if s.buf[s.pos] != '<' {
 			end := s.indexFrom(0, '<')
 			if end < 0 {
+				if s.err != nil {
+					return token{}, s.err
+				}
 				end = len(s.buf) - s.pos
 			}
 			t := token{kind: tokText, text: s.buf[s.pos : s.pos+end]}
@@ -117,7 +132,7 @@ func (s *scanner) next() (token, error) {
 		}
 		end := s.indexFrom(1, '>')
 		if end < 0 {
-			return token{}, errXML
+			return token{}, cmp.Or(s.err, errXML)
 		}
 		// Re-slice after indexFrom: the buffer may have moved.
 		tag := s.buf[s.pos+1 : s.pos+end]
@@ -125,7 +140,7 @@ func (s *scanner) next() (token, error) {
 			if bytes.HasPrefix(tag, []byte("!--")) && !bytes.HasSuffix(tag, []byte("--")) {
 				e := s.indexSeq(end, []byte("-->"))
 				if e < 0 {
-					return token{}, errXML
+					return token{}, cmp.Or(s.err, errXML)
 				}
 				s.pos += e + 3
 				continue
@@ -133,7 +148,7 @@ func (s *scanner) next() (token, error) {
 			if bytes.HasPrefix(tag, []byte("![CDATA[")) {
 				e := s.indexSeq(1, []byte("]]>"))
 				if e < 0 {
-					return token{}, errXML
+					return token{}, cmp.Or(s.err, errXML)
 				}
 				t := token{kind: tokText, text: s.buf[s.pos+9 : s.pos+e]}
 				s.pos += e + 3
@@ -199,13 +214,19 @@ func attr(attrs []byte, name string) ([]byte, bool) {
 	return nil, false
 }
 
+// attrInt returns an integer attribute, 0 when missing or not a number
+// and clamped to 0..1<<31: no attribute of SpreadsheetML is larger, and
+// callers add to it without overflow.
 func attrInt(attrs []byte, name string) int {
 	v, ok := attr(attrs, name)
 	if !ok {
 		return 0
 	}
-	n, _ := strconv.Atoi(string(v))
-	return n
+	n, err := strconv.ParseInt(string(v), 10, 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) || n < 0 {
+		return 0 // a number too large comes back as MaxInt64 with ErrRange
+	}
+	return int(min(n, 1<<31))
 }
 
 func attrTrue(attrs []byte, name string) bool {

@@ -66,6 +66,8 @@ func SourceRules() [][3]string {
 		{"status-unknown", "warning", "a status word is not one pmo knows; it is kept as written"},
 		{"priority-unknown", "warning", "a priority is not high/medium/low in any spelling pmo knows"},
 		{"person-is-date", "warning", "a person column holds a date or number"},
+		{"column-by-values", "warning", "a column's values contradict its header word; it was mapped by its values"},
+		{"column-paired", "info", "a bare 完了日 was read as the planned finish of a plan with no other finish"},
 	}
 }
 

@@ -96,7 +96,7 @@ func taskStatusWord(k string) (project.TaskStatus, bool) {
 		return project.InProgress, true
 	case "完了", "済", "済み", "処理済み", "処理済", "対応済み", "対応済", "完", "終了",
 		"クローズ", "close", "closed", "done", "complete", "completed", "finished",
-		"resolved", "fixed", "○", "〇", "◯", "✓", "✔", "100%":
+		"resolved", "fixed", "○", "〇", "◯", "✓", "✔", "100%", "解決", "解決済", "解決済み":
 		return project.Done, true
 	case "保留", "保留中", "中断", "中断中", "待ち", "待機", "待機中", "停止", "停止中",
 		"一時停止", "onhold", "hold", "waiting", "pending", "blocked", "suspended":
@@ -137,7 +137,11 @@ func statusSuffix(k string) string {
 //     complete(d), ○, 〇, ✓; and the words of an item dropped without work
 //     (中止, 取り下げ, 却下, 対象外, 不要, cancelled, rejected, duplicate,
 //     won't fix), since issues and risks have no cancelled state
-//   - on_hold: 保留, 待ち, 回答待ち, 中断, 延期, waiting, on hold, pending, deferred
+//   - on_hold: 保留, 待ち, 回答待ち, 中断, 延期, 休止, フィードバック (Redmine: waiting
+//     for the reporter), waiting, on hold, pending, deferred, feedback, suspended
+//
+// Risk registers' own words: active, monitoring, 監視中, 顕在化, occurred are
+// in progress (the risk needs attention); retired, expired, 消滅, 解消 are closed.
 //
 // A numbering prefix is ignored. Other words ending in 済/済み are resolved
 // (closed after 完了, クローズ, 確認 or 終了), in 完了 closed, in 中 in
@@ -182,7 +186,8 @@ func itemStatusWord(k string) (project.ItemStatus, bool) {
 		return project.Open, true
 	case "対応中", "作業中", "処理中", "進行中", "調査中", "確認中", "検討中", "修正中", "回答中",
 		"実施中", "着手", "着手中", "inprogress", "wip", "working", "assigned", "bugfix",
-		"fixing", "investigating", "doing", "started", "inreview":
+		"fixing", "investigating", "doing", "started", "inreview", "active", "monitoring",
+		"監視", "監視中", "顕在化", "発生", "occurred", "triggered":
 		return project.ItemWorking, true
 	case "解決", "解決済", "解決済み", "対応済", "対応済み", "処理済", "処理済み", "回答済",
 		"回答済み", "修正済", "修正済み", "resolved", "fixed", "answered":
@@ -190,10 +195,12 @@ func itemStatusWord(k string) (project.ItemStatus, bool) {
 	case "完了", "済", "済み", "完", "終了", "クローズ", "確認済", "確認済み", "close", "closed",
 		"done", "complete", "completed", "finished", "○", "〇", "◯", "✓", "✔", "100%",
 		"中止", "取り下げ", "取下げ", "取消", "取り消し", "却下", "対象外", "不要", "キャンセル",
-		"cancelled", "canceled", "rejected", "duplicate", "wontfix", "wontdo", "n/a":
+		"cancelled", "canceled", "rejected", "duplicate", "wontfix", "wontdo", "n/a",
+		"retired", "expired", "消滅", "解消", "解消済", "解消済み":
 		return project.Closed, true
 	case "保留", "保留中", "待ち", "回答待ち", "中断", "延期", "見送り", "waiting", "onhold",
-		"hold", "pending", "deferred", "postponed", "blocked":
+		"hold", "pending", "deferred", "postponed", "blocked", "フィードバック", "feedback",
+		"休止", "休止中", "dormant", "suspended":
 		return project.ItemOnHold, true
 	}
 	return "", false
@@ -202,9 +209,14 @@ func itemStatusWord(k string) (project.ItemStatus, bool) {
 // Priority normalises a priority or rank:
 //
 //   - high: 高, 大, 最高, 超高, 緊急, 最優先, 至急, 重要, A, 1, P1, High, H,
-//     highest, critical, urgent, blocker, major, ★★★
+//     highest, critical, urgent, blocker, major, ★★★; Redmine's 高め, 急いで,
+//     今すぐ, Immediate; Very High
 //   - medium: 中, 普通, 通常, 標準, B, 2, P2, Medium, M, moderate, normal, ★★
-//   - low: 低, 小, C, 3, P3, Low, L, lowest, minor, trivial, ★
+//   - low: 低, 小, C, 3, P3, Low, L, lowest, minor, trivial, ★; Redmine's
+//     低め; 最低, Very Low
+//
+// Five-level scales fold onto three: the two top levels are high, the two
+// bottom ones low, so a "very high" item is never shown as less than high.
 //
 // "優先度：高" reads as 高. Stars count the filled ones, so ★★☆ is medium.
 // ok is false for anything else.
@@ -239,12 +251,14 @@ func Priority(s string) (project.Priority, bool) {
 func priorityWord(k string) (project.Priority, bool) {
 	switch k {
 	case "高", "大", "最高", "超高", "高い", "緊急", "最優先", "至急", "大至急", "特急", "重要",
-		"a", "1", "p0", "p1", "high", "h", "highest", "critical", "urgent", "blocker", "major":
+		"a", "1", "p0", "p1", "high", "h", "highest", "critical", "urgent", "blocker", "major",
+		"高め", "急いで", "今すぐ", "immediate", "veryhigh", "極高", "特大":
 		return project.High, true
 	case "中", "普通", "通常", "標準", "中程度", "b", "2", "p2", "medium", "m", "mid", "middle",
 		"moderate", "normal":
 		return project.Medium, true
-	case "低", "小", "低い", "c", "3", "p3", "p4", "low", "l", "lowest", "minor", "trivial":
+	case "低", "小", "低い", "c", "3", "p3", "p4", "low", "l", "lowest", "minor", "trivial",
+		"低め", "最低", "verylow", "極低", "p5":
 		return project.Low, true
 	}
 	return "", false

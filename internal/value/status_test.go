@@ -50,13 +50,13 @@ func TestItemStatus(t *testing.T) {
 	groups := map[project.ItemStatus][]string{
 		project.Open: {"未着手", "未対応", "新規", "起票", "オープン", "open", "Open", "new", "todo", "未回答",
 			"未解決", "NEW"},
-		project.ItemWorking: {"対応中", "作業中", "処理中", "進行中", "調査中", "確認中", "着手", "in progress",
+		project.ItemWorking: {"active", "Monitoring", "監視中", "顕在化", "対応中", "作業中", "処理中", "進行中", "調査中", "確認中", "着手", "in progress",
 			"In Progress", "wip", "working", "assigned", "BugFix", "bugfix", "fixing", "investigating", "修正中"},
 		project.Resolved: {"解決", "解決済", "解決済み", "対応済み", "対応済", "処理済み", "回答済", "回答済み",
 			"resolved", "Resolved", "fixed", "修正済み"},
-		project.Closed: {"完了", "済", "クローズ", "close", "closed", "Closed", "done", "完", "終了", "○",
+		project.Closed: {"Retired", "expired", "解消", "完了", "済", "クローズ", "close", "closed", "Closed", "done", "完", "終了", "○",
 			"確認済", "完了済み", "クローズ済", "対応完了", "中止", "却下", "対象外", "rejected", "Won't Fix"},
-		project.ItemOnHold: {"保留", "待ち", "回答待ち", "waiting", "on hold", "pending", "deferred", "中断",
+		project.ItemOnHold: {"フィードバック", "Feedback", "休止", "suspended", "保留", "待ち", "回答待ち", "waiting", "on hold", "pending", "deferred", "中断",
 			"Pending", "仕様確認待ち"},
 	}
 	for want, words := range groups {
@@ -83,9 +83,10 @@ func TestPriority(t *testing.T) {
 	t.Parallel()
 	groups := map[project.Priority][]string{
 		project.High: {"高", "大", "緊急", "最優先", "至急", "重要", "A", "a", "1", "１", "1.0", "High", "HIGH",
-			"H", "critical", "Critical", "urgent", "major", "★★★", "★★★☆☆", "最高", "超高", "P1", "優先度：高"},
+			"H", "critical", "Critical", "urgent", "major", "★★★", "★★★☆☆", "最高", "超高", "P1", "優先度：高",
+			"高め", "急いで", "今すぐ", "Immediate", "Very High", "VERY HIGH"},
 		project.Medium: {"中", "普通", "通常", "B", "2", "Medium", "M", "moderate", "normal", "★★", "★★☆", "Mid"},
-		project.Low:    {"低", "小", "C", "3", "Low", "L", "minor", "trivial", "★", "Lowest"},
+		project.Low:    {"低", "小", "C", "3", "Low", "L", "minor", "trivial", "★", "Lowest", "低め", "最低", "Very Low"},
 	}
 	for want, words := range groups {
 		for _, w := range words {

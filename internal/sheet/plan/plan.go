@@ -15,6 +15,7 @@ import (
 
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/limits"
 	"github.com/pmokit/pmo/internal/project"
 )
 
@@ -184,10 +185,10 @@ func trimXMLError(err error) string {
 
 // maxDepth bounds element nesting; GanttProject nests subtasks as
 // elements, and real plans are a dozen levels deep at most.
-const maxDepth = 200
+const maxDepth = limits.XMLDepth
 
-// maxTasks bounds how many tasks a plan may hold.
-const maxTasks = 1_000_000
+// maxTasks bounds how many tasks a plan may hold: as many as a sheet has rows.
+const maxTasks = limits.Rows
 
 // isoDate reads the date part of an xsd:dateTime ("2026-04-01T08:00:00").
 func isoDate(s string) (date.Date, bool) {

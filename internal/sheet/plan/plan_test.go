@@ -175,7 +175,7 @@ func TestFormat(t *testing.T) {
 
 func TestBadPlans(t *testing.T) {
 	t.Parallel()
-	deep := `<project name="a"><tasks>` + strings.Repeat(`<task id="1" name="x">`, 300) + strings.Repeat(`</task>`, 300) + `</tasks></project>`
+	deep := `<project name="a"><tasks>` + strings.Repeat(`<task id="1" name="x">`, 400) + strings.Repeat(`</task>`, 400) + `</tasks></project>`
 	cases := []struct{ name, data, want string }{
 		{"truncated", `<Project xmlns="http://schemas.microsoft.com/project"><Tasks><Task><UID>1</UID><Name>a`, "p.xml"},
 		{"no tasks", `<Project xmlns="http://schemas.microsoft.com/project"><Tasks><Task><UID>0</UID><OutlineLevel>0</OutlineLevel></Task></Tasks></Project>`, "no tasks"},

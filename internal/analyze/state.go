@@ -1,0 +1,221 @@
+package analyze
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/pmokit/pmo/internal/config"
+	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/project"
+)
+
+// TaskState is one task as a run saw it, by a stable identity, so the next
+// run can tell what was re-planned, what went backwards and what vanished.
+type TaskState struct {
+	// Key is the task's identity across runs: its source file, then its
+	// WBS id, else the path of names from the top of the outline.
+	Key           string             `json:"key"`
+	Source        string             `json:"source"`
+	WBSID         string             `json:"wbs_id,omitempty"`
+	Name          string             `json:"name"`
+	Summary       bool               `json:"summary,omitempty"`
+	PlannedStart  date.Date          `json:"planned_start,omitzero"`
+	PlannedFinish date.Date          `json:"planned_finish,omitzero"`
+	ActualStart   date.Date          `json:"actual_start,omitzero"`
+	ActualFinish  date.Date          `json:"actual_finish,omitzero"`
+	PlannedEffort *float64           `json:"planned_effort,omitempty"`
+	ActualEffort  *float64           `json:"actual_effort,omitempty"`
+	Progress      *float64           `json:"progress,omitempty"`
+	Status        project.TaskStatus `json:"status,omitempty"`
+}
+
+// Equal reports whether two states hold the same values.
+func (a TaskState) Equal(b TaskState) bool {
+	return a.Key == b.Key && a.Source == b.Source && a.WBSID == b.WBSID && a.Name == b.Name && a.Summary == b.Summary &&
+		a.PlannedStart == b.PlannedStart && a.PlannedFinish == b.PlannedFinish &&
+		a.ActualStart == b.ActualStart && a.ActualFinish == b.ActualFinish &&
+		eqNum(a.PlannedEffort, b.PlannedEffort) && eqNum(a.ActualEffort, b.ActualEffort) &&
+		eqNum(a.Progress, b.Progress) && a.Status == b.Status
+}
+
+// ItemState is one issue or risk as a run saw it.
+type ItemState struct {
+	Kind     project.Kind       `json:"kind"` // issues or risks
+	Key      string             `json:"key"`  // IssueKey for issues, the same shape for risks
+	Source   string             `json:"source"`
+	Status   project.ItemStatus `json:"status,omitempty"`
+	Open     bool               `json:"open"`
+	RaisedOn date.Date          `json:"raised_on,omitzero"`
+	ClosedOn date.Date          `json:"closed_on,omitzero"`
+}
+
+// SourceState is what one source file held at a run: a digest of its
+// records as read (not of the file's bytes, so re-saving a workbook
+// unchanged is still "unchanged"), how many, and for how many runs in a
+// row the digest has stayed the same.
+type SourceState struct {
+	File      string `json:"file"`
+	Records   int    `json:"records"`
+	Digest    string `json:"digest"`
+	Unchanged int    `json:"unchanged"` // runs in a row with this digest before this one
+}
+
+// sourceNames maps a source's path as read to its file as the YAML names
+// it, so identities do not depend on where pmo was started from.
+type sourceNames map[string]string
+
+func newSourceNames(cfg *config.Project) sourceNames {
+	n := sourceNames{}
+	for _, s := range cfg.Sources {
+		n[s.Path] = filepath.ToSlash(s.File)
+	}
+	return n
+}
+
+func (n sourceNames) of(path string) string {
+	if f, ok := n[path]; ok {
+		return f
+	}
+	return filepath.ToSlash(path)
+}
+
+// path is the reverse of of: the path pmo reads for a file as the YAML
+// names it, so a finding points where the others do.
+func (n sourceNames) path(file string) string {
+	for p, f := range n {
+		if f == file {
+			return p
+		}
+	}
+	return file
+}
+
+// issueKey is IssueKey with the file as the YAML names it.
+func (n sourceNames) issueKey(is *project.Issue) string {
+	return n.of(is.Source.File) + "!" + is.Source.Sheet + "#" + cmp.Or(is.ID, is.Title)
+}
+
+func eqNum(a, b *float64) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b
+}
+
+// taskStates gives every task of the outline (summaries too) its stable
+// identity. Tasks without a WBS id are named by their path of names; two
+// rows with the same identity in one sheet get #2, #3 in outline order.
+func taskStates(tasks []project.Task, names sourceNames) []TaskState {
+	out := make([]TaskState, 0, len(tasks))
+	seen := map[string]int{}
+	var path []string // names by level
+	for i := range tasks {
+		t := &tasks[i]
+		lvl := max(t.Level, 1)
+		if len(path) >= lvl {
+			path = path[:lvl-1]
+		}
+		for len(path) < lvl-1 {
+			path = append(path, "")
+		}
+		path = append(path, t.Name)
+		src := names.of(t.Source.File)
+		if t.Source.Sheet != "" {
+			src += "!" + t.Source.Sheet
+		}
+		key := src + "#" + cmp.Or(t.WBSID, strings.Join(path, " / "))
+		if n := seen[key]; n > 0 {
+			seen[key] = n + 1
+			key = fmt.Sprintf("%s#%d", key, n+1)
+		} else {
+			seen[key] = 1
+		}
+		out = append(out, TaskState{Key: key, Source: src, WBSID: t.WBSID, Name: t.Name, Summary: t.Summary,
+			PlannedStart: t.PlannedStart, PlannedFinish: t.PlannedFinish, ActualStart: t.ActualStart, ActualFinish: t.ActualFinish,
+			PlannedEffort: t.PlannedEffort, ActualEffort: t.ActualEffort, Progress: t.Progress, Status: t.Status})
+	}
+	return out
+}
+
+// itemStates lists issues and risks by identity, in input order.
+func itemStates(issues []project.Issue, risks []project.Risk, names sourceNames) []ItemState {
+	out := make([]ItemState, 0, len(issues)+len(risks))
+	seen := map[string]bool{}
+	add := func(s ItemState) {
+		// A duplicated id keeps its first row, as IssueKey always has.
+		if !seen[string(s.Kind)+s.Key] {
+			seen[string(s.Kind)+s.Key] = true
+			out = append(out, s)
+		}
+	}
+	for i := range issues {
+		is := &issues[i]
+		add(ItemState{Kind: project.KindIssues, Key: names.issueKey(is), Source: names.of(is.Source.File), Status: is.Status,
+			Open: is.Status.IsOpen(), RaisedOn: is.RaisedOn, ClosedOn: is.ClosedOn})
+	}
+	for i := range risks {
+		r := &risks[i]
+		key := names.of(r.Source.File) + "!" + r.Source.Sheet + "#" + cmp.Or(r.ID, r.Title)
+		add(ItemState{Kind: project.KindRisks, Key: key, Source: names.of(r.Source.File), Status: r.Status, Open: r.Status.IsOpen()})
+	}
+	return out
+}
+
+// sourceStates digests each source file's records. prev carries the
+// unchanged counts forward.
+func sourceStates(tasks []TaskState, items []ItemState, prev *Snapshot) []SourceState {
+	type acc struct {
+		n int
+		h []string
+	}
+	by := map[string]*acc{}
+	get := func(file string) *acc {
+		a := by[file]
+		if a == nil {
+			a = &acc{}
+			by[file] = a
+		}
+		return a
+	}
+	for _, t := range tasks {
+		file, _, _ := strings.Cut(t.Source, "!")
+		a := get(file)
+		a.n++
+		a.h = append(a.h, fmt.Sprintf("%q|%s|%s|%s|%s|%s|%s|%s|%s|%s", t.Key, t.Name, t.PlannedStart, t.PlannedFinish,
+			t.ActualStart, t.ActualFinish, numText(t.PlannedEffort), numText(t.ActualEffort), numText(t.Progress), t.Status))
+	}
+	for _, it := range items {
+		a := get(it.Source)
+		a.n++
+		a.h = append(a.h, fmt.Sprintf("%q|%s|%s|%s", it.Key, it.Status, it.RaisedOn, it.ClosedOn))
+	}
+	was := map[string]SourceState{}
+	if prev != nil {
+		for _, s := range prev.Sources {
+			was[s.File] = s
+		}
+	}
+	out := make([]SourceState, 0, len(by))
+	for file, a := range by {
+		sum := sha256.Sum256([]byte(strings.Join(a.h, "\n")))
+		s := SourceState{File: file, Records: a.n, Digest: hex.EncodeToString(sum[:16])}
+		if p, ok := was[file]; ok && p.Digest == s.Digest {
+			s.Unchanged = p.Unchanged + 1
+		}
+		out = append(out, s)
+	}
+	slices.SortFunc(out, func(a, b SourceState) int { return cmp.Compare(a.File, b.File) })
+	return out
+}
+
+func numText(p *float64) string {
+	if p == nil {
+		return ""
+	}
+	return fmt.Sprint(*p)
+}

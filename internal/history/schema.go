@@ -1,0 +1,100 @@
+package history
+
+// migrations are the schema, one step per version: migrations[i] takes a
+// database from user_version i to i+1. A step is never edited once
+// released; a change is a new step. docs/history.md describes the tables.
+var migrations = []string{
+	// 1: runs, tasks, issues and risks, sources, milestones, baselines.
+	`
+CREATE TABLE run (
+	id              INTEGER PRIMARY KEY,
+	project         TEXT NOT NULL,
+	as_of           TEXT NOT NULL,              -- status date YYYY-MM-DD
+	imported        INTEGER NOT NULL DEFAULT 0, -- 1: from a JSON snapshot, aggregates only
+	planned_pct     REAL NOT NULL,
+	actual_pct      REAL NOT NULL,
+	bac             REAL NOT NULL,              -- person-days
+	pv              REAL NOT NULL,
+	ev              REAL NOT NULL,
+	ac              REAL NOT NULL,
+	ev_with_actuals REAL NOT NULL,
+	spi             REAL,
+	cpi             REAL,
+	es              REAL,                       -- working days
+	spi_t           REAL,
+	eac             REAL,                       -- person-days
+	forecast_finish TEXT,
+	rag             TEXT NOT NULL,
+	tasks_late      TEXT NOT NULL DEFAULT '[]', -- JSON array of late task ids
+	open_issues     INTEGER NOT NULL,
+	raised          INTEGER,
+	closed          INTEGER,
+	UNIQUE (project, as_of)
+);
+CREATE TABLE entity (
+	id      INTEGER PRIMARY KEY,
+	project TEXT NOT NULL,
+	kind    TEXT NOT NULL,                      -- wbs, issues, risks
+	key     TEXT NOT NULL,
+	UNIQUE (project, kind, key)
+);
+CREATE TABLE task_version (
+	entity         INTEGER NOT NULL REFERENCES entity(id),
+	run            INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+	gone           INTEGER NOT NULL DEFAULT 0,
+	source         TEXT NOT NULL,
+	wbs_id         TEXT NOT NULL,
+	name           TEXT NOT NULL,
+	summary        INTEGER NOT NULL,
+	planned_start  TEXT,
+	planned_finish TEXT,
+	actual_start   TEXT,
+	actual_finish  TEXT,
+	planned_effort REAL,
+	actual_effort  REAL,
+	progress       REAL,
+	status         TEXT NOT NULL,
+	PRIMARY KEY (entity, run)
+) WITHOUT ROWID;
+CREATE TABLE item_version (
+	entity    INTEGER NOT NULL REFERENCES entity(id),
+	run       INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+	gone      INTEGER NOT NULL DEFAULT 0,
+	source    TEXT NOT NULL,
+	status    TEXT NOT NULL,
+	open      INTEGER NOT NULL,
+	raised_on TEXT,
+	closed_on TEXT,
+	PRIMARY KEY (entity, run)
+) WITHOUT ROWID;
+CREATE TABLE source (
+	run       INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+	file      TEXT NOT NULL,
+	records   INTEGER NOT NULL,
+	digest    TEXT NOT NULL,
+	unchanged INTEGER NOT NULL,
+	PRIMARY KEY (run, file)
+) WITHOUT ROWID;
+CREATE TABLE milestone (
+	run  INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+	name TEXT NOT NULL,
+	date TEXT NOT NULL,
+	PRIMARY KEY (run, name)
+) WITHOUT ROWID;
+CREATE TABLE baseline (
+	project TEXT NOT NULL,
+	name    TEXT NOT NULL,
+	as_of   TEXT NOT NULL,
+	PRIMARY KEY (project, name)
+);
+CREATE INDEX run_project ON run (project, as_of);
+CREATE VIEW task_at_run AS
+	SELECT r.id AS run, r.project, r.as_of, e.key, v.*
+	FROM run r
+	JOIN entity e ON e.project = r.project AND e.kind = 'wbs'
+	JOIN task_version v ON v.entity = e.id AND v.run = (
+		SELECT v2.run FROM task_version v2 JOIN run r2 ON r2.id = v2.run
+		WHERE v2.entity = e.id AND r2.as_of <= r.as_of ORDER BY r2.as_of DESC LIMIT 1)
+	WHERE v.gone = 0;
+`,
+}
