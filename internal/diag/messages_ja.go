@@ -65,6 +65,9 @@ var messagesJA = map[string]string{
 	"%s %q is not a date":           "%s「%s」は日付として読めません",
 	"%s %s is not a date":           "%s %s は日付として読めません",
 	"%s %q has no year; read as %s": "%s「%s」に年がないため %s と読みました",
+	// internal/sheet: dates from a Gantt calendar area.
+	"%s start %s in its column, but the calendar is marked from %s; the column is used":   "%v開始日は列では %s ですが、カレンダーの印は %s からです。列の日付を使います",
+	"%s finish %s in its column, but the calendar is marked up to %s; the column is used": "%v終了日は列では %s ですが、カレンダーの印は %s までです。列の日付を使います",
 	// internal/sheet: columns mapped by their values (docs/column-evidence.md).
 	"column %q read as planned_finish: the sheet has a planned start and no other finish date": "列「%s」は予定終了日として読みます（予定開始日があり、ほかに終了日の列がないため）",
 	"column %q has no known header word but holds %s: read as %s":                              "列「%s」は見出しから判断できませんが、値が%vなので %s として読みます",

@@ -15,6 +15,8 @@ type record struct {
 	row    int
 	vals   rowValues
 	actual rowValues // the 実績 row of a pair; ps nil otherwise
+	// actualRow is the 実績 row's number; 0 when there is none.
+	actualRow int
 }
 
 // records passes each row below the header that holds data to emit,
@@ -41,7 +43,7 @@ func (rr *rowReader) records(emit func(record)) {
 		vals := rr.values(n)
 		if pairCol > 0 && pairWord(rr.g.Value(n, pairCol)) == "actual" &&
 			pending != nil && pending.actual.ps == nil && pending.row >= n-2 {
-			pending.actual = vals
+			pending.actual, pending.actualRow = vals, n
 			continue
 		}
 		if !vals.has(contentFields) {
@@ -203,6 +205,7 @@ func (rr *rowReader) tasks() []project.Task {
 		if rec.actual.ps != nil {
 			rr.foldActual(&t, rec.actual)
 		}
+		rr.calendarDates(&t, rec)
 		if multiName {
 			out = rr.namedByColumn(out, t, v)
 			return

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/pmokit/pmo/internal/diag"
@@ -399,7 +400,7 @@ func findCalendar(g *Grid, h *header) Range {
 					return true
 				}
 			case String:
-				if isWeekday(value.Text(cell.Str)) {
+				if t := value.Text(cell.Str); isWeekday(t) || isWeekLabel(t) || dayNumber(cell) > 0 {
 					return true
 				}
 				if dt, ok := value.ParseDate(cell.Str); ok && !dt.Placeholder {
@@ -425,6 +426,24 @@ func findCalendar(g *Grid, h *header) Range {
 		run = 0
 	}
 	return best
+}
+
+// isWeekLabel recognises a week column's label: W14, 第1週, 1週, 14週目,
+// 4/6週.
+func isWeekLabel(s string) bool {
+	k := strings.ToLower(s)
+	k = strings.TrimSuffix(strings.TrimSuffix(k, "目"), "週")
+	if k == s || k == "" {
+		if !strings.HasPrefix(k, "w") && !strings.HasPrefix(k, "第") {
+			return false
+		}
+	}
+	k = strings.TrimPrefix(strings.TrimPrefix(k, "第"), "w")
+	if _, err := strconv.Atoi(k); err == nil {
+		return true
+	}
+	dt, ok := value.ParseDate(k)
+	return ok && !dt.Placeholder
 }
 
 func isWeekday(s string) bool {

@@ -67,6 +67,7 @@ func SourceRules() [][3]string {
 		{"priority-unknown", "warning", "a priority is not high/medium/low in any spelling pmo knows"},
 		{"person-is-date", "warning", "a person column holds a date or number"},
 		{"column-by-values", "warning", "a column's values contradict its header word; it was mapped by its values"},
+		{"calendar-disagrees", "info", "a task's date column and its Gantt calendar marks disagree; the column is used"},
 		{"column-paired", "info", "a bare 完了日 was read as the planned finish of a plan with no other finish"},
 	}
 }
