@@ -18,6 +18,7 @@ import (
 
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/sheet"
+	"github.com/xuri/excelize/v2"
 )
 
 // soffice returns LibreOffice's command, skipping the test without it
@@ -68,17 +69,22 @@ func TestConvertedFormats(t *testing.T) {
 	}
 	// Copy under unique names: the examples repeat WBS.xlsx.
 	var files []string
-	for i, src := range sources {
-		data, err := os.ReadFile(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		name := filepath.Join(dir, fmt.Sprintf("%02d_%s", i, filepath.Base(src)))
+	write := func(base string, data []byte) {
+		name := filepath.Join(dir, fmt.Sprintf("%02d_%s", len(files), base))
 		if err := os.WriteFile(name, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		files = append(files, name)
 	}
+	for _, src := range sources {
+		data, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(filepath.Base(src), data)
+	}
+	write("formats.xlsx", formatsBook(t).bytes())
+	write("fills.xlsx", fillsBook(t).bytes())
 	for _, format := range []string{"xls", "ods"} {
 		convertAll(t, bin, dir, files, format)
 	}
@@ -90,7 +96,15 @@ func TestConvertedFormats(t *testing.T) {
 				if _, err := os.Stat(converted); errors.Is(err, fs.ErrNotExist) {
 					t.Fatalf("soffice wrote no %s", converted)
 				}
-				compareReads(t, f, converted)
+				recs := compareReads(t, f, converted)
+				// The fixtures must exercise what they are for: dates
+				// from fills, and the Japanese date formats.
+				switch {
+				case strings.HasSuffix(base, "_fills") && strings.Count(strings.Join(recs, "\n"), `"planned_start_from":"calendar"`) != 2:
+					t.Errorf("fills.xlsx: want 2 tasks dated by their fills, got %q", recs)
+				case strings.HasSuffix(base, "_formats") && !strings.Contains(strings.Join(recs, "\n"), `"planned_finish":"2026-04-30","planned_start":"2026-04-01","progress":50`):
+					t.Errorf("formats.xlsx: Japanese date formats not read as dates: %q", recs)
+				}
 			})
 		}
 	}
@@ -98,7 +112,7 @@ func TestConvertedFormats(t *testing.T) {
 
 // compareReads reads both files and compares tables, records and
 // findings, with the file name taken out of positions.
-func compareReads(t *testing.T, orig, conv string) {
+func compareReads(t *testing.T, orig, conv string) []string {
 	t.Helper()
 	ob, want := openAndRead(t, orig)
 	cb, got := openAndRead(t, conv)
@@ -125,6 +139,7 @@ func compareReads(t *testing.T, orig, conv string) {
 	if w, g := findingList(want, skip), findingList(got, skip); !slices.Equal(w, g) {
 		t.Errorf("findings differ:\n.xlsx %q\nconv  %q", w, g)
 	}
+	return wr
 }
 
 func openAndRead(t *testing.T, path string) (*sheet.Book, *sheet.Result) {
@@ -214,4 +229,51 @@ func findingList(res *sheet.Result, skip map[cellKey]bool) []string {
 		}
 	}
 	return out
+}
+
+// formatsBook holds what the readers must carry over from formats: the
+// built-in Japanese date formats (31 yyyy"年"m"月"d"日", 57/58 the era
+// ones), a custom date, percentages, indents as the hierarchy, a hidden
+// sheet and a cover sheet that is skipped.
+func formatsBook(t *testing.T) *book {
+	b := newBook(t, "表紙")
+	b.rows("表紙", "A1", []any{"基幹刷新 WBS"})
+	sh := b.sheet("WBS")
+	b.rows(sh, "A1", []any{"タスク名", "担当", "開始日", "終了日", "進捗率", "工数"})
+	b.rows(sh, "A2",
+		[]any{"要件定義", "", xc{v: serial(2026, 4, 1), numFmt: 31}, xc{v: serial(2026, 4, 30), numFmt: 57}, xc{v: 0.5, numFmt: 9}, 10},
+		[]any{xc{v: "業務調査", indent: 1}, "佐藤", xc{v: serial(2026, 4, 1), numFmt: 14}, xc{v: serial(2026, 4, 10), numFmt: 58}, xc{v: 1, numFmt: 9}, 4},
+		[]any{xc{v: "要件定義書", indent: 1}, "鈴木", apr(13), apr(30), xc{v: 0.25, numFmt: 10}, 6},
+		[]any{"設計", "", day(2026, 5, 7), day(2026, 6, 30), xc{v: 0, numFmt: 9}, 20},
+	)
+	hidden := b.sheet("旧WBS")
+	b.rows(hidden, "A1", []any{"タスク名", "開始日", "終了日"}, []any{"旧", apr(1), apr(2)})
+	b.check(b.f.SetSheetVisible(hidden, false))
+	return b
+}
+
+// fillsBook is a WBS drawn as a Gantt chart in its calendar: day columns,
+// bars of solid fills on 予定/実績 rows, a shaded Sunday column and white
+// fills that are the background.
+func fillsBook(t *testing.T) *book {
+	b := newBook(t, "WBS")
+	sh := "WBS"
+	b.rows(sh, "A1", []any{"No", "タスク名", "担当", "区分", "2026年4月"})
+	b.merge(sh, "A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:R1")
+	for d := 1; d <= 14; d++ {
+		cell, _ := excelize.CoordinatesToCellName(4+d, 2)
+		b.set(sh, cell, d)
+	}
+	b.rows(sh, "A3",
+		[]any{"1", "要件定義", "山田", "予定"}, []any{"", "", "", "実績"},
+		[]any{"2", "基本設計", "佐藤", "予定"}, []any{"", "", "", "実績"},
+	)
+	b.merge(sh, "A3:A4", "B3:B4", "C3:C4", "A5:A6", "B5:B6", "C5:C6")
+	b.fill(sh, "E3", "G3", "4472C4")
+	b.fill(sh, "E4", "H4", "ED7D31")
+	b.fill(sh, "I5", "M5", "4472C4")
+	b.fill(sh, "J6", "K6", "ED7D31")
+	b.fill(sh, "P3", "P6", "D9D9D9") // Sunday 4/12
+	b.fill(sh, "E2", "R2", "FFFFFF")
+	return b
 }

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -25,7 +26,8 @@ type odsStyle struct {
 	parent string
 	data   string // data style name
 	indent int
-	hidden bool // a table style with table:display="false"
+	fill   string // background colour, when it can mark a cell
+	hidden bool   // a table style with table:display="false"
 }
 
 // odsBook collects styles and sheets while content.xml is scanned.
@@ -34,7 +36,8 @@ type odsBook struct {
 	styles     map[string]odsStyle // cell and table styles
 	dataStyles map[string]byte     // data style name -> 'd' date, 't' time, 'p' percent, 'n' other
 	index      map[odsStyleKey]uint16
-	grid       []Style // Grid.Styles, shared by every sheet
+	grid       []Style           // Grid.Styles, shared by every sheet
+	fills      map[string]uint16 // background colour -> Style.Fill
 }
 
 type odsStyleKey struct {
@@ -76,7 +79,7 @@ func parseODS(name string, data []byte) (*Book, error) {
 	if wb.find("content.xml") == nil {
 		return nil, diag.Errorf(diag.Pos{File: name}, "not an OpenDocument spreadsheet (no content.xml inside)")
 	}
-	ob := &odsBook{wb: wb, styles: map[string]odsStyle{}, dataStyles: map[string]byte{}, index: map[odsStyleKey]uint16{}, grid: []Style{{}}}
+	ob := &odsBook{wb: wb, styles: map[string]odsStyle{}, dataStyles: map[string]byte{}, index: map[odsStyleKey]uint16{}, grid: []Style{{}}, fills: map[string]uint16{}}
 	// Common styles live in styles.xml, automatic ones at the top of
 	// content.xml; both come before any cell that uses them.
 	if err := wb.scan("styles.xml", ob.styleToken()); err != nil {
@@ -121,6 +124,14 @@ func (ob *odsBook) styleToken() func(token) error {
 				if v, ok := attr(t.attrs, "fo:margin-left"); ok {
 					s := ob.styles[cur]
 					s.indent = odsIndent(string(v))
+					ob.styles[cur] = s
+				}
+			}
+		case "table-cell-properties":
+			if cur != "" {
+				if bg := strings.ToLower(string(attrOr(t.attrs, "fo:background-color"))); bg != "" && bg != "transparent" && bg != "#ffffff" {
+					s := ob.styles[cur]
+					s.fill = bg
 					ob.styles[cur] = s
 				}
 			}
@@ -183,6 +194,7 @@ func (ob *odsBook) style(name string, valueType byte) uint16 {
 	}
 	var st Style
 	kind := byte(0)
+	fill := ""
 	for n, depth := name, 0; n != "" && depth < 16; depth++ {
 		s, ok := ob.styles[n]
 		if !ok {
@@ -190,6 +202,9 @@ func (ob *odsBook) style(name string, valueType byte) uint16 {
 		}
 		if st.Indent == 0 {
 			st.Indent = s.indent
+		}
+		if fill == "" {
+			fill = s.fill
 		}
 		if kind == 0 && s.data != "" {
 			kind = ob.dataStyles[s.data]
@@ -205,6 +220,12 @@ func (ob *odsBook) style(name string, valueType byte) uint16 {
 		st.NumFmt, st.Percent = 10, true
 	case valueType == 't':
 		st.NumFmt = 21
+	}
+	if fill != "" {
+		if _, ok := ob.fills[fill]; !ok && len(ob.fills) < 65535 {
+			ob.fills[fill] = uint16(len(ob.fills) + 1)
+		}
+		st.Fill = ob.fills[fill]
 	}
 	if len(ob.grid) >= 65535 {
 		return 0
@@ -226,7 +247,8 @@ type odsSheet struct {
 	merged   int64 // cells covered by indexed merges
 	colStyle []odsColStyle
 	colNext  int
-	cells    []Cell // of the row being read
+	cells    []Cell     // of the row being read
+	fills    []FillCell // of the row being read
 }
 
 type odsColStyle struct {
@@ -234,13 +256,30 @@ type odsColStyle struct {
 	style       string
 }
 
-func (s *odsSheet) defaultStyle(col int) string {
-	for _, c := range s.colStyle {
+func (sh *odsSheet) defaultStyle(col int) string {
+	for _, c := range sh.colStyle {
 		if col >= c.first && col <= c.last {
 			return c.style
 		}
 	}
 	return ""
+}
+
+// styleRuns calls fn for the runs of columns lo..hi that share a style:
+// style itself when the cell names one, else each column's default.
+func (sh *odsSheet) styleRuns(style string, lo, hi int, fn func(lo, hi int, style string) error) error {
+	if style != "" {
+		return fn(lo, hi, style)
+	}
+	for _, c := range sh.colStyle {
+		a, b := max(lo, c.first), min(hi, c.last)
+		if a <= b && c.style != "" {
+			if err := fn(a, b, c.style); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // odsCell is the cell being read.
@@ -323,7 +362,9 @@ func (ob *odsBook) readContent(b *Book) error {
 				sh.hidden = v == "collapse" || v == "filter"
 				sh.outline = min(groups, 7)
 				if t.self {
-					sh.endRow()
+					if err := ob.endRow(sh); err != nil {
+						return err
+					}
 				}
 			case "table-cell", "covered-table-cell":
 				if sh == nil {
@@ -390,7 +431,9 @@ func (ob *odsBook) readContent(b *Book) error {
 				}
 			case "table-row":
 				if sh != nil {
-					sh.endRow()
+					if err := ob.endRow(sh); err != nil {
+						return err
+					}
 				}
 			case "table-row-group":
 				groups--
@@ -477,7 +520,7 @@ func (ob *odsBook) endCell(sh *odsSheet, c *odsCell) error {
 	}
 	switch c.cell.Kind {
 	case Empty:
-		return nil
+		return ob.emptyCell(sh, c, col)
 	case String:
 		if c.cell.Str == "" {
 			return nil
@@ -502,7 +545,7 @@ func (ob *odsBook) endCell(sh *odsSheet, c *odsCell) error {
 	if cost := int64(last-col+1) * int64(rows); ob.wb.budget.cells+cost > limits.Cells {
 		return limits.Over(at, overCells, limits.Cells, false)
 	}
-	for k := 0; k < (last-col+1)*rows; k++ {
+	for k := 0; k < last-col+1; k++ {
 		if err := ob.wb.budget.cell(at); err != nil {
 			return err
 		}
@@ -520,22 +563,53 @@ func (ob *odsBook) endCell(sh *odsSheet, c *odsCell) error {
 	return nil
 }
 
+// emptyCell keeps an empty cell whose style has a marking fill: a Gantt
+// bar drawn by colouring cells, often one cell repeated across the bar.
+func (ob *odsBook) emptyCell(sh *odsSheet, c *odsCell, col int) error {
+	if sh.row > maxRows || col > maxCols {
+		return nil
+	}
+	last := min(col+c.repeat-1, maxCols)
+	return sh.styleRuns(c.style, col, last, func(lo, hi int, style string) error {
+		fill := ob.grid[ob.style(style, 0)].Fill
+		if fill == 0 {
+			return nil
+		}
+		at := diag.Pos{File: sh.g.File, Sheet: sh.g.Name, Row: sh.row, Col: lo}
+		if cost := int64(hi-lo+1) * int64(min(sh.repeat, maxRows-sh.row+1)); ob.wb.budget.cells+cost > limits.Cells {
+			return limits.Over(at, overCells, limits.Cells, false)
+		}
+		for k := lo; k <= hi; k++ {
+			if err := ob.wb.budget.cell(at); err != nil {
+				return err
+			}
+			sh.fills = append(sh.fills, FillCell{Col: uint16(k), Fill: fill})
+		}
+		return nil
+	})
+}
+
 // endRow stores the row just read, as many times as it is repeated.
-func (sh *odsSheet) endRow() {
+func (ob *odsBook) endRow(sh *odsSheet) error {
 	g := sh.g
 	rows := min(sh.repeat, maxRows-sh.row+1)
-	if len(sh.cells) > 0 || (sh.outline > 0 && rows <= 1000) {
+	if len(sh.cells) > 0 || len(sh.fills) > 0 || (sh.outline > 0 && rows <= 1000) {
 		for r := sh.row; r < sh.row+rows; r++ {
-			var cells []Cell
-			if len(sh.cells) > 0 {
-				cells = make([]Cell, len(sh.cells))
-				copy(cells, sh.cells)
+			row := Row{Num: r, Hidden: sh.hidden, Outline: sh.outline, Cells: slices.Clone(sh.cells), Fills: slices.Clone(sh.fills)}
+			if r > sh.row {
+				// The first copy was charged cell by cell as it was read.
+				for range len(row.Cells) + len(row.Fills) {
+					if err := ob.wb.budget.cell(diag.Pos{File: g.File, Sheet: g.Name, Row: r}); err != nil {
+						return err
+					}
+				}
 			}
-			g.Rows = append(g.Rows, Row{Num: r, Hidden: sh.hidden, Outline: sh.outline, Cells: cells})
+			g.Rows = append(g.Rows, row)
 		}
 	}
-	sh.cells = sh.cells[:0]
+	sh.cells, sh.fills = sh.cells[:0], sh.fills[:0]
 	sh.row = min(sh.row+sh.repeat, maxRows+1)
+	return nil
 }
 
 func isErrorText(s string) bool {

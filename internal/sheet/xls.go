@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"slices"
 	"unicode/utf16"
 
 	"github.com/pmokit/pmo/internal/diag"
@@ -46,6 +47,9 @@ const (
 	recRK         = 0x027E
 	recFormat     = 0x041E
 	recBOF        = 0x0809
+	recBlank      = 0x0201
+	recMulBlank   = 0x00BE
+	recPalette    = 0x0092
 )
 
 // BIFF8 sheets are at most 65,536 rows by 256 columns.
@@ -185,8 +189,12 @@ func (wb *xlsBook) readGlobals() error {
 		return diag.Errorf(diag.Pos{File: wb.file}, "Excel 5.0/95 or older workbook (BIFF5 or earlier): pmo reads Excel 97-2003 and later; open it in Excel or LibreOffice and save it as .xlsx")
 	}
 	codes := map[int]string{}
-	type xf struct{ fmt, indent int }
+	type xf struct {
+		fmt, indent int
+		fill        xlsFill
+	}
 	var xfs []xf
+	palette := map[int]uint32{} // colour index -> RGB, from a PALETTE record
 	for {
 		typ, data, ok := r.next()
 		if !ok {
@@ -194,8 +202,15 @@ func (wb *xlsBook) readGlobals() error {
 		}
 		switch typ {
 		case recEOF:
+			fills := map[xlsFill]uint16{}
 			for _, x := range xfs {
 				s := Style{NumFmt: x.fmt, Code: codes[x.fmt], Indent: x.indent}
+				if x.fill.marks(palette) {
+					if _, ok := fills[x.fill]; !ok {
+						fills[x.fill] = uint16(len(fills) + 1)
+					}
+					s.Fill = fills[x.fill]
+				}
 				s.Date = value.IsDateFormat(s.NumFmt, s.Code)
 				s.Percent = value.IsPercentFormat(s.NumFmt, s.Code)
 				wb.styles = append(wb.styles, s)
@@ -220,8 +235,19 @@ func (wb *xlsBook) readGlobals() error {
 			if len(xfs) >= limits.Styles {
 				return limits.Over(diag.Pos{File: wb.file}, overStyles, limits.Styles, false)
 			}
-			if len(data) >= 9 {
-				xfs = append(xfs, xf{fmt: int(binary.LittleEndian.Uint16(data[2:])), indent: int(data[8] & 0x0F)})
+			if len(data) >= 20 {
+				colours := binary.LittleEndian.Uint16(data[18:])
+				xfs = append(xfs, xf{
+					fmt: int(binary.LittleEndian.Uint16(data[2:])), indent: int(data[8] & 0x0F),
+					fill: xlsFill{pattern: byte(binary.LittleEndian.Uint32(data[14:]) >> 26), fore: colours & 0x7F, back: colours >> 7 & 0x7F},
+				})
+			}
+		case recPalette:
+			if len(data) >= 2 {
+				for i := 0; i < int(binary.LittleEndian.Uint16(data)) && 2+4*i+4 <= len(data); i++ {
+					c := data[2+4*i:]
+					palette[8+i] = uint32(c[0])<<16 | uint32(c[1])<<8 | uint32(c[2])
+				}
 			}
 		case recBoundSheet:
 			if len(data) < 8 {
@@ -360,6 +386,19 @@ func (wb *xlsBook) readSheet(ref xlsSheetRef) (*Grid, error) {
 				}
 				g.Merges = append(g.Merges, m)
 			}
+		case recBlank:
+			if len(data) >= 6 {
+				sb.fill(int(binary.LittleEndian.Uint16(data)), int(binary.LittleEndian.Uint16(data[2:])), binary.LittleEndian.Uint16(data[4:]))
+			}
+		case recMulBlank:
+			if len(data) < 6 {
+				continue
+			}
+			row, col := int(binary.LittleEndian.Uint16(data)), int(binary.LittleEndian.Uint16(data[2:]))
+			for i := 4; i+2 <= len(data)-2; i += 2 {
+				sb.fill(row, col, binary.LittleEndian.Uint16(data[i:]))
+				col++
+			}
 		case recNumber:
 			if len(data) >= 14 {
 				sb.add(data, Cell{Kind: Number, Num: math.Float64frombits(binary.LittleEndian.Uint64(data[6:]))})
@@ -435,6 +474,30 @@ func (wb *xlsBook) readSheet(ref xlsSheetRef) (*Grid, error) {
 			}
 		}
 	}
+}
+
+// xlsFill is an XF's fill: pattern (0 none, 1 solid, 2-18 patterns) and
+// its foreground and background colour indexes.
+type xlsFill struct {
+	pattern    byte
+	fore, back uint16
+}
+
+// marks reports whether the fill can mark a cell: any pattern whose
+// colour is not white, the sheet's background. Colour 64 is the system
+// foreground (black text colour) and 65 the system background.
+func (f xlsFill) marks(palette map[int]uint32) bool {
+	if f.pattern == 0 {
+		return false
+	}
+	c := f.fore
+	white := c == 1 || c == 65
+	if rgb, ok := palette[int(c)]; ok {
+		white = rgb == 0xFFFFFF
+	} else if c == 9 {
+		white = true // the default palette's white
+	}
+	return !white
 }
 
 // rkValue decodes Excel's compressed RK number: a 30-bit integer or the top
@@ -523,19 +586,41 @@ func (sb *sheetBuilder) put(row, col int, c Cell) *Cell {
 		}
 	}
 	c.Col = uint16(col + 1)
-	g := sb.g
-	n := len(g.Rows)
-	if n == 0 || g.Rows[n-1].Num != row+1 {
-		var cells []Cell
-		if n > 0 {
-			cells = make([]Cell, 0, len(g.Rows[n-1].Cells))
-		}
-		g.Rows = append(g.Rows, Row{Num: row + 1, Cells: cells})
-		n++
-	}
-	r := &g.Rows[n-1]
+	r := sb.row(row + 1)
 	r.Cells = append(r.Cells, c)
 	return &r.Cells[len(r.Cells)-1]
+}
+
+// fill records an empty cell whose format has a marking fill (a Gantt
+// bar drawn by colouring cells) at the 0-based row and col.
+func (sb *sheetBuilder) fill(row, col int, xf uint16) {
+	g := sb.g
+	if col >= maxXLSCols || int(xf) >= len(g.Styles) || g.Styles[xf].Fill == 0 || sb.err != nil {
+		return
+	}
+	at := sb.pos
+	at.Row, at.Col = row+1, col+1
+	if err := sb.budget.cell(at); err != nil {
+		sb.err = err
+		return
+	}
+	r := sb.row(row + 1)
+	r.Fills = append(r.Fills, FillCell{Col: uint16(col + 1), Fill: g.Styles[xf].Fill})
+}
+
+// row returns the last stored row if it is number n, else a new one.
+func (sb *sheetBuilder) row(n int) *Row {
+	g := sb.g
+	k := len(g.Rows)
+	if k == 0 || g.Rows[k-1].Num != n {
+		var cells []Cell
+		if k > 0 {
+			cells = make([]Cell, 0, len(g.Rows[k-1].Cells))
+		}
+		g.Rows = append(g.Rows, Row{Num: n, Cells: cells})
+		k++
+	}
+	return &g.Rows[k-1]
 }
 
 // finish merges rows that came out of order, drops formula cells whose
@@ -567,6 +652,7 @@ func (sb *sheetBuilder) finish() {
 	for _, r := range g.Rows {
 		if k := len(out); k > 0 && out[k-1].Num == r.Num {
 			out[k-1].Cells = append(out[k-1].Cells, r.Cells...)
+			out[k-1].Fills = append(out[k-1].Fills, r.Fills...)
 			continue
 		}
 		out = append(out, r)
@@ -580,7 +666,10 @@ func (sb *sheetBuilder) finish() {
 	}
 	kept := g.Rows[:0]
 	for _, r := range g.Rows {
-		if len(r.Cells) > 0 || r.Outline > 0 {
+		if len(r.Cells) > 0 || len(r.Fills) > 0 || r.Outline > 0 {
+			if !slices.IsSortedFunc(r.Fills, byFillCol) {
+				slices.SortStableFunc(r.Fills, byFillCol)
+			}
 			kept = append(kept, r)
 		}
 	}
@@ -600,6 +689,8 @@ func (sb *sheetBuilder) finish() {
 		g.Rows[i].Cells = out
 	}
 }
+
+func byFillCol(a, b FillCell) int { return int(a.Col) - int(b.Col) }
 
 // segReader reads BIFF strings from a record and its CONTINUE records.
 type segReader struct {
