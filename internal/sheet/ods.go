@@ -370,7 +370,7 @@ func (ob *odsBook) readContent(b *Book) error {
 				if sh == nil {
 					return nil
 				}
-				c := &odsCell{repeat: max(attrInt(t.attrs, "table:number-columns-repeated"), 1)}
+				c := &odsCell{repeat: 1}
 				if name == "table-cell" {
 					ob.startCell(c, t.attrs)
 					if (c.rowSpan > 1 || c.colSpan > 1) && sh.row <= maxRows && sh.col <= maxCols {
@@ -386,6 +386,8 @@ func (ob *odsBook) readContent(b *Book) error {
 						}
 						sh.g.Merges = append(sh.g.Merges, r)
 					}
+				} else {
+					c.repeat = max(attrInt(t.attrs, "table:number-columns-repeated"), 1)
 				}
 				if t.self {
 					return ob.endCell(sh, c)
@@ -456,15 +458,41 @@ func (ob *odsBook) readContent(b *Book) error {
 
 // startCell reads a cell's attributes: value type, value, style, spans.
 func (ob *odsBook) startCell(c *odsCell, attrs []byte) {
-	st, _ := attr(attrs, "table:style-name")
-	c.style = unescapeXML(st, false)
-	c.rowSpan = attrInt(attrs, "table:number-rows-spanned")
-	c.colSpan = attrInt(attrs, "table:number-columns-spanned")
-	if _, ok := attr(attrs, "table:formula"); ok {
-		c.cell.Formula = true
-	}
-	vt, _ := attr(attrs, "office:value-type")
-	if string(attrOr(attrs, "calcext:value-type")) == "error" {
+	// One pass over the attributes: a sheet has a cell tag per value, and
+	// looking each attribute up separately was most of the read.
+	var vt, calc, value, dateValue, timeValue, boolValue, strValue []byte
+	hasStr := false
+	eachAttr(attrs, func(k, v []byte) {
+		switch string(k) {
+		case "table:style-name":
+			c.style = unescapeXML(v, false)
+		case "table:number-rows-spanned":
+			c.rowSpan, _ = strconv.Atoi(string(v))
+		case "table:number-columns-spanned":
+			c.colSpan, _ = strconv.Atoi(string(v))
+		case "table:number-columns-repeated":
+			if n, err := strconv.Atoi(string(v)); err == nil && n > 1 {
+				c.repeat = n
+			}
+		case "table:formula":
+			c.cell.Formula = true
+		case "office:value-type":
+			vt = v
+		case "calcext:value-type":
+			calc = v
+		case "office:value":
+			value = v
+		case "office:date-value":
+			dateValue = v
+		case "office:time-value":
+			timeValue = v
+		case "office:boolean-value":
+			boolValue = v
+		case "office:string-value":
+			strValue, hasStr = v, true
+		}
+	})
+	if string(calc) == "error" {
 		// LibreOffice keeps a formula error as an empty string value and
 		// shows the error as the cell's text.
 		c.valueType, c.isError = 's', true
@@ -473,31 +501,55 @@ func (ob *odsBook) startCell(c *odsCell, attrs []byte) {
 	switch string(vt) {
 	case "float", "currency":
 		c.valueType = 'f'
-		c.setNumber(attrOr(attrs, "office:value"))
+		c.setNumber(value)
 	case "percentage":
 		c.valueType = 'p'
-		c.setNumber(attrOr(attrs, "office:value"))
+		c.setNumber(value)
 	case "date":
 		c.valueType = 'd'
-		if n, ok := odsDate(string(attrOr(attrs, "office:date-value"))); ok {
+		if n, ok := odsDate(string(dateValue)); ok {
 			c.cell.Kind, c.cell.Num = Number, n
 		}
 	case "time":
 		c.valueType = 't'
-		if n, ok := odsDuration(string(attrOr(attrs, "office:time-value"))); ok {
+		if n, ok := odsDuration(string(timeValue)); ok {
 			c.cell.Kind, c.cell.Num = Number, n
 		}
 	case "boolean":
 		c.valueType = 'b'
 		c.cell.Kind = Bool
-		if string(attrOr(attrs, "office:boolean-value")) == "true" {
+		if string(boolValue) == "true" {
 			c.cell.Num = 1
 		}
 	case "string":
 		c.valueType = 's'
-		if v, ok := attr(attrs, "office:string-value"); ok {
-			c.cell.Kind, c.cell.Str = String, unescapeXML(v, false)
+		if hasStr {
+			c.cell.Kind, c.cell.Str = String, unescapeXML(strValue, false)
 		}
+	}
+}
+
+// eachAttr calls fn with each attribute's name and raw value.
+func eachAttr(attrs []byte, fn func(k, v []byte)) {
+	for len(attrs) > 0 {
+		eq := bytes.IndexByte(attrs, '=')
+		if eq < 0 {
+			return
+		}
+		key := bytes.TrimSpace(attrs[:eq])
+		rest := attrs[eq+1:]
+		for len(rest) > 0 && (rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\r' || rest[0] == '\n') {
+			rest = rest[1:]
+		}
+		if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
+			return
+		}
+		end := bytes.IndexByte(rest[1:], rest[0])
+		if end < 0 {
+			return
+		}
+		fn(key, rest[1:1+end])
+		attrs = rest[end+2:]
 	}
 }
 
