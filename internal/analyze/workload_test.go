@@ -71,3 +71,31 @@ func TestWorkloadRemainingWork(t *testing.T) {
 		t.Errorf("田中: %+v", c)
 	}
 }
+
+// TestIssueAge pins that a closed issue stops ageing at its closed date,
+// and that a closed issue with no closed date has no known age.
+func TestIssueAge(t *testing.T) {
+	t.Parallel()
+	asOf := day(2026, 11, 20)
+	tests := []struct {
+		name string
+		is   project.Issue
+		want int // -1: nil
+	}{
+		{"open", project.Issue{Status: project.Open, RaisedOn: day(2026, 11, 1)}, 19},
+		{"closed", project.Issue{Status: project.Closed, RaisedOn: day(2026, 11, 1), ClosedOn: day(2026, 11, 11)}, 10},
+		{"resolved after the status date", project.Issue{Status: project.Resolved, RaisedOn: day(2026, 11, 1), ClosedOn: day(2026, 12, 1)}, 19},
+		{"closed, no date", project.Issue{Status: project.Closed, RaisedOn: day(2026, 11, 1)}, -1},
+		{"no raised date", project.Issue{Status: project.Open}, -1},
+		{"raised later", project.Issue{Status: project.Open, RaisedOn: day(2026, 12, 1)}, -1},
+	}
+	for _, tt := range tests {
+		got := analyze.IssueAge(&tt.is, asOf)
+		switch {
+		case tt.want < 0 && got != nil:
+			t.Errorf("%s: age %d, want none", tt.name, *got)
+		case tt.want >= 0 && (got == nil || *got != tt.want):
+			t.Errorf("%s: age %v, want %d", tt.name, got, tt.want)
+		}
+	}
+}
