@@ -49,12 +49,14 @@ type Money struct {
 }
 
 // leafFigures computes each leaf task's weight, planned fraction and
-// state. Cancelled tasks are left out of everything.
+// state. Cancelled tasks are left out of everything, and so are milestone
+// rows: a milestone is a date to reach (see milestones), not work with a
+// weight, and it is never a late or behind task itself.
 func leafFigures(tasks []project.Task, cal *calendar.Calendar, asOf date.Date) []leaf {
 	out := make([]leaf, 0, len(tasks))
 	for i := range tasks {
 		t := &tasks[i]
-		if t.Summary || t.Status == project.Cancelled {
+		if t.Summary || t.Status == project.Cancelled || t.Milestone {
 			continue
 		}
 		l := leaf{t: t, index: i, weight: weight(t, cal), progress: progressOf(t)}

@@ -99,3 +99,30 @@ func TestIssueAge(t *testing.T) {
 		}
 	}
 }
+
+// TestMilestoneRowIsNotWork pins that a WBS milestone row is a milestone:
+// no weight in BAC or in its phase, not a late or behind task, not a leaf
+// in the counts — and still missed when its date passed undone.
+func TestMilestoneRowIsNotWork(t *testing.T) {
+	t.Parallel()
+	phase := project.Task{WBSID: "1", Level: 1, Name: "設計", Summary: true}
+	work := span("1.1", day(2026, 11, 2), day(2026, 11, 6), num(5))
+	work.Level, work.Progress = 2, num(100)
+	ms := span("1.2", day(2026, 11, 9), day(2026, 11, 9), nil)
+	ms.Level, ms.Name, ms.Milestone, ms.Progress = 2, "設計レビュー", true, num(0)
+	r := run(newConfig(), day(2026, 11, 20), phase, work, ms)
+	checkFloat(t, "BAC", r.EVM.BAC, 5)
+	checkFloat(t, "EV", r.EVM.EV, 5)
+	if r.Tasks.Leaf != 1 || r.Tasks.Late != 0 || r.Tasks.Behind != 0 {
+		t.Errorf("leaf %d, late %d, behind %d; want 1, 0, 0", r.Tasks.Leaf, r.Tasks.Late, r.Tasks.Behind)
+	}
+	if p := r.Rolled[0].Progress; p == nil || *p != 100 {
+		t.Errorf("phase progress %v, want 100 (the milestone is not work)", p)
+	}
+	if len(r.Milestones) != 1 || r.Milestones[0].Status != analyze.MilestoneMissed {
+		t.Errorf("milestones %+v, want 設計レビュー missed", r.Milestones)
+	}
+	if r.Coverage.LeafTasks != 1 {
+		t.Errorf("coverage counts %d leaf tasks, want 1", r.Coverage.LeafTasks)
+	}
+}
