@@ -3,6 +3,7 @@ package analyze_test
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/pmokit/pmo/internal/analyze"
@@ -124,5 +125,35 @@ func TestMilestoneRowIsNotWork(t *testing.T) {
 	}
 	if r.Coverage.LeafTasks != 1 {
 		t.Errorf("coverage counts %d leaf tasks, want 1", r.Coverage.LeafTasks)
+	}
+}
+
+// TestZeroActualEffort: a started task whose actual effort reads 0 is left
+// out of CPI (it would inflate it) and reported at its cell.
+func TestZeroActualEffort(t *testing.T) {
+	t.Parallel()
+	a := span("A", day(2026, 11, 2), day(2026, 11, 13), num(10))
+	a.Progress, a.ActualEffort = num(50), num(5)
+	b := span("B", day(2026, 11, 2), day(2026, 11, 13), num(10))
+	b.Progress, b.ActualEffort = num(50), num(0)
+	c := span("C", day(2026, 12, 1), day(2026, 12, 4), num(4))
+	c.Progress, c.ActualEffort = num(0), num(0) // not started: 0 is right
+	r := run(newConfig(), day(2026, 11, 20), a, b, c)
+	if r.EVM.CPI == nil {
+		t.Fatal("CPI null")
+	}
+	// EV with actuals 5 (A and C) over AC 5: 1.0, not 10 / 5 = 2.
+	checkFloat(t, "CPI", *r.EVM.CPI, 1)
+	n := 0
+	for _, f := range r.Findings {
+		if f.Rule == "actual-effort-zero" {
+			n++
+			if f.MessageJA == "" || !strings.Contains(f.Message, "task B") {
+				t.Errorf("finding %+v", f)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d actual-effort-zero findings, want 1 (task B)", n)
 	}
 }
