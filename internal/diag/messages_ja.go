@@ -8,12 +8,13 @@ package diag
 // The map is only ever read.
 var messagesJA = map[string]string{
 	// internal/analyze: summary rows against the tasks below them.
-	"task %q is %s%% done but its actual effort is 0; it is left out of CPI until the effort is filled in": "タスク「%s」は進捗 %s%% ですが実績工数が 0 です。実績工数が記入されるまで CPI の計算から除きます",
-	"summary %q starts %s but a task below it starts %s":                                                   "サマリータスク「%s」の開始日は %s ですが、配下のタスクは %s に開始します",
-	"summary %q finishes %s but a task below it finishes %s":                                               "サマリータスク「%s」の終了日は %s ですが、配下のタスクは %s に終了します",
-	"summary %q says %s but its tasks add up to %s":                                                        "サマリータスク「%s」の進捗率は %s ですが、配下のタスクから計算すると %s です",
-	"summary %q has %g person-days planned but its tasks add up to %g":                                     "サマリータスク「%s」の予定工数は %g 人日ですが、配下のタスクの合計は %g 人日です",
-	"summary %q has %g person-days spent but its tasks add up to %g":                                       "サマリータスク「%s」の実績工数は %g 人日ですが、配下のタスクの合計は %g 人日です",
+	"task %q is %s%% done but its actual effort is 0; it is left out of CPI until the effort is filled in":              "タスク「%s」は進捗 %s%% ですが実績工数が 0 です。実績工数が記入されるまで CPI の計算から除きます",
+	"%s %s is outside %d–%d, the years of the Japanese holiday calendar; national holidays there count as working days": "%s（%s）は祝日カレンダーの対象年（%d〜%d 年）の範囲外です。範囲外の祝日は稼働日として数えます",
+	"summary %q starts %s but a task below it starts %s":                                                                "サマリータスク「%s」の開始日は %s ですが、配下のタスクは %s に開始します",
+	"summary %q finishes %s but a task below it finishes %s":                                                            "サマリータスク「%s」の終了日は %s ですが、配下のタスクは %s に終了します",
+	"summary %q says %s but its tasks add up to %s":                                                                     "サマリータスク「%s」の進捗率は %s ですが、配下のタスクから計算すると %s です",
+	"summary %q has %g person-days planned but its tasks add up to %g":                                                  "サマリータスク「%s」の予定工数は %g 人日ですが、配下のタスクの合計は %g 人日です",
+	"summary %q has %g person-days spent but its tasks add up to %g":                                                    "サマリータスク「%s」の実績工数は %g 人日ですが、配下のタスクの合計は %g 人日です",
 
 	// internal/config: the project and portfolio YAML.
 	"%s must be a mapping of keys, got %s":                                    "%v は「キー: 値」のマッピングで書いてください（指定値: %v）",

@@ -49,6 +49,7 @@ func Rules() []*Rule {
 		{ID: "issue-closed-no-date", Severity: diag.Info, Description: "a closed issue has no closing date", check: closedNoDate},
 		{ID: "milestone-outside-project", Severity: diag.Error, Description: "a milestone date falls outside the project's start and end", check: milestoneOutside},
 		{ID: "milestone-missed", Severity: diag.Warning, Description: "a milestone date has passed and it is not marked done", check: milestoneMissed},
+		{ID: "calendar-out-of-range", Severity: diag.Warning, Description: "a project date is outside 1980–2099, where pmo knows no Japanese holidays", check: calendarOutOfRange},
 		{ID: "milestone-task-missing", Severity: diag.Error, Description: "a milestone names a WBS ID that no task has", check: milestoneTask},
 	}
 }
