@@ -8,7 +8,7 @@ import (
 
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/diag"
-	"github.com/pmokit/pmo/internal/pipeline"
+	"github.com/pmokit/pmo/internal/outdir"
 	"github.com/pmokit/pmo/internal/report"
 )
 
@@ -80,7 +80,7 @@ func WriteSummary(out string, r *Result) error {
 	if err != nil {
 		return err
 	}
-	return pipeline.WriteFile(filepath.Join(out, "summary.json"), append(data, '\n'))
+	return outdir.WriteFile(out, "summary.json", append(data, '\n'))
 }
 
 // Overview builds the portfolio document: rows worst first, with each
@@ -103,6 +103,9 @@ func (r *Result) Overview(lang string) *report.Portfolio {
 			row.Error = p.ErrorJA
 		}
 		for _, o := range p.Outputs {
+			if !outdir.Inside(o) {
+				continue // links go only to files inside OUT
+			}
 			switch filepath.Ext(o) {
 			case ".xlsx":
 				row.Tracker = o

@@ -12,6 +12,7 @@ import (
 
 	"github.com/pmokit/pmo/internal/batch"
 	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/outdir"
 	"github.com/pmokit/pmo/internal/pipeline"
 	"github.com/pmokit/pmo/internal/render/pdf"
 	"github.com/pmokit/pmo/internal/render/xlsx"
@@ -29,6 +30,7 @@ type batchOptions struct {
 	format  string
 	font    string
 	timings bool
+	noWait  bool
 }
 
 func (o *batchOptions) langOption() string { return o.lang }
@@ -43,7 +45,8 @@ below it) in parallel and writes OUT/<project-id>/tracker.xlsx and status.pdf fo
 then OUT/portfolio.xlsx and OUT/portfolio.pdf (worst project first) and OUT/summary.json.
 
 One broken project never stops the others: its error is reported and the rest are
-built. A project whose inputs, definition and options are unchanged since the last
+built. One run at a time writes to OUT: a second run on the same folder waits for
+the first (--no-wait: fails at once). A project whose inputs, definition and options are unchanged since the last
 run is reused, not rebuilt (--force rebuilds all). Every file is written to a
 temporary name and renamed, so a killed run leaves earlier outputs intact.
 
@@ -64,6 +67,7 @@ it; 2 usage or I/O errors.`,
 			fs.StringVar(&o.format, "format", "xlsx,pdf", "project outputs: xlsx, pdf or both")
 			fs.StringVar(&o.font, "font", "", "TrueType font for the PDFs (default: the embedded IPAexGothic)")
 			fs.BoolVar(&o.timings, "timings", false, "print the time spent in each stage, summed over projects, to stderr")
+			fs.BoolVar(&o.noWait, "no-wait", false, "fail at once when another pmo run is writing to OUT, instead of waiting for it")
 			return o
 		},
 		run: runBatch,
@@ -116,6 +120,11 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 	if err := checkOutDir(out); err != nil {
 		return err
 	}
+	lock, err := lockOut(ctx, env, out, opt.noWait)
+	if err != nil {
+		return err
+	}
+	defer lock.Release()
 	lang := opt.lang
 	if lang == "" && plan.Portfolio != nil {
 		lang = plan.Portfolio.Defaults.Report.Lang
@@ -152,7 +161,7 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 			if lang != "en" && p.ErrorJA != "" {
 				msg = p.ErrorJA
 			}
-			fmt.Fprintf(env.Stderr, "pmo: %s: %s\n", p.Path, msg)
+			fmt.Fprintf(env.Stderr, "pmo: %s: %s\n", filepath.Join(plan.Root, filepath.FromSlash(p.Path)), msg)
 		}
 	}
 	if res.NeedsAttention(failOn) {
@@ -168,14 +177,14 @@ func writePortfolio(out string, res *batch.Result, lang string, font []byte) err
 	if err != nil {
 		return fmt.Errorf("writing the portfolio workbook: %w", err)
 	}
-	if err := pipeline.WriteFile(filepath.Join(out, "portfolio.xlsx"), wb); err != nil {
+	if err := outdir.WriteFile(out, "portfolio.xlsx", wb); err != nil {
 		return err
 	}
 	doc, _, err := pdf.RenderPortfolio(pf, pdf.Options{Font: font})
 	if err != nil {
 		return fmt.Errorf("writing the portfolio PDF: %w", err)
 	}
-	if err := pipeline.WriteFile(filepath.Join(out, "portfolio.pdf"), doc); err != nil {
+	if err := outdir.WriteFile(out, "portfolio.pdf", doc); err != nil {
 		return err
 	}
 	return batch.WriteSummary(out, res)
@@ -193,6 +202,7 @@ type feedback struct {
 }
 
 func newFeedback(w io.Writer, quiet bool) *feedback {
+	w = raw(w)
 	tty := false
 	if f, ok := w.(*os.File); ok {
 		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
@@ -223,7 +233,7 @@ func (fb *feedback) event(e batch.Event) {
 	if r.Status != batch.StatusFailed && r.RAG != "" {
 		what += " " + string(r.RAG)
 	}
-	fmt.Fprintf(fb.w, "[%d/%d] %-6s %s\n", fb.done, e.Total, what, cmpStr(r.ID, r.Path))
+	fmt.Fprintf(fb.w, "[%d/%d] %-6s %s\n", fb.done, e.Total, what, escapeControls([]byte(cmpStr(r.ID, r.Path))))
 }
 
 func (fb *feedback) bar(total int) {
@@ -237,7 +247,7 @@ func (fb *feedback) bar(total int) {
 		left := time.Since(fb.start) / time.Duration(fb.done) * time.Duration(total-fb.done)
 		eta = fmt.Sprintf("%d:%02d", int(left.Minutes()), int(left.Seconds())%60)
 	}
-	name := clip(filepath.Base(filepath.Dir(fb.current)), 30)
+	name := string(escapeControls([]byte(clip(filepath.Base(filepath.Dir(fb.current)), 30))))
 	fmt.Fprintf(fb.w, "\r[%s%s] %d/%d  ETA %s  %s\x1b[K", strings.Repeat("#", filled), strings.Repeat(".", width-filled), fb.done, total, eta, name)
 }
 

@@ -61,9 +61,10 @@ func runStatus(ctx context.Context, env *Env, o any, args []string) error {
 	if err := checkLang(opt.lang); err != nil {
 		return err
 	}
+	at := here{args[0]}
 	p, err := pipeline.Load(ctx, args[0], pipeline.Options{AsOf: asOf, Today: date.FromTime(time.Now()), Getenv: env.Getenv, HistoryDir: opt.history})
 	if err != nil {
-		return err
+		return at.err(err)
 	}
 	if opt.json {
 		if err := writeJSON(env.Stdout, p.Analysis); err != nil {
@@ -80,7 +81,12 @@ func runStatus(ctx context.Context, env *Env, o any, args []string) error {
 	}
 	printStatus(env.Stdout, p.Analysis, lang)
 	if p.Failed() {
-		fmt.Fprintln(env.Stderr, "pmo: warning: some sources could not be read; run pmo validate for details")
+		// Each unreadable file by name: the figures above leave it out.
+		for _, s := range p.Sources {
+			if s.Err != nil {
+				fmt.Fprintf(env.Stderr, "pmo: warning: not read: %s\n", errorIn(at.err(s.Err), errorLang(o)))
+			}
+		}
 		return exitError{exitUsage}
 	}
 	return nil

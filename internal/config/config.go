@@ -180,8 +180,12 @@ type Report struct {
 
 // Source is one team spreadsheet to read.
 type Source struct {
-	File        string       // as written in the YAML
-	Path        string       // File joined with the project's Dir (unless absolute)
+	File string // as written in the YAML
+	Path string // File joined with the project's Dir (unless absolute)
+	// Name is File relative to the project's folder, with slashes: how
+	// positions, history keys and outputs name the source, the same from
+	// any working directory.
+	Name        string
 	Kind        project.Kind // empty: the reader infers it
 	Team        string
 	Sheet       string

@@ -52,7 +52,7 @@ func TestParseMinimal(t *testing.T) {
 	if info.Start != date.Of(2026, 4, 1) || info.End != date.Of(2027, 3, 31) || info.StatusDate != date.Of(2026, 11, 20) {
 		t.Errorf("dates = %s %s %s", info.Start, info.End, info.StatusDate)
 	}
-	if want := (diag.Pos{File: "crm/project.yaml", Row: 7, Col: 8}); info.EndPos != want {
+	if want := (diag.Pos{File: "project.yaml", Row: 7, Col: 8}); info.EndPos != want {
 		t.Errorf("EndPos = %v, want %v", info.EndPos, want)
 	}
 	if got := p.Calendar.DaysOff; len(got) != 3 || got[2].From != date.Of(2026, 12, 31) || got[2].To != got[2].From || got[2].Pos.Col != 38 {
@@ -224,6 +224,9 @@ func TestParseFindings(t *testing.T) {
 		{"project missing", "version: 1\nsources: [{file: a}]\n", []want{{E, RuleMissingKey, "1:1", `missing required key "project" in the top level`}}},
 		{"sources missing", head, []want{{W, RuleMissingKey, "1:1", `no sources listed: the project has no WBS, issue or risk sheets to read`}}},
 		{"id not a folder name", strings.Replace(inProject(""), "id: crm", "id: CRM 2026", 1), []want{{E, RuleBadValue, "3:7", `project.id "CRM 2026" must start with a-z or 0-9 and use only a-z, 0-9, _ and - (it names the output folder)`}}},
+		{"id reserved on Windows", strings.Replace(inProject(""), "id: crm", "id: con", 1), []want{{E, RuleBadValue, "3:7", `project.id "con" is a device name Windows reserves (CON, PRN, AUX, NUL, COM1-9, LPT1-9); choose another (it names the output folder)`}}},
+		{"id lpt9", strings.Replace(inProject(""), "id: crm", "id: lpt9", 1), []want{{E, RuleBadValue, "3:7", `project.id "lpt9" is a device name Windows reserves (CON, PRN, AUX, NUL, COM1-9, LPT1-9); choose another (it names the output folder)`}}},
+		{"id too long", strings.Replace(inProject(""), "id: crm", "id: "+strings.Repeat("a", 65), 1), []want{{E, RuleBadValue, "3:7", `project.id is 65 characters long; at most 64 are allowed (it names the output folder)`}}},
 		{"id missing", strings.Replace(inProject(""), "  id: crm\n", "", 1), []want{{E, RuleMissingKey, "3:3", `missing required key "id" in project`}}},
 		{"start missing", strings.Replace(inProject(""), "  start: 2026-04-01\n", "", 1), []want{{E, RuleMissingKey, "3:3", `missing required key "start" in project`}}},
 		{"name empty", strings.Replace(inProject(""), "name: x", "name:", 1), []want{{E, RuleMissingKey, "4:8", `project.name is empty`}}},

@@ -78,15 +78,17 @@ func LoadPortfolio(path string) (*Portfolio, diag.Findings, error) {
 // ParsePortfolio is LoadPortfolio without the file system: Projects stays
 // empty.
 func ParsePortfolio(path string, data []byte) (*Portfolio, diag.Findings, error) {
-	root, err := document(path, data)
+	// Named by its base name in positions, as a project file is (Parse).
+	name := filepath.Base(path)
+	root, err := document(name, data)
 	if err != nil {
 		return nil, nil, err
 	}
-	version, err := checkVersion(path, root)
+	version, err := checkVersion(name, root)
 	if err != nil {
 		return nil, nil, err
 	}
-	d := newDecoder(path)
+	d := newDecoder(name)
 	p := &Portfolio{Path: path, Dir: filepath.Dir(path), Version: version, Pos: d.pos(root)}
 	s := portfolioShape()
 	f := d.mapping(root, "", s)

@@ -53,12 +53,14 @@ var messagesJA = map[string]string{
 	"unknown field %q in sources.columns%s%s":                                 "sources.columns のフィールド「%s」は不明です%v%v",
 	"%s: column %s is outside 1..16384 (A..XFD)":                              "%s: 列 %v は 1〜16384（A〜XFD）の範囲外です",
 	"no sources listed: the project has no WBS, issue or risk sheets to read": "sources がありません: 読み込む WBS・課題・リスクの表が 1 つもありません",
-	"project.id %q must start with a-z or 0-9 and use only a-z, 0-9, _ and - (it names the output folder)":       "project.id「%s」は a-z か 0-9 で始め、a-z・0-9・_・- だけを使ってください（出力フォルダーの名前になります）",
-	"project.currency %q must be a three-letter code such as JPY or USD":                                         "project.currency「%s」は JPY や USD のような 3 文字の通貨コードで指定してください",
-	"teams.members entries must be a name or a mapping with name, capacity and aliases, got %s":                  "teams.members の各項目は名前か、name・capacity・aliases のマッピングで書いてください（指定値: %v）",
-	"source %q is listed twice (first at line %d); its rows would be counted twice":                              "ソース「%s」が重複しています（最初は %d 行目）。このままでは行が二重に集計されます",
-	"sources.encoding %q is not one of utf-8, shift_jis (cp932, sjis and windows-31j mean shift_jis)":            "sources.encoding「%s」は utf-8 か shift_jis で指定してください（cp932・sjis・windows-31j は shift_jis として扱います）",
-	"sources.password_env must be the name of an environment variable (letters, digits and _), not the password": "sources.password_env にはパスワードそのものではなく、環境変数の名前（英字・数字・_）を書いてください",
+	"project.id %q must start with a-z or 0-9 and use only a-z, 0-9, _ and - (it names the output folder)":                              "project.id「%s」は a-z か 0-9 で始め、a-z・0-9・_・- だけを使ってください（出力フォルダーの名前になります）",
+	"project.id is %d characters long; at most %d are allowed (it names the output folder)":                                             "project.id が %d 文字あります。%d 文字以内にしてください（出力フォルダーの名前になります）",
+	"project.id %q is a device name Windows reserves (CON, PRN, AUX, NUL, COM1-9, LPT1-9); choose another (it names the output folder)": "project.id「%s」は Windows がデバイス名として予約している名前です（CON・PRN・AUX・NUL・COM1〜9・LPT1〜9）。別の ID にしてください（出力フォルダーの名前になります）",
+	"project.currency %q must be a three-letter code such as JPY or USD":                                                                "project.currency「%s」は JPY や USD のような 3 文字の通貨コードで指定してください",
+	"teams.members entries must be a name or a mapping with name, capacity and aliases, got %s":                                         "teams.members の各項目は名前か、name・capacity・aliases のマッピングで書いてください（指定値: %v）",
+	"source %q is listed twice (first at line %d); its rows would be counted twice":                                                     "ソース「%s」が重複しています（最初は %d 行目）。このままでは行が二重に集計されます",
+	"sources.encoding %q is not one of utf-8, shift_jis (cp932, sjis and windows-31j mean shift_jis)":                                   "sources.encoding「%s」は utf-8 か shift_jis で指定してください（cp932・sjis・windows-31j は shift_jis として扱います）",
+	"sources.password_env must be the name of an environment variable (letters, digits and _), not the password":                        "sources.password_env にはパスワードそのものではなく、環境変数の名前（英字・数字・_）を書いてください",
 
 	// internal/render/pdf.
 	"character %U %q cannot be drawn with the report font; the PDF shows %c instead": "文字 %U「%s」はレポートのフォントで表示できないため、PDF では %c に置き換えています",
@@ -67,6 +69,10 @@ var messagesJA = map[string]string{
 	"%s %q is not a date":           "%s「%s」は日付として読めません",
 	"%s %s is not a date":           "%s %s は日付として読めません",
 	"%s %q has no year; read as %s": "%s「%s」に年がないため %s と読みました",
+	// internal/sheet: text encodings.
+	"the CSV is neither UTF-8 nor Shift_JIS; read as Windows-1252 (Western European) — check accented letters, or save it as UTF-8": "CSV が UTF-8 でも Shift_JIS でもないため、Windows-1252（西欧）として読みました。アクセント付きの文字を確認するか、UTF-8 で保存し直してください",
+	// internal/sheet: rows that are not records.
+	"%d rows left out as totals, examples or legends (the first says %q)": "合計・記入例・凡例の行 %d 行を除外しました（最初の行は「%s」）",
 	// internal/sheet: dates from a Gantt calendar area.
 	"%s start %s in its column, but the calendar is marked from %s; the column is used":   "%v開始日は列では %s ですが、カレンダーの印は %s からです。列の日付を使います",
 	"%s finish %s in its column, but the calendar is marked up to %s; the column is used": "%v終了日は列では %s ですが、カレンダーの印は %s までです。列の日付を使います",
@@ -190,4 +196,11 @@ var messagesJA = map[string]string{
 	"is a socket, not a regular file; pmo reads only regular files":            "ソケットで、通常のファイルではありません。pmo は通常のファイルだけを読み込みます",
 	"is a device, not a regular file; pmo reads only regular files":            "デバイスで、通常のファイルではありません。pmo は通常のファイルだけを読み込みます",
 	"is not a regular file; pmo reads only regular files":                      "通常のファイルではありません。pmo は通常のファイルだけを読み込みます",
+
+	// internal/outdir: the output folder.
+	"is not a regular file; pmo keeps its lock there and writes only regular files":                                                 "通常のファイルではありません。pmo はここにロックを置き、通常のファイルだけを書き込みます",
+	"another pmo run (process %s) is writing to this folder; try again when it has finished, or leave out --no-wait to wait for it": "別の pmo（プロセス %s）がこのフォルダーに書き込み中です。終わってからやり直すか、--no-wait を外して待ってください",
+	"is a symbolic link; pmo writes only inside the output folder and never through a link (remove it)":                             "シンボリックリンクです。pmo は出力フォルダーの中にだけ書き込み、リンクの先には書き込みません（リンクを削除してください）",
+	"is in the way: pmo needs a folder here (remove or rename it)":                                                                  "フォルダーが必要な場所にフォルダー以外があります（削除するか名前を変えてください）",
+	"is in the way: pmo replaces only regular files (remove or rename it)":                                                          "通常のファイル以外があります。pmo が置き換えるのは通常のファイルだけです（削除するか名前を変えてください）",
 }

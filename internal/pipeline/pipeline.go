@@ -132,7 +132,7 @@ func (p *Project) finish() {
 	p.Findings.Sort()
 	keys := map[string]int{}
 	for i, s := range p.Sources {
-		keys[s.Config.Path] = i
+		keys[cmp.Or(s.Config.Name, s.Config.Path)] = i
 	}
 	p.Analysis.Coverage.CountFindings(p.Findings, keys)
 }
@@ -141,7 +141,7 @@ func (p *Project) finish() {
 func (p *Project) sourceInputs() []analyze.SourceInput {
 	out := make([]analyze.SourceInput, 0, len(p.Sources))
 	for _, s := range p.Sources {
-		in := analyze.SourceInput{Name: filepath.ToSlash(cmp.Or(s.Config.File, s.Config.Path)), Key: s.Config.Path, Kind: s.Config.Kind}
+		in := analyze.SourceInput{Name: filepath.ToSlash(cmp.Or(s.Config.File, s.Config.Path)), Key: cmp.Or(s.Config.Name, s.Config.Path), Kind: s.Config.Kind}
 		if s.Err != nil {
 			in.Err, in.ErrJA = s.Err.Error(), s.Err.Error()
 			var ie *diag.InputError
@@ -245,6 +245,12 @@ func statusDate(cfg *config.Project, opt Options) date.Date {
 
 // read reads one source into p.
 func (p *Project) read(src config.Source, opt Options) {
+	if src.Path == "" {
+		// file: "" (or missing): the loader's finding points at its line;
+		// there is nothing to open, and the folder must not be tried.
+		p.Sources = append(p.Sources, Source{Config: src, Err: diag.Errorf(cmp.Or(src.FilePos, src.Pos), "sources.file is empty")})
+		return
+	}
 	res, err := ReadSource(src, p.Config, p.AsOf, opt.Getenv)
 	p.Sources = append(p.Sources, Source{Config: src, Result: res, Err: err})
 	if err != nil {
@@ -266,7 +272,7 @@ func (p *Project) read(src config.Source, opt Options) {
 
 // ReadSource opens and reads one source of a project.
 func ReadSource(src config.Source, cfg *config.Project, asOf date.Date, getenv func(string) string) (*sheet.Result, error) {
-	open := sheet.OpenOptions{Name: src.Path, Encoding: src.Encoding}
+	open := sheet.OpenOptions{Name: cmp.Or(src.Name, src.Path), Encoding: src.Encoding}
 	if src.PasswordEnv != "" && getenv != nil {
 		open.Password = getenv(src.PasswordEnv)
 	}

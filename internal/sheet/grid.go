@@ -46,6 +46,9 @@ type Style struct {
 	// Fill is 1 + the index of the cell's fill when that fill can mark a
 	// cell (a solid or patterned colour other than white); 0 otherwise.
 	Fill uint16
+	// CenterAcross is Excel's "center across selection": a group label
+	// shown over the empty cells to its right without a merge.
+	CenterAcross bool
 }
 
 // FillCell is an empty cell that carries a marking fill: a Gantt bar drawn

@@ -96,6 +96,11 @@ type rowReader struct {
 	parents  []string             // open parent names per name column
 	cal      []calDay             // dated columns of the Gantt area, by column
 	shading  map[[2]uint16]bool   // (column, fill) pairs that shade, not mark
+	// skipped counts rows left out as totals, examples or legends; the
+	// first is named in a finding.
+	skipped      int
+	skippedFirst int
+	skippedText  string
 }
 
 // slot is one field's place in a rowValues.

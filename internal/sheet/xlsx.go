@@ -278,6 +278,9 @@ func (wb *workbook) readStyles(name string) error {
 			case "alignment":
 				if inXfs && len(wb.styles) > 0 {
 					wb.styles[len(wb.styles)-1].Indent = min(attrInt(t.attrs, "indent"), maxIndent)
+					if h, _ := attr(t.attrs, "horizontal"); string(h) == "centerContinuous" {
+						wb.styles[len(wb.styles)-1].CenterAcross = true
+					}
 				}
 			}
 		case tokEnd:
