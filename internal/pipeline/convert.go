@@ -16,15 +16,15 @@ import (
 
 // FileOptions say how to read a single sheet without a project definition.
 type FileOptions struct {
-	Kind     project.Kind
-	Sheet    string
+	Kind  project.Kind
+	Sheet string
 	// HeaderRows and Columns fix the mapping as sources.header_rows and
 	// sources.columns do in the YAML.
 	HeaderRows []int
 	Columns    []sheet.Override
-	Encoding string
-	Password string
-	Lang     string
+	Encoding   string
+	Password   string
+	Lang       string
 }
 
 var nonID = regexp.MustCompile(`[^a-z0-9_-]+`)
