@@ -190,6 +190,9 @@ func printInspect(w io.Writer, res *sheet.Result, samples int, lang string) {
 }
 
 func rowList(rows []int) string {
+	if len(rows) == 0 {
+		return "none (mapped by values)"
+	}
 	if len(rows) == 1 {
 		return fmt.Sprint(rows[0])
 	}

@@ -149,6 +149,12 @@ func Read(b *Book, opt Options) (*Result, error) {
 		}
 		var skipped []*header
 		hs := tablesOf(g, kind, rows, overrides, &skipped)
+		if len(hs) == 0 && len(rows) == 0 && len(overrides) == 0 {
+			if h := valuesOnlyHeader(g, kind); h != nil {
+				noteValuesOnly(g, h, &res.Findings)
+				hs = []*header{h}
+			}
+		}
 		if len(hs) == 0 {
 			continue
 		}
@@ -242,7 +248,11 @@ func findHeaderText(g *Grid, header string, rows []int) (row, col int) {
 
 func readTable(g *Grid, h *header, opt *Options, fs *diag.Findings) *Table {
 	t := &Table{Sheet: g.Name, Kind: h.kind, Tool: h.tool}
+	t.HeaderRows = []int{} // none: a table mapped by its values alone
 	for _, r := range h.rows {
+		if h.noHeader {
+			break
+		}
 		t.HeaderRows = append(t.HeaderRows, g.Pos(r, 0).Row) // CSV: the line number
 	}
 	for _, c := range h.cols {
