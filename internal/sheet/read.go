@@ -34,18 +34,21 @@ type Override struct {
 
 // Table is one table found in a sheet and what was read from it.
 type Table struct {
-	Sheet      string          `json:"sheet"`
-	Kind       project.Kind    `json:"kind"`
-	HeaderRows []int           `json:"header_rows"`
-	Columns    []Column        `json:"columns"`
-	Unmapped   []Column        `json:"unmapped,omitempty"`
-	Calendar   string          `json:"calendar,omitempty"` // column range of a Gantt area left out, e.g. "O:AG"
-	Tool       string          `json:"tool,omitempty"`     // the tool whose export this is (Redmine, Jira …), by templates/presets
-	Count      int             `json:"record_count"`
-	NonRecords int             `json:"non_record_rows,omitempty"` // totals, examples and legends left out
-	Tasks      []project.Task  `json:"-"`
-	Issues     []project.Issue `json:"-"`
-	Risks      []project.Risk  `json:"-"`
+	Sheet      string       `json:"sheet"`
+	Kind       project.Kind `json:"kind"`
+	HeaderRows []int        `json:"header_rows"`
+	Columns    []Column     `json:"columns"`
+	Unmapped   []Column     `json:"unmapped,omitempty"`
+	Calendar   string       `json:"calendar,omitempty"` // column range of a Gantt area left out, e.g. "O:AG"
+	Tool       string       `json:"tool,omitempty"`     // the tool whose export this is (Redmine, Jira …), by templates/presets
+	Count      int          `json:"record_count"`
+	NonRecords int          `json:"non_record_rows,omitempty"` // totals, examples and legends left out
+	// MappedByValues marks a table without a header row, mapped from its
+	// values alone (HeaderRows is then empty).
+	MappedByValues bool            `json:"mapped_by_values,omitempty"`
+	Tasks          []project.Task  `json:"-"`
+	Issues         []project.Issue `json:"-"`
+	Risks          []project.Risk  `json:"-"`
 }
 
 // Result is everything read from one file.
@@ -117,6 +120,9 @@ func trackerDataSheet(name string) bool {
 
 // Read finds the tables of a book and reads their records.
 func Read(b *Book, opt Options) (*Result, error) {
+	if b.plan != nil {
+		return readPlan(b, opt)
+	}
 	res := &Result{File: b.File}
 	var grids []*Grid
 	if opt.Sheet != "" {
@@ -249,6 +255,7 @@ func findHeaderText(g *Grid, header string, rows []int) (row, col int) {
 func readTable(g *Grid, h *header, opt *Options, fs *diag.Findings) *Table {
 	t := &Table{Sheet: g.Name, Kind: h.kind, Tool: h.tool}
 	t.HeaderRows = []int{} // none: a table mapped by its values alone
+	t.MappedByValues = h.noHeader
 	for _, r := range h.rows {
 		if h.noHeader {
 			break
