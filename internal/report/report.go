@@ -38,6 +38,8 @@ type Document struct {
 	Findings diag.Findings
 	A        *analyze.Result    // every figure, for what the fields above do not cover
 	Cal      *calendar.Calendar // the project's working days
+
+	lateDays map[lateKey]int // days late by task, built once
 }
 
 // Facts are the project's header facts.
@@ -100,6 +102,7 @@ func Build(in Input) *Document {
 		Tasks: a.Rolled, Issues: in.Issues, Risks: in.Risks, Findings: in.Findings, A: a,
 		Cal: analyze.Calendar(in.Config),
 	}
+	d.lateDays = lateIndex(a)
 	d.RAG.Overall = a.RAG.Overall
 	for _, x := range a.RAG.Details {
 		reason := x.JA
