@@ -53,9 +53,10 @@ const (
 	// reference past them is damage, never data.
 	Rows = 1 << 20
 	Cols = 16384
-	// Cells bounds the non-empty cells of one book: 1.5 M for a large
-	// WBS; each costs 32 bytes.
-	Cells = 4_000_000
+	// Cells bounds the non-empty cells (and stored rows) of one book:
+	// 1.5 M for a large WBS; each costs 32 bytes and more in the reader, a
+	// book at the limit peaks near 170 MB.
+	Cells = 3_000_000
 	// TextBytes bounds all cell and shared-string text of one book
 	// together (90 M empty shared strings are refused here too: each
 	// counts as one byte).
