@@ -43,10 +43,13 @@ type Case struct {
 	// Args are pmo's arguments, run in the case's folder.
 	Args []string
 	// Exit is the exit code; Message is part of the one line on stderr,
-	// which must also name File.
+	// which must also name File (empty for the memory case: running out is
+	// not the fault of one file).
 	Exit    int
 	Message string
 	File    string
+	// Env is added to pmo's environment.
+	Env []string
 	// Writes is set for the one case whose run writes outputs by design
 	// (a batch reports a failed project in its portfolio).
 	Writes bool
@@ -220,6 +223,7 @@ func xlsxCases() []Case {
 		x("xlsx-merged-cells-at-limit", func() map[string]string {
 			return sheet(memo + `<mergeCells>` + merges(100) + `</mergeCells>`)
 		}, noTable),
+		memoryCase(),
 		x("xlsx-merges-100001", func() map[string]string {
 			return sheet(memo + `<mergeCells>` + repeat(`<mergeCell ref="A1:A1"/>`, 100_001) + `</mergeCells>`)
 		}, overLim+" of 100,000"),
@@ -527,5 +531,16 @@ func files(m map[string][]byte) func() map[string][]byte {
 // named is c with the file its message names.
 func named(c Case, file string) Case {
 	c.File = file
+	return c
+}
+
+// memoryCase reads a workbook within the limits (2.9 M cells, about
+// 110 MB) with the hard memory limit set to 60 MB: the run stops with
+// one line and exit 3, not the runtime's crash.
+func memoryCase() Case {
+	c := source("memory-hard-limit", KindXLSX, "wbs.xlsx", func() []byte {
+		return workbook(sheet(`<sheetData>` + repeat(`<row>`+repeat(`<c><v>1</v></c>`, 1000)+`</row>`, 2900) + `</sheetData>`))
+	}, "out of memory")
+	c.Env, c.Exit, c.File = []string{"PMO_MEMORY_MAX=60000000"}, 3, ""
 	return c
 }

@@ -83,6 +83,11 @@ const (
 	CSVRecordBytes = 1 << 20
 )
 
+// MemoryMax is the default hard limit: a run holding more memory than this
+// is stopped with one line and exit code 3 (PMO_MEMORY_MAX overrides it).
+// Nothing within the limits above comes near it.
+const MemoryMax = 4 << 30
+
 // IDLength bounds a project id, which names its output folder: paths
 // under OUT stay well inside Windows' 260-character limit.
 const IDLength = 64
