@@ -50,6 +50,9 @@ type Case struct {
 	File    string
 	// Env is added to pmo's environment.
 	Env []string
+	// Slow marks the cases that take pmo a second or more (millions of
+	// cells or strings): the fuzz seeds leave them out.
+	Slow bool
 	// Writes is set for the one case whose run writes outputs by design
 	// (a batch reports a failed project in its portfolio).
 	Writes bool
@@ -95,13 +98,13 @@ func Cases() []Case {
 func Seeds(kind string) [][]byte {
 	var out [][]byte
 	for _, c := range Cases() {
-		if c.Kind != kind {
+		if c.Kind != kind || c.Slow {
 			continue
 		}
 		if c.Files == nil {
 			continue
 		}
-		if data, ok := c.Files()[c.File]; ok && len(data) < 1<<20 {
+		if data, ok := c.Files()[c.File]; ok && len(data) < 64<<10 {
 			out = append(out, data) // the big ones say nothing more to a fuzzer
 		}
 	}
@@ -219,23 +222,23 @@ func xlsxCases() []Case {
 		x("xlsx-merge-overflow", func() map[string]string {
 			return sheet(memo + `<mergeCells><mergeCell ref="C50:D9223372036854775807"/><mergeCell ref="A1:XFD1048576"/><mergeCell ref="A9223372036854775807:B2"/></mergeCells>`)
 		}, noTable),
-		x("xlsx-merges-2000x19000", func() map[string]string { return sheet(memo + `<mergeCells>` + merges2000() + `</mergeCells>`) }, overLim+" of 2,000,000"),
+		slow(x("xlsx-merges-2000x19000", func() map[string]string { return sheet(memo + `<mergeCells>` + merges2000() + `</mergeCells>`) }, overLim+" of 2,000,000")),
 		x("xlsx-merged-cells-at-limit", func() map[string]string {
 			return sheet(memo + `<mergeCells>` + merges(100) + `</mergeCells>`)
 		}, noTable),
 		memoryCase(),
-		x("xlsx-merges-100001", func() map[string]string {
+		slow(x("xlsx-merges-100001", func() map[string]string {
 			return sheet(memo + `<mergeCells>` + repeat(`<mergeCell ref="A1:A1"/>`, 100_001) + `</mergeCells>`)
-		}, overLim+" of 100,000"),
+		}, overLim+" of 100,000")),
 		x("xlsx-col-max-int64", func() map[string]string {
 			return sheet(`<cols><col min="1" max="9223372036854775807" hidden="1"/></cols>` + memo)
 		}, noTable),
 		x("xlsx-col-near-max", func() map[string]string {
 			return sheet(`<cols><col min="9223372036854775000" max="9223372036854775807" hidden="1"/><col min="-5" max="-1" hidden="1"/></cols>` + memo)
 		}, noTable),
-		x("xlsx-shared-strings-3M", func() map[string]string {
+		slow(x("xlsx-shared-strings-3M", func() map[string]string {
 			return map[string]string{"xl/sharedStrings.xml": sst(repeat("<si/>", 3_000_000))}
-		}, overLim+" of 2,000,000"),
+		}, overLim+" of 2,000,000")),
 		x("xlsx-text-node-3MB", func() map[string]string {
 			return map[string]string{"xl/sharedStrings.xml": sst("<si><t>" + repeat("あ", 1<<20) + "</t></si>")}
 		}, overLim+" of 1 MB"),
@@ -245,9 +248,9 @@ func xlsxCases() []Case {
 		x("xlsx-inline-text-runs", func() map[string]string {
 			return sheet(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is>` + repeat("<t>"+repeat("y", 1000)+"</t>", 300) + `</is></c></row></sheetData>`)
 		}, overLim+" of 256 KB"),
-		x("xlsx-cells-3M", func() map[string]string {
+		slow(x("xlsx-cells-3M", func() map[string]string {
 			return sheet(`<sheetData>` + repeat(`<row>`+repeat(`<c><v>1</v></c>`, 1000)+`</row>`, 3001) + `</sheetData>`)
-		}, overLim+" of 3,000,000"),
+		}, overLim+" of 3,000,000")),
 		x("xlsx-xml-depth", func() map[string]string { return sheet(repeat("<a>", 300) + repeat("</a>", 300) + memo) }, overLim+" of 256"),
 		x("xlsx-unclosed-tag", func() map[string]string { return sheet(`<sheetData><row r="1"><c r="A1" t="inlineStr"`) }, noTable),
 		x("xlsx-row-past-grid", func() map[string]string {
@@ -259,8 +262,8 @@ func xlsxCases() []Case {
 		x("xlsx-col-letters-overflow", func() map[string]string {
 			return sheet(`<sheetData><row r="1"><c r="AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1"><v>1</v></c><c r="ZZZZZZ1"><v>2</v></c></row></sheetData>`)
 		}, noTable),
-		x("xlsx-styles-70000", func() map[string]string { return map[string]string{"xl/styles.xml": styles70k()} }, overLim+" of 65,536"),
-		x("xlsx-numfmts-70000", func() map[string]string { return map[string]string{"xl/styles.xml": fmts70k()} }, overLim+" of 65,536"),
+		slow(x("xlsx-styles-70000", func() map[string]string { return map[string]string{"xl/styles.xml": styles70k()} }, overLim+" of 65,536")),
+		slow(x("xlsx-numfmts-70000", func() map[string]string { return map[string]string{"xl/styles.xml": fmts70k()} }, overLim+" of 65,536")),
 		x("xlsx-outline-indent-huge", func() map[string]string {
 			return map[string]string{
 				"xl/styles.xml":            `<styleSheet><cellXfs><xf numFmtId="0"><alignment indent="9223372036854775807"/></xf></cellXfs></styleSheet>`,
@@ -273,15 +276,15 @@ func xlsxCases() []Case {
 		x("xlsx-billion-laughs", func() map[string]string {
 			return sheet(`<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>` + `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&d;&d;&d;</t></is></c></row></sheetData>`)
 		}, noTable),
-		x("xlsx-empty-rows-after-wide-row", func() map[string]string {
+		slow(x("xlsx-empty-rows-after-wide-row", func() map[string]string {
 			return sheet(`<sheetData>` + wideRow() + repeat("<row></row>", 200_000) + `</sheetData>`)
-		}, noTable),
-		x("xlsx-one-part-many-sheets", func() map[string]string {
+		}, noTable)),
+		slow(x("xlsx-one-part-many-sheets", func() map[string]string {
 			return map[string]string{
 				"xl/workbook.xml":          `<workbook xmlns:r="r"><sheets>` + repeatSheets(3000) + `</sheets></workbook>`,
 				"xl/worksheets/sheet1.xml": sheetHead + `<sheetData>` + repeat(`<row>`+repeat(`<c><v>1</v></c>`, 100)+`</row>`, 20) + `</sheetData></worksheet>`,
 			}
-		}, overLim),
+		}, overLim)),
 		x("xlsx-comment-unclosed", func() map[string]string { return sheet(`<!-- never closed ` + repeat("x", 4096)) }, "malformed XML"),
 		x("xlsx-cdata-unclosed", func() map[string]string {
 			return sheet(`<sheetData><row r="1"><c r="A1" t="str"><v><![CDATA[` + repeat("z", 4096))
@@ -363,7 +366,7 @@ func csvCases() []Case {
 		c("csv-line-2MB", func() []byte { return []byte("a,b\n" + repeat("x", 2<<20) + "\n") }, overLim+" of 1 MB"),
 		c("csv-open-quote-2MB", func() []byte { return []byte("a,b\n\"" + repeat("y\n", 1<<20)) }, overLim+" of 1 MB"),
 		c("csv-fields-20000", func() []byte { return []byte(repeat("a,", 19999) + "a\n") }, overLim+" of 16,384"),
-		c("csv-cells-3M", func() []byte { return []byte(repeat(repeat("1,", 999)+"1\n", 3100)) }, overLim+" of 3,000,000"),
+		slow(c("csv-cells-3M", func() []byte { return []byte(repeat(repeat("1,", 999)+"1\n", 3100)) }, overLim+" of 3,000,000")),
 		c("csv-bom-only", func() []byte { return []byte("\xEF\xBB\xBF") }, "no data"),
 		c("csv-only-delimiters", func() []byte { return []byte(repeat(repeat(",", 1000)+"\n", 1000)) }, "no data"),
 		c("csv-utf16-odd", func() []byte { return []byte("\xFF\xFEa\x00,\x00b") }, noTable),
@@ -528,6 +531,12 @@ func files(m map[string][]byte) func() map[string][]byte {
 	return func() map[string][]byte { return m }
 }
 
+// slow is c marked Slow.
+func slow(c Case) Case {
+	c.Slow = true
+	return c
+}
+
 // named is c with the file its message names.
 func named(c Case, file string) Case {
 	c.File = file
@@ -541,6 +550,6 @@ func memoryCase() Case {
 	c := source("memory-hard-limit", KindXLSX, "wbs.xlsx", func() []byte {
 		return workbook(sheet(`<sheetData>` + repeat(`<row>`+repeat(`<c><v>1</v></c>`, 1000)+`</row>`, 2900) + `</sheetData>`))
 	}, "out of memory")
-	c.Env, c.Exit, c.File = []string{"PMO_MEMORY_MAX=60000000"}, 3, ""
+	c.Env, c.Exit, c.File, c.Slow = []string{"PMO_MEMORY_MAX=60000000"}, 3, "", true
 	return c
 }
