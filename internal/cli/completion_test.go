@@ -57,7 +57,7 @@ func TestCompletionBash(t *testing.T) {
 		want []string
 	}{
 		{"pmo sta", []string{"status"}},
-		{"pmo ", []string{"init", "inspect", "validate", "status", "convert", "report", "batch", "schema", "version", "completion", "help", "--help", "--version"}},
+		{"pmo ", []string{"init", "inspect", "validate", "status", "convert", "report", "batch", "history", "baseline", "schema", "version", "completion", "help", "--help", "--version"}},
 		{"pmo report --for", []string{"--format"}},
 		{"pmo report --format ", []string{"xlsx", "pdf", "xlsx,pdf"}},
 		{"pmo inspect --kind ", []string{"wbs", "issues", "risks"}},

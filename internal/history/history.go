@@ -672,7 +672,7 @@ func (h *DB) SetBaseline(proj, name string, asOf date.Date) error {
 		return err
 	}
 	if n == 0 {
-		return fmt.Errorf("project %s has no run of %s in the history", proj, asOf)
+		return diag.Errorf(diag.Pos{}, "project %s has no run of %s in the history", proj, asOf)
 	}
 	_, err := h.db.Exec("INSERT OR REPLACE INTO baseline (project, name, as_of) VALUES (?, ?, ?)", proj, name, asOf.String())
 	return err
