@@ -683,7 +683,7 @@ func (h *DB) SetBaseline(proj, name string, asOf date.Date) error {
 // set before asOf, else the project's first run. nil when there is none.
 // The name says which.
 func (h *DB) Baseline(proj string, pinned, asOf date.Date) (*analyze.Snapshot, string, error) {
-	d, name := pinned, "baseline:"
+	d, name := pinned, "project.baseline"
 	if d.IsZero() {
 		err := h.db.QueryRow("SELECT as_of, name FROM baseline WHERE project = ? AND as_of < ? ORDER BY as_of DESC, name LIMIT 1", proj, asOf.String()).Scan(dateScan{&d}, &name)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -701,8 +701,7 @@ func (h *DB) Baseline(proj string, pinned, asOf date.Date) (*analyze.Snapshot, s
 	if err != nil || s == nil {
 		return nil, "", err
 	}
-	if name == "" {
-		name = "first run"
-	}
+	// The first run as baseline has no name: the report says so in its
+	// own language.
 	return s, strings.TrimSuffix(name, ":"), nil
 }
