@@ -24,6 +24,10 @@ type Input struct {
 	Issues   []project.Issue
 	Risks    []project.Risk
 	Previous *Snapshot // the newest earlier run, or nil
+	// Sources describe what was read from each source, for coverage; nil
+	// when the caller has records only (registers then count as given
+	// when they hold records).
+	Sources []SourceInput
 	// History is the earlier runs' headline figures, oldest first; the
 	// trend adds this run to them.
 	History []RunPoint
@@ -46,6 +50,7 @@ type Result struct {
 	Issues     IssueStats    `json:"issues"`
 	Risks      RiskStats     `json:"risks"`
 	Workload   Workload      `json:"workload"`
+	Coverage   Coverage      `json:"coverage"`
 	RAG        RAG           `json:"rag"`
 	Changes    *Changes      `json:"changes"`
 	Teams      []TeamStats   `json:"teams"`
@@ -101,12 +106,19 @@ func Analyze(in Input) *Result {
 	names := newSourceNames(cfg)
 	r.Issues = issueStats(in.Issues, in.AsOf, in.Previous, names)
 	r.Risks = riskStats(in.Risks)
-	r.Workload = workload(cfg, leaves, cal)
+	r.Workload = workload(cfg, leaves, cal, in.AsOf)
 	r.Teams = teamStats(leaves)
 	r.Forecast = forecast(leaves, cal, in.AsOf, r.EVM, cfg.Project.CostPerDay, cfg.Project.Currency)
 	r.Curve = curve(leaves, cal, in.AsOf, in.Previous, in.History, r.Progress)
 	r.IssueTrend = issueTrend(in.Issues, in.AsOf)
-	r.RAG = rag(cfg.Thresholds, r)
+	r.Coverage = coverage(in.Sources, leaves, in.Issues, in.Risks)
+	var unreadable []SourceCoverage
+	for _, s := range r.Coverage.Sources {
+		if !s.Read {
+			unreadable = append(unreadable, s)
+		}
+	}
+	r.RAG = rag(cfg.Thresholds, r, unreadable)
 	if in.Previous != nil {
 		r.Changes = changes(in.Previous, r)
 	}

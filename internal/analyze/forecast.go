@@ -40,12 +40,12 @@ type Forecast struct {
 
 // ForecastMoney is the cost side of Forecast in currency (cost_per_day).
 type ForecastMoney struct {
-	Currency string `json:"currency"`
-	SV  float64  `json:"sv"`
-	CV  *float64 `json:"cv"`
-	ETC *float64 `json:"etc"`
-	EAC *float64 `json:"eac"`
-	VAC *float64 `json:"vac"`
+	Currency string   `json:"currency"`
+	SV       float64  `json:"sv"`
+	CV       *float64 `json:"cv"`
+	ETC      *float64 `json:"etc"`
+	EAC      *float64 `json:"eac"`
+	VAC      *float64 `json:"vac"`
 }
 
 // EarnedSchedule returns ES in periods from a cumulative planned-value

@@ -17,7 +17,8 @@ import (
 type ragCase struct {
 	spi, cpi    float64 // as progress points of a 100-pd task; 0 leaves it out
 	overdueHigh int
-	milestone   analyze.MilestoneStatus // "", missed or at_risk
+	milestone   analyze.MilestoneStatus // "" (none defined), on_track, missed or at_risk
+	highRisks   int                     // open risks scored 4 × 4; -1 leaves the register out
 }
 
 // build makes the records for c, as of 2026-11-06:
@@ -44,6 +45,8 @@ func (c ragCase) build() analyze.Input {
 	switch c.milestone {
 	case analyze.MilestoneMissed:
 		cfg.Milestones = []config.Milestone{{Name: "MS", Date: day(2026, 11, 5)}}
+	case analyze.MilestoneOnTrack:
+		cfg.Milestones = []config.Milestone{{Name: "MS", Date: day(2026, 12, 25)}}
 	case analyze.MilestoneAtRisk:
 		l := span("L", day(2026, 10, 26), day(2026, 10, 30), num(1)) // late: 0 % after its finish
 		tasks = append(tasks, l)
@@ -56,7 +59,14 @@ func (c ragCase) build() analyze.Input {
 	for i := range c.overdueHigh {
 		issues = append(issues, project.Issue{ID: fmt.Sprint("H", i), Title: "high", Priority: project.High, Status: project.Open, Due: day(2026, 11, 1)})
 	}
-	return analyze.Input{Config: cfg, AsOf: asOf, Tasks: tasks, Issues: issues}
+	var risks []project.Risk
+	if c.highRisks >= 0 {
+		risks = append(risks, project.Risk{ID: "R-low", Title: "low", Probability: num(1), Impact: num(2), Status: project.Open})
+	}
+	for i := range max(c.highRisks, 0) {
+		risks = append(risks, project.Risk{ID: fmt.Sprint("R", i), Title: "high", Probability: num(4), Impact: num(4), Status: project.Open})
+	}
+	return analyze.Input{Config: cfg, AsOf: asOf, Tasks: tasks, Issues: issues, Risks: risks}
 }
 
 func TestRAGThresholds(t *testing.T) {
@@ -72,7 +82,8 @@ func TestRAGThresholds(t *testing.T) {
 		{"SPI 0.9499 amber", ragCase{spi: 94.99}, "schedule", analyze.Amber},
 		{"SPI 0.85 amber", ragCase{spi: 85}, "schedule", analyze.Amber},
 		{"SPI 0.8499 red", ragCase{spi: 84.99}, "schedule", analyze.Red},
-		{"SPI null green", ragCase{}, "schedule", analyze.Green},
+		{"SPI null unknown", ragCase{}, "schedule", analyze.Unknown},
+		{"CPI null unknown", ragCase{spi: 100}, "cost", analyze.Unknown},
 		{"CPI 0.95 green", ragCase{cpi: 95}, "cost", analyze.Green},
 		{"CPI 0.9499 amber", ragCase{cpi: 94.99}, "cost", analyze.Amber},
 		{"CPI 0.85 amber", ragCase{cpi: 85}, "cost", analyze.Amber},
@@ -81,7 +92,12 @@ func TestRAGThresholds(t *testing.T) {
 		{"1 overdue high amber", ragCase{overdueHigh: 1}, "issues", analyze.Amber},
 		{"2 overdue high amber", ragCase{overdueHigh: 2}, "issues", analyze.Amber},
 		{"3 overdue high red", ragCase{overdueHigh: 3}, "issues", analyze.Red},
-		{"milestones on track", ragCase{}, "milestones", analyze.Green},
+		{"milestones on track", ragCase{milestone: analyze.MilestoneOnTrack}, "milestones", analyze.Green},
+		{"no milestones unknown", ragCase{}, "milestones", analyze.Unknown},
+		{"0 high risks green", ragCase{}, "risks", analyze.Green},
+		{"1 high risk amber", ragCase{highRisks: 1}, "risks", analyze.Amber},
+		{"3 high risks red", ragCase{highRisks: 3}, "risks", analyze.Red},
+		{"no risk register unknown", ragCase{highRisks: -1}, "risks", analyze.Unknown},
 		{"milestone at risk amber", ragCase{milestone: analyze.MilestoneAtRisk}, "milestones", analyze.Amber},
 		{"milestone missed red", ragCase{milestone: analyze.MilestoneMissed}, "milestones", analyze.Red},
 	}
@@ -120,7 +136,9 @@ func TestRAGOverallAndReasons(t *testing.T) {
 		{"schedule amber, issues red", ragCase{spi: 90, overdueHigh: 3}, analyze.Red},
 		{"milestone at risk, rest green", ragCase{spi: 100, milestone: analyze.MilestoneAtRisk}, analyze.Amber},
 		{"cost red, rest green", ragCase{spi: 100, cpi: 50}, analyze.Red},
-		{"no work planned yet", ragCase{}, analyze.Green},
+		{"no work planned yet", ragCase{}, analyze.Unknown},
+		{"no risk register, rest green", ragCase{spi: 100, highRisks: -1}, analyze.Green},
+		{"high risks red", ragCase{spi: 100, highRisks: 3}, analyze.Red},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -130,18 +148,23 @@ func TestRAGOverallAndReasons(t *testing.T) {
 			if rag.Overall != tt.want {
 				t.Errorf("overall %s, want %s (%v)", rag.Overall, tt.want, rag.Dimensions)
 			}
+			// Overall is the worst known dimension, and unknown whenever
+			// the schedule is.
 			worst := analyze.Green
 			for _, l := range rag.Dimensions {
 				if l == analyze.Red || l == analyze.Amber && worst == analyze.Green {
 					worst = l
 				}
 			}
+			if rag.Dimensions["schedule"] == analyze.Unknown {
+				worst = analyze.Unknown
+			}
 			if rag.Overall != worst {
 				t.Errorf("overall %s is not the worst of %v", rag.Overall, rag.Dimensions)
 			}
-			// Cost only when CPI is known.
-			if _, ok := rag.Dimensions["cost"]; ok != (r.EVM.CPI != nil) {
-				t.Errorf("cost dimension present %v with CPI %v", ok, deref(r.EVM.CPI))
+			// Cost is unknown exactly when CPI is.
+			if (rag.Dimensions["cost"] == analyze.Unknown) != (r.EVM.CPI == nil) {
+				t.Errorf("cost %s with CPI %v", rag.Dimensions["cost"], deref(r.EVM.CPI))
 			}
 			// A written reason per dimension, in English and Japanese.
 			if len(rag.Reasons) != len(rag.Dimensions) || len(rag.ReasonsJA) != len(rag.Dimensions) {
@@ -165,13 +188,13 @@ func TestRAGReasonText(t *testing.T) {
 			t.Errorf("reasons %q lack %q", r.RAG.Reasons, "SPI 0.82 < 0.85")
 		}
 	})
-	t.Run("zero PV: schedule green with a reason", func(t *testing.T) {
+	t.Run("zero PV: schedule unknown with a reason", func(t *testing.T) {
 		t.Parallel()
 		in := ragCase{}.build()
 		in.Tasks = []project.Task{span("F", day(2026, 12, 1), day(2026, 12, 4), num(5))}
 		r := analyze.Analyze(in)
-		if r.EVM.SPI != nil || r.RAG.Dimensions["schedule"] != analyze.Green {
-			t.Fatalf("SPI %v, schedule %s; want null, green", deref(r.EVM.SPI), r.RAG.Dimensions["schedule"])
+		if r.EVM.SPI != nil || r.RAG.Dimensions["schedule"] != analyze.Unknown || r.RAG.Overall != analyze.Unknown {
+			t.Fatalf("SPI %v, schedule %s, overall %s; want null, unknown, unknown", deref(r.EVM.SPI), r.RAG.Dimensions["schedule"], r.RAG.Overall)
 		}
 		if !slices.ContainsFunc(r.RAG.Reasons, func(s string) bool { return strings.Contains(s, "SPI") }) {
 			t.Errorf("no SPI reason in %q", r.RAG.Reasons)

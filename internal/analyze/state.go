@@ -72,7 +72,11 @@ type sourceNames map[string]string
 func newSourceNames(cfg *config.Project) sourceNames {
 	n := sourceNames{}
 	for _, s := range cfg.Sources {
-		n[s.Path] = filepath.ToSlash(s.File)
+		// Records carry s.Name (relative to the YAML's folder) when read
+		// through the pipeline; callers naming them by path are mapped too.
+		name := cmp.Or(s.Name, filepath.ToSlash(s.File))
+		n[s.Path] = name
+		n[name] = name
 	}
 	return n
 }
@@ -84,16 +88,9 @@ func (n sourceNames) of(path string) string {
 	return filepath.ToSlash(path)
 }
 
-// path is the reverse of of: the path pmo reads for a file as the YAML
-// names it, so a finding points where the others do.
-func (n sourceNames) path(file string) string {
-	for p, f := range n {
-		if f == file {
-			return p
-		}
-	}
-	return file
-}
+// path is how a finding names a file the others name as of does: the
+// same name, so findings are the same from any working directory.
+func (n sourceNames) path(file string) string { return file }
 
 // issueKey is IssueKey with the file as the YAML names it.
 func (n sourceNames) issueKey(is *project.Issue) string {

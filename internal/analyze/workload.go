@@ -10,15 +10,19 @@ import (
 	"github.com/pmokit/pmo/internal/project"
 )
 
-// Workload is planned effort per person per ISO week.
+// Workload is the work people still carry, per person per ISO week, from
+// the status week on (see workload for the definition).
 type Workload struct {
 	People []string    `json:"people"`
-	Weeks  []date.Date `json:"weeks"` // Mondays
-	// Load[p][w] is person p's planned person-days in week w; Capacity the
-	// same person's capacity that week (holidays taken off).
-	Load     [][]float64    `json:"load"`
-	Capacity [][]float64    `json:"capacity"`
-	Over     []WorkloadCell `json:"over"` // cells above capacity, by week then person
+	Weeks  []date.Date `json:"weeks"` // Mondays, from the status week
+	// Load[p][w] is person p's remaining person-days in week w; Capacity
+	// the same person's capacity that week (holidays taken off).
+	Load     [][]float64 `json:"load"`
+	Capacity [][]float64 `json:"capacity"`
+	// Overdue[p] is the part of person p's status-week load that is the
+	// remaining work of tasks past their planned finish.
+	Overdue []float64      `json:"overdue"`
+	Over    []WorkloadCell `json:"over"` // cells above capacity, by week then person
 }
 
 // WorkloadCell is one person-week.
@@ -26,6 +30,7 @@ type WorkloadCell struct {
 	Person   string    `json:"person"`
 	Week     date.Date `json:"week"`
 	Load     float64   `json:"load"`
+	Overdue  float64   `json:"overdue,omitempty"`
 	Capacity float64   `json:"capacity"`
 }
 
@@ -38,40 +43,72 @@ func monday(d date.Date) date.Date {
 	return d.AddDays(-wd)
 }
 
-// workload spreads each scheduled leaf task's planned effort (or one
-// person-day per working day when no effort is given) evenly over its
-// planned working days and its assignees, then sums per ISO week. Done and
-// cancelled tasks are left out: the question is what people still carry.
-func workload(cfg *config.Project, leaves []leaf, cal *calendar.Calendar) Workload {
+// remaining is a task's work still to do in person-days: its planned
+// effort (else one person-day per planned working day) times the share not
+// yet done.
+func remaining(t *project.Task, cal *calendar.Calendar) float64 {
+	effort := float64(cal.WorkdaysBetween(t.PlannedStart, t.PlannedFinish))
+	if t.PlannedEffort != nil && *t.PlannedEffort > 0 {
+		effort = *t.PlannedEffort
+	}
+	done := 0.0
+	if t.Progress != nil {
+		done = max(0, min(100, *t.Progress))
+	}
+	return effort * (1 - done/100)
+}
+
+// workload spreads each unfinished scheduled leaf task's remaining work
+// (remaining) evenly over its working days after the status date up to its
+// planned finish, and over its assignees, then sums per ISO week. A task
+// whose planned finish is on or before the status date puts all its
+// remaining work into the status week — as overdue load when the finish
+// is past. Done and cancelled tasks carry nothing: the question is what
+// people still carry, so a person whose work is all late is the most
+// loaded, not absent.
+func workload(cfg *config.Project, leaves []leaf, cal *calendar.Calendar, asOf date.Date) Workload {
 	type key struct {
 		person string
 		week   date.Date
 	}
 	load := map[key]float64{}
+	overdue := map[string]float64{}
 	people := map[string]bool{}
 	weeks := map[date.Date]bool{}
 	// A typo year (2206) or a 9999/12/31 "no end" must not make thousands
 	// of weeks: count load within the project window and a year around it.
-	lo, hi := cfg.Project.Start.AddDays(-365), cfg.Project.End.AddDays(365)
-	if cfg.Project.Start.IsZero() || cfg.Project.End.IsZero() {
-		lo, hi = 0, 1<<30
+	hi := cfg.Project.End.AddDays(365)
+	if cfg.Project.End.IsZero() {
+		hi = 1 << 30
 	}
+	status := monday(asOf)
 	for _, l := range leaves {
 		t := l.t
 		if !l.scheduled || len(t.Assignee) == 0 || t.Complete() {
 			continue
 		}
-		days := cal.WorkdaysBetween(t.PlannedStart, t.PlannedFinish)
-		if days == 0 {
+		rest := remaining(t, cal)
+		if rest <= 0 {
 			continue
 		}
-		effort := float64(days)
-		if t.PlannedEffort != nil && *t.PlannedEffort > 0 {
-			effort = *t.PlannedEffort
+		share := rest / float64(len(t.Assignee))
+		from := max(asOf.AddDays(1), t.PlannedStart)
+		days := cal.WorkdaysBetween(from, t.PlannedFinish)
+		if t.PlannedFinish < from || days == 0 {
+			// Due by the status date and not done: all of it is this week's.
+			weeks[status] = true
+			for _, p := range t.Assignee {
+				people[p] = true
+				load[key{p, status}] += share
+				if t.PlannedFinish < asOf {
+					overdue[p] += share
+				}
+			}
+			continue
 		}
-		perDay := effort / float64(days) / float64(len(t.Assignee))
-		for w := monday(max(t.PlannedStart, lo)); w <= min(t.PlannedFinish, hi) && len(weeks) < maxWorkloadWeeks; w = w.AddDays(7) {
-			n := cal.WorkdaysBetween(max(w, t.PlannedStart), min(w.AddDays(6), t.PlannedFinish))
+		perDay := share / float64(days)
+		for w := monday(from); w <= min(t.PlannedFinish, hi) && len(weeks) < maxWorkloadWeeks; w = w.AddDays(7) {
+			n := cal.WorkdaysBetween(max(w, from), min(w.AddDays(6), t.PlannedFinish))
 			if n == 0 {
 				continue
 			}
@@ -94,11 +131,16 @@ func workload(cfg *config.Project, leaves []leaf, cal *calendar.Calendar) Worklo
 		}
 		wl.Load = append(wl.Load, row)
 		wl.Capacity = append(wl.Capacity, caps)
+		wl.Overdue = append(wl.Overdue, overdue[p])
 	}
 	for j, w := range wl.Weeks {
 		for i, p := range wl.People {
 			if wl.Load[i][j] > wl.Capacity[i][j]+1e-9 {
-				wl.Over = append(wl.Over, WorkloadCell{Person: p, Week: w, Load: wl.Load[i][j], Capacity: wl.Capacity[i][j]})
+				c := WorkloadCell{Person: p, Week: w, Load: wl.Load[i][j], Capacity: wl.Capacity[i][j]}
+				if w == status {
+					c.Overdue = wl.Overdue[i]
+				}
+				wl.Over = append(wl.Over, c)
 			}
 		}
 	}

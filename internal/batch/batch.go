@@ -24,6 +24,7 @@ import (
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/limits"
+	"github.com/pmokit/pmo/internal/outdir"
 	"github.com/pmokit/pmo/internal/pipeline"
 	"github.com/pmokit/pmo/internal/report"
 )
@@ -75,32 +76,39 @@ const (
 // ProjectResult is one project's outcome and key figures, as summary.json
 // and the portfolio report show them.
 type ProjectResult struct {
-	Path          string             `json:"path"`
-	ID            string             `json:"id"`
-	Name          string             `json:"name"`
-	PM            string             `json:"pm,omitempty"`
-	Status        string             `json:"status"`
-	Error         string             `json:"error,omitempty"`
-	ErrorJA       string             `json:"error_ja,omitempty"`
-	Outputs       []string           `json:"outputs"`
-	AsOf          date.Date          `json:"as_of,omitzero"`
-	RAG           analyze.Level      `json:"rag,omitempty"`
-	Reason        string             `json:"reason,omitempty"`
-	ReasonJA      string             `json:"reason_ja,omitempty"`
-	Planned       float64            `json:"planned"`
-	Actual        float64            `json:"actual"`
-	SPI           *float64           `json:"spi"`
-	CPI           *float64           `json:"cpi"`
-	LateTasks     int                `json:"late_tasks"`
-	OpenIssues    int                `json:"open_issues"`
-	OverdueIssues int                `json:"overdue_issues"`
-	HighRisks     int                `json:"high_risks"`
-	NextMilestone *analyze.Milestone `json:"next_milestone"`
-	ProgressDelta *float64           `json:"progress_delta"`
-	Errors        int                `json:"errors"`
-	Warnings      int                `json:"warnings"`
-	Findings      diag.Findings      `json:"findings"`
-	InputHash     string             `json:"input_hash,omitempty"`
+	Path          string        `json:"path"`
+	ID            string        `json:"id"`
+	Name          string        `json:"name"`
+	PM            string        `json:"pm,omitempty"`
+	Status        string        `json:"status"`
+	Error         string        `json:"error,omitempty"`
+	ErrorJA       string        `json:"error_ja,omitempty"`
+	Outputs       []string      `json:"outputs"`
+	AsOf          date.Date     `json:"as_of,omitzero"`
+	RAG           analyze.Level `json:"rag,omitempty"`
+	Reason        string        `json:"reason,omitempty"`
+	ReasonJA      string        `json:"reason_ja,omitempty"`
+	Planned       float64       `json:"planned"`
+	Actual        float64       `json:"actual"`
+	SPI           *float64      `json:"spi"`
+	CPI           *float64      `json:"cpi"`
+	LateTasks     int           `json:"late_tasks"`
+	OpenIssues    int           `json:"open_issues"`
+	OverdueIssues int           `json:"overdue_issues"`
+	HighRisks     int           `json:"high_risks"`
+	// Data quality: the share of leaf tasks with planned dates, the source
+	// to check first, and registers the project does not have (their
+	// counts above are then not provided, not zero).
+	ScheduledShare *float64           `json:"scheduled_share"`
+	CheckFirst     string             `json:"check_first,omitempty"`
+	NoIssueList    bool               `json:"no_issue_list,omitempty"`
+	NoRiskRegister bool               `json:"no_risk_register,omitempty"`
+	NextMilestone  *analyze.Milestone `json:"next_milestone"`
+	ProgressDelta  *float64           `json:"progress_delta"`
+	Errors         int                `json:"errors"`
+	Warnings       int                `json:"warnings"`
+	Findings       diag.Findings      `json:"findings"`
+	InputHash      string             `json:"input_hash,omitempty"`
 	// Summary is the project's one-page document, for the portfolio PDF;
 	// nil when reused or failed.
 	Document *report.Document `json:"-"`
@@ -133,6 +141,17 @@ type Plan struct {
 	Name      string
 	Projects  []string
 	Findings  diag.Findings
+	// Root is the portfolio file's folder, or the folder searched: results
+	// name projects relative to it, the same from any working directory.
+	Root string
+}
+
+// Rel names a project file of the plan relative to its Root, with slashes.
+func (p *Plan) Rel(path string) string {
+	if rel, err := filepath.Rel(p.Root, path); err == nil && p.Root != "" {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(path)
 }
 
 // Discover reads a portfolio file, or lists every */project.yaml below a
@@ -147,13 +166,24 @@ func Discover(target string) (*Plan, error) {
 		if err != nil {
 			return nil, err
 		}
-		plan := &Plan{Portfolio: pf, Name: pf.Name, Findings: fs}
+		// A mistyped key in the portfolio (its defaults reach every
+		// project) stops the run; a project file that is missing stays a
+		// finding, and the others are built.
+		if err := config.DefinitionError(fs, config.RuleNoProjects); err != nil {
+			return nil, err
+		}
+		plan := &Plan{Portfolio: pf, Name: pf.Name, Findings: fs, Root: filepath.Dir(target)}
 		for _, p := range pf.Projects {
 			plan.Projects = append(plan.Projects, p.Path)
 		}
 		return plan, nil
 	}
-	plan := &Plan{Name: filepath.Base(filepath.Clean(target))}
+	// Named by the folder itself, "." and "../x" included.
+	name := filepath.Base(filepath.Clean(target))
+	if abs, err := filepath.Abs(target); err == nil {
+		name = filepath.Base(abs)
+	}
+	plan := &Plan{Name: name, Root: target}
 	err = filepath.WalkDir(target, func(path string, e os.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -193,12 +223,13 @@ func cleanErr(err error) error {
 func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 	res := &Result{Name: plan.Name, Findings: plan.Findings, AsOf: opt.AsOf, Projects: make([]*ProjectResult, len(plan.Projects))}
 	// A run killed half-way leaves temporary files behind; the finished
-	// outputs beside them are whole.
-	pipeline.RemoveStaleTemp(opt.Out)
+	// outputs beside them are whole. The caller holds the folder's lock,
+	// so no temporary file there belongs to a live run.
+	outdir.RemoveStaleTemp(opt.Out)
 	if plan.Portfolio != nil {
-		res.Portfolio = plan.Portfolio.Path
+		res.Portfolio = filepath.Base(plan.Portfolio.Path)
 	}
-	dup := duplicateIDs(plan.Projects)
+	dup := duplicateIDs(plan)
 	jobs := cmp.Or(opt.Jobs, runtime.GOMAXPROCS(0))
 	var (
 		wg   sync.WaitGroup
@@ -220,8 +251,8 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 				var r *ProjectResult
 				if other, ok := dup[path]; ok {
 					// Two projects with one id would overwrite each other's outputs.
-					err := diag.Errorf(diag.Pos{File: path}, "project.id is also used by %s; each project needs its own id", other)
-					r = &ProjectResult{Path: path, Status: StatusFailed, Outputs: []string{}, Findings: diag.Findings{},
+					err := diag.Errorf(diag.Pos{File: plan.Rel(path)}, "project.id is also used by %s; each project needs its own id", plan.Rel(other))
+					r = &ProjectResult{Path: plan.Rel(path), Status: StatusFailed, Outputs: []string{}, Findings: diag.Findings{},
 						Error: err.Error(), ErrorJA: err.Text("ja")}
 				} else {
 					r = runProject(ctx, path, plan, opt)
@@ -241,7 +272,7 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 	wg.Wait()
 	for i, r := range res.Projects {
 		if r == nil { // cancelled before it started
-			res.Projects[i] = &ProjectResult{Path: plan.Projects[i], Status: StatusFailed, Error: "not run: interrupted", Outputs: []string{}, Findings: diag.Findings{}}
+			res.Projects[i] = &ProjectResult{Path: plan.Rel(plan.Projects[i]), Status: StatusFailed, Error: "not run: interrupted", Outputs: []string{}, Findings: diag.Findings{}}
 		}
 	}
 	return res
@@ -250,10 +281,10 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 // duplicateIDs maps each project file whose id an earlier file of the
 // plan already uses to that earlier file. Files that cannot be read are
 // left to fail on their own.
-func duplicateIDs(paths []string) map[string]string {
+func duplicateIDs(plan *Plan) map[string]string {
 	first := map[string]string{}
 	dup := map[string]string{}
-	for _, p := range paths {
+	for _, p := range plan.Projects {
 		cfg, _, err := config.Load(p)
 		if err != nil || cfg.Project.ID == "" {
 			continue
@@ -269,7 +300,7 @@ func duplicateIDs(paths []string) map[string]string {
 
 // runProject builds one project, turning any panic into an error result.
 func runProject(ctx context.Context, path string, plan *Plan, opt Options) (r *ProjectResult) {
-	r = &ProjectResult{Path: path, Outputs: []string{}, Findings: diag.Findings{}}
+	r = &ProjectResult{Path: plan.Rel(path), Outputs: []string{}, Findings: diag.Findings{}}
 	defer func() {
 		if v := recover(); v != nil {
 			r.Status = StatusFailed
@@ -324,7 +355,7 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, r *Project
 		// The outputs stand; the portfolio still wants this project's
 		// summary page, which reading and analysing alone rebuild.
 		*r = *reused
-		r.Path, r.Status = path, StatusReused
+		r.Path, r.Status = plan.Rel(path), StatusReused
 		r.Document = p.Document(cmp.Or(opt.Lang, p.Config.Report.Lang))
 		return nil
 	}
@@ -380,6 +411,8 @@ func figures(r *ProjectResult, a *analyze.Result) {
 	r.SPI, r.CPI = a.EVM.SPI, a.EVM.CPI
 	r.LateTasks, r.OpenIssues, r.OverdueIssues, r.HighRisks = a.Tasks.Late, a.Issues.Open, a.Issues.Overdue, a.Risks.High
 	r.NextMilestone = report.NextMilestone(a)
+	c := a.Coverage
+	r.ScheduledShare, r.CheckFirst, r.NoIssueList, r.NoRiskRegister = c.ScheduledShare, c.Worst, !c.HasIssues, !c.HasRisks
 	if a.Changes != nil {
 		d := a.Changes.ProgressDelta
 		r.ProgressDelta = &d
@@ -416,8 +449,12 @@ func inputHash(path string, cfg *config.Project, defaults []byte, opt Options) (
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// resultFile is where a project's last result is kept for reuse.
-func resultFile(out, id string) string { return filepath.Join(out, id, ".pmo-result.json") }
+// resultName is the file in OUT/<project-id>/ keeping the project's last
+// result for reuse.
+const resultName = ".pmo-result.json"
+
+// resultFile is where a project's last result is kept.
+func resultFile(out, id string) string { return filepath.Join(out, id, resultName) }
 
 // storedFinding keeps a finding's position in parts, so a reused
 // project's findings come back exactly.
@@ -450,7 +487,7 @@ func saveResult(out string, r *ProjectResult) error {
 	if err != nil {
 		return err
 	}
-	return pipeline.WriteFile(resultFile(out, r.ID), append(data, '\n'))
+	return outdir.WriteFile(out, r.ID+"/"+resultName, append(data, '\n'))
 }
 
 // reusable returns the previous result of the project when its inputs are
@@ -465,6 +502,17 @@ func reusable(out, id, hash string) (*ProjectResult, bool) {
 		return nil, false
 	}
 	prev := s.ProjectResult
+	// The file is read back from the output folder, where anyone may have
+	// edited it: its paths become portfolio links, so each must be one of
+	// this project's files inside OUT, else the project is rebuilt.
+	if prev.ID != id {
+		return nil, false
+	}
+	for _, o := range prev.Outputs {
+		if !outdir.Inside(o) || !strings.HasPrefix(o, id+"/") {
+			return nil, false
+		}
+	}
 	prev.Findings = diag.Findings{}
 	for _, f := range s.Findings {
 		prev.Findings = append(prev.Findings, diag.Finding{Severity: f.Severity, Rule: f.Rule, Message: f.Message, MessageJA: f.MessageJA,

@@ -2,6 +2,7 @@ package batch
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -238,5 +239,42 @@ func TestDuplicateIDsAndPortfolioFindings(t *testing.T) {
 	res = run(t, pf, t.TempDir(), Options{Render: fakeRender("", &calls)})
 	if len(res.Findings) == 0 || !res.NeedsAttention(FailOnNone) {
 		t.Errorf("missing project file: findings %v, needs attention %v", res.Findings, res.NeedsAttention(FailOnNone))
+	}
+}
+
+// TestTamperedResultIsRebuilt edits the kept .pmo-result.json: before the
+// check, its outputs became portfolio links as they stood, so any URL or
+// ../../ path could be planted. Now such a result is not reused.
+func TestTamperedResultIsRebuilt(t *testing.T) {
+	t.Parallel()
+	for _, bad := range []string{"https://evil.example/x", "../../etc/passwd", "/etc/passwd", "kikan/../ec/out.txt", "ec/out.txt", `kikan\..\x`} {
+		t.Run(bad, func(t *testing.T) {
+			t.Parallel()
+			dir := copyExamples(t)
+			out := t.TempDir()
+			var calls atomic.Int32
+			opt := Options{Jobs: 1, Render: fakeRender("", &calls)}
+			run(t, dir, out, opt)
+			path := filepath.Join(out, "kikan", ".pmo-result.json")
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var m map[string]any
+			if err := json.Unmarshal(data, &m); err != nil {
+				t.Fatal(err)
+			}
+			m["outputs"] = []string{"kikan/out.txt", bad}
+			data, _ = json.Marshal(m)
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(filepath.Join(out, "ec", "out.txt"), nil, 0o644) // so the path exists
+			res := run(t, dir, out, opt)
+			k := byID(res)["kikan"]
+			if k.Status != StatusOK || slices.Contains(k.Outputs, bad) {
+				t.Errorf("status %s, outputs %v: the tampered result was reused", k.Status, k.Outputs)
+			}
+		})
 	}
 }

@@ -8,7 +8,7 @@ import (
 
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/diag"
-	"github.com/pmokit/pmo/internal/pipeline"
+	"github.com/pmokit/pmo/internal/outdir"
 	"github.com/pmokit/pmo/internal/report"
 )
 
@@ -20,6 +20,7 @@ const (
 	FailOnError   FailOn = "error"   // a project with error findings
 	FailOnWarning FailOn = "warning" // … or warnings
 	FailOnRed     FailOn = "red"     // a project rated red
+	FailOnUnknown FailOn = "unknown" // a project rated red or unknown (判定不能)
 	FailOnNone    FailOn = "none"    // only a project that could not be built
 )
 
@@ -41,12 +42,14 @@ func (r *Result) NeedsAttention(on FailOn) bool {
 			return true
 		case on == FailOnRed && p.RAG == analyze.Red:
 			return true
+		case on == FailOnUnknown && (p.RAG == analyze.Red || p.RAG == analyze.Unknown):
+			return true
 		}
 	}
 	return false
 }
 
-// Ranked returns the projects worst first: failed, then red, amber, green,
+// Ranked returns the projects worst first: failed, then red, unknown, amber, green,
 // then lower SPI; ties keep the plan's order.
 func (r *Result) Ranked() []*ProjectResult {
 	out := slices.Clone(r.Projects)
@@ -54,12 +57,10 @@ func (r *Result) Ranked() []*ProjectResult {
 		switch {
 		case p.Status == StatusFailed:
 			return 0
-		case p.RAG == analyze.Red:
-			return 1
-		case p.RAG == analyze.Amber:
-			return 2
+		case p.RAG == "":
+			return len(analyze.Levels) + 1
 		}
-		return 3
+		return 1 + p.RAG.Rank()
 	}
 	spi := func(p *ProjectResult) float64 {
 		if p.SPI == nil {
@@ -79,7 +80,7 @@ func WriteSummary(out string, r *Result) error {
 	if err != nil {
 		return err
 	}
-	return pipeline.WriteFile(filepath.Join(out, "summary.json"), append(data, '\n'))
+	return outdir.WriteFile(out, "summary.json", append(data, '\n'))
 }
 
 // Overview builds the portfolio document: rows worst first, with each
@@ -93,6 +94,8 @@ func (r *Result) Overview(lang string) *report.Portfolio {
 			Reason: p.ReasonJA, AsOf: p.AsOf, Planned: p.Planned, Actual: p.Actual, SPI: p.SPI, CPI: p.CPI,
 			LateTasks: p.LateTasks, OpenIssues: p.OpenIssues, OverdueIssues: p.OverdueIssues, HighRisks: p.HighRisks,
 			NextMilestone: p.NextMilestone, ProgressDelta: p.ProgressDelta, Findings: p.Findings,
+			Errors: p.Errors, Warnings: p.Warnings, ScheduledShare: p.ScheduledShare, CheckFirst: p.CheckFirst,
+			NoIssueList: p.NoIssueList, NoRiskRegister: p.NoRiskRegister,
 		}
 		if lang == "en" {
 			row.Reason = p.Reason
@@ -100,6 +103,9 @@ func (r *Result) Overview(lang string) *report.Portfolio {
 			row.Error = p.ErrorJA
 		}
 		for _, o := range p.Outputs {
+			if !outdir.Inside(o) {
+				continue // links go only to files inside OUT
+			}
 			switch filepath.Ext(o) {
 			case ".xlsx":
 				row.Tracker = o

@@ -12,6 +12,7 @@ import (
 
 	"github.com/pmokit/pmo/internal/batch"
 	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/outdir"
 	"github.com/pmokit/pmo/internal/pipeline"
 	"github.com/pmokit/pmo/internal/render/pdf"
 	"github.com/pmokit/pmo/internal/render/xlsx"
@@ -29,6 +30,7 @@ type batchOptions struct {
 	format  string
 	font    string
 	timings bool
+	noWait  bool
 }
 
 func (o *batchOptions) langOption() string { return o.lang }
@@ -43,7 +45,8 @@ below it) in parallel and writes OUT/<project-id>/tracker.xlsx and status.pdf fo
 then OUT/portfolio.xlsx and OUT/portfolio.pdf (worst project first) and OUT/summary.json.
 
 One broken project never stops the others: its error is reported and the rest are
-built. A project whose inputs, definition and options are unchanged since the last
+built. One run at a time writes to OUT: a second run on the same folder waits for
+the first (--no-wait: fails at once). A project whose inputs, definition and options are unchanged since the last
 run is reused, not rebuilt (--force rebuilds all). Every file is written to a
 temporary name and renamed, so a killed run leaves earlier outputs intact.
 
@@ -58,12 +61,13 @@ it; 2 usage or I/O errors.`,
 			fs.IntVar(&o.jobs, "jobs", 0, "projects run in parallel (default: number of CPUs)")
 			fs.StringVar(&o.asOf, "as-of", "", "status date YYYY-MM-DD for every project")
 			fs.StringVar(&o.lang, "lang", "", "labels: ja or en (default: each project's report.lang)")
-			fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a project has: error (findings), warning, red (RAG) or none (only failed projects)")
+			fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a project has: error (findings), warning, red (RAG), unknown (RAG red or 判定不能) or none (only failed projects)")
 			fs.BoolVar(&o.force, "force", false, "rebuild every project, even unchanged ones")
 			fs.BoolVar(&o.quiet, "quiet", false, "print nothing but errors")
 			fs.StringVar(&o.format, "format", "xlsx,pdf", "project outputs: xlsx, pdf or both")
 			fs.StringVar(&o.font, "font", "", "TrueType font for the PDFs (default: the embedded IPAexGothic)")
 			fs.BoolVar(&o.timings, "timings", false, "print the time spent in each stage, summed over projects, to stderr")
+			fs.BoolVar(&o.noWait, "no-wait", false, "fail at once when another pmo run is writing to OUT, instead of waiting for it")
 			return o
 		},
 		run: runBatch,
@@ -84,9 +88,9 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 	}
 	failOn := batch.FailOn(opt.failOn)
 	switch failOn {
-	case batch.FailOnError, batch.FailOnWarning, batch.FailOnRed, batch.FailOnNone:
+	case batch.FailOnError, batch.FailOnWarning, batch.FailOnRed, batch.FailOnUnknown, batch.FailOnNone:
 	default:
-		return usageError{fmt.Sprintf("--fail-on %q: use error, warning, red or none", opt.failOn)}
+		return usageError{fmt.Sprintf("--fail-on %q: use error, warning, red, unknown or none", opt.failOn)}
 	}
 	if opt.jobs < 0 {
 		return usageError{"--jobs must be 0 or more"}
@@ -116,6 +120,11 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 	if err := checkOutDir(out); err != nil {
 		return err
 	}
+	lock, err := lockOut(ctx, env, out, opt.noWait)
+	if err != nil {
+		return err
+	}
+	defer lock.Release()
 	lang := opt.lang
 	if lang == "" && plan.Portfolio != nil {
 		lang = plan.Portfolio.Defaults.Report.Lang
@@ -152,7 +161,7 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 			if lang != "en" && p.ErrorJA != "" {
 				msg = p.ErrorJA
 			}
-			fmt.Fprintf(env.Stderr, "pmo: %s: %s\n", p.Path, msg)
+			fmt.Fprintf(env.Stderr, "pmo: %s: %s\n", filepath.Join(plan.Root, filepath.FromSlash(p.Path)), msg)
 		}
 	}
 	if res.NeedsAttention(failOn) {
@@ -168,14 +177,14 @@ func writePortfolio(out string, res *batch.Result, lang string, font []byte) err
 	if err != nil {
 		return fmt.Errorf("writing the portfolio workbook: %w", err)
 	}
-	if err := pipeline.WriteFile(filepath.Join(out, "portfolio.xlsx"), wb); err != nil {
+	if err := outdir.WriteFile(out, "portfolio.xlsx", wb); err != nil {
 		return err
 	}
 	doc, _, err := pdf.RenderPortfolio(pf, pdf.Options{Font: font})
 	if err != nil {
 		return fmt.Errorf("writing the portfolio PDF: %w", err)
 	}
-	if err := pipeline.WriteFile(filepath.Join(out, "portfolio.pdf"), doc); err != nil {
+	if err := outdir.WriteFile(out, "portfolio.pdf", doc); err != nil {
 		return err
 	}
 	return batch.WriteSummary(out, res)

@@ -163,13 +163,18 @@ func reportError(w io.Writer, c *command, lang string, err error) int {
 		fmt.Fprintf(w, "pmo %s: %s\nRun 'pmo %s --help' for usage.\n", c.name, ue.msg, c.name)
 		return exitUsage
 	}
+	fmt.Fprintf(w, "pmo: error: %s\n", errorIn(err, lang))
+	return exitUsage
+}
+
+// errorIn is err as one line, its input error in lang.
+func errorIn(err error, lang string) string {
 	text := err.Error()
 	var ie *diag.InputError
 	if errors.As(err, &ie) {
 		text = strings.Replace(text, ie.Error(), ie.Text(lang), 1)
 	}
-	fmt.Fprintf(w, "pmo: error: %s\n", oneLine(text))
-	return exitUsage
+	return oneLine(text)
 }
 
 func oneLine(s string) string {

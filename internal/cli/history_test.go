@@ -32,7 +32,7 @@ func datedCopies(t *testing.T) (yaml, from string) {
 	write("project/WBS.csv", wbs("2026-12-04", 60))
 	write("archive/2026-11-20/WBS.csv", wbs("2026-11-27", 20))
 	write("archive/2026-11-27/WBS.csv", wbs("2026-11-27", 40))
-	write("archive/WBS_20261204.csv", wbs("2026-12-04", 50)) // re-planned: +5 working days
+	write("archive/WBS_20261204.csv", wbs("2026-12-04", 50))      // re-planned: +5 working days
 	write("archive/WBS_team2_20261204.csv", wbs("2027-01-29", 0)) // another file, not a copy
 	return filepath.Join(dir, "project", "project.yaml"), filepath.Join(dir, "archive")
 }

@@ -173,7 +173,11 @@ func printInspect(w io.Writer, res *sheet.Result, samples int, lang string) {
 			fmt.Fprintf(w, "  not mapped: %s\n", strings.Join(names, ", "))
 		}
 		if t.Calendar != "" {
-			fmt.Fprintf(w, "  calendar (Gantt) area %s left out\n", t.Calendar)
+			if fromCalendar(t.Tasks) {
+				fmt.Fprintf(w, "  calendar (Gantt) area %s: dates its columns leave empty are read from its marks (shown with *)\n", t.Calendar)
+			} else {
+				fmt.Fprintf(w, "  calendar (Gantt) area %s left out\n", t.Calendar)
+			}
 		}
 		printSamples(w, t, samples)
 	}
@@ -198,12 +202,20 @@ func printSamples(w io.Writer, t *sheet.Table, n int) {
 	}
 	fmt.Fprintf(w, "  first %d records:\n", min(n, t.Count))
 	var rows [][]string
+	hasActual := false
+	for i := 0; i < n && i < len(t.Tasks); i++ {
+		hasActual = hasActual || !t.Tasks[i].ActualStart.IsZero() || !t.Tasks[i].ActualFinish.IsZero()
+	}
 	for i := 0; i < n && i < t.Count; i++ {
 		switch t.Kind {
 		case project.KindWBS:
 			tk := t.Tasks[i]
 			name := strings.Repeat("  ", max(tk.Level-1, 0)) + tk.Name
-			rows = append(rows, []string{tk.Source.String(), tk.WBSID, clip(name, 36), tk.PlannedStart.String() + "→" + tk.PlannedFinish.String(), pct(tk.Progress), status(string(tk.Status), tk.StatusRaw), strings.Join(tk.Assignee, "・")})
+			row := []string{tk.Source.String(), tk.WBSID, clip(name, 36), span(tk.PlannedStart, tk.PlannedFinish, tk.PlannedStartFrom, tk.PlannedFinishFrom)}
+			if hasActual {
+				row = append(row, "実績 "+span(tk.ActualStart, tk.ActualFinish, tk.ActualStartFrom, tk.ActualFinishFrom))
+			}
+			rows = append(rows, append(row, pct(tk.Progress), status(string(tk.Status), tk.StatusRaw), strings.Join(tk.Assignee, "・")))
 		case project.KindIssues:
 			is := t.Issues[i]
 			rows = append(rows, []string{is.Source.String(), is.ID, clip(is.Title, 36), string(is.Priority), status(string(is.Status), is.StatusRaw), strings.Join(is.Owner, "・"), is.Due.String()})
@@ -234,4 +246,28 @@ func status(norm, raw string) string {
 		return norm
 	}
 	return norm + "(" + raw + ")"
+}
+
+// span prints a start→finish pair, a * marking a date derived from the
+// Gantt calendar rather than read from a column.
+func span(start, finish date.Date, startFrom, finishFrom string) string {
+	mark := func(from string) string {
+		if from == project.FromCalendar {
+			return "*"
+		}
+		return ""
+	}
+	if start.IsZero() && finish.IsZero() {
+		return "-"
+	}
+	return start.String() + mark(startFrom) + "→" + finish.String() + mark(finishFrom)
+}
+
+func fromCalendar(ts []project.Task) bool {
+	for i := range ts {
+		if ts[i].PlannedStartFrom != "" || ts[i].PlannedFinishFrom != "" || ts[i].ActualStartFrom != "" || ts[i].ActualFinishFrom != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -137,4 +138,76 @@ func checkComplete(t *testing.T, out string) {
 		}
 		return nil
 	})
+}
+
+// TestConcurrentBatches runs two batches on one output folder at once:
+// before the lock the second run's start-up clean-up deleted the first
+// run's temporary files and the last to finish won portfolio.*. Now the
+// second waits, says so, and both finish with complete outputs.
+func TestConcurrentBatches(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the pmo binary")
+	}
+	bin := buildPMO(t)
+	dir := manyProjects(t, 2) // 6 projects
+	out := t.TempDir()
+	var cmds [2]*exec.Cmd
+	var stderr [2]bytes.Buffer
+	for i := range cmds {
+		cmds[i] = exec.Command(bin, "batch", dir, "-o", out, "--jobs", "1", "--force", "--fail-on", "none", "--as-of", "2025-06-30")
+		cmds[i].Stderr = &stderr[i]
+		if err := cmds[i].Start(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, c := range cmds {
+		if err := c.Wait(); err != nil {
+			t.Errorf("run %d: %v\n%s", i, err, stderr[i].String())
+		}
+	}
+	waited := 0
+	for i := range stderr {
+		if strings.Contains(stderr[i].String(), "waiting for another pmo run") {
+			waited++
+		}
+	}
+	if waited != 1 {
+		t.Errorf("%d runs said they waited, want 1:\n%s\n%s", waited, stderr[0].String(), stderr[1].String())
+	}
+	checkComplete(t, out)
+	trackers, _ := filepath.Glob(filepath.Join(out, "*", "tracker.xlsx"))
+	if len(trackers) != 6 {
+		t.Errorf("%d trackers, want 6", len(trackers))
+	}
+	for _, f := range []string{"portfolio.xlsx", "portfolio.pdf", "summary.json"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Error(err)
+		}
+	}
+	filepath.WalkDir(out, func(path string, e os.DirEntry, err error) error {
+		if err == nil && strings.Contains(e.Name(), ".tmp") {
+			t.Errorf("temporary file left: %s", path)
+		}
+		return nil
+	})
+
+	// --no-wait fails at once, with one line, while the folder is held.
+	held := exec.Command(bin, "batch", dir, "-o", out, "--jobs", "1", "--force", "--quiet", "--fail-on", "none")
+	if err := held.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer held.Wait()
+	lock := filepath.Join(out, ".pmo", "lock")
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		if b, _ := os.ReadFile(lock); strings.TrimSpace(string(b)) == strconv.Itoa(held.Process.Pid) {
+			break
+		}
+	}
+	var e bytes.Buffer
+	nowait := exec.Command(bin, "batch", dir, "-o", out, "--no-wait", "--lang", "en")
+	nowait.Stderr = &e
+	err := nowait.Run()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitUsage || !strings.Contains(e.String(), "another pmo run (process ") || strings.Count(e.String(), "\n") != 1 {
+		t.Errorf("--no-wait while held: %v\n%s", err, e.String())
+	}
 }

@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
 
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/limits"
+	"github.com/pmokit/pmo/internal/outdir"
 	"github.com/pmokit/pmo/internal/pipeline"
 	"github.com/pmokit/pmo/internal/render/pdf"
 	"github.com/pmokit/pmo/internal/render/xlsx"
@@ -96,4 +98,12 @@ func checkOutDir(dir string) error {
 		return usageError{fmt.Sprintf("-o %s is a file; give a folder for the outputs", dir)}
 	}
 	return nil
+}
+
+// lockOut takes the output folder's lock for the run, saying so on stderr
+// when another run holds it and this one waits.
+func lockOut(ctx context.Context, env *Env, out string, noWait bool) (*outdir.Lock, error) {
+	return outdir.Acquire(ctx, out, !noWait, func(holder string) {
+		fmt.Fprintf(env.Stderr, "pmo: waiting for another pmo run (process %s) writing to %s… / 別の pmo（プロセス %s）が %s に書き込み中のため待っています…\n", holder, out, holder, out)
+	})
 }

@@ -19,6 +19,7 @@ type reportOptions struct {
 	format string
 	font   string
 	noSnap bool
+	noWait bool
 }
 
 func (o *reportOptions) langOption() string { return o.lang }
@@ -46,6 +47,7 @@ leaves the previous outputs intact. Inputs are never written.
 			fs.StringVar(&o.format, "format", "xlsx,pdf", "outputs: xlsx, pdf or both")
 			fs.StringVar(&o.font, "font", "", "TrueType font for the PDF (default: the embedded IPAexGothic)")
 			fs.BoolVar(&o.noSnap, "no-history", false, "do not write a history snapshot")
+			fs.BoolVar(&o.noWait, "no-wait", false, "fail at once when another pmo run is writing to DIR, instead of waiting for it")
 			return o
 		},
 		run: runReport,
@@ -78,14 +80,15 @@ func runReport(ctx context.Context, env *Env, o any, args []string) error {
 	if err != nil {
 		return err
 	}
+	at := here{args[0]}
 	p, err := pipeline.Load(ctx, args[0], pipeline.Options{AsOf: asOf, Today: date.FromTime(time.Now()), Getenv: env.Getenv, HistoryDir: opt.out})
 	if err != nil {
-		return err
+		return at.err(err)
 	}
 	if p.Failed() {
 		for _, s := range p.Sources {
 			if s.Err != nil {
-				return s.Err
+				return at.err(s.Err)
 			}
 		}
 	}
@@ -93,6 +96,11 @@ func runReport(ctx context.Context, env *Env, o any, args []string) error {
 	if err != nil {
 		return err
 	}
+	lock, err := lockOut(ctx, env, opt.out, opt.noWait)
+	if err != nil {
+		return err
+	}
+	defer lock.Release()
 	written, err := p.WriteOutputs(opt.out, files, !opt.noSnap, trackerFile, reportFile)
 	for _, w := range written {
 		fmt.Fprintln(env.Stdout, filepath.Join(opt.out, w))

@@ -61,9 +61,10 @@ func runStatus(ctx context.Context, env *Env, o any, args []string) error {
 	if err := checkLang(opt.lang); err != nil {
 		return err
 	}
+	at := here{args[0]}
 	p, err := pipeline.Load(ctx, args[0], pipeline.Options{AsOf: asOf, Today: date.FromTime(time.Now()), Getenv: env.Getenv, HistoryDir: opt.history})
 	if err != nil {
-		return err
+		return at.err(err)
 	}
 	if opt.json {
 		if err := writeJSON(env.Stdout, p.Analysis); err != nil {
@@ -80,7 +81,12 @@ func runStatus(ctx context.Context, env *Env, o any, args []string) error {
 	}
 	printStatus(env.Stdout, p.Analysis, lang)
 	if p.Failed() {
-		fmt.Fprintln(env.Stderr, "pmo: warning: some sources could not be read; run pmo validate for details")
+		// Each unreadable file by name: the figures above leave it out.
+		for _, s := range p.Sources {
+			if s.Err != nil {
+				fmt.Fprintf(env.Stderr, "pmo: warning: not read: %s\n", errorIn(at.err(s.Err), errorLang(o)))
+			}
+		}
 		return exitError{exitUsage}
 	}
 	return nil
@@ -138,10 +144,9 @@ func printStatus(w io.Writer, r *analyze.Result, lang string) {
 	if lang == "en" {
 		reasons = r.RAG.Reasons
 	}
-	dimName := map[string]string{"schedule": l["schedule"], "milestones": l["milestonesdim"], "issues": l["issuesdim"], "cost": l["cost"]}
 	var rows [][]string
 	for i, d := range r.RAG.Details {
-		rows = append(rows, []string{"●", dimName[d.Dimension], words.Get("rag." + string(d.Level)), reasons[i]})
+		rows = append(rows, []string{"●", words.Get("dim." + d.Dimension), words.Get("rag." + string(d.Level)), reasons[i]})
 	}
 	table(w, "  ", rows)
 	e := r.EVM
@@ -153,7 +158,24 @@ func printStatus(w io.Writer, r *analyze.Result, lang string) {
 		{l["issues"], fmt.Sprintf("%s %d", l["open"], r.Issues.Open), fmt.Sprintf("%s %d  %s %d  %s %d", l["high"], r.Issues.OpenByPriority["high"], l["medium"], r.Issues.OpenByPriority["medium"], l["low"], r.Issues.OpenByPriority["low"]), fmt.Sprintf("%s %d  %s %d", l["overdue"], r.Issues.Overdue, l["noowner"], r.Issues.NoOwner)},
 		{l["risks"], fmt.Sprintf("%s %d", l["open"], r.Risks.Open), fmt.Sprintf("%s %d", l["high"], r.Risks.High), ""},
 	}
+	// An absent register is not an empty one: say so instead of zeros.
+	if !r.Coverage.HasIssues {
+		rows[3] = []string{l["issues"], words.Get("none.issues"), "", ""}
+	}
+	if !r.Coverage.HasRisks {
+		rows[4] = []string{l["risks"], words.Get("none.risks"), "", ""}
+	}
+	rows = append(rows, qualityRow(r.Coverage, l, words))
 	table(w, "", rows)
+	for _, s := range r.Coverage.Sources {
+		if !s.Read {
+			msg := s.ErrorJA
+			if lang == "en" {
+				msg = s.Error
+			}
+			fmt.Fprintf(w, "  %s: %s\n", words.Get("quality.unreadable"), msg)
+		}
+	}
 	if len(r.Milestones) > 0 {
 		fmt.Fprintf(w, "\n%s\n", l["milestones"])
 		rows = nil
@@ -182,7 +204,11 @@ func printStatus(w io.Writer, r *analyze.Result, lang string) {
 				rows = append(rows, []string{"…", "", ""})
 				break
 			}
-			rows = append(rows, []string{c.Week.String(), c.Person, fmt.Sprintf("%.1f / %.1f %s", c.Load, c.Capacity, l["pd"])})
+			load := fmt.Sprintf("%.1f / %.1f %s", c.Load, c.Capacity, l["pd"])
+			if c.Overdue > 0 {
+				load += fmt.Sprintf(" (%s %.1f)", words.Get("workload.overdue"), c.Overdue)
+			}
+			rows = append(rows, []string{c.Week.String(), c.Person, load})
 		}
 		table(w, "  ", rows)
 	}
@@ -190,6 +216,20 @@ func printStatus(w io.Writer, r *analyze.Result, lang string) {
 		fmt.Fprintf(w, "\n%s %s: %s %+.1fpt  SPI %s  %s %d  %s %d  %s %d\n", l["changes"], c.Since, l["progress"], c.ProgressDelta,
 			signed(c.SPIDelta), l["newissues"], c.NewIssues, l["closedissues"], c.ClosedIssues, l["newlylate"], len(c.NewlyLate))
 	}
+}
+
+// qualityRow is the data-quality line: errors, warnings, the share of
+// leaf tasks with planned dates and the source most in need of care.
+func qualityRow(c analyze.Coverage, l labels, words report.Labels) []string {
+	sched := words.Get("quality.scheduled") + " -"
+	if c.ScheduledShare != nil {
+		sched = fmt.Sprintf("%s %d/%d (%.0f%%)", words.Get("quality.scheduled"), c.Scheduled, c.LeafTasks, *c.ScheduledShare)
+	}
+	worst := ""
+	if c.Worst != "" {
+		worst = words.Get("quality.worst") + " " + c.Worst
+	}
+	return []string{words.Get("quality.title"), fmt.Sprintf("%s %d  %s %d", words.Get("severity.error"), c.Errors, words.Get("severity.warning"), c.Warnings), sched, worst}
 }
 
 func signed(p *float64) string {

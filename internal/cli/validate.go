@@ -81,9 +81,10 @@ func runValidate(ctx context.Context, env *Env, o any, args []string) error {
 	if err := checkLang(opt.lang); err != nil {
 		return err
 	}
-	p, err := pipeline.Load(ctx, args[0], pipeline.Options{AsOf: asOf, Today: date.FromTime(time.Now()), Getenv: env.Getenv})
+	at := here{args[0]}
+	p, err := pipeline.Load(ctx, args[0], pipeline.Options{AsOf: asOf, Today: date.FromTime(time.Now()), Getenv: env.Getenv, Lenient: true})
 	if err != nil {
-		return err
+		return at.err(err)
 	}
 	errs, warns := p.Findings.Count(diag.Error), p.Findings.Count(diag.Warning)
 	if opt.json {
@@ -103,7 +104,7 @@ func runValidate(ctx context.Context, env *Env, o any, args []string) error {
 	} else {
 		lang := cmp.Or(opt.lang, p.Config.Report.Lang, "ja")
 		for _, f := range p.Findings {
-			fmt.Fprintln(env.Stdout, f.Format(lang))
+			fmt.Fprintln(env.Stdout, at.finding(f).Format(lang))
 		}
 		fmt.Fprintf(env.Stdout, "%d errors, %d warnings, %d notes (%d tasks, %d issues, %d risks read from %d sources)\n",
 			errs, warns, p.Findings.Count(diag.Info), len(p.Tasks), len(p.Issues), len(p.Risks), len(p.Sources))

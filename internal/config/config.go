@@ -9,6 +9,9 @@
 package config
 
 import (
+	"fmt"
+	"slices"
+
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/project"
@@ -126,8 +129,13 @@ type Thresholds struct {
 	OverdueHighIssues CountBand // overdue high-priority issues; default amber 1, red 3
 	MilestoneSlipDays int       // days a milestone may slip before it counts as late; default 0
 	Capacity          float64   // person-days per person per week; default 5
+	// MinScheduled is the percentage of leaf tasks that must have a planned
+	// start and finish before the schedule is judged at all; below it the
+	// schedule is "unknown". Default 80.
+	MinScheduled float64
+	HighRisks    CountBand // open high risks; default amber 1, red 3
 
-	Pos, BehindPointsPos, MilestoneSlipDaysPos, CapacityPos diag.Pos
+	Pos, BehindPointsPos, MilestoneSlipDaysPos, CapacityPos, MinScheduledPos diag.Pos
 }
 
 // RatioBand is a band for an index where lower is worse (SPI, CPI): below
@@ -154,6 +162,8 @@ func DefaultThresholds() Thresholds {
 		OverdueHighIssues: CountBand{Amber: 1, Red: 3},
 		MilestoneSlipDays: 0,
 		Capacity:          5,
+		MinScheduled:      80,
+		HighRisks:         CountBand{Amber: 1, Red: 3},
 	}
 }
 
@@ -170,8 +180,12 @@ type Report struct {
 
 // Source is one team spreadsheet to read.
 type Source struct {
-	File        string       // as written in the YAML
-	Path        string       // File joined with the project's Dir (unless absolute)
+	File string // as written in the YAML
+	Path string // File joined with the project's Dir (unless absolute)
+	// Name is File relative to the project's folder, with slashes: how
+	// positions, history keys and outputs name the source, the same from
+	// any working directory.
+	Name        string
 	Kind        project.Kind // empty: the reader infers it
 	Team        string
 	Sheet       string
@@ -202,3 +216,33 @@ const (
 	EncodingUTF8     = "utf-8"
 	EncodingShiftJIS = "shift_jis"
 )
+
+// DefinitionError turns the first error finding of a definition into the
+// error that stops a run: a typo in the PMO's own YAML (status_dat:) must
+// not quietly change every figure. Rules named in keep stay findings.
+// It returns nil when there is no such error.
+func DefinitionError(fs diag.Findings, keep ...string) error {
+	var first *diag.Finding
+	n := 0
+	for i := range fs {
+		f := &fs[i]
+		if f.Severity != diag.Error || slices.Contains(keep, f.Rule) {
+			continue
+		}
+		if n == 0 || f.Pos.Compare(first.Pos) < 0 {
+			first = f
+		}
+		n++
+	}
+	if first == nil {
+		return nil
+	}
+	e := &diag.InputError{Pos: first.Pos, Msg: first.Message, MsgJA: first.MessageJA}
+	if n > 1 {
+		e.Msg += fmt.Sprintf(" (and %d more errors in the definition: pmo validate lists them)", n-1)
+		if e.MsgJA != "" {
+			e.MsgJA += fmt.Sprintf("（定義にほか %d 件のエラー。pmo validate で一覧できます）", n-1)
+		}
+	}
+	return e
+}

@@ -52,7 +52,7 @@ func TestParseMinimal(t *testing.T) {
 	if info.Start != date.Of(2026, 4, 1) || info.End != date.Of(2027, 3, 31) || info.StatusDate != date.Of(2026, 11, 20) {
 		t.Errorf("dates = %s %s %s", info.Start, info.End, info.StatusDate)
 	}
-	if want := (diag.Pos{File: "crm/project.yaml", Row: 7, Col: 8}); info.EndPos != want {
+	if want := (diag.Pos{File: "project.yaml", Row: 7, Col: 8}); info.EndPos != want {
 		t.Errorf("EndPos = %v, want %v", info.EndPos, want)
 	}
 	if got := p.Calendar.DaysOff; len(got) != 3 || got[2].From != date.Of(2026, 12, 31) || got[2].To != got[2].From || got[2].Pos.Col != 38 {

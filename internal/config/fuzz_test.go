@@ -83,23 +83,23 @@ func seeds(f *testing.F) {
 func FuzzParse(f *testing.F) {
 	seeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		const path = "fuzz/project.yaml"
+		const path, name = "fuzz/project.yaml", "project.yaml" // positions name the base
 		p, found, err := Parse(path, data)
 		if err != nil {
 			if p != nil || found != nil {
 				t.Fatal("a project or findings came with an error")
 			}
-			checkError(t, err, path, yamlLines(data))
+			checkError(t, err, name, yamlLines(data))
 			return
 		}
 		if p == nil {
 			t.Fatal("no project and no error")
 		}
 		lines := yamlLines(data)
-		checkFindings(t, found, path, lines)
+		checkFindings(t, found, name, lines)
 		for _, s := range p.Sources {
 			if s.File != "" {
-				checkPos(t, "source", s.FilePos, path, lines, false)
+				checkPos(t, "source", s.FilePos, name, lines, false)
 			}
 		}
 		_, again, _ := Parse(path, data)
@@ -112,16 +112,16 @@ func FuzzParse(f *testing.F) {
 func FuzzParsePortfolio(f *testing.F) {
 	seeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		const path = "fuzz/portfolio.yaml"
+		const path, name = "fuzz/portfolio.yaml", "portfolio.yaml"
 		p, found, err := ParsePortfolio(path, data)
 		lines := yamlLines(data)
 		if err != nil {
-			checkError(t, err, path, lines)
+			checkError(t, err, name, lines)
 			return
 		}
-		checkFindings(t, found, path, lines)
+		checkFindings(t, found, name, lines)
 		for _, pat := range p.Patterns {
-			checkPos(t, pat.Text, pat.Pos, path, lines, false)
+			checkPos(t, pat.Text, pat.Pos, name, lines, false)
 		}
 		// Defaults from any portfolio must apply to any project without harm.
 		proj, _, err := Parse("p.yaml", []byte(minimal))

@@ -31,19 +31,23 @@ func Load(path string) (*Project, diag.Findings, error) {
 	return Parse(path, data)
 }
 
-// Parse is Load without the file system: path names the file in positions
-// and its folder is where sources are resolved from.
+// Parse is Load without the file system: path's folder is where sources
+// are resolved from. Positions name the file by its base name, the path
+// relative to its own folder, as sources are named relative to it: the
+// same project read from any working directory gives the same findings,
+// history keys and outputs.
 func Parse(path string, data []byte) (*Project, diag.Findings, error) {
-	root, err := document(path, data)
+	name := filepath.Base(path)
+	root, err := document(name, data)
 	if err != nil {
 		return nil, nil, err
 	}
-	version, err := checkVersion(path, root)
+	version, err := checkVersion(name, root)
 	if err != nil {
 		return nil, nil, err
 	}
 	dir := filepath.Dir(path)
-	d := newDecoder(path)
+	d := newDecoder(name)
 	p := d.project(root, dir)
 	p.Path, p.Dir, p.Version = path, dir, version
 	d.found.Sort()

@@ -78,15 +78,17 @@ func LoadPortfolio(path string) (*Portfolio, diag.Findings, error) {
 // ParsePortfolio is LoadPortfolio without the file system: Projects stays
 // empty.
 func ParsePortfolio(path string, data []byte) (*Portfolio, diag.Findings, error) {
-	root, err := document(path, data)
+	// Named by its base name in positions, as a project file is (Parse).
+	name := filepath.Base(path)
+	root, err := document(name, data)
 	if err != nil {
 		return nil, nil, err
 	}
-	version, err := checkVersion(path, root)
+	version, err := checkVersion(name, root)
 	if err != nil {
 		return nil, nil, err
 	}
-	d := newDecoder(path)
+	d := newDecoder(name)
 	p := &Portfolio{Path: path, Dir: filepath.Dir(path), Version: version, Pos: d.pos(root)}
 	s := portfolioShape()
 	f := d.mapping(root, "", s)
@@ -233,11 +235,19 @@ func (p *Project) ApplyDefaults(d Defaults) {
 	if take("thresholds.behind_points") {
 		t.BehindPoints, t.BehindPointsPos = dt.BehindPoints, dt.BehindPointsPos
 	}
-	if take("thresholds.overdue_high_issues.amber") {
-		t.OverdueHighIssues.Amber, t.OverdueHighIssues.AmberPos = dt.OverdueHighIssues.Amber, dt.OverdueHighIssues.AmberPos
+	for _, b := range []struct {
+		key      string
+		dst, src *CountBand
+	}{{"overdue_high_issues", &t.OverdueHighIssues, &dt.OverdueHighIssues}, {"high_risks", &t.HighRisks, &dt.HighRisks}} {
+		if take("thresholds." + b.key + ".amber") {
+			b.dst.Amber, b.dst.AmberPos = b.src.Amber, b.src.AmberPos
+		}
+		if take("thresholds." + b.key + ".red") {
+			b.dst.Red, b.dst.RedPos = b.src.Red, b.src.RedPos
+		}
 	}
-	if take("thresholds.overdue_high_issues.red") {
-		t.OverdueHighIssues.Red, t.OverdueHighIssues.RedPos = dt.OverdueHighIssues.Red, dt.OverdueHighIssues.RedPos
+	if take("thresholds.min_scheduled") {
+		t.MinScheduled, t.MinScheduledPos = dt.MinScheduled, dt.MinScheduledPos
 	}
 	if take("thresholds.milestone_slip_days") {
 		t.MilestoneSlipDays, t.MilestoneSlipDaysPos = dt.MilestoneSlipDays, dt.MilestoneSlipDaysPos

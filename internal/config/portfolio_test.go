@@ -179,7 +179,7 @@ sources: [{file: a.xlsx}]
 		t.Errorf("days off = %+v", p.Calendar.DaysOff)
 	}
 	spi := p.Thresholds.SPI
-	if spi.Amber != 0.9 || spi.AmberPos.File != "pf.yaml" || spi.Red != 0.8 || spi.RedPos.File != "a/project.yaml" {
+	if spi.Amber != 0.9 || spi.AmberPos.File != "pf.yaml" || spi.Red != 0.8 || spi.RedPos.File != "project.yaml" {
 		t.Errorf("spi = %+v", spi)
 	}
 	if p.Thresholds.Capacity != 4 || p.Thresholds.CPI != DefaultThresholds().CPI || p.Thresholds.BehindPoints != 10 {
@@ -199,7 +199,7 @@ sources: [{file: a.xlsx}]
 		t.Fatal(err)
 	}
 	q.ApplyDefaults(pf.Defaults)
-	if q.Project.StatusDate != date.Of(2026, 11, 20) || q.Project.StatusDatePos.File != "b/project.yaml" ||
+	if q.Project.StatusDate != date.Of(2026, 11, 20) || q.Project.StatusDatePos.File != "project.yaml" ||
 		q.Calendar.Holidays != "jp" || len(q.Calendar.DaysOff) != 3 || q.Report.Lang != "ja" ||
 		q.Thresholds.SPI.Amber != 0.97 || q.Thresholds.Capacity != 5 {
 		t.Errorf("own values overwritten: %+v %+v %+v", q.Project, q.Calendar, q.Thresholds)

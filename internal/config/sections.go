@@ -370,10 +370,17 @@ func (d *decoder) thresholds(n *yaml.Node, path string, t *Thresholds) {
 		}
 	}
 	t.BehindPointsPos = d.numberKey(f, "behind_points", &t.BehindPoints, percent)
-	if v := f.get("overdue_high_issues"); v != nil {
-		p := join(path, "overdue_high_issues")
-		if bf := d.mapping(v, p, s.sub["overdue_high_issues"]); bf != nil {
-			b := &t.OverdueHighIssues
+	for _, c := range []struct {
+		key  string
+		band *CountBand
+	}{{"overdue_high_issues", &t.OverdueHighIssues}, {"high_risks", &t.HighRisks}} {
+		v := f.get(c.key)
+		if v == nil {
+			continue
+		}
+		p := join(path, c.key)
+		if bf := d.mapping(v, p, s.sub[c.key]); bf != nil {
+			b := c.band
 			b.Pos = d.pos(v)
 			b.AmberPos = d.countKey(bf, "amber", &b.Amber)
 			b.RedPos = d.countKey(bf, "red", &b.Red)
@@ -385,6 +392,7 @@ func (d *decoder) thresholds(n *yaml.Node, path string, t *Thresholds) {
 	}
 	t.MilestoneSlipDaysPos = d.countKey(f, "milestone_slip_days", &t.MilestoneSlipDays)
 	t.CapacityPos = d.numberKey(f, "capacity", &t.Capacity, perWeek)
+	t.MinScheduledPos = d.numberKey(f, "min_scheduled", &t.MinScheduled, percent)
 }
 
 // firstKnown returns the first position that is set: the red value when

@@ -62,8 +62,8 @@ func calendarShape() *shape {
 func thresholdsShape() *shape {
 	band := func() *shape { return &shape{keys: []string{"amber", "red"}} }
 	return &shape{
-		keys: []string{"spi", "cpi", "behind_points", "overdue_high_issues", "milestone_slip_days", "capacity"},
-		sub:  map[string]*shape{"spi": band(), "cpi": band(), "overdue_high_issues": band()},
+		keys: []string{"spi", "cpi", "behind_points", "overdue_high_issues", "milestone_slip_days", "capacity", "min_scheduled", "high_risks"},
+		sub:  map[string]*shape{"spi": band(), "cpi": band(), "overdue_high_issues": band(), "high_risks": band()},
 	}
 }
 

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,6 +46,7 @@ func (d *decoder) source(f *fields, dir string, teams []Team) Source {
 			d.found.Add(diag.Error, RuleMissingKey, src.FilePos, "sources.file is empty")
 		} else {
 			src.Path = resolve(dir, src.File)
+			src.Name = relName(dir, src.File)
 		}
 	}
 	if v := f.get("kind"); v != nil {
@@ -210,4 +212,20 @@ func validEnvName(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// relName names a source relative to the project's folder dir: the path
+// as written when it is relative, cleaned to slashes; an absolute one made
+// relative to the folder where it can be, else kept whole.
+func relName(dir, file string) string {
+	f := filepath.FromSlash(file)
+	if !filepath.IsAbs(f) {
+		return filepath.ToSlash(filepath.Clean(f))
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		if rel, err := filepath.Rel(abs, f); err == nil {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(filepath.Clean(f))
 }

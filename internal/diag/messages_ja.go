@@ -65,6 +65,11 @@ var messagesJA = map[string]string{
 	"%s %q is not a date":           "%s「%s」は日付として読めません",
 	"%s %s is not a date":           "%s %s は日付として読めません",
 	"%s %q has no year; read as %s": "%s「%s」に年がないため %s と読みました",
+	// internal/sheet: rows that are not records.
+	"%d rows left out as totals, examples or legends (the first says %q)": "合計・記入例・凡例の行 %d 行を除外しました（最初の行は「%s」）",
+	// internal/sheet: dates from a Gantt calendar area.
+	"%s start %s in its column, but the calendar is marked from %s; the column is used":   "%v開始日は列では %s ですが、カレンダーの印は %s からです。列の日付を使います",
+	"%s finish %s in its column, but the calendar is marked up to %s; the column is used": "%v終了日は列では %s ですが、カレンダーの印は %s までです。列の日付を使います",
 	// internal/sheet: columns mapped by their values (docs/column-evidence.md).
 	"column %q read as planned_finish: the sheet has a planned start and no other finish date": "列「%s」は予定終了日として読みます（予定開始日があり、ほかに終了日の列がないため）",
 	"column %q has no known header word but holds %s: read as %s":                              "列「%s」は見出しから判断できませんが、値が%vなので %s として読みます",
@@ -189,4 +194,10 @@ var messagesJA = map[string]string{
 	"project %s has no run in this history":                                                                   "案件 %s の実行はこの履歴にありません",
 	"project %s has no run of %s in the history":                                                              "案件 %s の %s の実行は履歴にありません",
 	"no dated copies of the project's sheets here (folders like 2026-11-13/ or files like WBS_20261113.xlsx)": "ここには案件のシートの日付付きコピーがありません（2026-11-13/ のようなフォルダーや WBS_20261113.xlsx のようなファイル名）",
+	// internal/outdir: the output folder.
+	"is not a regular file; pmo keeps its lock there and writes only regular files":                                                 "通常のファイルではありません。pmo はここにロックを置き、通常のファイルだけを書き込みます",
+	"another pmo run (process %s) is writing to this folder; try again when it has finished, or leave out --no-wait to wait for it": "別の pmo（プロセス %s）がこのフォルダーに書き込み中です。終わってからやり直すか、--no-wait を外して待ってください",
+	"is a symbolic link; pmo writes only inside the output folder and never through a link (remove it)":                             "シンボリックリンクです。pmo は出力フォルダーの中にだけ書き込み、リンクの先には書き込みません（リンクを削除してください）",
+	"is in the way: pmo needs a folder here (remove or rename it)":                                                                  "フォルダーが必要な場所にフォルダー以外があります（削除するか名前を変えてください）",
+	"is in the way: pmo replaces only regular files (remove or rename it)":                                                          "通常のファイル以外があります。pmo が置き換えるのは通常のファイルだけです（削除するか名前を変えてください）",
 }

@@ -71,9 +71,8 @@ func FromFile(path string, fo FileOptions, opt Options) (*Project, error) {
 	p.Tasks, p.Issues, p.Risks = res.Tasks(), res.Issues(), res.Risks()
 	cfg.Project.Start, cfg.Project.End = span(p.Tasks, asOf)
 	p.Findings = append(p.Findings, validate.Check(validate.Input{Config: cfg, AsOf: asOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks})...)
-	p.Analysis = analyze.Analyze(analyze.Input{Config: cfg, AsOf: asOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks})
-	p.Findings = append(p.Findings, p.Analysis.Findings...)
-	p.Findings.Sort()
+	p.Analysis = analyze.Analyze(analyze.Input{Config: cfg, AsOf: asOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks, Sources: p.sourceInputs()})
+	p.finish()
 	return p, nil
 }
 

@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/history"
+	"github.com/pmokit/pmo/internal/outdir"
 )
 
 // Earlier is what the history of an output folder says about a project
@@ -71,55 +71,8 @@ func (p *Project) RecordHistory(outDir string) error {
 	return h.Close()
 }
 
-// WriteFile writes data to path through a temporary file in the same
-// folder and a rename, so a reader never sees half a file and a killed run
-// leaves the previous version intact.
+// WriteFile writes data to path atomically (see outdir.WriteFile), for
+// single files named by the user: a converted tracker, scaffolds.
 func WriteFile(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if err == nil {
-		// CreateTemp makes the file private; outputs are ordinary files.
-		err = tmp.Chmod(0o644)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
-}
-
-// staleTemp matches the temporary names WriteFile gives: ".name.tmp123".
-var staleTemp = regexp.MustCompile(`^\..+\.tmp[0-9]+$`)
-
-// RemoveStaleTemp deletes the temporary files a killed run left where pmo
-// writes — OUT and OUT/<project-id> — so only complete outputs remain.
-// Nothing else is touched. (A killed database write needs no cleaning:
-// SQLite rolls the unfinished transaction back from its journal on the
-// next open.)
-func RemoveStaleTemp(dir string) {
-	for _, pattern := range []string{filepath.Join(dir, ".*"), filepath.Join(dir, "*", ".*")} {
-		matches, _ := filepath.Glob(pattern)
-		for _, m := range matches {
-			if staleTemp.MatchString(filepath.Base(m)) {
-				if st, err := os.Lstat(m); err == nil && st.Mode().IsRegular() {
-					os.Remove(m)
-				}
-			}
-		}
-	}
+	return outdir.WriteFile(filepath.Dir(path), filepath.Base(path), data)
 }

@@ -4,42 +4,47 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+
+	"github.com/pmokit/pmo/internal/outdir"
 )
 
 // WriteOutputs writes a project's output files into outDir/<project-id>/
-// (each atomically, in name order) and, with snapshot, records this run in
-// the history database. It refuses to write over any of the project's inputs. Outputs
+// (all together, see outdir.WriteSet) and, with snapshot, records this run
+// in the history database. It refuses to write over any of the project's inputs. Outputs
 // named in stale that this run did not produce (a status.pdf left by an
 // earlier run when this one asked for the tracker only) are removed, so a
 // folder never mixes two status dates. It returns the paths written,
 // relative to outDir.
 func (p *Project) WriteOutputs(outDir string, files map[string][]byte, snapshot bool, stale ...string) ([]string, error) {
 	id := p.Config.Project.ID
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	written := make([]string, 0, len(names))
-	for _, name := range names {
+	set := make(map[string][]byte, len(files))
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		path := filepath.Join(outDir, id, name)
 		if p.isInput(path) {
-			return written, fmt.Errorf("refusing to overwrite the input %s", path)
+			return nil, fmt.Errorf("refusing to overwrite the input %s", path)
 		}
-		if err := WriteFile(path, files[name]); err != nil {
-			return written, err
-		}
-		written = append(written, filepath.ToSlash(filepath.Join(id, name)))
+		set[id+"/"+name] = files[name]
 	}
+	// All of the project's files are replaced together: a failure while
+	// writing leaves the previous set, never a new PDF beside an old tracker.
+	if err := outdir.WriteSet(outDir, set); err != nil {
+		return nil, err
+	}
+	written := slices.Sorted(maps.Keys(set))
 	for _, name := range stale {
 		path := filepath.Join(outDir, id, name)
-		if _, made := files[name]; !made && !p.isInput(path) {
-			if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return written, err
-			}
+		if _, made := files[name]; made || p.isInput(path) {
+			continue
+		}
+		if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() {
+			continue // not pmo's: a link or a folder is never removed
+		}
+		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return written, err
 		}
 	}
 	if snapshot {

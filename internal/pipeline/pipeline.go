@@ -4,8 +4,10 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"path/filepath"
 
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/config"
@@ -69,6 +71,10 @@ type Options struct {
 	// its resolved path); a source missing from it is left out. Used to
 	// replay dated copies into the history.
 	Sources map[string]string
+	// Lenient keeps errors in the project definition as findings instead
+	// of stopping: what validate wants, which lists them all. Every other
+	// command stops, because a mistyped key changes the figures.
+	Lenient bool
 	// Stopwatch, when set, is told how long each stage took (for
 	// measurements; nothing of it reaches an output).
 	Stopwatch *Stopwatch
@@ -81,6 +87,11 @@ func Load(ctx context.Context, path string, opt Options) (*Project, error) {
 	cfg, fs, err := config.Load(path)
 	if err != nil {
 		return nil, err
+	}
+	if !opt.Lenient {
+		if err := config.DefinitionError(fs); err != nil {
+			return nil, err
+		}
 	}
 	if opt.Defaults != nil {
 		cfg.ApplyDefaults(*opt.Defaults)
@@ -121,12 +132,74 @@ func Load(ctx context.Context, path string, opt Options) (*Project, error) {
 	p.Previous = earlier.Previous
 	p.Analysis = analyze.Analyze(analyze.Input{
 		Config: cfg, AsOf: p.AsOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks, Previous: earlier.Previous,
-		History: earlier.Trend, Baseline: earlier.Baseline, BaselineName: earlier.BaselineName,
+		History: earlier.Trend, Baseline: earlier.Baseline, BaselineName: earlier.BaselineName, Sources: p.sourceInputs(),
 	})
-	p.Findings = append(p.Findings, p.Analysis.Findings...)
-	p.Findings.Sort()
+	p.finish()
 	opt.Stopwatch.add("analyze", lap)
 	return p, nil
+}
+
+// finish gathers the analysis's findings, sorts them and counts them into
+// the coverage, per source.
+func (p *Project) finish() {
+	p.Findings = append(p.Findings, p.Analysis.Findings...)
+	p.Findings = append(p.Findings, registerFindings(p)...)
+	p.Findings.Sort()
+	keys := map[string]int{}
+	for i, s := range p.Sources {
+		keys[cmp.Or(s.Config.Name, s.Config.Path)] = i
+	}
+	p.Analysis.Coverage.CountFindings(p.Findings, keys)
+}
+
+// sourceInputs describes each source for the coverage figures.
+func (p *Project) sourceInputs() []analyze.SourceInput {
+	out := make([]analyze.SourceInput, 0, len(p.Sources))
+	for _, s := range p.Sources {
+		in := analyze.SourceInput{Name: filepath.ToSlash(cmp.Or(s.Config.File, s.Config.Path)), Key: cmp.Or(s.Config.Name, s.Config.Path), Kind: s.Config.Kind}
+		if s.Err != nil {
+			in.Err, in.ErrJA = s.Err.Error(), s.Err.Error()
+			var ie *diag.InputError
+			if errors.As(s.Err, &ie) {
+				in.Err, in.ErrJA = ie.Msg, cmp.Or(ie.MsgJA, ie.Msg)
+			}
+		}
+		if s.Result != nil {
+			for _, t := range s.Result.Tables {
+				ti := analyze.TableInput{Sheet: t.Sheet, Kind: t.Kind, Records: t.Count}
+				for _, c := range t.Columns {
+					if c.Field != "" {
+						ti.Fields = append(ti.Fields, c.Field)
+					}
+				}
+				for _, c := range t.Unmapped {
+					ti.Unmapped = append(ti.Unmapped, c.Header)
+				}
+				in.Tables = append(in.Tables, ti)
+			}
+		}
+		out = append(out, in)
+	}
+	return out
+}
+
+// registerFindings says when a project reads no issue list or no risk
+// register: their counts are then "not provided", never zero.
+func registerFindings(p *Project) diag.Findings {
+	var fs diag.Findings
+	c := p.Analysis.Coverage
+	at := p.Config.Pos
+	if !c.HasIssues {
+		fs = append(fs, diag.Finding{Severity: diag.Info, Rule: "no-issue-source", Pos: at,
+			Message:   "no issue list among the sources: issue counts are not provided and the issues rating is unknown",
+			MessageJA: "ソースに課題管理表がありません。課題の件数は「なし」ではなく未提供で、課題の評価は判定不能です"})
+	}
+	if !c.HasRisks {
+		fs = append(fs, diag.Finding{Severity: diag.Info, Rule: "no-risk-source", Pos: at,
+			Message:   "no risk register among the sources: risk counts are not provided and the risks rating is unknown",
+			MessageJA: "ソースにリスク台帳がありません。リスクの件数は「なし」ではなく未提供で、リスクの評価は判定不能です"})
+	}
+	return fs
 }
 
 // Snapshot returns what this run should remember for the next.
@@ -172,7 +245,7 @@ func (p *Project) read(src config.Source, opt Options) {
 
 // ReadSource opens and reads one source of a project.
 func ReadSource(src config.Source, cfg *config.Project, asOf date.Date, getenv func(string) string) (*sheet.Result, error) {
-	open := sheet.OpenOptions{Name: src.Path, Encoding: src.Encoding}
+	open := sheet.OpenOptions{Name: cmp.Or(src.Name, src.Path), Encoding: src.Encoding}
 	if src.PasswordEnv != "" && getenv != nil {
 		open.Password = getenv(src.PasswordEnv)
 	}

@@ -82,9 +82,20 @@ type Task struct {
 	Summary       bool       `json:"summary,omitempty"` // has children (section or phase row)
 	Source        diag.Pos   `json:"source"`
 
+	// Where each date came from when not from the sheet's column for it:
+	// FromCalendar when derived from the marks of a Gantt calendar area;
+	// "" when read from the column (or not known).
+	PlannedStartFrom  string `json:"planned_start_from,omitempty"`
+	PlannedFinishFrom string `json:"planned_finish_from,omitempty"`
+	ActualStartFrom   string `json:"actual_start_from,omitempty"`
+	ActualFinishFrom  string `json:"actual_finish_from,omitempty"`
+
 	// Cells says which cell each field was read from, for findings.
 	Cells Cells `json:"-"`
 }
+
+// FromCalendar marks a task date derived from a Gantt calendar's marks.
+const FromCalendar = "calendar"
 
 // Issue is one row of a 課題管理表.
 type Issue struct {

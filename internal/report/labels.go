@@ -36,8 +36,12 @@ func japanese() Labels {
 		"project.id": "案件ID", "project.name": "案件名", "project.pm": "PM", "project.sponsor": "スポンサー",
 		"project.period": "期間", "project.status_date": "基準日", "project.budget": "予算",
 		// RAG
-		"rag.overall": "総合評価", "rag.green": "緑", "rag.amber": "黄", "rag.red": "赤",
-		"dim.schedule": "スケジュール", "dim.milestones": "マイルストーン", "dim.issues": "課題", "dim.cost": "コスト",
+		"rag.overall": "総合評価", "rag.green": "緑", "rag.amber": "黄", "rag.red": "赤", "rag.unknown": "判定不能",
+		"none.issues": "課題管理表なし", "not_provided": "未提供", "none.risks": "リスク台帳なし",
+		"quality.title": "データ品質", "quality.scheduled": "予定日あり", "quality.progress": "進捗あり", "quality.worst": "要確認",
+		"quality.unreadable": "読めないソース", "quality.sources": "ソース別の読み取り状況", "quality.missing": "未対応の必須項目",
+		"quality.unmapped": "未対応の列", "quality.records": "件数", "quality.usable": "利用可",
+		"dim.schedule": "スケジュール", "dim.milestones": "マイルストーン", "dim.issues": "課題", "dim.cost": "コスト", "dim.risks": "リスク",
 		// KPIs
 		"kpi.planned": "計画進捗", "kpi.actual": "実績進捗", "kpi.spi": "SPI", "kpi.cpi": "CPI",
 		"kpi.late": "遅延タスク", "kpi.behind": "遅れ気味タスク", "kpi.open_issues": "未完了課題", "kpi.overdue_issues": "期限超過課題",
@@ -72,7 +76,7 @@ func japanese() Labels {
 		"series.planned": "計画", "series.actual": "実績",
 		// sections of the PDF
 		"section.late": "遅延・遅れ気味のタスク", "section.top_issues": "主要課題", "section.top_risks": "主要リスク",
-		"section.changes": "前回からの変化", "section.workload": "担当者別負荷（人日／週）", "section.milestones": "マイルストーン",
+		"section.changes": "前回からの変化", "section.workload": "担当者別の残作業（人日／週）", "section.milestones": "マイルストーン",
 		"none": "なし", "page": "ページ", "person_days": "人日",
 		"change.progress": "実績進捗", "change.spi": "SPI", "change.new_issues": "新規課題", "change.closed_issues": "完了課題",
 		"change.newly_late": "新たに遅延したタスク", "change.milestone_moved": "マイルストーン日付変更", "change.rag": "総合評価",
@@ -81,7 +85,7 @@ func japanese() Labels {
 		"changes.none": "前回の報告はありません", "changes.since": "前回報告", "change.no_longer_late": "遅延が解消したタスク",
 		"kind.late": "遅延", "kind.behind": "遅れ気味", "col.kind": "区分", "col.days_overdue": "超過日数", "col.reason": "理由",
 		"more_rows": "ほか {n} 件（管理表を参照）", "legend.progress": "進捗", "legend.progress_line": "イナズマ線",
-		"legend.over_capacity": "容量超過", "workload.note": "計画工数（人日）。週の容量を超えるセルを赤で示す。",
+		"legend.over_capacity": "容量超過", "workload.note": "未完了タスクの残工数（人日）を基準日の翌日から予定終了日までの稼働日に按分。予定終了日を過ぎたタスクの残りは基準日の週に「超過」として計上。週の容量を超えるセルを赤で示す。", "col.overdue_load": "うち期限超過", "workload.overdue": "超過",
 		// tracker workbook
 		"section.facts": "プロジェクト概要", "section.rag": "評価（RAG）", "section.kpi": "主要指標", "chart.data": "グラフ用データ",
 		"col.ms_name":  "マイルストーン名",
@@ -94,7 +98,7 @@ func japanese() Labels {
 		"col.ms_date": "予定日", "col.error": "エラー内容", "portfolio.projects": "案件数", "portfolio.failed": "失敗",
 		// two-line headers of the portfolio PDF's narrow columns
 		"head.planned": "計画\n進捗", "head.actual": "実績\n進捗", "head.late": "遅延\nタスク", "head.open_issues": "未完了\n課題",
-		"head.overdue_issues": "期限超過\n課題", "head.high_risks": "高\nリスク", "head.run_status": "実行\n結果",
+		"head.overdue_issues": "期限超過\n課題", "head.high_risks": "高\nリスク", "head.errors": "エラー", "head.scheduled": "予定日\nあり", "col.errors": "エラー", "col.warnings": "警告", "col.scheduled": "予定日あり率", "col.check_first": "要確認ソース", "head.run_status": "実行\n結果",
 	}
 }
 
@@ -105,8 +109,12 @@ func english() Labels {
 		"title.report": "Project Status Report", "title.tracker": "Project Tracker",
 		"project.id": "Project ID", "project.name": "Project", "project.pm": "PM", "project.sponsor": "Sponsor",
 		"project.period": "Period", "project.status_date": "Status date", "project.budget": "Budget",
-		"rag.overall": "Overall", "rag.green": "Green", "rag.amber": "Amber", "rag.red": "Red",
-		"dim.schedule": "Schedule", "dim.milestones": "Milestones", "dim.issues": "Issues", "dim.cost": "Cost",
+		"rag.overall": "Overall", "rag.green": "Green", "rag.amber": "Amber", "rag.red": "Red", "rag.unknown": "Unknown",
+		"none.issues": "no issue list", "not_provided": "n/a", "none.risks": "no risk register",
+		"quality.title": "Data quality", "quality.scheduled": "Scheduled", "quality.progress": "With progress", "quality.worst": "Check first",
+		"quality.unreadable": "Unreadable source", "quality.sources": "What was read, per source", "quality.missing": "Required fields not found",
+		"quality.unmapped": "Unmapped columns", "quality.records": "Records", "quality.usable": "Usable",
+		"dim.schedule": "Schedule", "dim.milestones": "Milestones", "dim.issues": "Issues", "dim.cost": "Cost", "dim.risks": "Risks",
 		"kpi.planned": "Planned progress", "kpi.actual": "Actual progress", "kpi.spi": "SPI", "kpi.cpi": "CPI",
 		"kpi.late": "Late tasks", "kpi.behind": "Behind tasks", "kpi.open_issues": "Open issues", "kpi.overdue_issues": "Overdue issues",
 		"kpi.high_risks": "High risks", "kpi.next_milestone": "Next milestone", "kpi.days_left": "Days left",
@@ -134,7 +142,7 @@ func english() Labels {
 		"chart.heatmap": "Risk heat map (probability × impact)", "chart.gantt": "Phase Gantt with progress line",
 		"series.planned": "Planned", "series.actual": "Actual",
 		"section.late": "Late and behind tasks", "section.top_issues": "Top issues", "section.top_risks": "Top risks",
-		"section.changes": "Changes since last report", "section.workload": "Workload (person-days per week)", "section.milestones": "Milestones",
+		"section.changes": "Changes since last report", "section.workload": "Remaining work per person (person-days per week)", "section.milestones": "Milestones",
 		"none": "None", "page": "Page", "person_days": "person-days",
 		"change.progress": "Actual progress", "change.spi": "SPI", "change.new_issues": "New issues", "change.closed_issues": "Closed issues",
 		"change.newly_late": "Newly late tasks", "change.milestone_moved": "Milestone dates moved", "change.rag": "Overall RAG",
@@ -142,7 +150,7 @@ func english() Labels {
 		"changes.none": "No previous report", "changes.since": "Previous report", "change.no_longer_late": "No longer late",
 		"kind.late": "Late", "kind.behind": "Behind", "col.kind": "Type", "col.days_overdue": "Days overdue", "col.reason": "Reason",
 		"more_rows": "{n} more (see the tracker)", "legend.progress": "Progress", "legend.progress_line": "Progress line",
-		"legend.over_capacity": "Over capacity", "workload.note": "Planned person-days; red cells exceed the week's capacity.",
+		"legend.over_capacity": "Over capacity", "workload.note": "Remaining person-days of unfinished tasks, spread over the working days after the status date up to each planned finish; what is left of tasks past their finish counts in the status week as overdue. Red cells exceed the week's capacity.", "col.overdue_load": "of which overdue", "workload.overdue": "overdue",
 		"section.facts": "Project", "section.rag": "RAG status", "section.kpi": "Key figures", "chart.data": "Chart data",
 		"col.ms_name":  "Milestone",
 		"change.since": "Compared with status date", "change.planned": "Planned progress",
@@ -153,6 +161,6 @@ func english() Labels {
 		"col.run_status": "Run", "run.ok": "built", "run.reused": "reused", "run.failed": "failed",
 		"col.ms_date": "Milestone date", "col.error": "Error", "portfolio.projects": "Projects", "portfolio.failed": "Failed",
 		"head.planned": "Planned %", "head.actual": "Actual %", "head.late": "Late tasks", "head.open_issues": "Open issues",
-		"head.overdue_issues": "Overdue issues", "head.high_risks": "High risks", "head.run_status": "Run",
+		"head.overdue_issues": "Overdue issues", "head.high_risks": "High risks", "head.errors": "Errors", "head.scheduled": "Sched-uled", "col.errors": "Errors", "col.warnings": "Warnings", "col.scheduled": "Scheduled %", "col.check_first": "Check first", "head.run_status": "Run",
 	}
 }

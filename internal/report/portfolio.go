@@ -34,9 +34,14 @@ type PortfolioRow struct {
 	OpenIssues    int
 	OverdueIssues int
 	HighRisks     int
-	NextMilestone *analyze.Milestone
-	ProgressDelta *float64 // since the last run
-	Tracker       string   // relative path of the project's tracker, for a link
-	Report        string   // relative path of its PDF
-	Findings      diag.Findings
+	// Data quality (see analyze.Coverage).
+	Errors, Warnings            int
+	ScheduledShare              *float64
+	CheckFirst                  string
+	NoIssueList, NoRiskRegister bool
+	NextMilestone               *analyze.Milestone
+	ProgressDelta               *float64 // since the last run
+	Tracker                     string   // relative path of the project's tracker, for a link
+	Report                      string   // relative path of its PDF
+	Findings                    diag.Findings
 }

@@ -127,6 +127,16 @@ func kpis(a *analyze.Result, l Labels) []KPI {
 		countK("high_risks", a.Risks.High, l),
 	}
 	out[6].Level = a.RAG.Dimensions["issues"]
+	out[7].Level = a.RAG.Dimensions["risks"]
+	// An absent register is not an empty one: its tiles say so, in grey.
+	for i, k := range out {
+		switch {
+		case !a.Coverage.HasIssues && (k.Key == "open_issues" || k.Key == "overdue_issues"):
+			out[i] = KPI{Key: k.Key, Label: k.Label, Value: l.Get("not_provided"), Note: l.Get("none.issues"), Level: analyze.Unknown}
+		case !a.Coverage.HasRisks && k.Key == "high_risks":
+			out[i] = KPI{Key: k.Key, Label: k.Label, Value: l.Get("not_provided"), Note: l.Get("none.risks"), Level: analyze.Unknown}
+		}
+	}
 	if m := NextMilestone(a); m != nil {
 		days := float64(m.DaysLeft)
 		out = append(out, KPI{Key: "next_milestone", Label: l.Get("kpi.next_milestone"), Value: m.Name, Num: &days,

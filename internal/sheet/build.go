@@ -15,6 +15,8 @@ type record struct {
 	row    int
 	vals   rowValues
 	actual rowValues // the 実績 row of a pair; ps nil otherwise
+	// actualRow is the 実績 row's number; 0 when there is none.
+	actualRow int
 }
 
 // records passes each row below the header that holds data to emit,
@@ -41,10 +43,15 @@ func (rr *rowReader) records(emit func(record)) {
 		vals := rr.values(n)
 		if pairCol > 0 && pairWord(rr.g.Value(n, pairCol)) == "actual" &&
 			pending != nil && pending.actual.ps == nil && pending.row >= n-2 {
-			pending.actual = vals
+			pending.actual, pending.actualRow = vals, n
 			continue
 		}
 		if !vals.has(contentFields) {
+			rr.recycle(vals)
+			continue
+		}
+		if rr.notRecord(n, vals) {
+			flush()
 			rr.recycle(vals)
 			continue
 		}
@@ -57,6 +64,46 @@ func (rr *rowReader) records(emit func(record)) {
 		pending = &record{row: n, vals: vals}
 	}
 	flush()
+}
+
+// notRecord reports, and counts, a row that is not a record: a total
+// (合計, 小計, 計, Total), an example row (例, 記入例, サンプル, 例: …) or a
+// legend, named so in its ID or name column.
+func (rr *rowReader) notRecord(n int, v rowValues) bool {
+	for _, f := range [...]string{"name", "title", "wbs_id", "id"} {
+		p, ok := v.first(f)
+		if !ok || !isNonRecordWord(p.text) {
+			continue
+		}
+		if rr.skipped == 0 {
+			rr.skippedFirst, rr.skippedText = n, p.text
+		}
+		rr.skipped++
+		return true
+	}
+	return false
+}
+
+var nonRecordWords = map[string]bool{
+	"合計": true, "小計": true, "総計": true, "計": true, "総合計": true, "合計工数": true,
+	"total": true, "subtotal": true, "grandtotal": true, "sum": true, "totals": true,
+	"例": true, "記入例": true, "入力例": true, "サンプル": true, "sample": true, "example": true,
+	"凡例": true, "legend": true,
+}
+
+func isNonRecordWord(s string) bool {
+	// Every word and prefix above has one of these; the test keeps the
+	// ordinary name of every row from being normalised for nothing.
+	if len(s) > 40 || !strings.ContainsAny(s, "計例凡サtTsSgGeElL") {
+		return false
+	}
+	t := value.Text(s)
+	for _, p := range [...]string{"例:", "例：", "(例)", "（例）", "【例】", "例)", "例）", "[例]", "e.g.", "【記入例】", "(記入例)", "（記入例）"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return nonRecordWords[value.Key(t)]
 }
 
 // estimate guesses how many records the rows below the header hold, to
@@ -203,6 +250,7 @@ func (rr *rowReader) tasks() []project.Task {
 		if rec.actual.ps != nil {
 			rr.foldActual(&t, rec.actual)
 		}
+		rr.calendarDates(&t, rec)
 		if multiName {
 			out = rr.namedByColumn(out, t, v)
 			return

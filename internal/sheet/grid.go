@@ -43,6 +43,19 @@ type Style struct {
 	Indent  int
 	Date    bool // the format shows a date
 	Percent bool
+	// Fill is 1 + the index of the cell's fill when that fill can mark a
+	// cell (a solid or patterned colour other than white); 0 otherwise.
+	Fill uint16
+	// CenterAcross is Excel's "center across selection": a group label
+	// shown over the empty cells to its right without a merge.
+	CenterAcross bool
+}
+
+// FillCell is an empty cell that carries a marking fill: a Gantt bar drawn
+// by colouring cells.
+type FillCell struct {
+	Col  uint16
+	Fill uint16 // Style.Fill of the cell
 }
 
 // Row is one stored row; Cells are sorted by column.
@@ -51,6 +64,7 @@ type Row struct {
 	Hidden  bool
 	Outline int
 	Cells   []Cell
+	Fills   []FillCell // empty cells with a marking fill, by column
 }
 
 // Range is a rectangle of cells, 1-based and inclusive.

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/pmokit/pmo/internal/diag"
@@ -54,6 +55,9 @@ func labelsFor(g *Grid, r, h int, minCol, maxCol int) []Column {
 		continuation := false
 		for row := r; row < r+h; row++ {
 			cell := g.Value(row, c)
+			if cell.Kind == Empty && row < r+h-1 {
+				cell = centeredAcross(g, row, c)
+			}
 			if cell.Kind != String {
 				continue
 			}
@@ -62,7 +66,7 @@ func labelsFor(g *Grid, r, h int, minCol, maxCol int) []Column {
 			// splits it into sub-labels.
 			m, merged := g.MergeOf(row, c)
 			continuation = merged && m.Col1 < c
-			t := value.Text(cell.Str)
+			t := value.Text(headerLines(cell.Str))
 			if t == "" || len([]rune(t)) > 40 {
 				continue
 			}
@@ -81,6 +85,50 @@ func labelsFor(g *Grid, r, h int, minCol, maxCol int) []Column {
 		cols = append(cols, Column{Col: c, Letter: columnLetter(c), Header: strings.Join(parts, "/"), parts: keys, key: strings.Join(keys, "")})
 	}
 	return cols
+}
+
+// headerLines drops the instruction lines of a multi-line header cell
+// (タスク名 + "(50文字以内)", 開始日 + "yyyy/mm/dd で入力"): from the first
+// line that opens with a bracket or a note mark, or that speaks of how to
+// fill the column in. Lines of one label (予定 / 開始日) are kept.
+func headerLines(s string) string {
+	if !strings.ContainsAny(s, "\n\r") {
+		return s
+	}
+	lines := strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' })
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if i > 0 && (strings.HasPrefix(t, "(") || strings.HasPrefix(t, "（") || strings.HasPrefix(t, "【") ||
+			strings.HasPrefix(t, "[") || strings.HasPrefix(t, "※") || strings.HasPrefix(t, "＊") || strings.HasPrefix(t, "*") ||
+			containsAny(strings.ToLower(t), "記入", "入力", "選択", "プルダウン", "例", "yyyy", "形式", "以内", "e.g.")) {
+			return strings.Join(lines[:i], "\n")
+		}
+	}
+	return s
+}
+
+// centeredAcross returns the group label shown over an empty header cell
+// by "center across selection" (進捗率 centred over 前回/今回 without a
+// merge): the nearest cell to the left in the same row, when it is
+// centred across and every cell between is empty. Excel draws such a label
+// up to the next non-empty cell; pmo looks at most 12 columns back.
+func centeredAcross(g *Grid, row, col int) Cell {
+	rw := g.row(row)
+	if rw == nil {
+		return Cell{}
+	}
+	i, _ := slices.BinarySearchFunc(rw.Cells, col, func(c Cell, col int) int { return int(c.Col) - col })
+	if i == 0 {
+		return Cell{}
+	}
+	left := rw.Cells[i-1]
+	if int(left.Col) < col-12 || left.Kind != String || !g.style(left).CenterAcross {
+		return Cell{}
+	}
+	if _, merged := g.MergeOf(row, col); merged {
+		return Cell{}
+	}
+	return left
 }
 
 // conceptFields are decided from the whole combined header (予定+開始日);
@@ -200,7 +248,7 @@ func extraColumnOK(cols []Column, i int, field string) bool {
 }
 
 func isLevelWord(k string) bool {
-	return containsAny(k, "大項目", "中項目", "小項目", "大分類", "中分類", "小分類", "親タスク", "子タスク", "孫タスク", "phase", "フェーズ", "工程", "level1", "level2", "level3")
+	return numberedLevel(k) || containsAny(k, "大項目", "中項目", "小項目", "大分類", "中分類", "小分類", "親タスク", "子タスク", "孫タスク", "phase", "フェーズ", "工程", "level1", "level2", "level3")
 }
 
 // detectHeader finds the header band and its mapping. With kind empty it
@@ -399,7 +447,7 @@ func findCalendar(g *Grid, h *header) Range {
 					return true
 				}
 			case String:
-				if isWeekday(value.Text(cell.Str)) {
+				if t := value.Text(cell.Str); isWeekday(t) || isWeekLabel(t) || dayNumber(cell) > 0 {
 					return true
 				}
 				if dt, ok := value.ParseDate(cell.Str); ok && !dt.Placeholder {
@@ -425,6 +473,24 @@ func findCalendar(g *Grid, h *header) Range {
 		run = 0
 	}
 	return best
+}
+
+// isWeekLabel recognises a week column's label: W14, 第1週, 1週, 14週目,
+// 4/6週.
+func isWeekLabel(s string) bool {
+	k := strings.ToLower(s)
+	k = strings.TrimSuffix(strings.TrimSuffix(k, "目"), "週")
+	if k == s || k == "" {
+		if !strings.HasPrefix(k, "w") && !strings.HasPrefix(k, "第") {
+			return false
+		}
+	}
+	k = strings.TrimPrefix(strings.TrimPrefix(k, "第"), "w")
+	if _, err := strconv.Atoi(k); err == nil {
+		return true
+	}
+	dt, ok := value.ParseDate(k)
+	return ok && !dt.Placeholder
 }
 
 func isWeekday(s string) bool {

@@ -42,6 +42,7 @@ type Table struct {
 	Calendar   string          `json:"calendar,omitempty"` // column range of a Gantt area left out, e.g. "O:AG"
 	Tool       string          `json:"tool,omitempty"`     // the tool whose export this is (Redmine, Jira …), by templates/presets
 	Count      int             `json:"record_count"`
+	NonRecords int             `json:"non_record_rows,omitempty"` // totals, examples and legends left out
 	Tasks      []project.Task  `json:"-"`
 	Issues     []project.Issue `json:"-"`
 	Risks      []project.Risk  `json:"-"`
@@ -257,6 +258,9 @@ func readTable(g *Grid, h *header, opt *Options, fs *diag.Findings) *Table {
 	case project.KindRisks:
 		t.Risks = rr.risks()
 		t.Count = len(t.Risks)
+	}
+	if t.NonRecords = rr.skipped; rr.skipped > 0 {
+		fs.Add(diag.Info, "rows-not-records", g.RowPos(rr.skippedFirst), "%d rows left out as totals, examples or legends (the first says %q)", rr.skipped, rr.skippedText)
 	}
 	return t
 }

@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -93,6 +94,13 @@ type rowReader struct {
 	near     map[string]date.Date // last full date per field, for 4/1
 	spare    [][]parsed           // row buffers to reuse
 	parents  []string             // open parent names per name column
+	cal      []calDay             // dated columns of the Gantt area, by column
+	shading  map[[2]uint16]bool   // (column, fill) pairs that shade, not mark
+	// skipped counts rows left out as totals, examples or legends; the
+	// first is named in a finding.
+	skipped      int
+	skippedFirst int
+	skippedText  string
 }
 
 // slot is one field's place in a rowValues.
@@ -111,6 +119,10 @@ func newRowReader(g *Grid, h *header, opt *Options, fs *diag.Findings) *rowReade
 	}
 	for _, col := range rr.fields["progress"] {
 		rr.scale[col] = rr.progressScale(col)
+	}
+	if h.kind == project.KindWBS && h.calendar.Col1 > 0 {
+		rr.cal = calendarDays(g, h, cmp.Or(opt.From, opt.Near))
+		rr.shading = calendarShading(g, h)
 	}
 	return rr
 }

@@ -144,6 +144,16 @@ func score(kind project.Kind, field, key string) float64 {
 	}
 	if kind == project.KindWBS {
 		best = max(best, wbsConceptScore(field, key))
+		// レベル1/レベル2/レベル3 are the name split over levels, not a
+		// level number column.
+		if numberedLevel(key) {
+			switch field {
+			case "level":
+				return 0
+			case "name":
+				best = max(best, 0.9)
+			}
+		}
 	}
 	if field == "progress" && containsAny(key, "前回", "previous") {
 		best *= 0.5
@@ -196,6 +206,20 @@ func wbsConceptScore(field, key string) float64 {
 		}
 	}
 	return 0
+}
+
+// numberedLevel reports whether a header is a numbered level: レベル1,
+// Level 2, Lv3, 階層1.
+func numberedLevel(key string) bool {
+	base := strings.TrimRight(key, "0123456789")
+	if base == key {
+		return false
+	}
+	switch base {
+	case "レベル", "level", "lv", "lv.", "階層":
+		return true
+	}
+	return false
 }
 
 // fieldsOf returns the fields of kind in vocabulary order.

@@ -230,10 +230,31 @@ func (wb *workbook) readWorkbook(name string, rels relations) error {
 func (wb *workbook) readStyles(name string) error {
 	codes := map[int]string{}
 	inXfs := false
+	var fills []bool // per fill: can it mark a cell
+	inFills, inPattern := false, false
 	err := wb.scan(name, func(t token) error {
 		switch t.kind {
 		case tokStart:
 			switch string(t.name) {
+			case "fills":
+				inFills = !t.self
+			case "fill":
+				if inFills && len(fills) < 65535 {
+					fills = append(fills, false)
+				}
+			case "patternFill":
+				if inFills && len(fills) > 0 {
+					pt, _ := attr(t.attrs, "patternType")
+					inPattern = !t.self && len(pt) > 0 && string(pt) != "none" && string(pt) != "gray125"
+				}
+			case "fgColor":
+				if inPattern {
+					fills[len(fills)-1] = !whiteColor(t.attrs)
+				}
+			case "gradientFill":
+				if inFills && len(fills) > 0 {
+					fills[len(fills)-1] = true
+				}
 			case "numFmt":
 				if len(codes) >= limits.Styles {
 					return limits.Over(diag.Pos{File: wb.file}, overStyles, limits.Styles, false)
@@ -248,16 +269,28 @@ func (wb *workbook) readStyles(name string) error {
 						return limits.Over(diag.Pos{File: wb.file}, overStyles, limits.Styles, false)
 					}
 					id := attrInt(t.attrs, "numFmtId")
-					wb.styles = append(wb.styles, Style{NumFmt: id, Code: codes[id]})
+					st := Style{NumFmt: id, Code: codes[id]}
+					if f := attrInt(t.attrs, "fillId"); f >= 0 && f < len(fills) && fills[f] {
+						st.Fill = uint16(f + 1)
+					}
+					wb.styles = append(wb.styles, st)
 				}
 			case "alignment":
 				if inXfs && len(wb.styles) > 0 {
 					wb.styles[len(wb.styles)-1].Indent = min(attrInt(t.attrs, "indent"), maxIndent)
+					if h, _ := attr(t.attrs, "horizontal"); string(h) == "centerContinuous" {
+						wb.styles[len(wb.styles)-1].CenterAcross = true
+					}
 				}
 			}
 		case tokEnd:
-			if string(t.name) == "cellXfs" {
+			switch string(t.name) {
+			case "cellXfs":
 				inXfs = false
+			case "fills":
+				inFills = false
+			case "patternFill":
+				inPattern = false
 			}
 		}
 		return nil
@@ -466,13 +499,19 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 							}
 						}
 						row.Cells = append(row.Cells, cell)
+					} else if int(cell.Style) < len(wb.styles) && wb.styles[cell.Style].Fill != 0 {
+						// An empty coloured cell: a Gantt bar drawn by fills.
+						if err := wb.budget.cell(at()); err != nil {
+							return err
+						}
+						row.Fills = append(row.Fills, FillCell{Col: cell.Col, Fill: wb.styles[cell.Style].Fill})
 					}
 				}
 				inCell = false
 			case "row":
 				// Rows with no value (formatting only, or a zip bomb of
 				// <row/>) cost memory and say nothing.
-				if n := len(g.Rows); n > 0 && len(g.Rows[n-1].Cells) == 0 && g.Rows[n-1].Outline == 0 {
+				if n := len(g.Rows); n > 0 && len(g.Rows[n-1].Cells) == 0 && len(g.Rows[n-1].Fills) == 0 && g.Rows[n-1].Outline == 0 {
 					spare = g.Rows[n-1].Cells[:0]
 					g.Rows = g.Rows[:n-1]
 					wb.budget.cells--
@@ -604,4 +643,22 @@ func parseRange(s string) (Range, bool) {
 		return Range{}, false
 	}
 	return Range{min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)}, true
+}
+
+// whiteColor reports whether a fill colour is white, the sheet's own
+// background: rgb FFFFFF, indexed 9 or 64 (system background), or theme
+// colour 0 (lt1) without a tint.
+func whiteColor(attrs []byte) bool {
+	if rgb, ok := attr(attrs, "rgb"); ok {
+		s := strings.ToUpper(string(rgb))
+		return strings.HasSuffix(s, "FFFFFF") && (len(s) == 6 || len(s) == 8)
+	}
+	if ix, ok := attr(attrs, "indexed"); ok {
+		return string(ix) == "9" || string(ix) == "64"
+	}
+	if th, ok := attr(attrs, "theme"); ok {
+		tint, _ := attr(attrs, "tint")
+		return string(th) == "0" && (len(tint) == 0 || string(tint) == "0")
+	}
+	return false
 }

@@ -66,7 +66,11 @@ func SourceRules() [][3]string {
 		{"status-unknown", "warning", "a status word is not one pmo knows; it is kept as written"},
 		{"priority-unknown", "warning", "a priority is not high/medium/low in any spelling pmo knows"},
 		{"person-is-date", "warning", "a person column holds a date or number"},
+		{"no-issue-source", "info", "the project reads no issue list: issue counts are not provided and the issues rating is unknown"},
+		{"no-risk-source", "info", "the project reads no risk register: risk counts are not provided and the risks rating is unknown"},
 		{"column-by-values", "warning", "a column's values contradict its header word; it was mapped by its values"},
+		{"rows-not-records", "info", "rows naming themselves totals (合計), examples (記入例) or legends were left out and counted"},
+		{"calendar-disagrees", "info", "a task's date column and its Gantt calendar marks disagree; the column is used"},
 		{"column-paired", "info", "a bare 完了日 was read as the planned finish of a plan with no other finish"},
 	}
 }

@@ -92,7 +92,10 @@ func (w *writer) portfolioHeader(pf *report.Portfolio) {
 		}
 		byLevel[r.RAG]++
 	}
-	for _, lv := range []analyze.Level{analyze.Red, analyze.Amber, analyze.Green} {
+	for _, lv := range analyze.Levels {
+		if lv == analyze.Unknown && byLevel[lv] == 0 {
+			continue // a grey tile only when some project could not be judged
+		}
 		strong, _, on := levelColors(lv)
 		counts = append(counts, count{label: w.levelWord(lv), n: byLevel[lv], bg: strong, fg: on})
 	}
@@ -143,8 +146,8 @@ func (w *writer) portfolioHeader(pf *report.Portfolio) {
 func (w *writer) portfolioTable(pf *report.Portfolio) *table {
 	cols := []column{
 		{label: w.L("col.rag"), width: 11, align: 'C'},
-		{label: w.L("col.project"), width: 38},
-		{label: w.L("project.pm"), width: 19},
+		{label: w.L("col.project"), width: 33},
+		{label: w.L("project.pm"), width: 17},
 		{label: w.L("col.main_reason")},
 		{label: w.L("col.spi"), width: 10, align: 'R'},
 		{label: w.L("col.cpi"), width: 10, align: 'R'},
@@ -154,7 +157,8 @@ func (w *writer) portfolioTable(pf *report.Portfolio) *table {
 		{label: w.L("head.open_issues"), width: 11, align: 'R'},
 		{label: w.L("head.overdue_issues"), width: 14, align: 'R'},
 		{label: w.L("head.high_risks"), width: 11, align: 'R'},
-		{label: w.L("col.next_milestone"), width: 30},
+		{label: w.L("head.scheduled"), width: 11, align: 'R'},
+		{label: w.L("col.next_milestone"), width: 27},
 	}
 	dated := pf.AsOf.IsZero()
 	if dated {
@@ -174,10 +178,10 @@ func (w *writer) portfolioTable(pf *report.Portfolio) *table {
 		strong, _, on := levelColors(level)
 		row := []cell{{text: w.levelWord(level), bg: strong, fg: on, bold: true}, {text: r.Name, bold: true}, {text: r.PM}}
 		if hasFigures(r) {
-			row = append(row, figureCells(r)...)
+			row = append(row, w.figureCells(r)...)
 		} else {
 			row = append(row, cell{text: r.Error, fg: red})
-			row = append(row, make([]cell, 9)...) // the figures' columns
+			row = append(row, make([]cell, 10)...) // the figures' columns
 		}
 		if dated {
 			row = append(row, cell{text: dateStr(r.AsOf)})
@@ -200,7 +204,7 @@ func hasFigures(r *report.PortfolioRow) bool { return r.RAG != "" && r.Status !=
 
 // figureCells are a row's reason, SPI, CPI, progress, counts and next
 // milestone; counts of trouble above zero are red.
-func figureCells(r *report.PortfolioRow) []cell {
+func (w *writer) figureCells(r *report.PortfolioRow) []cell {
 	alert := func(n int) cell {
 		c := cell{text: strconv.Itoa(n)}
 		if n > 0 {
@@ -212,10 +216,26 @@ func figureCells(r *report.PortfolioRow) []cell {
 	if m := r.NextMilestone; m != nil {
 		ms.text = strings.TrimSpace(m.Name + "\n" + dateStr(m.Date))
 	}
+	// An absent register is not an empty one.
+	absent := cell{text: w.L("not_provided"), fg: grey}
+	open, overdue, high := cell{text: strconv.Itoa(r.OpenIssues)}, alert(r.OverdueIssues), alert(r.HighRisks)
+	if r.NoIssueList {
+		open, overdue = absent, absent
+	}
+	if r.NoRiskRegister {
+		high = absent
+	}
+	sched := cell{text: "-", fg: grey}
+	if r.ScheduledShare != nil {
+		sched = cell{text: fmt.Sprintf("%.0f%%", *r.ScheduledShare)}
+		if *r.ScheduledShare < 80 {
+			sched.fg, sched.bold = red, true
+		}
+	}
 	return []cell{
 		{text: r.Reason}, {text: ratio(r.SPI)}, {text: ratio(r.CPI)},
 		{text: fmt.Sprintf("%.1f%%", r.Planned)}, {text: fmt.Sprintf("%.1f%%", r.Actual)},
-		alert(r.LateTasks), {text: strconv.Itoa(r.OpenIssues)}, alert(r.OverdueIssues), alert(r.HighRisks),
+		alert(r.LateTasks), open, overdue, high, sched,
 		ms,
 	}
 }

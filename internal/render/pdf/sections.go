@@ -149,6 +149,11 @@ func (w *writer) issueTable() {
 			rows = append(rows, is)
 		}
 	}
+	if s := w.noRegister("issues"); s != "" {
+		w.heading(w.L("section.high_issues"), 8)
+		w.absentLine(s)
+		return
+	}
 	if len(rows) == 0 {
 		w.heading(w.L("section.high_issues"), 8)
 		w.noneLine()
@@ -180,6 +185,11 @@ const topRiskCount = 10
 // risks draws the heat map with the top risks beside it.
 func (w *writer) risks() {
 	rs := w.d.A.Risks
+	if s := w.noRegister("risks"); s != "" {
+		w.heading(w.L("section.top_risks"), 8)
+		w.absentLine(s)
+		return
+	}
 	if rs.Total == 0 {
 		w.heading(w.L("section.top_risks"), 8)
 		w.noneLine()
@@ -252,7 +262,8 @@ func (w *writer) workload() {
 		idx[wk] = j
 	}
 	var weeks []date.Date
-	for k := -weeksBefore; k <= weeksAfter; k++ {
+	// The workload looks forward: it starts in the status week.
+	for k := 0; k <= weeksBefore+weeksAfter; k++ {
 		weeks = append(weeks, cur.AddDays(7*k))
 	}
 	t := &table{size: 8, cols: []column{{label: w.L("col.person")}}}
@@ -271,6 +282,10 @@ func (w *writer) workload() {
 			if j, ok := idx[wk]; ok && i < len(wl.Load) && j < len(wl.Load[i]) && wl.Load[i][j] > 0 {
 				any = true
 				c.text = strconv.FormatFloat(wl.Load[i][j], 'f', 1, 64)
+				if wk == cur && i < len(wl.Overdue) && wl.Overdue[i] > 0 {
+					// The overdue part of the status week, on a line of its own.
+					c.text += "\n" + w.L("workload.overdue") + " " + strconv.FormatFloat(wl.Overdue[i], 'f', 1, 64)
+				}
 				if i < len(wl.Capacity) && wl.Load[i][j] > wl.Capacity[i][j]+1e-9 {
 					c.bg, c.fg, c.bold = overTint, red, true
 				}

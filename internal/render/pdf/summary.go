@@ -28,6 +28,7 @@ func (w *writer) summary() {
 	w.startPage(false)
 	w.header()
 	w.kpiTiles()
+	w.y = place(w.qualityItems(contentW), marginX, w.y) + 3
 	left := w.leftColumn()
 	right := w.rightColumn()
 	top := w.y
@@ -265,9 +266,16 @@ func (w *writer) dimensionItem(dim report.Dimension) item {
 		strong, _, on := levelColors(dim.Level)
 		w.fill(strong)
 		w.pdf.RoundedRect(x, top+0.3, badgeW, lh, 1, "1234", "F")
-		w.setFont(8, true)
 		w.color(on)
 		word := w.levelWord(dim.Level)
+		// 判定不能 and "Unknown" are longer than 赤 or "Red": smaller type
+		// keeps them inside the badge.
+		for size := 8.0; ; size -= 0.5 {
+			w.setFont(size, true)
+			if w.width(word) <= badgeW-1.5 || size <= 5.5 {
+				break
+			}
+		}
 		w.textAt(x+(badgeW-w.width(word))/2, top+0.3, word, diag.Pos{})
 		w.setFont(9.5, true)
 		w.color(black)
@@ -290,7 +298,9 @@ func (w *writer) rightColumn() []item {
 	a := w.d.A
 	items := []item{w.headingItem(w.L("section.top_issues"), rightW)}
 	top := a.Issues.Top[:min(len(a.Issues.Top), topIssueCount)]
-	if len(top) == 0 {
+	if s := w.noRegister("issues"); s != "" {
+		items = append(items, w.paraItems(s, rightW, textStyle{size: 9, fg: grey}, diag.Pos{})...)
+	} else if len(top) == 0 {
 		items = append(items, w.paraItems(w.L("none"), rightW, textStyle{size: 9, fg: grey}, diag.Pos{})...)
 	} else {
 		t := &table{size: 8, cols: []column{

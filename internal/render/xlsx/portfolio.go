@@ -61,6 +61,10 @@ func (b *book) portfolioColumns(pf *report.Portfolio) []column {
 		c("open", "col.open_issues", report.Integer, ""),
 		c("overdue", "col.overdue_issues", report.Integer, ""),
 		c("high", "col.high_risks", report.Integer, ""),
+		c("errors", "col.errors", report.Integer, ""),
+		c("warnings", "col.warnings", report.Integer, ""),
+		c("scheduled", "col.scheduled", report.Percent, fmtPct1),
+		c("check_first", "col.check_first", report.Text, ""),
 		c("milestone", "col.next_milestone", report.Text, ""),
 		c("ms_date", "col.ms_date", report.Date, ""),
 	}
@@ -117,12 +121,27 @@ func (b *book) portfolioValue(r *report.PortfolioRow, key string) report.Value {
 		return number(r.Actual)
 	case "late":
 		return number(float64(r.LateTasks))
-	case "open":
-		return number(float64(r.OpenIssues))
-	case "overdue":
+	case "open", "overdue":
+		if r.NoIssueList {
+			return txt(b.label("not_provided")) // no issue list is not zero issues
+		}
+		if key == "open" {
+			return number(float64(r.OpenIssues))
+		}
 		return number(float64(r.OverdueIssues))
 	case "high":
+		if r.NoRiskRegister {
+			return txt(b.label("not_provided"))
+		}
 		return number(float64(r.HighRisks))
+	case "errors":
+		return number(float64(r.Errors))
+	case "warnings":
+		return number(float64(r.Warnings))
+	case "scheduled":
+		return numberP(r.ScheduledShare)
+	case "check_first":
+		return txt(r.CheckFirst)
 	case "milestone":
 		if r.NextMilestone == nil {
 			return report.Value{Empty: true}

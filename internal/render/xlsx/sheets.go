@@ -71,7 +71,7 @@ func (b *book) milestones() {
 func (b *book) workload() {
 	w := b.a.Workload
 	sheet := b.label("sheet.workload")
-	cols := []column{b.col1("person", report.Text)}
+	cols := []column{b.col1("person", report.Text), {key: "overdue", label: b.label("col.overdue_load"), kind: report.Number, fmt: fmtLoad}}
 	for j, wk := range w.Weeks {
 		cols = append(cols, column{key: "w" + strconv.Itoa(j), head: wk, kind: report.Number, fmt: fmtLoad})
 	}
@@ -92,8 +92,14 @@ func (b *book) workload() {
 	p := b.table(&table{
 		sheet: sheet, title: b.sheetTitle("section.workload"), cols: cols, n: len(w.People),
 		value: func(i int, key string) report.Value {
-			if key == "person" {
+			switch key {
+			case "person":
 				return txt(w.People[i])
+			case "overdue":
+				if i >= len(w.Overdue) || w.Overdue[i] == 0 {
+					return report.Value{Empty: true}
+				}
+				return number(w.Overdue[i])
 			}
 			j := week(key)
 			if i >= len(w.Load) || j < 0 || j >= len(w.Load[i]) || w.Load[i][j] == 0 {

@@ -21,29 +21,32 @@ const (
 // Colours, as RGB hex. The RAG and highlight tones are Excel's own
 // good / neutral / bad presets, which every Excel user already reads.
 const (
-	colHeader     = "1F4E78"
-	colHeaderText = "FFFFFF"
-	colTitle      = "1F4E78"
-	colGrid       = "BFBFBF"
-	colBand       = "F2F2F2"
-	colSection    = "DDEBF7"
-	colLate       = "FCE4D6"
-	colBadFill    = "FFC7CE"
-	colBadText    = "9C0006"
-	colGoodFill   = "C6EFCE"
-	colGoodText   = "006100"
-	colWarnFill   = "FFEB9C"
-	colWarnText   = "9C5700"
-	colHigh       = "C00000"
-	colRAGGreen   = "00B050"
-	colRAGAmber   = "FFC000"
-	colRAGRed     = "C00000"
-	colBar        = "9BC2E6"
-	colProgress   = "2F75B5"
-	colOffDay     = "E7E6E6"
-	colStatusDate = "FF0000"
-	colSunday     = "C00000"
-	colSaturday   = "2F75B5"
+	colHeader      = "1F4E78"
+	colHeaderText  = "FFFFFF"
+	colTitle       = "1F4E78"
+	colGrid        = "BFBFBF"
+	colBand        = "F2F2F2"
+	colSection     = "DDEBF7"
+	colLate        = "FCE4D6"
+	colBadFill     = "FFC7CE"
+	colBadText     = "9C0006"
+	colGoodFill    = "C6EFCE"
+	colGoodText    = "006100"
+	colWarnFill    = "FFEB9C"
+	colWarnText    = "9C5700"
+	colHigh        = "C00000"
+	colRAGGreen    = "00B050"
+	colRAGAmber    = "FFC000"
+	colRAGRed      = "C00000"
+	colRAGUnknown  = "90A4AE" // grey: 判定不能, as the PDF
+	colUnknownFill = "EEEEEE"
+	colUnknownText = "616161"
+	colBar         = "9BC2E6"
+	colProgress    = "2F75B5"
+	colOffDay      = "E7E6E6"
+	colStatusDate  = "FF0000"
+	colSunday      = "C00000"
+	colSaturday    = "2F75B5"
 )
 
 // look is everything a cell's style can vary by. Styles are created on
@@ -144,6 +147,8 @@ func ragLook(l analyze.Level) look {
 		return look{fill: colRAGAmber, color: "000000", bold: true, hAlign: "center", vAlign: "center", grid: true}
 	case analyze.Red:
 		return look{fill: colRAGRed, color: "FFFFFF", bold: true, hAlign: "center", vAlign: "center", grid: true}
+	case analyze.Unknown:
+		return look{fill: colRAGUnknown, color: "FFFFFF", bold: true, hAlign: "center", vAlign: "center", grid: true}
 	}
 	return look{hAlign: "center", vAlign: "center", grid: true}
 }
@@ -157,6 +162,8 @@ func levelTint(l analyze.Level) (fill, color string) {
 		return colWarnFill, colWarnText
 	case analyze.Red:
 		return colBadFill, colBadText
+	case analyze.Unknown:
+		return colUnknownFill, colUnknownText
 	}
 	return "", ""
 }

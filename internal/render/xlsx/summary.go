@@ -24,6 +24,73 @@ const (
 	sumTextCol = 3
 )
 
+// quality writes the data-quality block from row r: the project's
+// errors, warnings and shares, then one row per source with what was read
+// from it. It returns the next free row.
+func (b *book) quality(sheet string, r int) int {
+	c := b.d.A.Coverage
+	r = b.section(sheet, r, "quality.title")
+	row := func(label, value, note string, lk look) {
+		b.text(sheet, 1, r, label, look{bold: true, grid: true})
+		b.text(sheet, 2, r, value, lk)
+		b.text(sheet, 3, r, note, look{wrap: true, vAlign: "center", grid: true})
+		b.fitHeight(sheet, r, note, sumNoteW)
+		r++
+	}
+	plain := look{hAlign: "right", grid: true}
+	row(b.label("severity.error"), fmt.Sprint(c.Errors), "", plain)
+	row(b.label("severity.warning"), fmt.Sprint(c.Warnings), "", plain)
+	pct := func(n, of int, p *float64) string {
+		if p == nil {
+			return "-"
+		}
+		return fmt.Sprintf("%d/%d (%.0f%%)", n, of, *p)
+	}
+	row(b.label("quality.scheduled"), pct(c.Scheduled, c.LeafTasks, c.ScheduledShare), "", plain)
+	row(b.label("quality.progress"), pct(c.WithProgress, c.LeafTasks, c.ProgressShare), "", plain)
+	if !c.HasIssues {
+		row(b.label("sheet.issues"), b.label("not_provided"), b.label("none.issues"), ragLook(""))
+	}
+	if !c.HasRisks {
+		row(b.label("sheet.risks"), b.label("not_provided"), b.label("none.risks"), ragLook(""))
+	}
+	if c.Worst != "" {
+		row(b.label("quality.worst"), "", c.Worst, plain)
+	}
+	for _, src := range c.Sources {
+		value := b.label("not_provided")
+		if src.UsableShare != nil {
+			value = fmt.Sprintf("%d/%d (%.0f%%)", src.Usable, src.Records, *src.UsableShare)
+		}
+		var notes []string
+		if !src.Read {
+			value = b.label("quality.unreadable")
+			notes = append(notes, pick(b.d.Lang, src.Error, src.ErrorJA))
+		}
+		if len(src.Missing) > 0 {
+			notes = append(notes, b.label("quality.missing")+": "+strings.Join(src.Missing, ", "))
+		}
+		if len(src.Unmapped) > 0 {
+			notes = append(notes, b.label("quality.unmapped")+": "+strings.Join(src.Unmapped, ", "))
+		}
+		notes = append(notes, fmt.Sprintf("%s %d / %s %d", b.label("severity.error"), src.Errors, b.label("severity.warning"), src.Warnings))
+		lk := plain
+		if !src.Read || len(src.Missing) > 0 {
+			lk = look{hAlign: "right", grid: true, fill: colBadFill, color: colBadText}
+		}
+		row(src.Name, value, strings.Join(notes, "\n"), lk)
+	}
+	return r
+}
+
+// pick is en in English documents, ja otherwise.
+func pick(lang, en, ja string) string {
+	if lang == "en" || ja == "" {
+		return en
+	}
+	return ja
+}
+
 // sectionLook is a section heading of the summary.
 func sectionLook() look { return look{bold: true, fill: colSection, color: colTitle, grid: true} }
 
@@ -92,6 +159,8 @@ func (b *book) summary() {
 		b.kpi(sheet, r, k)
 		r++
 	}
+	r++
+	r = b.quality(sheet, r)
 	for _, block := range []struct {
 		key   string
 		lines []string

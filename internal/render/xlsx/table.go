@@ -227,10 +227,14 @@ func (b *book) put(sheet string, c, r int, col column, v report.Value) {
 	case report.Percent:
 		if v.Num != nil {
 			b.num(sheet, c, r, *v.Num/100)
+		} else if v.Text != "" {
+			b.str(sheet, c, r, v.Text) // "not provided" in a figures column
 		}
 	case report.Number, report.Integer:
 		if v.Num != nil {
 			b.num(sheet, c, r, *v.Num)
+		} else if v.Text != "" {
+			b.str(sheet, c, r, v.Text)
 		}
 	default:
 		// A text column may carry a typed value in some rows (the changes
