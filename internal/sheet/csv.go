@@ -6,12 +6,14 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/limits"
 	"github.com/pmokit/pmo/internal/value"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
 )
 
@@ -125,6 +127,10 @@ func decodeText(name string, data []byte, forced string) (string, string, error)
 		return decodeUTF16(data[2:], false), "utf-16le", nil
 	case bytes.HasPrefix(data, []byte("\xFE\xFF")):
 		return decodeUTF16(data[2:], true), "utf-16be", nil
+	case utf16NoBOM(data, false):
+		return decodeUTF16(data, false), "utf-16le", nil
+	case utf16NoBOM(data, true):
+		return decodeUTF16(data, true), "utf-16be", nil
 	case bytes.IndexByte(data, 0) >= 0:
 		return "", "", diag.Errorf(pos, "binary data, not a text CSV file")
 	case utf8.Valid(data):
@@ -132,6 +138,9 @@ func decodeText(name string, data []byte, forced string) (string, string, error)
 	}
 	if s, ok := decodeShiftJIS(data); ok {
 		return s, "shift_jis", nil
+	}
+	if s, ok := decodeWindows1252(data); ok {
+		return s, "windows-1252", nil
 	}
 	return "", "", diag.Errorf(pos, "cannot tell the text encoding (neither UTF-8 nor Shift_JIS); save the CSV as UTF-8 or set encoding: on this source")
 }
@@ -189,4 +198,58 @@ func countOutsideQuotes(line string, d rune) int {
 		}
 	}
 	return n
+}
+
+// utf16NoBOM recognises UTF-16 written without a byte order mark (some
+// Windows tools): text whose every other byte is mostly zero — ASCII
+// letters, digits, commas and line breaks — in the given byte order.
+func utf16NoBOM(data []byte, bigEndian bool) bool {
+	n := min(len(data), 4096) &^ 1
+	if n < 8 {
+		return false
+	}
+	zeros, other := 0, 0
+	for i := 0; i < n; i += 2 {
+		hi, lo := data[i+1], data[i]
+		if bigEndian {
+			hi, lo = data[i], data[i+1]
+		}
+		if hi == 0 && lo != 0 {
+			zeros++
+		}
+		if lo == 0 && hi != 0 {
+			other++
+		}
+	}
+	return zeros*10 >= (n/2)*6 && other*10 < n/2
+}
+
+// decodeWindows1252 reads a CSV saved by a Western-European Excel
+// (Windows-1252, a superset of Latin-1 for text). It accepts only text
+// that has no C0 controls besides tab and line breaks and whose bytes
+// above 0x7F decode to letters, so arbitrary binary is not taken for it.
+func decodeWindows1252(data []byte) (string, bool) {
+	ascii := 0
+	for _, b := range data {
+		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' {
+			return "", false
+		}
+		if b < 0x80 {
+			ascii++
+		}
+	}
+	// Western text is mostly ASCII with a few accented letters.
+	if ascii*10 < len(data)*8 {
+		return "", false
+	}
+	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil || bytes.Contains(out, []byte("\uFFFD")) {
+		return "", false
+	}
+	for _, r := range string(out) {
+		if r >= 0x80 && !unicode.IsLetter(r) && !strings.ContainsRune("€£°«»–—‘’“”…·\u00a0", r) {
+			return "", false
+		}
+	}
+	return string(out), true
 }

@@ -100,13 +100,17 @@ func TestCSV(t *testing.T) {
 		res := csvRead(t, "export.csv", text, sheet.Options{})
 		tb := oneTable(t, res)
 		// ID is GanttProject's internal number; the outline number is the
-		// WBS code and carries the hierarchy.
+		// WBS code and carries the hierarchy. Duration is elapsed days, not
+		// work: it is not read as effort.
 		checkTable(t, tb, project.KindWBS, []int{1},
-			"B=name C=planned_start D=planned_finish E=assignee F=planned_effort G=progress I=wbs_id")
+			"B=name C=planned_start D=planned_finish E=assignee G=progress I=wbs_id")
+		if tb.Tool != "GanttProject" {
+			t.Errorf("tool %q, want GanttProject", tb.Tool)
+		}
 		wantTasks(t, tb,
-			"[1] L1 sum Design plan=2026-04-01..2026-04-03 p=100 eff=3 who=Yamada",
-			"[1.1] L2 Screens plan=2026-04-01..2026-04-02 p=50 eff=2 who=Yamada,Sato",
-			"[2] L1 Build plan=2026-04-06..2026-04-10 p=0 eff=5 who=Sato",
+			"[1] L1 sum Design plan=2026-04-01..2026-04-03 p=100 who=Yamada",
+			"[1.1] L2 Screens plan=2026-04-01..2026-04-02 p=50 who=Yamada,Sato",
+			"[2] L1 Build plan=2026-04-06..2026-04-10 p=0 who=Sato",
 		)
 	})
 	t.Run("ms-project-export", func(t *testing.T) {
@@ -118,11 +122,12 @@ func TestCSV(t *testing.T) {
 		res := csvRead(t, "msp.csv", text, sheet.Options{})
 		tb := oneTable(t, res)
 		checkTable(t, tb, project.KindWBS, []int{1},
-			"A=wbs_id B=level C=name D=planned_effort E=planned_start F=planned_finish G=predecessors H=assignee I=progress")
+			"A=wbs_id B=level C=name E=planned_start F=planned_finish G=predecessors H=assignee I=progress")
+		// Duration is elapsed working time; only Work would be effort.
 		wantTasks(t, tb,
-			"[1] L1 sum Design plan=2026-04-01..2026-04-03 p=100 eff=3 who=Yamada",
-			"[2] L2 Screens plan=2026-04-01..2026-04-02 p=100 eff=2 who=Yamada",
-			"[3] L1 Build plan=2026-04-06..2026-04-10 p=0 eff=5 who=Sato pred=1",
+			"[1] L1 sum Design plan=2026-04-01..2026-04-03 p=100 who=Yamada",
+			"[2] L2 Screens plan=2026-04-01..2026-04-02 p=100 who=Yamada",
+			"[3] L1 Build plan=2026-04-06..2026-04-10 p=0 who=Sato pred=1",
 		)
 		wantNoFindings(t, res)
 	})

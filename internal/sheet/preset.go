@@ -198,7 +198,7 @@ func presetHeader(g *Grid, kind project.Kind, sc scorer) *header {
 			taken := map[string]bool{}
 			for _, c := range cols {
 				// A repeated column name (Jira's Sprint, Sprint) maps once.
-				if f, ok := idx[c.key]; ok && !taken[f] {
+				if f, ok := idx[c.key]; ok && (!taken[f] || multiFields[f]) {
 					fixed[c.Col] = f
 					taken[f] = true
 				}

@@ -165,6 +165,9 @@ func Read(b *Book, opt Options) (*Result, error) {
 		}
 		res.Tables = append(res.Tables, t)
 	}
+	if b.Encoding == "windows-1252" {
+		res.Findings.Add(diag.Warning, "encoding-guessed", diag.Pos{File: b.File}, "the CSV is neither UTF-8 nor Shift_JIS; read as Windows-1252 (Western European) — check accented letters, or save it as UTF-8")
+	}
 	res.Findings = dedupe(res.Findings)
 	if len(res.Tables) == 0 {
 		return nil, noTable(b.File, opt)

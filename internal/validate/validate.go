@@ -69,6 +69,7 @@ func SourceRules() [][3]string {
 		{"no-issue-source", "info", "the project reads no issue list: issue counts are not provided and the issues rating is unknown"},
 		{"no-risk-source", "info", "the project reads no risk register: risk counts are not provided and the risks rating is unknown"},
 		{"column-by-values", "warning", "a column's values contradict its header word; it was mapped by its values"},
+		{"encoding-guessed", "warning", "a CSV was neither UTF-8 nor Shift_JIS and was read as Windows-1252"},
 		{"rows-not-records", "info", "rows naming themselves totals (合計), examples (記入例) or legends were left out and counted"},
 		{"calendar-disagrees", "info", "a task's date column and its Gantt calendar marks disagree; the column is used"},
 		{"column-paired", "info", "a bare 完了日 was read as the planned finish of a plan with no other finish"},
