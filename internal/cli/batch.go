@@ -202,6 +202,7 @@ type feedback struct {
 }
 
 func newFeedback(w io.Writer, quiet bool) *feedback {
+	w = raw(w)
 	tty := false
 	if f, ok := w.(*os.File); ok {
 		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
@@ -232,7 +233,7 @@ func (fb *feedback) event(e batch.Event) {
 	if r.Status != batch.StatusFailed && r.RAG != "" {
 		what += " " + string(r.RAG)
 	}
-	fmt.Fprintf(fb.w, "[%d/%d] %-6s %s\n", fb.done, e.Total, what, cmpStr(r.ID, r.Path))
+	fmt.Fprintf(fb.w, "[%d/%d] %-6s %s\n", fb.done, e.Total, what, escapeControls([]byte(cmpStr(r.ID, r.Path))))
 }
 
 func (fb *feedback) bar(total int) {
@@ -246,7 +247,7 @@ func (fb *feedback) bar(total int) {
 		left := time.Since(fb.start) / time.Duration(fb.done) * time.Duration(total-fb.done)
 		eta = fmt.Sprintf("%d:%02d", int(left.Minutes()), int(left.Seconds())%60)
 	}
-	name := clip(filepath.Base(filepath.Dir(fb.current)), 30)
+	name := string(escapeControls([]byte(clip(filepath.Base(filepath.Dir(fb.current)), 30))))
 	fmt.Fprintf(fb.w, "\r[%s%s] %d/%d  ETA %s  %s\x1b[K", strings.Repeat("#", filled), strings.Repeat(".", width-filled), fb.done, total, eta, name)
 }
 

@@ -76,6 +76,7 @@ func Run(ctx context.Context, args []string, env Env) (code int) {
 	if env.Getenv == nil {
 		env.Getenv = func(string) string { return "" }
 	}
+	safeWriters(&env)
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(env.Stderr, "pmo: internal error: %v (please report it with the input files; PMO_DEBUG=1 shows where)\n", r)

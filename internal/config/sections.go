@@ -9,6 +9,7 @@ import (
 
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/limits"
 )
 
 // project decodes a whole project file; root is its top-level mapping and
@@ -155,8 +156,14 @@ func (d *decoder) info(n *yaml.Node, s *shape, info *Info) {
 	info.Pos = d.pos(n)
 	if v := d.required(f, "id", diag.Error); v != nil {
 		info.IDPos = d.textKey(f, "id", &info.ID)
-		if info.ID != "" && !validID(info.ID) {
+		switch {
+		case info.ID == "":
+		case !validID(info.ID):
 			d.errorf(RuleBadValue, v, "project.id %q must start with a-z or 0-9 and use only a-z, 0-9, _ and - (it names the output folder)", clip(info.ID, 40))
+		case len(info.ID) > limits.IDLength:
+			d.errorf(RuleBadValue, v, "project.id is %d characters long; at most %d are allowed (it names the output folder)", len(info.ID), limits.IDLength)
+		case reservedID(info.ID):
+			d.errorf(RuleBadValue, v, "project.id %q is a device name Windows reserves (CON, PRN, AUX, NUL, COM1-9, LPT1-9); choose another (it names the output folder)", info.ID)
 		}
 	}
 	d.required(f, "name", diag.Error)
@@ -186,9 +193,22 @@ func (d *decoder) info(n *yaml.Node, s *shape, info *Info) {
 	d.dateKey(f, "baseline", &info.Baseline)
 }
 
-// validID keeps project ids safe as folder names on every platform.
-// ValidID reports whether s can name a project's output folder.
-func ValidID(s string) bool { return s != "" && validID(s) }
+// ValidID reports whether s can name a project's output folder on every
+// platform: a-z, 0-9, _ and -, at most limits.IDLength long, and not a
+// device name Windows reserves.
+func ValidID(s string) bool {
+	return s != "" && validID(s) && len(s) <= limits.IDLength && !reservedID(s)
+}
+
+// reservedID reports whether id is a name Windows keeps for a device in
+// every folder (in any case): a folder named con cannot be created there.
+func reservedID(id string) bool {
+	switch id {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	return len(id) == 4 && (strings.HasPrefix(id, "com") || strings.HasPrefix(id, "lpt")) && id[3] >= '1' && id[3] <= '9'
+}
 
 func validID(s string) bool {
 	for i, c := range s {

@@ -82,6 +82,10 @@ const (
 	CSVRecordBytes = 1 << 20
 )
 
+// IDLength bounds a project id, which names its output folder: paths
+// under OUT stay well inside Windows' 260-character limit.
+const IDLength = 64
+
 // MemoryLimit is the default soft memory limit (debug.SetMemoryLimit) when
 // GOMEMLIMIT is not set: the garbage collector works harder near it
 // instead of letting the heap grow. With the limits above a single book

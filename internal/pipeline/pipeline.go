@@ -224,6 +224,12 @@ func statusDate(cfg *config.Project, opt Options) date.Date {
 
 // read reads one source into p.
 func (p *Project) read(src config.Source, opt Options) {
+	if src.Path == "" {
+		// file: "" (or missing): the loader's finding points at its line;
+		// there is nothing to open, and the folder must not be tried.
+		p.Sources = append(p.Sources, Source{Config: src, Err: diag.Errorf(cmp.Or(src.FilePos, src.Pos), "sources.file is empty")})
+		return
+	}
 	res, err := ReadSource(src, p.Config, p.AsOf, opt.Getenv)
 	p.Sources = append(p.Sources, Source{Config: src, Result: res, Err: err})
 	if err != nil {
