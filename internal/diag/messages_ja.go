@@ -69,6 +69,9 @@ var messagesJA = map[string]string{
 	"%s %q has no year; read as %s": "%s「%s」に年がないため %s と読みました",
 	// internal/sheet: text encodings.
 	"the CSV is neither UTF-8 nor Shift_JIS; read as Windows-1252 (Western European) — check accented letters, or save it as UTF-8": "CSV が UTF-8 でも Shift_JIS でもないため、Windows-1252（西欧）として読みました。アクセント付きの文字を確認するか、UTF-8 で保存し直してください",
+	// internal/sheet: several tables on a sheet.
+	"a work log (%s) is not a schedule, issue list or risk register; not read": "作業日誌（%s）は WBS・課題・リスクの表ではないため読み込みません",
+	"a %s table (%s) is not the kind asked for; not read":                      "%s の表（%s）は指定された種類ではないため読み込みません",
 	// internal/sheet: rows that are not records.
 	"%d rows left out as totals, examples or legends (the first says %q)": "合計・記入例・凡例の行 %d 行を除外しました（最初の行は「%s」）",
 	// internal/sheet: dates from a Gantt calendar area.

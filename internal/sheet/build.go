@@ -35,11 +35,9 @@ func (rr *rowReader) records(emit func(record)) {
 			pending = nil
 		}
 	}
-	for i := range rr.g.Rows {
-		n := rr.g.Rows[i].Num
-		if n < first {
-			continue
-		}
+	rows := rr.h.dataRows(rr.g)
+	for i := range rows {
+		n := rows[i].Num
 		vals := rr.values(n)
 		if pairCol > 0 && pairWord(rr.g.Value(n, pairCol)) == "actual" &&
 			pending != nil && pending.actual.ps == nil && pending.row >= n-2 {
@@ -132,12 +130,13 @@ func appendText(dst, src rowValues) {
 // alternating rows; 0 when the sheet has one row per task.
 func (rr *rowReader) pairColumn(first int) int {
 	counts := map[int][2]int{} // col -> (pair words, other non-empty)
-	for i := range rr.g.Rows {
-		r := &rr.g.Rows[i]
-		if r.Num < first {
-			continue
-		}
+	rows := rr.h.dataRows(rr.g)
+	for i := range rows {
+		r := &rows[i]
 		for _, c := range r.Cells {
+			if int(c.Col) < rr.h.area.Col1 || rr.h.area.Col2 > 0 && int(c.Col) > rr.h.area.Col2 {
+				continue // another table beside this one
+			}
 			if rr.h.calendar.Col1 > 0 && int(c.Col) >= rr.h.calendar.Col1 && int(c.Col) <= rr.h.calendar.Col2 {
 				continue
 			}

@@ -186,14 +186,11 @@ func monthLabel(c Cell) (int, int) {
 // shading rather than marks: a fill that colours nearly every data row of
 // a column (weekends, holidays, a today line).
 func calendarShading(g *Grid, h *header) map[[2]uint16]bool {
-	first := h.rows[len(h.rows)-1] + 1
 	counts := map[[2]uint16]int{}
+	data := h.dataRows(g)
 	rows := 0
-	for i := range g.Rows {
-		r := &g.Rows[i]
-		if r.Num < first {
-			continue
-		}
+	for i := range data {
+		r := &data[i]
 		rows++
 		for _, f := range r.Fills {
 			if int(f.Col) >= h.calendar.Col1 && int(f.Col) <= h.calendar.Col2 {

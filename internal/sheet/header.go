@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -43,6 +44,21 @@ type header struct {
 	// effortDays how many of its effort units make a person-day.
 	tool       string
 	effortDays float64
+	// area is where the header was looked for (the sheet, or one block of
+	// it); lastRow the table's last row, 0 for the end of the sheet.
+	area    Range
+	lastRow int
+}
+
+// dataRows returns the stored rows below the band and within the table.
+func (h *header) dataRows(g *Grid) []Row {
+	first := h.rows[len(h.rows)-1] + 1
+	i := sort.Search(len(g.Rows), func(i int) bool { return g.Rows[i].Num >= first })
+	j := len(g.Rows)
+	if h.lastRow > 0 {
+		j = sort.Search(len(g.Rows), func(i int) bool { return g.Rows[i].Num > h.lastRow })
+	}
+	return g.Rows[i:max(i, j)]
 }
 
 // labelsFor builds the label of every column over the band rows r..r+h-1,
@@ -254,14 +270,21 @@ func isLevelWord(k string) bool {
 // detectHeader finds the header band and its mapping. With kind empty it
 // tries every kind and keeps the best.
 func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int]string) (*header, bool) {
-	maxCol := min(g.MaxCol(), 16384)
+	return detectIn(g, kind, fixedRows, overrides, Range{Row1: 1, Col1: 1, Row2: headerSearchRows, Col2: min(g.MaxCol(), maxCols)})
+}
+
+// detectIn is detectHeader for a header starting within the rows
+// area.Row1..Row2 and the columns area.Col1..Col2: one of several tables on
+// a sheet.
+func detectIn(g *Grid, kind project.Kind, fixedRows []int, overrides map[int]string, area Range) (*header, bool) {
+	minCol, maxCol := area.Col1, area.Col2
 	sc := scorer{}
 	kinds := project.Kinds
 	if kind != "" {
 		kinds = []project.Kind{kind}
 	}
 	if len(fixedRows) == 0 && len(overrides) == 0 {
-		if h := presetHeader(g, kind, sc); h != nil {
+		if h := presetHeader(g, kind, sc, area); h != nil {
 			return h, true
 		}
 	}
@@ -273,7 +296,7 @@ func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int
 		if len(fixedRows) == 0 && !bandRowsOK(g, r, h) {
 			return
 		}
-		cols := withOverrides(labelsFor(g, r, h, 1, maxCol), overrides)
+		cols := withOverrides(labelsFor(g, r, h, minCol, maxCol), overrides)
 		if len(cols) < 2 && len(overrides) == 0 {
 			return
 		}
@@ -289,7 +312,7 @@ func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int
 				for i := range rows {
 					rows[i] = r + i
 				}
-				best = &header{kind: k, rows: rows, cols: mapped, score: s}
+				best = &header{kind: k, rows: rows, cols: mapped, score: s, area: area}
 			}
 		}
 	}
@@ -297,7 +320,10 @@ func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int
 		try(fixedRows[0], fixedRows[len(fixedRows)-1]-fixedRows[0]+1)
 	} else {
 		for _, row := range g.Rows {
-			if row.Num > headerSearchRows {
+			if row.Num < area.Row1 {
+				continue
+			}
+			if row.Num > area.Row2 {
 				break
 			}
 			if stringCells(&row) < 2 && !coveredByMerge(g, row.Num) {
@@ -314,7 +340,7 @@ func detectHeader(g *Grid, kind project.Kind, fixedRows []int, overrides map[int
 	extendUp(g, best)
 	if extendBand(g, best) {
 		// Sub-labels joined the band: map again with the taller header.
-		cols := withOverrides(labelsFor(g, best.rows[0], len(best.rows), 1, maxCol), overrides)
+		cols := withOverrides(labelsFor(g, best.rows[0], len(best.rows), minCol, maxCol), overrides)
 		_, best.cols = assign(sc, best.kind, cols, overrides)
 	}
 	best.calendar = findCalendar(g, best)
@@ -437,7 +463,7 @@ func isDateText(s string) bool {
 func findCalendar(g *Grid, h *header) Range {
 	first := max(1, h.rows[0]-3)
 	last := h.rows[len(h.rows)-1]
-	maxCol := g.MaxCol()
+	maxCol := min(g.MaxCol(), h.area.Col2)
 	isCal := func(c int) bool {
 		for r := first; r <= last; r++ {
 			cell := g.Value(r, c)
@@ -459,7 +485,7 @@ func findCalendar(g *Grid, h *header) Range {
 	}
 	run, start := 0, 0
 	var best Range
-	for c := 1; c <= maxCol+1; c++ {
+	for c := max(h.area.Col1, 1); c <= maxCol+1; c++ {
 		if c <= maxCol && isCal(c) {
 			if run == 0 {
 				start = c
@@ -623,11 +649,9 @@ func promoteNameColumns(g *Grid, h *header) {
 func filled(g *Grid, h *header, col int) int {
 	first := h.rows[len(h.rows)-1] + 1
 	n := 0
-	for i := range g.Rows {
-		r := &g.Rows[i]
-		if r.Num < first {
-			continue
-		}
+	rows := h.dataRows(g)
+	for i := range rows {
+		r := &rows[i]
 		if r.Num > first+500 {
 			break
 		}

@@ -161,15 +161,17 @@ func (p *preset) kindFor(g *Grid, row int, cols []Column) project.Kind {
 // presetHeader looks for a tool export's header row in the first rows of
 // g and maps it by the tool's preset: the preset's columns are fixed, the
 // others are scored as usual. It returns nil when no preset matches.
-func presetHeader(g *Grid, kind project.Kind, sc scorer) *header {
+func presetHeader(g *Grid, kind project.Kind, sc scorer, area Range) *header {
 	ps, err := loadPresets()
 	if err != nil || len(ps) == 0 {
 		return nil
 	}
-	maxCol := min(g.MaxCol(), maxCols)
 	for i := range g.Rows {
 		r := &g.Rows[i]
-		if r.Num > headerSearchRows {
+		if r.Num < area.Row1 {
+			continue
+		}
+		if r.Num > area.Row2 {
 			break
 		}
 		if stringCells(r) < 3 {
@@ -185,7 +187,7 @@ func presetHeader(g *Grid, kind project.Kind, sc scorer) *header {
 			if !p.matches(keys) {
 				continue
 			}
-			cols := labelsFor(g, r.Num, 1, 1, maxCol)
+			cols := labelsFor(g, r.Num, 1, area.Col1, area.Col2)
 			k := kind
 			if k == "" {
 				k = p.kindFor(g, r.Num, cols)
@@ -210,7 +212,7 @@ func presetHeader(g *Grid, kind project.Kind, sc scorer) *header {
 			if !hasKeyField(mapped) {
 				continue
 			}
-			return &header{kind: k, rows: []int{r.Num}, cols: mapped, score: float64(len(fixed)), tool: p.Tool, effortDays: p.daysPer()}
+			return &header{kind: k, rows: []int{r.Num}, cols: mapped, score: float64(len(fixed)), tool: p.Tool, effortDays: p.daysPer(), area: area}
 		}
 	}
 	return nil

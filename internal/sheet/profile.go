@@ -85,13 +85,10 @@ func profileColumns(g *Grid, h *header) map[int]profile {
 // profileOf profiles the given columns over the rows below the band.
 func profileOf(g *Grid, h *header, cols []int) map[int]profile {
 	out := make(map[int]profile, len(cols))
-	first := h.rows[len(h.rows)-1] + 1
+	rows := h.dataRows(g)
 	seen := 0
-	for i := range g.Rows {
-		r := &g.Rows[i]
-		if r.Num < first {
-			continue
-		}
+	for i := range rows {
+		r := &rows[i]
 		if seen++; seen > profileRows {
 			break
 		}

@@ -147,23 +147,29 @@ func Read(b *Book, opt Options) (*Result, error) {
 		if len(rows) == 0 && headerRow > 0 {
 			rows = []int{headerRow}
 		}
-		h, ok := detectHeader(g, kind, rows, overrides)
-		if !ok {
+		var skipped []*header
+		hs := tablesOf(g, kind, rows, overrides, &skipped)
+		if len(hs) == 0 {
 			continue
 		}
 		if kind != "" && len(grids) > 1 && len(overrides) == 0 {
 			// A workbook with a WBS sheet and a 課題 sheet (pmo's own tracker
 			// among them): asked for one kind, skip the sheets that read
 			// better as another.
-			if best, ok := detectHeader(g, "", rows, nil); ok && best.kind != kind && best.score > h.score+1 {
+			if best, ok := detectHeader(g, "", rows, nil); ok && best.kind != kind && best.score > hs[0].score+1 {
 				continue
 			}
 		}
-		t := readTable(g, h, &opt, &res.Findings)
-		if t.Count == 0 && opt.Sheet == "" && len(grids) > 1 {
-			continue
+		for _, s := range skipped {
+			noteSkipped(g, s, &res.Findings)
 		}
-		res.Tables = append(res.Tables, t)
+		for _, h := range hs {
+			t := readTable(g, h, &opt, &res.Findings)
+			if t.Count == 0 && opt.Sheet == "" && (len(grids) > 1 || len(hs) > 1) {
+				continue
+			}
+			res.Tables = append(res.Tables, t)
+		}
 	}
 	if b.Encoding == "windows-1252" {
 		res.Findings.Add(diag.Warning, "encoding-guessed", diag.Pos{File: b.File}, "the CSV is neither UTF-8 nor Shift_JIS; read as Windows-1252 (Western European) — check accented letters, or save it as UTF-8")
@@ -266,6 +272,22 @@ func readTable(g *Grid, h *header, opt *Options, fs *diag.Findings) *Table {
 		fs.Add(diag.Info, "rows-not-records", g.RowPos(rr.skippedFirst), "%d rows left out as totals, examples or legends (the first says %q)", rr.skipped, rr.skippedText)
 	}
 	return t
+}
+
+// noteSkipped says that a table found on a sheet was not read, and why.
+func noteSkipped(g *Grid, h *header, fs *diag.Findings) {
+	pos := g.Pos(h.rows[0], h.area.Col1)
+	var names []string
+	for _, c := range h.cols {
+		if len(names) < 4 {
+			names = append(names, c.Header)
+		}
+	}
+	if isWorkLog(h) {
+		fs.Add(diag.Info, "table-not-read", pos, "a work log (%s) is not a schedule, issue list or risk register; not read", strings.Join(names, ", "))
+		return
+	}
+	fs.Add(diag.Info, "table-not-read", pos, "a %s table (%s) is not the kind asked for; not read", h.kind, strings.Join(names, ", "))
 }
 
 // dedupe drops repeated findings: a merged cell spanning several rows is

@@ -131,7 +131,6 @@ func newRowReader(g *Grid, h *header, opt *Options, fs *diag.Findings) *rowReade
 // or percents (50), by majority of the values that tell (above 1.5, or
 // strictly between 0 and 1), so one stray value does not flip the column.
 func (rr *rowReader) progressScale(col int) int {
-	first := rr.h.rows[len(rr.h.rows)-1] + 1
 	percents, fractions := 0, 0
 	count := func(n float64) {
 		switch {
@@ -141,11 +140,9 @@ func (rr *rowReader) progressScale(col int) int {
 			fractions++
 		}
 	}
-	for i := range rr.g.Rows {
-		r := &rr.g.Rows[i]
-		if r.Num < first {
-			continue
-		}
+	rows := rr.h.dataRows(rr.g)
+	for i := range rows {
+		r := &rows[i]
 		c := r.cell(col)
 		switch c.Kind {
 		case Number:
