@@ -95,6 +95,7 @@ func Analyze(in Input) *Result {
 	r.Rolled = rollUp(in.Tasks, cal, &r.Findings)
 	leaves := leafFigures(r.Rolled, cal, in.AsOf)
 	r.EVM = evm(leaves)
+	zeroActualFindings(leaves, &r.Findings)
 	if r.EVM.BAC > 0 && !math.IsInf(r.EVM.BAC, 0) {
 		r.Progress = Progress{Planned: r.EVM.PV / r.EVM.BAC * 100, Actual: r.EVM.EV / r.EVM.BAC * 100}
 	}

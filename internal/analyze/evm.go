@@ -2,9 +2,11 @@ package analyze
 
 import (
 	"math"
+	"strconv"
 
 	"github.com/pmokit/pmo/internal/calendar"
 	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/project"
 )
 
@@ -49,12 +51,14 @@ type Money struct {
 }
 
 // leafFigures computes each leaf task's weight, planned fraction and
-// state. Cancelled tasks are left out of everything.
+// state. Cancelled tasks are left out of everything, and so are milestone
+// rows: a milestone is a date to reach (see milestones), not work with a
+// weight, and it is never a late or behind task itself.
 func leafFigures(tasks []project.Task, cal *calendar.Calendar, asOf date.Date) []leaf {
 	out := make([]leaf, 0, len(tasks))
 	for i := range tasks {
 		t := &tasks[i]
-		if t.Summary || t.Status == project.Cancelled {
+		if t.Summary || t.Status == project.Cancelled || t.Milestone {
 			continue
 		}
 		l := leaf{t: t, index: i, weight: weight(t, cal), progress: progressOf(t)}
@@ -91,12 +95,32 @@ func plannedFraction(start, finish, asOf date.Date, cal *calendar.Calendar) floa
 	return float64(cal.WorkdaysBetween(start, min(asOf, finish))) / float64(total)
 }
 
+// zeroActual reports a started task whose actual effort says 0: earned
+// value with no cost would inflate CPI, so such a task counts as having
+// no actual effort given — and the team hears about the cell.
+func zeroActual(l leaf) bool {
+	ac := l.t.ActualEffort
+	return ac != nil && *ac == 0 && l.progress > 0
+}
+
+// zeroActualFindings lists the started tasks with an actual effort of 0.
+func zeroActualFindings(leaves []leaf, fs *diag.Findings) {
+	for _, l := range leaves {
+		if zeroActual(l) {
+			fs.Add(diag.Warning, "actual-effort-zero", l.t.Cell("actual_effort"), "task %q is %s%% done but its actual effort is 0; it is left out of CPI until the effort is filled in", l.t.Name, strconv.FormatFloat(l.progress, 'f', -1, 64))
+		}
+	}
+}
+
 func evm(leaves []leaf) EVM {
 	var e EVM
 	var acScheduled float64
 	hasAC := false
 	for _, l := range leaves {
 		ac := l.t.ActualEffort
+		if zeroActual(l) {
+			ac = nil
+		}
 		if ac != nil {
 			e.AC += *ac
 		}

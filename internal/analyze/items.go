@@ -51,6 +51,25 @@ func IssueKey(is *project.Issue) string {
 
 func priorityName(p project.Priority) string { return cmp.Or(string(p), "none") }
 
+// IssueAge is the days from an issue's raised date to the status date —
+// or to its closed date once it is closed: a closed issue stops ageing.
+// It is nil when the issue has no raised date (or one after the status
+// date), and for a closed issue with no closed date, whose age is unknown.
+func IssueAge(is *project.Issue, asOf date.Date) *int {
+	if is.RaisedOn.IsZero() || is.RaisedOn > asOf {
+		return nil
+	}
+	end := asOf
+	if !is.Status.IsOpen() {
+		if is.ClosedOn.IsZero() {
+			return nil
+		}
+		end = min(asOf, max(is.ClosedOn, is.RaisedOn))
+	}
+	age := int(end - is.RaisedOn)
+	return &age
+}
+
 func issueStats(issues []project.Issue, asOf date.Date, prev *Snapshot, names sourceNames) IssueStats {
 	s := IssueStats{Total: len(issues), OpenByPriority: map[string]int{"high": 0, "medium": 0, "low": 0}, ByStatus: map[string]int{}, Top: []IssueRef{}}
 	ages, ageSum := 0, 0
@@ -77,12 +96,11 @@ func issueStats(issues []project.Issue, asOf date.Date, prev *Snapshot, names so
 		if is.Due.IsZero() {
 			s.NoDue++
 		}
-		if !is.RaisedOn.IsZero() && is.RaisedOn <= asOf {
-			age := int(asOf - is.RaisedOn)
-			r.AgeDays = &age
+		if age := IssueAge(is, asOf); age != nil {
+			r.AgeDays = age
 			ages++
-			ageSum += age
-			s.MaxAgeDays = max(s.MaxAgeDays, age)
+			ageSum += *age
+			s.MaxAgeDays = max(s.MaxAgeDays, *age)
 		}
 		s.Top = append(s.Top, r)
 	}

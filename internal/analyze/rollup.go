@@ -56,14 +56,15 @@ func rollUp(tasks []project.Task, cal *calendar.Calendar, fs *diag.Findings) []p
 				ae += *t.ActualEffort
 				hasAE = true
 			}
-			w := weight(t, cal)
-			p := progressOf(t)
-			wsum += w
-			wp += w * p
+			if !t.Milestone { // a milestone is a point in time, not work
+				w := weight(t, cal)
+				wsum += w
+				wp += w * progressOf(t)
+			}
 			if !t.Complete() {
 				allDone = false
 			}
-			if p > 0 || !t.ActualStart.IsZero() {
+			if progressOf(t) > 0 || !t.ActualStart.IsZero() {
 				anyStart = true
 			}
 		}

@@ -47,7 +47,7 @@ func taskStats(all []project.Task, leaves []leaf, behindPoints float64) TaskStat
 	s := TaskStats{Total: len(all), LateIDs: []string{}, LateTasks: []TaskRef{}, BehindTasks: []TaskRef{}}
 	for i := range all {
 		t := &all[i]
-		if t.Summary {
+		if t.Summary || t.Milestone {
 			continue
 		}
 		s.Leaf++

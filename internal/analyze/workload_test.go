@@ -3,6 +3,7 @@ package analyze_test
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/pmokit/pmo/internal/analyze"
@@ -69,5 +70,90 @@ func TestWorkloadRemainingWork(t *testing.T) {
 	}
 	if c := got["田中 2026-11-23"]; c.Capacity != 4 {
 		t.Errorf("田中: %+v", c)
+	}
+}
+
+// TestIssueAge pins that a closed issue stops ageing at its closed date,
+// and that a closed issue with no closed date has no known age.
+func TestIssueAge(t *testing.T) {
+	t.Parallel()
+	asOf := day(2026, 11, 20)
+	tests := []struct {
+		name string
+		is   project.Issue
+		want int // -1: nil
+	}{
+		{"open", project.Issue{Status: project.Open, RaisedOn: day(2026, 11, 1)}, 19},
+		{"closed", project.Issue{Status: project.Closed, RaisedOn: day(2026, 11, 1), ClosedOn: day(2026, 11, 11)}, 10},
+		{"resolved after the status date", project.Issue{Status: project.Resolved, RaisedOn: day(2026, 11, 1), ClosedOn: day(2026, 12, 1)}, 19},
+		{"closed, no date", project.Issue{Status: project.Closed, RaisedOn: day(2026, 11, 1)}, -1},
+		{"no raised date", project.Issue{Status: project.Open}, -1},
+		{"raised later", project.Issue{Status: project.Open, RaisedOn: day(2026, 12, 1)}, -1},
+	}
+	for _, tt := range tests {
+		got := analyze.IssueAge(&tt.is, asOf)
+		switch {
+		case tt.want < 0 && got != nil:
+			t.Errorf("%s: age %d, want none", tt.name, *got)
+		case tt.want >= 0 && (got == nil || *got != tt.want):
+			t.Errorf("%s: age %v, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestMilestoneRowIsNotWork pins that a WBS milestone row is a milestone:
+// no weight in BAC or in its phase, not a late or behind task, not a leaf
+// in the counts — and still missed when its date passed undone.
+func TestMilestoneRowIsNotWork(t *testing.T) {
+	t.Parallel()
+	phase := project.Task{WBSID: "1", Level: 1, Name: "設計", Summary: true}
+	work := span("1.1", day(2026, 11, 2), day(2026, 11, 6), num(5))
+	work.Level, work.Progress = 2, num(100)
+	ms := span("1.2", day(2026, 11, 9), day(2026, 11, 9), nil)
+	ms.Level, ms.Name, ms.Milestone, ms.Progress = 2, "設計レビュー", true, num(0)
+	r := run(newConfig(), day(2026, 11, 20), phase, work, ms)
+	checkFloat(t, "BAC", r.EVM.BAC, 5)
+	checkFloat(t, "EV", r.EVM.EV, 5)
+	if r.Tasks.Leaf != 1 || r.Tasks.Late != 0 || r.Tasks.Behind != 0 {
+		t.Errorf("leaf %d, late %d, behind %d; want 1, 0, 0", r.Tasks.Leaf, r.Tasks.Late, r.Tasks.Behind)
+	}
+	if p := r.Rolled[0].Progress; p == nil || *p != 100 {
+		t.Errorf("phase progress %v, want 100 (the milestone is not work)", p)
+	}
+	if len(r.Milestones) != 1 || r.Milestones[0].Status != analyze.MilestoneMissed {
+		t.Errorf("milestones %+v, want 設計レビュー missed", r.Milestones)
+	}
+	if r.Coverage.LeafTasks != 1 {
+		t.Errorf("coverage counts %d leaf tasks, want 1", r.Coverage.LeafTasks)
+	}
+}
+
+// TestZeroActualEffort: a started task whose actual effort reads 0 is left
+// out of CPI (it would inflate it) and reported at its cell.
+func TestZeroActualEffort(t *testing.T) {
+	t.Parallel()
+	a := span("A", day(2026, 11, 2), day(2026, 11, 13), num(10))
+	a.Progress, a.ActualEffort = num(50), num(5)
+	b := span("B", day(2026, 11, 2), day(2026, 11, 13), num(10))
+	b.Progress, b.ActualEffort = num(50), num(0)
+	c := span("C", day(2026, 12, 1), day(2026, 12, 4), num(4))
+	c.Progress, c.ActualEffort = num(0), num(0) // not started: 0 is right
+	r := run(newConfig(), day(2026, 11, 20), a, b, c)
+	if r.EVM.CPI == nil {
+		t.Fatal("CPI null")
+	}
+	// EV with actuals 5 (A and C) over AC 5: 1.0, not 10 / 5 = 2.
+	checkFloat(t, "CPI", *r.EVM.CPI, 1)
+	n := 0
+	for _, f := range r.Findings {
+		if f.Rule == "actual-effort-zero" {
+			n++
+			if f.MessageJA == "" || !strings.Contains(f.Message, "task B") {
+				t.Errorf("finding %+v", f)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d actual-effort-zero findings, want 1 (task B)", n)
 	}
 }

@@ -2,10 +2,15 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // misspell copies the examples and renames status_date to status_dat in
@@ -100,4 +105,156 @@ func TestDefinitionErrorFailsOneBatchProject(t *testing.T) {
 func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
+}
+
+// thinProject writes a project whose WBS gives a readable planned finish
+// for only 4 of its 20 tasks (the rest say 未定 or ミス入力), with no issue
+// list and no risk register, and returns its project.yaml.
+func thinProject(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	defer f.Close()
+	sh := "WBS"
+	f.SetSheetName("Sheet1", sh)
+	for c, h := range []string{"WBS番号", "タスク名", "担当者", "予定開始日", "予定終了日", "進捗率"} {
+		cell, _ := excelize.CoordinatesToCellName(c+1, 1)
+		f.SetCellStr(sh, cell, h)
+	}
+	for i := range 20 {
+		r := i + 2
+		set := func(col string, v any) { f.SetCellValue(sh, col+strconv.Itoa(r), v) }
+		set("A", fmt.Sprintf("1.%d", i+1))
+		set("B", fmt.Sprintf("作業%02d", i+1))
+		set("C", "山田")
+		set("D", fmt.Sprintf("2026/10/%d", i+1))
+		switch {
+		case i < 4:
+			set("E", fmt.Sprintf("2026/11/%d", i+2))
+		case i%2 == 0:
+			set("E", "未定")
+		default:
+			set("E", "ミス入力")
+		}
+		set("F", 0.5)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "teams"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveAs(filepath.Join(dir, "teams", "WBS.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	yaml := `version: 1
+project:
+  id: thin
+  name: 読めない工程表
+  start: 2026-10-01
+  end: 2026-12-28
+  status_date: 2026-11-20
+calendar:
+  holidays: jp
+milestones:
+  - name: 完了
+    date: 2026-12-25
+sources:
+  - file: teams/WBS.xlsx
+    kind: wbs
+`
+	path := filepath.Join(dir, "project.yaml")
+	if err := os.WriteFile(path, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestThinScheduleIsUnknown pins the trust rules end to end: a WBS whose
+// finish dates are mostly unreadable rates 判定不能, not green; the
+// coverage says 4 of 20; a project with no risk register or issue list
+// says so instead of showing zeros, in the terminal, the JSON, the PDF and
+// the tracker.
+func TestThinScheduleIsUnknown(t *testing.T) {
+	t.Parallel()
+	path := thinProject(t)
+	code, stdout, errOut := run(t, "status", path, "--json")
+	if code != 0 {
+		t.Fatalf("status --json: exit %d (%s)", code, errOut)
+	}
+	var st struct {
+		RAG struct {
+			Overall    string
+			Dimensions map[string]string
+			ReasonsJA  []string `json:"reasons_ja"`
+		}
+		Coverage struct {
+			LeafTasks      int      `json:"leaf_tasks"`
+			Scheduled      int      `json:"scheduled"`
+			ScheduledShare *float64 `json:"scheduled_share"`
+			HasIssues      bool     `json:"has_issues"`
+			HasRisks       bool     `json:"has_risks"`
+			Errors         int      `json:"errors"`
+			Worst          string   `json:"worst"`
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &st); err != nil {
+		t.Fatal(err)
+	}
+	if st.RAG.Overall != "unknown" || st.RAG.Dimensions["schedule"] != "unknown" || st.RAG.Dimensions["risks"] != "unknown" || st.RAG.Dimensions["issues"] != "unknown" {
+		t.Errorf("rag %+v, want overall, schedule, risks and issues unknown", st.RAG)
+	}
+	c := st.Coverage
+	if c.LeafTasks != 20 || c.Scheduled != 4 || c.ScheduledShare == nil || *c.ScheduledShare != 20 {
+		t.Errorf("coverage %d/%d (%v), want 4/20 = 20 %%", c.Scheduled, c.LeafTasks, c.ScheduledShare)
+	}
+	if c.HasIssues || c.HasRisks || c.Errors < 8 || c.Worst != "teams/WBS.xlsx" {
+		t.Errorf("coverage %+v: want no issue list, no risk register, ≥ 8 errors (ミス入力; 未定 is a known placeholder), WBS.xlsx worst", c)
+	}
+	if len(st.RAG.ReasonsJA) == 0 || !strings.Contains(st.RAG.ReasonsJA[0], "4/20") {
+		t.Errorf("headline reason %q does not say 4/20", st.RAG.ReasonsJA)
+	}
+
+	_, text, _ := run(t, "status", path)
+	for _, want := range []string{"総合評価: 判定不能", "リスク台帳なし", "課題管理表なし", "予定日あり 4/20 (20%)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("status lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "総合評価: 緑") {
+		t.Error("status says green")
+	}
+
+	out := t.TempDir()
+	if code, _, errOut := run(t, "report", path, "-o", out); code != 0 {
+		t.Fatalf("report: exit %d (%s)", code, errOut)
+	}
+	tracker, err := excelize.OpenFile(filepath.Join(out, "thin", "tracker.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tracker.Close()
+	rows, _ := tracker.GetRows("概要")
+	var all []string
+	for _, r := range rows {
+		all = append(all, strings.Join(r, "|"))
+	}
+	summary := strings.Join(all, "\n")
+	for _, want := range []string{"判定不能", "リスク台帳なし", "課題管理表なし", "4/20 (20%)", "データ品質"} {
+		if !strings.Contains(summary, want) {
+			t.Errorf("tracker 概要 lacks %q", want)
+		}
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext missing in CI")
+		}
+		t.Skip("pdftotext not installed")
+	}
+	page1, err := exec.Command("pdftotext", "-f", "1", "-l", "1", "-layout", filepath.Join(out, "thin", "status.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"判定不能", "データ品質", "4/20", "リスク台帳なし", "未提供"} {
+		if !strings.Contains(string(page1), want) {
+			t.Errorf("PDF page 1 lacks %q:\n%s", want, page1)
+		}
+	}
 }

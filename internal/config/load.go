@@ -93,6 +93,7 @@ func document(path string, data []byte) (*yaml.Node, error) {
 		return nil, diag.Errorf(at, "file is empty")
 	}
 	root := doc.Content[0]
+	refold(root, bytes.Split(data, []byte("\n")))
 	if a := firstAlias(root); a != nil {
 		at.Row, at.Col = a.Line, a.Column
 		return nil, diag.Errorf(at, "aliases are not supported (*%s); write the value out in full", clip(a.Value, 40))

@@ -8,11 +8,13 @@ package diag
 // The map is only ever read.
 var messagesJA = map[string]string{
 	// internal/analyze: summary rows against the tasks below them.
-	"summary %q starts %s but a task below it starts %s":               "サマリータスク「%s」の開始日は %s ですが、配下のタスクは %s に開始します",
-	"summary %q finishes %s but a task below it finishes %s":           "サマリータスク「%s」の終了日は %s ですが、配下のタスクは %s に終了します",
-	"summary %q says %s but its tasks add up to %s":                    "サマリータスク「%s」の進捗率は %s ですが、配下のタスクから計算すると %s です",
-	"summary %q has %g person-days planned but its tasks add up to %g": "サマリータスク「%s」の予定工数は %g 人日ですが、配下のタスクの合計は %g 人日です",
-	"summary %q has %g person-days spent but its tasks add up to %g":   "サマリータスク「%s」の実績工数は %g 人日ですが、配下のタスクの合計は %g 人日です",
+	"task %q is %s%% done but its actual effort is 0; it is left out of CPI until the effort is filled in":              "タスク「%s」は進捗 %s%% ですが実績工数が 0 です。実績工数が記入されるまで CPI の計算から除きます",
+	"%s %s is outside %d–%d, the years of the Japanese holiday calendar; national holidays there count as working days": "%s（%s）は祝日カレンダーの対象年（%d〜%d 年）の範囲外です。範囲外の祝日は稼働日として数えます",
+	"summary %q starts %s but a task below it starts %s":                                                                "サマリータスク「%s」の開始日は %s ですが、配下のタスクは %s に開始します",
+	"summary %q finishes %s but a task below it finishes %s":                                                            "サマリータスク「%s」の終了日は %s ですが、配下のタスクは %s に終了します",
+	"summary %q says %s but its tasks add up to %s":                                                                     "サマリータスク「%s」の進捗率は %s ですが、配下のタスクから計算すると %s です",
+	"summary %q has %g person-days planned but its tasks add up to %g":                                                  "サマリータスク「%s」の予定工数は %g 人日ですが、配下のタスクの合計は %g 人日です",
+	"summary %q has %g person-days spent but its tasks add up to %g":                                                    "サマリータスク「%s」の実績工数は %g 人日ですが、配下のタスクの合計は %g 人日です",
 
 	// internal/config: the project and portfolio YAML.
 	"%s must be a mapping of keys, got %s":                                    "%v は「キー: 値」のマッピングで書いてください（指定値: %v）",
@@ -78,19 +80,21 @@ var messagesJA = map[string]string{
 	"%s start %s in its column, but the calendar is marked from %s; the column is used":   "%v開始日は列では %s ですが、カレンダーの印は %s からです。列の日付を使います",
 	"%s finish %s in its column, but the calendar is marked up to %s; the column is used": "%v終了日は列では %s ですが、カレンダーの印は %s までです。列の日付を使います",
 	// internal/sheet: columns mapped by their values (docs/column-evidence.md).
-	"column %q read as planned_finish: the sheet has a planned start and no other finish date": "列「%s」は予定終了日として読みます（予定開始日があり、ほかに終了日の列がないため）",
-	"column %q has no known header word but holds %s: read as %s":                              "列「%s」は見出しから判断できませんが、値が%vなので %s として読みます",
-	"column %q holds %s, not %s: left unmapped":                                                "列「%s」の値は%vで、%s ではありません。この列は読み込みません",
-	"column %q holds %s, not %s: read as %s":                                                   "列「%s」の値は%vで、%s ではありません。%s として読みます",
-	"status %q is not a known task status; kept as written":                                    "状況「%s」はタスクの状況として認識できません。記載どおりに残します",
-	"priority %q is not high/medium/low; kept as written":                                      "優先度「%s」は high/medium/low（高・中・低）のいずれでもありません。記載どおりに残します",
-	"status %q is not a known %s status; kept as written":                                      "状況「%s」は%vの状況として認識できません。記載どおりに残します",
-	"%s holds the error value %s; treated as empty":                                            "%s にエラー値 %s が入っています。空欄として扱います",
-	"progress %q is not a percentage":                                                          "進捗率「%s」はパーセントとして読めません",
-	"%s %q is not a number":                                                                    "%s「%s」は数値として読めません",
-	"%s holds a number (%s) where a name belongs; typed into the wrong column?":                "%s に名前ではなく数値（%s）が入っています。別の列に入力していませんか？",
-	"%s %s person-days is not a plausible effort":                                              "%s %s 人日は工数としてありえない値です",
-	"%s %q is not an effort (use person-days, e.g. 3 or 3人日)":                                  "%s「%s」は工数として読めません（人日で記入してください。例: 3 または 3人日）",
+	"column %q read as planned_finish: the sheet has a planned start and no other finish date":      "列「%s」は予定終了日として読みます（予定開始日があり、ほかに終了日の列がないため）",
+	"column %q has no known header word but holds %s: read as %s":                                   "列「%s」は見出しから判断できませんが、値が%vなので %s として読みます",
+	"column %q holds %s, not %s: left unmapped":                                                     "列「%s」の値は%vで、%s ではありません。この列は読み込みません",
+	"column %q holds %s, not %s: read as %s":                                                        "列「%s」の値は%vで、%s ではありません。%s として読みます",
+	"status %q is not a known task status; kept as written":                                         "状況「%s」はタスクの状況として認識できません。記載どおりに残します",
+	"priority %q is not high/medium/low; kept as written":                                           "優先度「%s」は high/medium/low（高・中・低）のいずれでもありません。記載どおりに残します",
+	"status %q is not a known %s status; kept as written":                                           "状況「%s」は%vの状況として認識できません。記載どおりに残します",
+	"%s holds the error value %s; treated as empty":                                                 "%s にエラー値 %s が入っています。空欄として扱います",
+	"progress %s in a column of 0–100 values was read as %s %%; write %s if that is what was meant": "進捗率 %s は 0〜100 で書かれた列の中にあるため %s %% と読みました。その意味なら %s と書いてください",
+	"progress %s in a column of fractions (0.5 = 50 %%) was read as %s %%":                          "進捗率 %s は小数（0.5 = 50 %%）で書かれた列の中にあるため %s %% と読みました",
+	"progress %q is not a percentage":                                                               "進捗率「%s」はパーセントとして読めません",
+	"%s %q is not a number":                                                                         "%s「%s」は数値として読めません",
+	"%s holds a number (%s) where a name belongs; typed into the wrong column?":                     "%s に名前ではなく数値（%s）が入っています。別の列に入力していませんか？",
+	"%s %s person-days is not a plausible effort":                                                   "%s %s 人日は工数としてありえない値です",
+	"%s %q is not an effort (use person-days, e.g. 3 or 3人日)":                                       "%s「%s」は工数として読めません（人日で記入してください。例: 3 または 3人日）",
 
 	// internal/validate: the rules of pmo validate.
 	"issue %s has no title":                                            "課題の件名が空です（%s）",

@@ -122,6 +122,7 @@ func Load(ctx context.Context, path string, opt Options) (*Project, error) {
 		p.read(src, opt)
 	}
 	lap = opt.Stopwatch.add("read", lap)
+	rosterTeams(cfg, p.Tasks, p.Issues)
 	p.Findings = append(p.Findings, validate.Check(validate.Input{
 		Config: cfg, AsOf: p.AsOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks,
 	})...)
@@ -181,6 +182,42 @@ func (p *Project) sourceInputs() []analyze.SourceInput {
 		out = append(out, in)
 	}
 	return out
+}
+
+// rosterTeams gives a task or an issue that no sheet column or source
+// option put in a team the YAML team of its first assignee (or owner)
+// found in the roster, matched as the roster check matches names.
+func rosterTeams(cfg *config.Project, tasks []project.Task, issues []project.Issue) {
+	roster := project.People[string]{}
+	for _, t := range cfg.Teams {
+		for _, m := range t.Members {
+			roster.Add(m.Name, t.Name)
+			for _, a := range m.Aliases {
+				roster.Add(a, t.Name)
+			}
+		}
+	}
+	if len(roster) == 0 {
+		return
+	}
+	teamOf := func(people []string) string {
+		for _, who := range people {
+			if team, ok := roster.Find(who); ok {
+				return team
+			}
+		}
+		return ""
+	}
+	for i := range tasks {
+		if tasks[i].Team == "" {
+			tasks[i].Team = teamOf(tasks[i].Assignee)
+		}
+	}
+	for i := range issues {
+		if issues[i].Team == "" {
+			issues[i].Team = teamOf(issues[i].Owner)
+		}
+	}
 }
 
 // registerFindings says when a project reads no issue list or no risk

@@ -6,7 +6,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/pmokit/pmo/internal/config"
 	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/project"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -125,5 +127,32 @@ func TestFromFileNoYearsAtAll(t *testing.T) {
 		if got := [2]string{p.Tasks[i].PlannedStart.String(), p.Tasks[i].PlannedFinish.String()}; got != w {
 			t.Errorf("%s: %v, want %v", p.Tasks[i].Name, got, w)
 		}
+	}
+}
+
+// TestRosterTeams checks that a task with no team column takes its
+// assignee's YAML team (surname matching as the roster check does), and
+// that a team from the sheet is never overwritten.
+func TestRosterTeams(t *testing.T) {
+	t.Parallel()
+	cfg := &config.Project{Teams: []config.Team{
+		{Name: "基盤", Members: []config.Member{{Name: "山田 太郎"}}},
+		{Name: "業務", Members: []config.Member{{Name: "佐藤 花子", Aliases: []string{"hsato"}}}},
+	}}
+	tasks := []project.Task{
+		{Name: "a", Assignee: []string{"山田"}},
+		{Name: "b", Assignee: []string{"外部", "hsato"}},
+		{Name: "c", Assignee: []string{"山田"}, Team: "シートの班"},
+		{Name: "d", Assignee: []string{"誰か"}},
+	}
+	issues := []project.Issue{{Title: "x", Owner: []string{"佐藤花子"}}}
+	rosterTeams(cfg, tasks, issues)
+	for i, want := range []string{"基盤", "業務", "シートの班", ""} {
+		if tasks[i].Team != want {
+			t.Errorf("task %s: team %q, want %q", tasks[i].Name, tasks[i].Team, want)
+		}
+	}
+	if issues[0].Team != "業務" {
+		t.Errorf("issue team %q, want 業務", issues[0].Team)
 	}
 }

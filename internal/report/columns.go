@@ -3,6 +3,7 @@ package report
 import (
 	"strings"
 
+	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/project"
 )
@@ -201,8 +202,8 @@ func (d *Document) IssueValue(i int, key string) Value {
 	case "related_task":
 		return textV(is.RelatedTask)
 	case "age":
-		if !is.RaisedOn.IsZero() && is.RaisedOn <= d.AsOf {
-			return numOf(float64(d.AsOf - is.RaisedOn))
+		if age := analyze.IssueAge(is, d.AsOf); age != nil {
+			return numOf(float64(*age))
 		}
 		return Value{Empty: true}
 	case "overdue":

@@ -127,6 +127,31 @@ func newRowReader(g *Grid, h *header, opt *Options, fs *diag.Findings) *rowReade
 	return rr
 }
 
+// oddScale reports a bare progress number on the other scale than its
+// column's: 0.5 among 0–100 values (read as 0.5 %, though 50 % may be
+// meant) or 50 among fractions (read as 5000 %). Either way the team
+// should look at the cell.
+func (rr *rowReader) oddScale(c Cell, raw string, percent bool, scale int, read float64, p parsed) {
+	if percent || strings.ContainsAny(raw, "%％") {
+		return
+	}
+	v := c.Num
+	if c.Kind != Number {
+		var ok bool
+		if v, ok = value.ParseNumber(raw); !ok {
+			return
+		}
+	}
+	switch {
+	case scale == 100 && v > 0 && v < 1:
+		rr.findings.Add(diag.Warning, "progress-scale-odd", rr.pos(p), "progress %s in a column of 0–100 values was read as %s %%; write %s if that is what was meant", raw, trimFloat(read), trimFloat(v*100))
+	case scale == 1 && v > 1.5:
+		rr.findings.Add(diag.Warning, "progress-scale-odd", rr.pos(p), "progress %s in a column of fractions (0.5 = 50 %%) was read as %s %%", raw, trimFloat(read))
+	}
+}
+
+func trimFloat(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
 // progressScale decides whether a progress column holds fractions (0.5)
 // or percents (50), by majority of the values that tell (above 1.5, or
 // strictly between 0 and 1), so one stray value does not flip the column.
@@ -234,6 +259,7 @@ func (rr *rowReader) read(row, col int, field string) parsed {
 		switch {
 		case ok:
 			p.num, p.hasNum = clean(n), true
+			rr.oddScale(c, raw, st.Percent, rr.scale[col], n, p)
 		case isPlaceholder(raw):
 			p.set = false
 		default:

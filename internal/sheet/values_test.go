@@ -481,3 +481,35 @@ func TestValuesRawCells(t *testing.T) {
 		wantFinding(t, res, diag.Warning, "cell-error", "err.xlsx!Sheet1!A3")
 	})
 }
+
+// TestValuesProgressOddScale: a value on the other scale than its column's
+// is read by the column and reported at its cell.
+func TestValuesProgressOddScale(t *testing.T) {
+	t.Parallel()
+	header := []any{"タスク名", "担当者", "進捗率"}
+	check := func(t *testing.T, res *sheet.Result, cell string) {
+		t.Helper()
+		var got []string
+		for _, f := range res.Findings {
+			if f.Rule == "progress-scale-odd" {
+				got = append(got, f.Pos.String())
+			}
+		}
+		if len(got) != 1 || !strings.HasSuffix(got[0], "!"+cell) {
+			t.Errorf("progress-scale-odd at %v, want one at %s", got, cell)
+		}
+	}
+	t.Run("fraction among percents", func(t *testing.T) {
+		t.Parallel()
+		res, tb := taskRows(t, sheet.Options{}, header,
+			[]any{"a", "山田", 100}, []any{"b", "山田", 50}, []any{"c", "山田", 0.5}, []any{"d", "山田", 80})
+		wantTasks(t, tb, "L1 a p=100 who=山田", "L1 b p=50 who=山田", "L1 c p=0.5 who=山田", "L1 d p=80 who=山田")
+		check(t, res, "C4")
+	})
+	t.Run("percent among fractions", func(t *testing.T) {
+		t.Parallel()
+		res, _ := taskRows(t, sheet.Options{}, header,
+			[]any{"a", "山田", 0.25}, []any{"b", "山田", 0.5}, []any{"c", "山田", 0.75}, []any{"d", "山田", 40})
+		check(t, res, "C5")
+	})
+}

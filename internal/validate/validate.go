@@ -49,6 +49,7 @@ func Rules() []*Rule {
 		{ID: "issue-closed-no-date", Severity: diag.Info, Description: "a closed issue has no closing date", check: closedNoDate},
 		{ID: "milestone-outside-project", Severity: diag.Error, Description: "a milestone date falls outside the project's start and end", check: milestoneOutside},
 		{ID: "milestone-missed", Severity: diag.Warning, Description: "a milestone date has passed and it is not marked done", check: milestoneMissed},
+		{ID: "calendar-out-of-range", Severity: diag.Warning, Description: "a project date is outside 1980–2099, where pmo knows no Japanese holidays", check: calendarOutOfRange},
 		{ID: "milestone-task-missing", Severity: diag.Error, Description: "a milestone names a WBS ID that no task has", check: milestoneTask},
 	}
 }
@@ -66,6 +67,7 @@ func SourceRules() [][3]string {
 		{"status-unknown", "warning", "a status word is not one pmo knows; it is kept as written"},
 		{"priority-unknown", "warning", "a priority is not high/medium/low in any spelling pmo knows"},
 		{"person-is-date", "warning", "a person column holds a date or number"},
+		{"progress-scale-odd", "warning", "a progress number is on the other scale than its column's (0.5 among 0–100 values)"},
 		{"no-issue-source", "info", "the project reads no issue list: issue counts are not provided and the issues rating is unknown"},
 		{"no-risk-source", "info", "the project reads no risk register: risk counts are not provided and the risks rating is unknown"},
 		{"column-by-values", "warning", "a column's values contradict its header word; it was mapped by its values"},

@@ -98,3 +98,27 @@ func TestRulesHaveUniqueIDsAndDescriptions(t *testing.T) {
 		seen[r[0]] = true
 	}
 }
+
+// TestCalendarOutOfRange: a project outside 1980–2099 is told that pmo has
+// no Japanese holidays there, unless it uses no holiday calendar at all.
+func TestCalendarOutOfRange(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name       string
+		start, end date.Date
+		holidays   string
+		want       bool
+	}{
+		{"inside", date.Of(2026, 4, 1), date.Of(2027, 3, 31), "jp", false},
+		{"typo year", date.Of(2026, 4, 1), date.Of(2206, 3, 31), "jp", true},
+		{"before 1980", date.Of(1979, 4, 1), date.Of(1980, 3, 31), "", true},
+		{"no holidays", date.Of(2026, 4, 1), date.Of(2206, 3, 31), "none", false},
+	} {
+		cf := cfg()
+		cf.Project.Start, cf.Project.End, cf.Calendar.Holidays = c.start, c.end, c.holidays
+		got := slices.Contains(rulesOf(Check(Input{Config: cf, AsOf: date.Of(2026, 11, 20)})), "calendar-out-of-range")
+		if got != c.want {
+			t.Errorf("%s: calendar-out-of-range %v, want %v", c.name, got, c.want)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/report"
 )
 
 // timeAxis maps dates onto [x0, x0+w) by calendar day.
@@ -251,14 +252,12 @@ func (w *writer) heatmap(x, top float64, counts [5][5]int) {
 
 // scoreColor shades a probability × impact score: high from
 // analyze.HighRiskScore, medium from 6.
-func scoreColor(score float64) rgb {
-	switch {
-	case score >= analyze.HighRiskScore:
-		return rgb(0xef9a9a)
-	case score >= 6:
-		return rgb(0xffe08a)
-	}
-	return rgb(0xc8e6c9)
+func scoreColor(score float64) rgb { return hexColor(report.HeatTone(score).Fill) }
+
+// hexColor reads RRGGBB.
+func hexColor(s string) rgb {
+	v, _ := strconv.ParseUint(s, 16, 32)
+	return rgb(v)
 }
 
 // polyline strokes an open path through pts.

@@ -1,12 +1,14 @@
 package pdf
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/pmokit/pmo/internal/report"
 	"github.com/pmokit/pmo/templates"
 )
 
@@ -152,4 +154,15 @@ func dropSpace(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// TestHeatColoursShared checks the PDF draws each heat-map score in the
+// tracker's tone.
+func TestHeatColoursShared(t *testing.T) {
+	t.Parallel()
+	for score := 1.0; score <= 25; score++ {
+		if got, want := scoreColor(score), report.HeatTone(score).Fill; got != hexColor(want) || fmt.Sprintf("%06X", uint32(got)) != want {
+			t.Errorf("score %g: PDF %06X, tracker %s", score, uint32(got), want)
+		}
+	}
 }

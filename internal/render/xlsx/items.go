@@ -5,6 +5,7 @@ import (
 
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/project"
+	"github.com/pmokit/pmo/internal/report"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -136,14 +137,8 @@ func (b *book) heatMap(sheet string, c0 int) {
 	}
 }
 
-// heatColour is a heat-map cell's tone: red from the high-risk score,
-// amber from 5, green below.
+// heatColour is a heat-map cell's tone, as the PDF's (report.HeatTone).
 func heatColour(score int) (fill, color string) {
-	switch {
-	case score >= analyze.HighRiskScore:
-		return colBadFill, colBadText
-	case score >= 5:
-		return colWarnFill, colWarnText
-	}
-	return colGoodFill, colGoodText
+	t := report.HeatTone(float64(score))
+	return t.Fill, t.Text
 }
