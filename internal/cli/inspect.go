@@ -34,13 +34,16 @@ func inspectCommand() *command {
 		name:    "inspect",
 		args:    "FILE",
 		summary: "show what pmo sees in a spreadsheet / 表の読み取り結果を表示",
-		long: `Shows the tables pmo finds in FILE (.xlsx, .xlsm or .csv): the sheet, the header
-rows, which column maps to which standard field, the columns left unmapped, a few
-sample records and every finding. Use it to check a team's sheet before adding it
-to a project, or to see why a value was read the way it was.
+		long: `Shows the tables pmo finds in FILE (.xlsx, .xlsm, .xls, .ods, .csv, or an MS
+Project .xml / GanttProject .gan plan): the sheet, the header rows, which column
+maps to which standard field, the columns left unmapped, a few sample records and
+every finding. Use it to check a team's sheet before adding it to a project, or
+to see why a value was read the way it was. For a plan file the "sheet" is its
+task element and each column names the XML element a field comes from.
 
 チームの表を project.yaml に登録する前の確認に使います。見出し行・列の対応・
-サンプルレコード・指摘を表示します。
+サンプルレコード・指摘を表示します。Excel 97-2003 (.xls)・OpenDocument (.ods)・
+MS Project XML・GanttProject (.gan) も読み込めます。
 
 Findings are in Japanese unless --lang en. With --json every record is printed
 (the JSON shape is a public interface); findings carry the English "message" and
@@ -190,7 +193,10 @@ func printInspect(w io.Writer, res *sheet.Result, samples int, lang string) {
 }
 
 func rowList(rows []int) string {
-	if len(rows) == 1 {
+	switch len(rows) {
+	case 0:
+		return "- (a project plan: fields by element)"
+	case 1:
 		return fmt.Sprint(rows[0])
 	}
 	return fmt.Sprintf("%d-%d", rows[0], rows[len(rows)-1])

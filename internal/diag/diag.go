@@ -62,6 +62,13 @@ type Pos struct {
 	Row   int    // spreadsheet row, or YAML/CSV line
 	Col   int    // spreadsheet column, or YAML column
 	CSV   bool   // a CSV position prints as file:line (column letter when known)
+	// Path is an element of an XML project file, such as Task[UID=12]: the
+	// position prints as file#Path, and with Col > 0 as file#Path/Name,
+	// Name being the Col-th of the comma-separated element names in Elems
+	// (a constant string of the reader, so positions stay comparable).
+	// Row then only orders records as they stand in the file.
+	Path  string
+	Elems string
 }
 
 // String formats the position as file!Sheet!C12 for workbooks, file:line:col
@@ -72,6 +79,11 @@ func (p Pos) String() string {
 	var b strings.Builder
 	b.WriteString(filepath.ToSlash(p.File))
 	switch {
+	case p.Path != "":
+		b.WriteString("#" + p.Path)
+		if name := elemName(p.Elems, p.Col); name != "" {
+			b.WriteString("/" + name)
+		}
 	case p.Sheet != "":
 		b.WriteString("!")
 		b.WriteString(p.Sheet)
@@ -100,6 +112,18 @@ func (p Pos) String() string {
 	return b.String()
 }
 
+// elemName returns the col-th (1-based) name of a comma-separated list.
+func elemName(elems string, col int) string {
+	for i := 1; col > 0 && elems != ""; i++ {
+		name, rest, _ := strings.Cut(elems, ",")
+		if i == col {
+			return name
+		}
+		elems = rest
+	}
+	return ""
+}
+
 // MarshalText implements encoding.TextMarshaler.
 func (p Pos) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
 
@@ -117,6 +141,7 @@ func (p Pos) Compare(q Pos) int {
 		strings.Compare(p.File, q.File),
 		strings.Compare(p.Sheet, q.Sheet),
 		cmp.Compare(p.Row, q.Row),
+		strings.Compare(p.Path, q.Path),
 		cmp.Compare(p.Col, q.Col),
 	)
 }

@@ -80,7 +80,10 @@ type Task struct {
 	Deliverable   string     `json:"deliverable,omitempty"`
 	Notes         string     `json:"notes,omitempty"`
 	Summary       bool       `json:"summary,omitempty"` // has children (section or phase row)
-	Source        diag.Pos   `json:"source"`
+	// Baseline is the plan the source itself saved as approved (MS Project's
+	// baseline 0, GanttProject's first saved baseline); nil when it has none.
+	Baseline *Baseline `json:"baseline,omitempty"`
+	Source   diag.Pos  `json:"source"`
 
 	// Where each date came from when not from the sheet's column for it:
 	// FromCalendar when derived from the marks of a Gantt calendar area;
@@ -92,6 +95,13 @@ type Task struct {
 
 	// Cells says which cell each field was read from, for findings.
 	Cells Cells `json:"-"`
+}
+
+// Baseline is a task's saved baseline plan.
+type Baseline struct {
+	Start  date.Date `json:"start,omitzero"`
+	Finish date.Date `json:"finish,omitzero"`
+	Effort *float64  `json:"effort,omitempty"` // person-days
 }
 
 // FromCalendar marks a task date derived from a Gantt calendar's marks.

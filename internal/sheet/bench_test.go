@@ -3,6 +3,7 @@ package sheet_test
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -157,5 +158,56 @@ func TestBigWorkbookShape(t *testing.T) {
 	})
 	if len(res.Findings) != 0 {
 		t.Errorf("findings: %q", findingLines(res.Findings)[:min(5, len(res.Findings))])
+	}
+}
+
+// BenchmarkRead50kFormats reads the 50,000-row WBS as .xlsx and as the
+// .xls and .ods LibreOffice converts it to (the conversion is set-up, not
+// measured). Peak memory is measured on the command, see the README.
+func BenchmarkRead50kFormats(b *testing.B) {
+	bin := ""
+	for _, name := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			bin = p
+			break
+		}
+	}
+	if bin == "" {
+		b.Skip("soffice (LibreOffice) is not installed: it makes the .xls and .ods")
+	}
+	data, err := bigWorkbook()
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	src := filepath.Join(dir, "wbs50k.xlsx")
+	if err := os.WriteFile(src, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for _, format := range []string{"xls", "ods"} {
+		out, err := exec.Command(bin, "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")), "--headless", "--convert-to", format, "--outdir", dir, src).CombinedOutput()
+		if err != nil {
+			b.Fatalf("soffice: %v\n%s", err, out)
+		}
+	}
+	for _, format := range []string{"xlsx", "xls", "ods"} {
+		b.Run(format, func(b *testing.B) {
+			path := filepath.Join(dir, "wbs50k."+format)
+			b.ReportAllocs()
+			for b.Loop() {
+				bk, err := sheet.Open(path, sheet.OpenOptions{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				res, err := sheet.Read(bk, sheet.Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if n := res.Tables[0].Count; n != bigRows {
+					b.Fatalf("read %d records, want %d", n, bigRows)
+				}
+			}
+			b.ReportMetric(float64(bigRows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/limits"
+	"github.com/pmokit/pmo/internal/sheet/plan"
 	"github.com/pmokit/pmo/internal/value"
 	"github.com/xuri/excelize/v2"
 )
@@ -20,6 +21,9 @@ type Book struct {
 	Sheets []*Grid
 	// Encoding is the detected text encoding of a CSV file.
 	Encoding string
+	// plan holds the tasks of an MS Project XML or GanttProject file, which
+	// are read by their schema rather than as a grid (Sheets is empty).
+	plan *plan.Plan
 }
 
 // OpenOptions tunes how a file is opened.
@@ -57,12 +61,24 @@ func Parse(name string, data []byte, opt OpenOptions) (*Book, error) {
 	pos := diag.Pos{File: name}
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
+	case isLockFile(name, data):
+		return nil, diag.Errorf(pos, "an Excel lock file (Excel writes ~$name while someone has the workbook open), not a workbook; read the workbook without ~$ in its name")
+	case ext == ".mpp" || ext == ".mpt" || bytes.HasPrefix(data, oleMagic) && isMPP(data):
+		return nil, diag.Errorf(pos, "a binary MS Project file (.mpp), which pmo cannot read; in MS Project use File → Save As → XML (*.xml) and read that file")
 	case len(data) == 0:
 		return nil, diag.Errorf(pos, "file is empty")
 	case bytes.HasPrefix(data, oleMagic):
 		return parseOLE(name, data, opt)
+	case bytes.HasPrefix(data, zipMagic) && isODS(data):
+		return parseODS(name, data)
 	case bytes.HasPrefix(data, zipMagic):
 		return parseXLSX(name, data)
+	case plan.Format(data) != "":
+		p, err := plan.Parse(name, data)
+		if err != nil {
+			return nil, err
+		}
+		return &Book{File: name, plan: p}, nil
 	case ext == ".csv" || ext == ".txt" || ext == ".tsv":
 		return parseCSV(name, data, opt.Encoding)
 	case ext == ".xls" && looksLikeMarkup(data):
@@ -74,9 +90,24 @@ func Parse(name string, data []byte, opt OpenOptions) (*Book, error) {
 			return nil, diag.Errorf(pos, "not an Excel workbook: the file holds plain text (a CSV saved as .xlsx?); rename it to .csv")
 		}
 		return nil, diag.Errorf(pos, "not an Excel workbook (not a zip file)")
+	case (ext == ".xml" || ext == ".gan") && looksLikeMarkup(data):
+		return nil, diag.Errorf(pos, "an XML file that is neither MS Project XML nor a GanttProject file")
+	case ext == ".ods":
+		return nil, diag.Errorf(pos, "not an OpenDocument spreadsheet (not a zip file)")
 	default:
-		return nil, diag.Errorf(pos, "unsupported file type %q: pmo reads .xlsx, .xlsm and .csv", ext)
+		return nil, diag.Errorf(pos, "unsupported file type %q: pmo reads .xlsx, .xlsm, .xls, .ods, .csv, MS Project .xml and GanttProject .gan", ext)
 	}
+}
+
+// isLockFile recognises the owner file Excel (and Word) write beside an
+// open document: "~$" and the document's name, a few hundred bytes.
+func isLockFile(name string, data []byte) bool {
+	return strings.HasPrefix(filepath.Base(name), "~$") && len(data) < 4096 && !bytes.HasPrefix(data, zipMagic)
+}
+
+// isMPP recognises an MS Project compound file by its CompObj text.
+func isMPP(data []byte) bool {
+	return !bytes.Contains(data, utf16le("Workbook")) && (bytes.Contains(data, []byte("MSProject")) || bytes.Contains(data, []byte("Microsoft Project")) || bytes.Contains(data, []byte("Microsoft Office Project")))
 }
 
 func looksLikeMarkup(data []byte) bool {
@@ -106,7 +137,7 @@ func parseOLE(name string, data []byte, opt OpenOptions) (*Book, error) {
 	case bytes.Contains(data, utf16le("WordDocument")):
 		return nil, diag.Errorf(pos, "this is a Word document, not an Excel workbook")
 	case bytes.Contains(data, utf16le("Workbook")) || bytes.Contains(data, utf16le("Book")):
-		return nil, diag.Errorf(pos, "legacy Excel 97-2003 (.xls) workbook: convert it first with `soffice --headless --convert-to xlsx %s` (or save it as .xlsx in Excel)", name)
+		return parseXLS(name, data)
 	default:
 		return nil, diag.Errorf(pos, "an OLE compound file that is not an Excel workbook")
 	}

@@ -117,6 +117,9 @@ func trackerDataSheet(name string) bool {
 
 // Read finds the tables of a book and reads their records.
 func Read(b *Book, opt Options) (*Result, error) {
+	if b.plan != nil {
+		return readPlan(b, opt)
+	}
 	res := &Result{File: b.File}
 	var grids []*Grid
 	if opt.Sheet != "" {

@@ -235,8 +235,12 @@ func attrTrue(attrs []byte, name string) bool {
 }
 
 // unescape decodes XML entities and OOXML's _xHHHH_ escapes.
-func unescape(b []byte) string {
-	if bytes.IndexByte(b, '&') < 0 && bytes.Index(b, []byte("_x")) < 0 {
+func unescape(b []byte) string { return unescapeXML(b, true) }
+
+// unescapeXML decodes XML entities, and OOXML's _xHHHH_ escapes when ooxml
+// is set (OpenDocument has no such escape: "_x0041_" there is text).
+func unescapeXML(b []byte, ooxml bool) string {
+	if bytes.IndexByte(b, '&') < 0 && (!ooxml || bytes.Index(b, []byte("_x")) < 0) {
 		return string(b)
 	}
 	out := make([]byte, 0, len(b))
@@ -270,7 +274,7 @@ func unescape(b []byte) string {
 				}
 			}
 			i += semi
-		case c == '_' && i+6 < len(b) && b[i+1] == 'x' && b[i+6] == '_':
+		case ooxml && c == '_' && i+6 < len(b) && b[i+1] == 'x' && b[i+6] == '_':
 			v, err := strconv.ParseUint(string(b[i+2:i+6]), 16, 16)
 			if err != nil {
 				out = append(out, c)
