@@ -61,7 +61,7 @@ type ganCalendar struct {
 // maxCalendarSteps bounds the days walked to schedule every task: ten
 // thousand tasks of a hundred days are a million; a hostile file of a
 // million tasks a thousand years long is refused instead of computed.
-const maxCalendarSteps = 20_000_000
+const maxCalendarSteps = 5_000_000
 
 func (c *ganCalendar) works(d date.Date) bool {
 	if c.working[d] {
