@@ -203,7 +203,9 @@ func Discover(target string) (*Plan, error) {
 	if err != nil {
 		return nil, diag.Errorf(diag.Pos{File: target}, "cannot list projects: %v", cleanErr(err))
 	}
-	slices.Sort(plan.Projects)
+	// Sorted by the slash form, so kikan/ comes before kikan2/ on Windows
+	// too, and the first of two duplicate ids is the same everywhere.
+	slices.SortFunc(plan.Projects, func(a, b string) int { return strings.Compare(filepath.ToSlash(a), filepath.ToSlash(b)) })
 	if len(plan.Projects) == 0 {
 		return nil, diag.Errorf(diag.Pos{File: target}, "no */project.yaml below this folder")
 	}

@@ -75,8 +75,18 @@ func (r *Result) Ranked() []*ProjectResult {
 }
 
 // WriteSummary writes OUT/summary.json.
+// Paths are written with forward slashes, so the file is the same
+// whichever system made it.
 func WriteSummary(out string, r *Result) error {
-	data, err := json.MarshalIndent(r, "", "  ")
+	c := *r
+	c.Portfolio = filepath.ToSlash(c.Portfolio)
+	c.Projects = make([]*ProjectResult, len(r.Projects))
+	for i, p := range r.Projects {
+		q := *p
+		q.Path = filepath.ToSlash(q.Path)
+		c.Projects[i] = &q
+	}
+	data, err := json.MarshalIndent(&c, "", "  ")
 	if err != nil {
 		return err
 	}

@@ -52,12 +52,16 @@ func TestCompletionBash(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
 	tests := []struct {
 		line string // the command line up to the cursor
 		want []string
 	}{
 		{"pmo sta", []string{"status"}},
-		{"pmo ", []string{"init", "inspect", "validate", "status", "convert", "report", "batch", "schema", "version", "completion", "help", "--help", "--version"}},
+		{"pmo ", append(names, "help", "--help", "--version")},
 		{"pmo report --for", []string{"--format"}},
 		{"pmo report --format ", []string{"xlsx", "pdf", "xlsx,pdf"}},
 		{"pmo inspect --kind ", []string{"wbs", "issues", "risks"}},

@@ -46,7 +46,8 @@ func TestErrorLanguage(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			code, out, errOut := run(t, c.args...)
-			if want := "pmo: error: " + c.want + "\n"; code != 2 || out != "" || errOut != want {
+			// Positions name files with / on every system.
+			if want := "pmo: error: " + filepath.ToSlash(c.want) + "\n"; code != 2 || out != "" || errOut != want {
 				t.Errorf("%v: exit %d, stdout %q, stderr\n%q\nwant\n%q", c.args, code, out, errOut, want)
 			}
 		})
@@ -63,7 +64,7 @@ func TestUnreadableSourceLanguage(t *testing.T) {
 	if err := os.WriteFile(path, []byte(yaml), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	gone := filepath.Join(dir, "gone.xlsx")
+	gone := filepath.ToSlash(filepath.Join(dir, "gone.xlsx"))
 	cases := []struct {
 		name string
 		args []string

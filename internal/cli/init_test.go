@@ -113,7 +113,7 @@ func TestInitNeverOverwrites(t *testing.T) {
 	if code != 2 || out != "" {
 		t.Errorf("second init: exit %d, stdout %q", code, out)
 	}
-	if !strings.Contains(errOut, yaml) || !strings.Contains(errOut, "--force") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+	if !strings.Contains(errOut, filepath.ToSlash(yaml)) || !strings.Contains(errOut, "--force") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
 		t.Errorf("second init: stderr %q, want one line naming %s", errOut, yaml)
 	}
 	if after := snapshot(t, dir); !equalFiles(before, after) {

@@ -19,26 +19,34 @@ func versionCommand() *command {
 			if len(args) > 0 {
 				return usageError{"version takes no arguments"}
 			}
-			v, c := env.Version, env.Commit
-			if bi, ok := debug.ReadBuildInfo(); ok {
-				if v == "" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-					v = bi.Main.Version
-				}
-				for _, s := range bi.Settings {
-					if s.Key == "vcs.revision" && c == "" {
-						c = s.Value
-					}
-				}
-			}
-			if v == "" {
-				v = "dev"
-			}
-			fmt.Fprintf(env.Stdout, "pmo %s", v)
-			if c != "" {
-				fmt.Fprintf(env.Stdout, " (%s)", c)
-			}
-			fmt.Fprintf(env.Stdout, " %s %s/%s\n", runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			bi, _ := debug.ReadBuildInfo()
+			fmt.Fprintln(env.Stdout, versionLine(env.Version, env.Commit, bi))
 			return nil
 		},
 	}
+}
+
+// versionLine is what pmo version prints. The version stamped by
+// tools/release.sh wins; else the module version Go records when pmo is
+// built by `go install github.com/pmokit/pmo/cmd/pmo@v1.2.3`; else "dev"
+// (a build from a checkout, whose commit Go records instead).
+func versionLine(version, commit string, bi *debug.BuildInfo) string {
+	if bi != nil {
+		if version == "" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			version = bi.Main.Version
+		}
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && commit == "" {
+				commit = s.Value
+			}
+		}
+	}
+	if version == "" {
+		version = "dev"
+	}
+	line := "pmo " + version
+	if commit != "" {
+		line += " (" + commit + ")"
+	}
+	return line + " " + runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH
 }

@@ -31,6 +31,7 @@ const (
 	RuleDuplicateTeam   = "config.duplicate-team"
 	RuleUnknownTeam     = "config.unknown-team"
 	RuleNoProjects      = "config.no-projects"
+	RuleEncoding        = "config.encoding"
 )
 
 // Project is a project definition (project.yaml).

@@ -326,7 +326,7 @@ func TestParseErrors(t *testing.T) {
 		{"blank lines", "\n  \n\n", 0, 0, "file is empty"},
 		{"only comments", "# TODO\n", 0, 0, "file is empty (only comments)"},
 		{"only a document marker", "---\n", 0, 0, "file is empty"},
-		{"not UTF-8", "version: 1\nproject: \x8c\xda\x8b\x71\n", 2, 10, "not UTF-8"},
+		{"neither UTF-8 nor Shift_JIS", "version: 1\nproject: \x81\x20\xff\n", 2, 10, "neither UTF-8 nor Shift_JIS"},
 		{"tab indentation", "version: 1\nproject:\n\tid: crm\n", 3, 1, "a tab is used for indentation"},
 		{"tab after spaces", "version: 1\nproject:\n  id: crm\n  \tname: x\n", 4, 3, "a tab is used for indentation"},
 		{"unclosed list", "version: 1\nproject: [a, b\n", 2, 0, "invalid YAML: did not find expected ',' or ']'"},

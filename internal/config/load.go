@@ -15,6 +15,7 @@ import (
 
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/limits"
+	"github.com/pmokit/pmo/internal/textenc"
 )
 
 // Load reads a project definition. Problems in the content are findings,
@@ -38,6 +39,7 @@ func Load(path string) (*Project, diag.Findings, error) {
 // history keys and outputs.
 func Parse(path string, data []byte) (*Project, diag.Findings, error) {
 	name := filepath.Base(path)
+	data, encoding := decodeText(data)
 	root, err := document(name, data)
 	if err != nil {
 		return nil, nil, err
@@ -48,10 +50,34 @@ func Parse(path string, data []byte) (*Project, diag.Findings, error) {
 	}
 	dir := filepath.Dir(path)
 	d := newDecoder(name)
+	d.encoding(encoding)
 	p := d.project(root, dir)
 	p.Path, p.Dir, p.Version = path, dir, version
 	d.found.Sort()
 	return p, d.found, nil
+}
+
+// decodeText turns a file saved as UTF-16 (with its BOM) or Shift_JIS
+// (CP932, Notepad's "ANSI" on Japanese Windows) into UTF-8, and says which
+// it was; "" for UTF-8, and for bytes it cannot tell, which document then
+// refuses with the position of the first bad byte.
+func decodeText(data []byte) ([]byte, string) {
+	text, enc, binary, ok := textenc.Detect(data)
+	if !ok || binary || enc == textenc.UTF8 {
+		return bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), ""
+	}
+	return []byte(text), enc
+}
+
+// encoding notes that the file was not UTF-8, so the user knows how it was
+// read: a Shift_JIS file read as such is right for its Japanese text but
+// is worth saving as UTF-8, which every editor and pmo read the same.
+func (d *decoder) encoding(enc string) {
+	if enc == "" {
+		return
+	}
+	d.found.Add(diag.Info, RuleEncoding, diag.Pos{File: d.file, Row: 1},
+		"the file is saved in %s, not UTF-8; it was read as %s (saving it as UTF-8 is recommended)", textenc.Label(enc), textenc.Label(enc))
 }
 
 func readFile(path string) ([]byte, error) {
@@ -76,7 +102,7 @@ func document(path string, data []byte) (*yaml.Node, error) {
 	}
 	if line, col, bad := firstInvalidUTF8(data); bad {
 		at.Row, at.Col = line, col
-		return nil, diag.Errorf(at, "file is not UTF-8 text; save it as UTF-8 (Shift_JIS is not supported for YAML)")
+		return nil, diag.Errorf(at, "file is neither UTF-8 nor Shift_JIS text; save it as UTF-8")
 	}
 	doc, extra, err := decodeYAML(data)
 	switch {

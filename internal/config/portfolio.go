@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -80,6 +81,7 @@ func LoadPortfolio(path string) (*Portfolio, diag.Findings, error) {
 func ParsePortfolio(path string, data []byte) (*Portfolio, diag.Findings, error) {
 	// Named by its base name in positions, as a project file is (Parse).
 	name := filepath.Base(path)
+	data, encoding := decodeText(data)
 	root, err := document(name, data)
 	if err != nil {
 		return nil, nil, err
@@ -89,6 +91,7 @@ func ParsePortfolio(path string, data []byte) (*Portfolio, diag.Findings, error)
 		return nil, nil, err
 	}
 	d := newDecoder(name)
+	d.encoding(encoding)
 	p := &Portfolio{Path: path, Dir: filepath.Dir(path), Version: version, Pos: d.pos(root)}
 	s := portfolioShape()
 	f := d.mapping(root, "", s)
@@ -111,6 +114,7 @@ func ParsePortfolio(path string, data []byte) (*Portfolio, diag.Findings, error)
 	p.OutputPos = d.textKey(f, "output", &p.Output)
 	if p.Output != "" {
 		p.OutputDir = resolve(p.Dir, p.Output)
+		checkPath(&d.found, "output", p.Output, p.OutputPos)
 	}
 	if v := f.get("defaults"); v != nil {
 		p.Defaults = d.defaults(v, s.sub["defaults"])
@@ -142,6 +146,10 @@ func (d *decoder) defaults(n *yaml.Node, s *shape) Defaults {
 func (p *Portfolio) findProjects(found *diag.Findings) {
 	seen := map[string]bool{}
 	for _, pat := range p.Patterns {
+		if foreignPath(pat.Text, runtime.GOOS) {
+			checkPath(found, "projects:", pat.Text, pat.Pos)
+			continue
+		}
 		full := resolve(p.Dir, pat.Text)
 		var files []string
 		if strings.ContainsAny(pat.Text, `*?[`) {
@@ -150,7 +158,8 @@ func (p *Portfolio) findProjects(found *diag.Findings) {
 				found.Add(diag.Error, RuleBadValue, pat.Pos, "projects: %q is not a valid pattern", clip(pat.Text, 80))
 				continue
 			}
-			slices.Sort(matches)
+			// The slash form sorts the same on every system.
+			slices.SortFunc(matches, func(a, b string) int { return strings.Compare(filepath.ToSlash(a), filepath.ToSlash(b)) })
 			for _, m := range matches {
 				if st, err := os.Stat(m); err == nil && !st.IsDir() && !skipped(full, m) {
 					files = append(files, m)

@@ -2,7 +2,6 @@ package config
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -445,13 +444,4 @@ func (d *decoder) report(n *yaml.Node, path string, r *Report) {
 	if v := f.get("escalations"); v != nil {
 		r.Escalations = d.texts(v, join(path, "escalations"))
 	}
-}
-
-// resolve joins a source file with the project's folder.
-func resolve(dir, file string) string {
-	f := filepath.FromSlash(file)
-	if filepath.IsAbs(f) {
-		return filepath.Clean(f)
-	}
-	return filepath.Join(dir, f)
 }

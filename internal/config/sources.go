@@ -47,6 +47,7 @@ func (d *decoder) source(f *fields, dir string, teams []Team) Source {
 		} else {
 			src.Path = resolve(dir, src.File)
 			src.Name = relName(dir, src.File)
+			checkPath(&d.found, "sources.file", src.File, src.FilePos)
 		}
 	}
 	if v := f.get("kind"); v != nil {
@@ -218,7 +219,8 @@ func validEnvName(s string) bool {
 // as written when it is relative, cleaned to slashes; an absolute one made
 // relative to the folder where it can be, else kept whole.
 func relName(dir, file string) string {
-	f := filepath.FromSlash(file)
+	// \ separates folders too, as in resolve.
+	f := filepath.FromSlash(strings.ReplaceAll(file, `\`, "/"))
 	if !filepath.IsAbs(f) {
 		return filepath.ToSlash(filepath.Clean(f))
 	}

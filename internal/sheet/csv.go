@@ -7,11 +7,11 @@ import (
 	"io"
 	"strings"
 	"unicode"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/limits"
+	"github.com/pmokit/pmo/internal/textenc"
 	"github.com/pmokit/pmo/internal/value"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
@@ -124,48 +124,25 @@ func decodeText(name string, data []byte, forced string) (string, string, error)
 	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
 		return string(data[3:]), "utf-8", nil
 	case bytes.HasPrefix(data, []byte("\xFF\xFE")):
-		return decodeUTF16(data[2:], false), "utf-16le", nil
+		return textenc.UTF16(data[2:], false), "utf-16le", nil
 	case bytes.HasPrefix(data, []byte("\xFE\xFF")):
-		return decodeUTF16(data[2:], true), "utf-16be", nil
+		return textenc.UTF16(data[2:], true), "utf-16be", nil
 	case utf16NoBOM(data, false):
-		return decodeUTF16(data, false), "utf-16le", nil
+		return textenc.UTF16(data, false), "utf-16le", nil
 	case utf16NoBOM(data, true):
-		return decodeUTF16(data, true), "utf-16be", nil
+		return textenc.UTF16(data, true), "utf-16be", nil
 	case bytes.IndexByte(data, 0) >= 0:
 		return "", "", diag.Errorf(pos, "binary data, not a text CSV file")
 	case utf8.Valid(data):
 		return string(data), "utf-8", nil
 	}
-	if s, ok := decodeShiftJIS(data); ok {
+	if s, ok := textenc.ShiftJIS(data); ok {
 		return s, "shift_jis", nil
 	}
 	if s, ok := decodeWindows1252(data); ok {
 		return s, "windows-1252", nil
 	}
 	return "", "", diag.Errorf(pos, "cannot tell the text encoding (neither UTF-8 nor Shift_JIS); save the CSV as UTF-8 or set encoding: on this source")
-}
-
-// decodeShiftJIS decodes strictly: the x/text decoder replaces bad bytes
-// with U+FFFD instead of failing, so a replacement in the output means the
-// input was not Shift_JIS.
-func decodeShiftJIS(data []byte) (string, bool) {
-	out, err := japanese.ShiftJIS.NewDecoder().Bytes(data)
-	if err != nil || bytes.Contains(out, []byte("\uFFFD")) {
-		return "", false
-	}
-	return string(out), true
-}
-
-func decodeUTF16(b []byte, bigEndian bool) string {
-	u := make([]uint16, len(b)/2)
-	for i := range u {
-		if bigEndian {
-			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
-		} else {
-			u[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
-		}
-	}
-	return string(utf16.Decode(u))
 }
 
 // sniffDelimiter picks comma, tab or semicolon: the one that appears most

@@ -5,6 +5,8 @@ package sheet
 import (
 	"encoding/binary"
 	"unicode/utf16"
+
+	"github.com/pmokit/pmo/internal/textenc"
 )
 
 // segReader reads BIFF strings from a record and its CONTINUE records.
@@ -181,7 +183,7 @@ func decodeNarrow(b []byte, codePage int) string {
 		return string(b)
 	}
 	if codePage == 932 {
-		if s, ok := decodeShiftJIS(b); ok {
+		if s, ok := textenc.ShiftJIS(b); ok {
 			return s
 		}
 	}
