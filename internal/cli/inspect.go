@@ -159,7 +159,11 @@ func nonNil[T any](s []T) []T {
 func printInspect(w io.Writer, res *sheet.Result, samples int, lang string) {
 	fmt.Fprintln(w, res.File)
 	for _, t := range res.Tables {
-		fmt.Fprintf(w, "\nsheet %q: %s table, header row %s, %d records\n", t.Sheet, t.Kind, rowList(t.HeaderRows), t.Count)
+		header := rowList(t.HeaderRows)
+		if t.MappedByValues {
+			header = "none (columns mapped by their values)"
+		}
+		fmt.Fprintf(w, "\nsheet %q: %s table, header row %s, %d records\n", t.Sheet, t.Kind, header, t.Count)
 		if t.Tool != "" {
 			fmt.Fprintf(w, "  exported from %s (columns mapped by its preset)\n", t.Tool)
 		}

@@ -76,6 +76,8 @@ var messagesJA = map[string]string{
 	// internal/sheet: several tables on a sheet.
 	"a work log (%s) is not a schedule, issue list or risk register; not read": "作業日誌（%s）は WBS・課題・リスクの表ではないため読み込みません",
 	"a %s table (%s) is not the kind asked for; not read":                      "%s の表（%s）は指定された種類ではないため読み込みません",
+	// internal/sheet: a table without a header row.
+	"no header row: columns mapped by their values alone (%s); give header_rows and columns in the YAML to be sure": "見出し行がないため、値だけから列を判断しました（%s）。確実にするには YAML に header_rows と columns を指定してください",
 	// internal/sheet: rows that are not records.
 	"%d rows left out as totals, examples or legends (the first says %q)": "合計・記入例・凡例の行 %d 行を除外しました（最初の行は「%s」）",
 	// internal/sheet: dates from a Gantt calendar area.
