@@ -55,6 +55,8 @@ func commands() []*command {
 		convertCommand(),
 		reportCommand(),
 		batchCommand(),
+		historyCommand(),
+		baselineCommand(),
 		schemaCommand(),
 		versionCommand(),
 		completionCommand(),
