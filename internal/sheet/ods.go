@@ -71,7 +71,7 @@ func parseODS(name string, data []byte) (*Book, error) {
 			mt, _ := io.ReadAll(io.LimitReader(rc, 200))
 			rc.Close()
 			if m := string(bytes.TrimSpace(mt)); m != "" && !strings.HasPrefix(m, "application/vnd.oasis.opendocument.spreadsheet") {
-				return nil, diag.Errorf(diag.Pos{File: name}, "an OpenDocument file that is not a spreadsheet (%s)", m)
+				return nil, diag.Errorf(diag.Pos{File: name}, "an OpenDocument file that is not a spreadsheet (%q)", m)
 			}
 		}
 	}

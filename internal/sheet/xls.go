@@ -66,6 +66,7 @@ type xlsBook struct {
 	sst      []string
 	sheets   []xlsSheetRef
 	budget   budget
+	walked   int // stream bytes read by sheets so far
 }
 
 type xlsSheetRef struct {
@@ -89,7 +90,14 @@ func parseXLS(name string, data []byte) (*Book, error) {
 		return nil, err
 	}
 	b := &Book{File: name}
+	seen := map[int]bool{}
 	for _, ref := range wb.sheets {
+		// Sheets pointing at the same data are one sheet: a damaged (or
+		// hostile) BOUNDSHEET list must not make the stream read over and over.
+		if seen[ref.offset] {
+			continue
+		}
+		seen[ref.offset] = true
 		g, err := wb.readSheet(ref)
 		if err != nil {
 			return nil, err
@@ -322,10 +330,17 @@ func (wb *xlsBook) readSheet(ref xlsSheetRef) (*Grid, error) {
 	// A FORMULA whose result is text is followed by a STRING record.
 	var pending *Cell
 	depth := 0 // embedded chart substreams nest BOF … EOF
+	start := r.off
+	defer func() { wb.walked += r.off - start }()
 	for {
 		typ, data, ok := r.next()
 		if !ok {
 			return nil, diag.Errorf(pos, "the sheet ends before its EOF record; the file is damaged")
+		}
+		// Sheets overlapping each other (offsets into one another's data)
+		// would read the stream many times; real sheets read it once.
+		if wb.walked+r.off-start > 2*len(wb.stream) {
+			return nil, diag.Errorf(pos, "the sheets' data overlap; the file is damaged")
 		}
 		if sb.err != nil {
 			return nil, sb.err

@@ -55,6 +55,7 @@ type mspdiTask struct {
 	Milestone       string
 	Summary         string
 	IsNull          string
+	Active          string
 	Notes           string
 	PredecessorLink []struct {
 		PredecessorUID string
@@ -242,6 +243,11 @@ func (m *mspdiReader) task(tk mspdiTask, seq, level int, who []string, wbsOf map
 	}
 	if len(who) > 0 {
 		set("assignee", "Assignment")
+	}
+	if v := strings.TrimSpace(tk.Active); v == "0" || strings.EqualFold(v, "false") {
+		// An inactive task (Project 2010+) stays in the plan, struck
+		// through, and no longer counts: it was cancelled.
+		t.Status, t.StatusRaw = project.Cancelled, "Active=0"
 	}
 	if tk.Milestone != "" {
 		set("milestone", "Milestone")
