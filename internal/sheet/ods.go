@@ -78,6 +78,20 @@ func parseODS(name string, data []byte) (*Book, error) {
 	if wb.find("content.xml") == nil {
 		return nil, diag.Errorf(diag.Pos{File: name}, "not an OpenDocument spreadsheet (no content.xml inside)")
 	}
+	// A password-protected document keeps its parts encrypted and says so
+	// in the manifest; reading content.xml would only give garbage.
+	encrypted := false
+	if err := wb.scan("META-INF/manifest.xml", func(t token) error {
+		if t.kind == tokStart && string(t.name) == "encryption-data" {
+			encrypted = true
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	if encrypted {
+		return nil, diag.Errorf(diag.Pos{File: name}, "the .ods file is password-protected, which pmo cannot open; save it again in LibreOffice without a password")
+	}
 	ob := &odsBook{wb: wb, styles: map[string]odsStyle{}, dataStyles: map[string]byte{}, index: map[odsStyleKey]uint16{}, grid: []Style{{}}, fills: map[string]uint16{}}
 	// Common styles live in styles.xml, automatic ones at the top of
 	// content.xml; both come before any cell that uses them.

@@ -48,6 +48,9 @@ const (
 	recBlank      = 0x0201
 	recMulBlank   = 0x00BE
 	recPalette    = 0x0092
+	recShrFmla    = 0x04BC
+	recArray      = 0x0221
+	recTable      = 0x0236
 )
 
 // BIFF8 sheets are at most 65,536 rows by 256 columns.
@@ -345,7 +348,9 @@ func (wb *xlsBook) readSheet(ref xlsSheetRef) (*Grid, error) {
 		if sb.err != nil {
 			return nil, sb.err
 		}
-		if typ != recString && typ != recContinue {
+		// A shared, array or table formula's definition comes between the
+		// FORMULA and its STRING.
+		if typ != recString && typ != recContinue && typ != recShrFmla && typ != recArray && typ != recTable {
 			pending = nil
 		}
 		switch typ {

@@ -213,7 +213,9 @@ func handXLS(t *testing.T, date1904 bool) []byte {
 	w.rec(0x0204, cell(2, 0, 3), xlStr("詳細設計"))
 	mulrk := bytes.Join([][]byte{u16(2), u16(1), u16(1), u32(46114<<2 | 2), u16(1), u32(46118<<2 | 2), u16(2)}, nil)
 	w.rec(0x00BD, mulrk)
-	w.rec(0x0006, cell(2, 3, 0), []byte{0, 0, 0, 0, 0, 0, 0xFF, 0xFF}, u16(0), u32(0), u16(0))
+	// A shared formula: its SHRFMLA definition comes before the STRING.
+	w.rec(0x0006, cell(2, 3, 0), []byte{0, 0, 0, 0, 0, 0, 0xFF, 0xFF}, u16(8), u32(0), u16(5), []byte{0x01, 0x02, 0, 0x03, 0})
+	w.rec(0x04BC, u16(2), u16(3), []byte{3, 3}, u16(0), u16(1), []byte{0x1E})
 	w.rec(0x0207, xlStr("未着手"))
 	// Row 4 (hidden): an error value and a cached #N/A formula.
 	w.rec(0x0204, cell(3, 0, 0), xlStr("旧タスク"))
