@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/limits"
@@ -129,7 +130,9 @@ func workbookStream(data []byte) ([]byte, error) {
 		if err != nil {
 			break
 		}
-		if len(f.Path) != 0 || (f.Name != "Workbook" && f.Name != "Book") {
+		// Some writers spell the stream WORKBOOK; directory names compare
+		// without case in [MS-CFB] anyway.
+		if len(f.Path) != 0 || (!strings.EqualFold(f.Name, "Workbook") && !strings.EqualFold(f.Name, "Book")) {
 			continue
 		}
 		// A stream can never be longer than the file holding it; a damaged
@@ -141,7 +144,7 @@ func workbookStream(data []byte) ([]byte, error) {
 		if err != nil {
 			return nil, errXLSDamaged
 		}
-		if f.Name == "Workbook" {
+		if strings.EqualFold(f.Name, "Workbook") {
 			return buf, nil
 		}
 		book = buf

@@ -413,3 +413,26 @@ func describe(g *sheet.Grid, c sheet.Cell) string {
 	}
 	return s
 }
+
+// TestXLSStreamNameCase reads a workbook whose writer named the stream
+// WORKBOOK: compound-file names compare without case.
+func TestXLSStreamNameCase(t *testing.T) {
+	t.Parallel()
+	w := &biff{}
+	w.rec(0x0809, bof(0x0005))
+	w.rec(0x00E0, xf(0, 0))
+	bs := w.rec(0x0085, u32(0), []byte{0, 0, 1, 0}, []byte("S"))
+	w.rec(0x000A)
+	at := len(w.b)
+	w.rec(0x0809, bof(0x0010))
+	w.rec(0x0204, cell(0, 0, 0), xlStr("タスク"))
+	w.rec(0x000A)
+	binary.LittleEndian.PutUint32(w.b[bs+4:], uint32(at))
+	bk, err := sheet.Parse("upper.xls", cfb("WORKBOOK", w.b), sheet.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := bk.Sheets[0].Cell(1, 1).Str; got != "タスク" {
+		t.Errorf("A1 %q", got)
+	}
+}
