@@ -53,6 +53,8 @@ func commands() []*command {
 		convertCommand(),
 		reportCommand(),
 		batchCommand(),
+		historyCommand(),
+		baselineCommand(),
 		schemaCommand(),
 		versionCommand(),
 		completionCommand(),

@@ -232,6 +232,11 @@ var messagesJA = map[string]string{
 	"is a device, not a regular file; pmo reads only regular files":            "デバイスで、通常のファイルではありません。pmo は通常のファイルだけを読み込みます",
 	"is not a regular file; pmo reads only regular files":                      "通常のファイルではありません。pmo は通常のファイルだけを読み込みます",
 
+	// internal/cli and internal/history: the history database.
+	"no history here yet: pmo report or pmo batch with -o %s records one":                                     "ここにはまだ履歴がありません。pmo report または pmo batch を -o %s で実行すると記録されます",
+	"project %s has no run in this history":                                                                   "案件 %s の実行はこの履歴にありません",
+	"project %s has no run of %s in the history":                                                              "案件 %s の %s の実行は履歴にありません",
+	"no dated copies of the project's sheets here (folders like 2026-11-13/ or files like WBS_20261113.xlsx)": "ここには案件のシートの日付付きコピーがありません（2026-11-13/ のようなフォルダーや WBS_20261113.xlsx のようなファイル名）",
 	// internal/outdir: the output folder.
 	"is not a regular file; pmo keeps its lock there and writes only regular files":                                                 "通常のファイルではありません。pmo はここにロックを置き、通常のファイルだけを書き込みます",
 	"another pmo run (process %s) is writing to this folder; try again when it has finished, or leave out --no-wait to wait for it": "別の pmo（プロセス %s）がこのフォルダーに書き込み中です。終わってからやり直すか、--no-wait を外して待ってください",

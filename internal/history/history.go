@@ -318,7 +318,8 @@ type state struct {
 }
 
 // stateBefore rebuilds the state just before asOf (inclusive: at asOf) from
-// the versions: per entity the newest version by status date.
+// the versions: per entity the newest version by status date (rows come
+// oldest first, so a later version replaces an earlier one).
 func stateBefore(ctx context.Context, q queryer, proj string, asOf date.Date, inclusive bool) (*state, error) {
 	op := "<"
 	if inclusive {
@@ -327,8 +328,8 @@ func stateBefore(ctx context.Context, q queryer, proj string, asOf date.Date, in
 	st := &state{tasks: map[int64]analyze.TaskState{}, items: map[int64]analyze.ItemState{}}
 	rows, err := q.QueryContext(ctx, `SELECT v.entity, e.key, v.gone, v.source, v.wbs_id, v.name, v.summary, v.planned_start, v.planned_finish,
 		v.actual_start, v.actual_finish, v.planned_effort, v.actual_effort, v.progress, v.status
-		FROM task_version v JOIN run r ON r.id = v.run JOIN entity e ON e.id = v.entity
-		WHERE r.project = ? AND r.as_of `+op+` ? ORDER BY v.entity, r.as_of`, proj, asOf.String())
+		FROM entity e JOIN task_version v ON v.entity = e.id JOIN run r ON r.id = v.run
+		WHERE e.project = ? AND e.kind = 'wbs' AND r.as_of `+op+` ? ORDER BY r.as_of`, proj, asOf.String())
 	if err != nil {
 		return nil, err
 	}
@@ -354,8 +355,8 @@ func stateBefore(ctx context.Context, q queryer, proj string, asOf date.Date, in
 		return nil, err
 	}
 	rows, err = q.QueryContext(ctx, `SELECT v.entity, e.kind, e.key, v.gone, v.source, v.status, v.open, v.raised_on, v.closed_on
-		FROM item_version v JOIN run r ON r.id = v.run JOIN entity e ON e.id = v.entity
-		WHERE r.project = ? AND r.as_of `+op+` ? ORDER BY v.entity, r.as_of`, proj, asOf.String())
+		FROM entity e JOIN item_version v ON v.entity = e.id JOIN run r ON r.id = v.run
+		WHERE e.project = ? AND e.kind <> 'wbs' AND r.as_of `+op+` ? ORDER BY r.as_of`, proj, asOf.String())
 	if err != nil {
 		return nil, err
 	}
@@ -671,7 +672,7 @@ func (h *DB) SetBaseline(proj, name string, asOf date.Date) error {
 		return err
 	}
 	if n == 0 {
-		return fmt.Errorf("project %s has no run of %s in the history", proj, asOf)
+		return diag.Errorf(diag.Pos{}, "project %s has no run of %s in the history", proj, asOf)
 	}
 	_, err := h.db.Exec("INSERT OR REPLACE INTO baseline (project, name, as_of) VALUES (?, ?, ?)", proj, name, asOf.String())
 	return err
@@ -682,7 +683,7 @@ func (h *DB) SetBaseline(proj, name string, asOf date.Date) error {
 // set before asOf, else the project's first run. nil when there is none.
 // The name says which.
 func (h *DB) Baseline(proj string, pinned, asOf date.Date) (*analyze.Snapshot, string, error) {
-	d, name := pinned, "baseline:"
+	d, name := pinned, "project.baseline"
 	if d.IsZero() {
 		err := h.db.QueryRow("SELECT as_of, name FROM baseline WHERE project = ? AND as_of < ? ORDER BY as_of DESC, name LIMIT 1", proj, asOf.String()).Scan(dateScan{&d}, &name)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -700,8 +701,7 @@ func (h *DB) Baseline(proj string, pinned, asOf date.Date) (*analyze.Snapshot, s
 	if err != nil || s == nil {
 		return nil, "", err
 	}
-	if name == "" {
-		name = "first run"
-	}
+	// The first run as baseline has no name: the report says so in its
+	// own language.
 	return s, strings.TrimSuffix(name, ":"), nil
 }

@@ -32,6 +32,7 @@ func (w *writer) summary() {
 	left := w.leftColumn()
 	right := w.rightColumn()
 	top := w.y
+	left, right = w.withTimeItems(left, right, bottom-top)
 	if top+itemsHeight(left) <= bottom && top+itemsHeight(right) <= bottom {
 		end := max(place(left, marginX, top), place(right, rightX, top))
 		w.y = end
