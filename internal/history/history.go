@@ -176,8 +176,8 @@ func record(ctx context.Context, tx *sql.Tx, s *analyze.Snapshot) error {
 		return err
 	}
 	var after *state
+	var nextDate date.Date
 	if next != 0 {
-		var nextDate date.Date
 		if err := tx.QueryRowContext(ctx, "SELECT as_of FROM run WHERE id = ?", next).Scan(dateScan{&nextDate}); err != nil {
 			return err
 		}
@@ -235,11 +235,11 @@ func record(ctx context.Context, tx *sql.Tx, s *analyze.Snapshot) error {
 		return err
 	}
 	defer w.close()
-	if err := w.delta(ctx, id, before, now); err != nil {
+	if err := w.delta(ctx, id, s.AsOf, before, now); err != nil {
 		return err
 	}
 	if next != 0 {
-		if err := w.delta(ctx, next, now, after); err != nil {
+		if err := w.delta(ctx, next, nextDate, now, after); err != nil {
 			return err
 		}
 	}
@@ -280,8 +280,13 @@ func deleteRun(ctx context.Context, tx *sql.Tx, proj string, asOf date.Date) err
 	if err != nil {
 		return err
 	}
-	for _, q := range []string{"DELETE FROM task_version WHERE run = ?", "DELETE FROM item_version WHERE run = ?",
-		"DELETE FROM source WHERE run = ?", "DELETE FROM milestone WHERE run = ?", "DELETE FROM run WHERE id = ?"} {
+	for _, table := range []string{"task_version", "item_version"} {
+		// By the primary key (entity, as_of), not a scan of every project.
+		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE as_of = ? AND entity IN (SELECT id FROM entity WHERE project = ?)", asOf.String(), proj); err != nil {
+			return err
+		}
+	}
+	for _, q := range []string{"DELETE FROM source WHERE run = ?", "DELETE FROM milestone WHERE run = ?", "DELETE FROM run WHERE id = ?"} {
 		if _, err := tx.ExecContext(ctx, q, id); err != nil {
 			return err
 		}
@@ -318,8 +323,8 @@ type state struct {
 }
 
 // stateBefore rebuilds the state just before asOf (inclusive: at asOf) from
-// the versions: per entity the newest version by status date (rows come
-// oldest first, so a later version replaces an earlier one).
+// the versions: per entity its newest version by status date, found by the
+// primary key (entity, as_of).
 func stateBefore(ctx context.Context, q queryer, proj string, asOf date.Date, inclusive bool) (*state, error) {
 	op := "<"
 	if inclusive {
@@ -328,8 +333,9 @@ func stateBefore(ctx context.Context, q queryer, proj string, asOf date.Date, in
 	st := &state{tasks: map[int64]analyze.TaskState{}, items: map[int64]analyze.ItemState{}}
 	rows, err := q.QueryContext(ctx, `SELECT v.entity, e.key, v.gone, v.source, v.wbs_id, v.name, v.summary, v.planned_start, v.planned_finish,
 		v.actual_start, v.actual_finish, v.planned_effort, v.actual_effort, v.progress, v.status
-		FROM entity e JOIN task_version v ON v.entity = e.id JOIN run r ON r.id = v.run
-		WHERE e.project = ? AND e.kind = 'wbs' AND r.as_of `+op+` ? ORDER BY r.as_of`, proj, asOf.String())
+		FROM entity e JOIN task_version v ON v.entity = e.id AND v.as_of = (
+			SELECT max(v2.as_of) FROM task_version v2 WHERE v2.entity = e.id AND v2.as_of `+op+` ?)
+		WHERE e.project = ? AND e.kind = 'wbs'`, asOf.String(), proj)
 	if err != nil {
 		return nil, err
 	}
@@ -355,8 +361,9 @@ func stateBefore(ctx context.Context, q queryer, proj string, asOf date.Date, in
 		return nil, err
 	}
 	rows, err = q.QueryContext(ctx, `SELECT v.entity, e.kind, e.key, v.gone, v.source, v.status, v.open, v.raised_on, v.closed_on
-		FROM entity e JOIN item_version v ON v.entity = e.id JOIN run r ON r.id = v.run
-		WHERE e.project = ? AND e.kind <> 'wbs' AND r.as_of `+op+` ? ORDER BY r.as_of`, proj, asOf.String())
+		FROM entity e JOIN item_version v ON v.entity = e.id AND v.as_of = (
+			SELECT max(v2.as_of) FROM item_version v2 WHERE v2.entity = e.id AND v2.as_of `+op+` ?)
+		WHERE e.project = ? AND e.kind <> 'wbs'`, asOf.String(), proj)
 	if err != nil {
 		return nil, err
 	}
@@ -431,14 +438,14 @@ type writer struct {
 func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	w := &writer{}
 	var err error
-	w.task, err = tx.PrepareContext(ctx, `INSERT OR REPLACE INTO task_version (entity, run, gone, source, wbs_id, name, summary,
+	w.task, err = tx.PrepareContext(ctx, `INSERT OR REPLACE INTO task_version (entity, as_of, run, gone, source, wbs_id, name, summary,
 		planned_start, planned_finish, actual_start, actual_finish, planned_effort, actual_effort, progress, status)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return nil, err
 	}
-	w.item, err = tx.PrepareContext(ctx, `INSERT OR REPLACE INTO item_version (entity, run, gone, source, status, open, raised_on, closed_on)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	w.item, err = tx.PrepareContext(ctx, `INSERT OR REPLACE INTO item_version (entity, as_of, run, gone, source, status, open, raised_on, closed_on)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	return w, err
 }
 
@@ -451,13 +458,14 @@ func (w *writer) close() {
 
 // delta writes at run the versions that turn state from into state to:
 // changed and new entities, and a gone row for each entity to lacks.
-func (w *writer) delta(ctx context.Context, run int64, from, to *state) error {
+func (w *writer) delta(ctx context.Context, run int64, asOf date.Date, from, to *state) error {
+	at := asOf.String()
 	for _, id := range sortedKeys(to.tasks) {
 		t := to.tasks[id]
 		if old, ok := from.tasks[id]; ok && old.Equal(t) {
 			continue
 		}
-		if _, err := w.task.ExecContext(ctx, id, run, false, t.Source, t.WBSID, t.Name, t.Summary, dateArg(t.PlannedStart), dateArg(t.PlannedFinish),
+		if _, err := w.task.ExecContext(ctx, id, at, run, false, t.Source, t.WBSID, t.Name, t.Summary, dateArg(t.PlannedStart), dateArg(t.PlannedFinish),
 			dateArg(t.ActualStart), dateArg(t.ActualFinish), t.PlannedEffort, t.ActualEffort, t.Progress, string(t.Status)); err != nil {
 			return err
 		}
@@ -465,7 +473,7 @@ func (w *writer) delta(ctx context.Context, run int64, from, to *state) error {
 	for _, id := range sortedKeys(from.tasks) {
 		if _, ok := to.tasks[id]; !ok {
 			t := from.tasks[id]
-			if _, err := w.task.ExecContext(ctx, id, run, true, t.Source, t.WBSID, t.Name, t.Summary, nil, nil, nil, nil, nil, nil, nil, ""); err != nil {
+			if _, err := w.task.ExecContext(ctx, id, at, run, true, t.Source, t.WBSID, t.Name, t.Summary, nil, nil, nil, nil, nil, nil, nil, ""); err != nil {
 				return err
 			}
 		}
@@ -475,14 +483,14 @@ func (w *writer) delta(ctx context.Context, run int64, from, to *state) error {
 		if old, ok := from.items[id]; ok && old == it {
 			continue
 		}
-		if _, err := w.item.ExecContext(ctx, id, run, false, it.Source, string(it.Status), it.Open, dateArg(it.RaisedOn), dateArg(it.ClosedOn)); err != nil {
+		if _, err := w.item.ExecContext(ctx, id, at, run, false, it.Source, string(it.Status), it.Open, dateArg(it.RaisedOn), dateArg(it.ClosedOn)); err != nil {
 			return err
 		}
 	}
 	for _, id := range sortedKeys(from.items) {
 		if _, ok := to.items[id]; !ok {
 			it := from.items[id]
-			if _, err := w.item.ExecContext(ctx, id, run, true, it.Source, string(it.Status), it.Open, nil, nil); err != nil {
+			if _, err := w.item.ExecContext(ctx, id, at, run, true, it.Source, string(it.Status), it.Open, nil, nil); err != nil {
 				return err
 			}
 		}
