@@ -36,6 +36,8 @@ CREATE TABLE entity (
 	project TEXT NOT NULL,
 	kind    TEXT NOT NULL,                      -- wbs, issues, risks
 	key     TEXT NOT NULL,
+	source  TEXT NOT NULL,                      -- file (and sheet) as the YAML names it: part of key
+	wbs_id  TEXT NOT NULL,                      -- tasks: the WBS id the key uses, else ''
 	UNIQUE (project, kind, key)
 );
 CREATE TABLE task_version (
@@ -43,8 +45,6 @@ CREATE TABLE task_version (
 	as_of          TEXT NOT NULL,              -- the run's status date
 	run            INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
 	gone           INTEGER NOT NULL DEFAULT 0,
-	source         TEXT NOT NULL,
-	wbs_id         TEXT NOT NULL,
 	name           TEXT NOT NULL,
 	summary        INTEGER NOT NULL,
 	planned_start  TEXT,
@@ -62,7 +62,6 @@ CREATE TABLE item_version (
 	as_of     TEXT NOT NULL,
 	run       INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
 	gone      INTEGER NOT NULL DEFAULT 0,
-	source    TEXT NOT NULL,
 	status    TEXT NOT NULL,
 	open      INTEGER NOT NULL,
 	raised_on TEXT,
@@ -91,7 +90,7 @@ CREATE TABLE baseline (
 );
 CREATE INDEX run_project ON run (project, as_of);
 CREATE VIEW task_at_run AS
-	SELECT r.id AS run, r.project, r.as_of, e.key, v.as_of AS changed_on, v.source, v.wbs_id, v.name, v.summary,
+	SELECT r.id AS run, r.project, r.as_of, e.key, v.as_of AS changed_on, e.source, e.wbs_id, v.name, v.summary,
 		v.planned_start, v.planned_finish, v.actual_start, v.actual_finish, v.planned_effort, v.actual_effort, v.progress, v.status
 	FROM run r
 	JOIN entity e ON e.project = r.project AND e.kind = 'wbs'
