@@ -105,10 +105,15 @@ type ProjectResult struct {
 	NoRiskRegister bool               `json:"no_risk_register,omitempty"`
 	NextMilestone  *analyze.Milestone `json:"next_milestone"`
 	ProgressDelta  *float64           `json:"progress_delta"`
-	Errors         int                `json:"errors"`
-	Warnings       int                `json:"warnings"`
-	Findings       diag.Findings      `json:"findings"`
-	InputHash      string             `json:"input_hash,omitempty"`
+	// Re-planned tasks and sheets possibly not updated since the last run
+	// (null without one), and the forecast finish (Earned Schedule).
+	Replanned      *int          `json:"replanned"`
+	StaleSheets    *int          `json:"stale_sheets"`
+	ForecastFinish date.Date     `json:"forecast_finish,omitzero"`
+	Errors         int           `json:"errors"`
+	Warnings       int           `json:"warnings"`
+	Findings       diag.Findings `json:"findings"`
+	InputHash      string        `json:"input_hash,omitempty"`
 	// Summary is the project's one-page document, for the portfolio PDF;
 	// nil when reused or failed.
 	Document *report.Document `json:"-"`
@@ -421,6 +426,11 @@ func figures(r *ProjectResult, a *analyze.Result) {
 		d := a.Changes.ProgressDelta
 		r.ProgressDelta = &d
 	}
+	if rp := a.Replan; rp != nil {
+		moved, stale := len(rp.Moved), len(rp.StaleSource)
+		r.Replanned, r.StaleSheets = &moved, &stale
+	}
+	r.ForecastFinish = a.Forecast.Finish
 }
 
 // inputHash fingerprints everything a project's outputs depend on: its
