@@ -40,11 +40,12 @@ type Forecast struct {
 
 // ForecastMoney is the cost side of Forecast in currency (cost_per_day).
 type ForecastMoney struct {
-	SV  float64  `json:"sv"`
-	CV  *float64 `json:"cv"`
-	ETC *float64 `json:"etc"`
-	EAC *float64 `json:"eac"`
-	VAC *float64 `json:"vac"`
+	Currency string   `json:"currency"`
+	SV       float64  `json:"sv"`
+	CV       *float64 `json:"cv"`
+	ETC      *float64 `json:"etc"`
+	EAC      *float64 `json:"eac"`
+	VAC      *float64 `json:"vac"`
 }
 
 // EarnedSchedule returns ES in periods from a cumulative planned-value
@@ -73,7 +74,7 @@ func EarnedSchedule(pv []float64, ev float64) float64 {
 }
 
 // forecast computes the variances, the cost forecasts and Earned Schedule.
-func forecast(leaves []leaf, cal *calendar.Calendar, asOf date.Date, e EVM, perDay float64) Forecast {
+func forecast(leaves []leaf, cal *calendar.Calendar, asOf date.Date, e EVM, perDay float64, currency string) Forecast {
 	f := Forecast{SV: e.EV - e.PV}
 	if e.CPI != nil && *e.CPI > 0 {
 		acScheduled := e.EVWithActuals / *e.CPI
@@ -88,7 +89,7 @@ func forecast(leaves []leaf, cal *calendar.Calendar, asOf date.Date, e EVM, perD
 	}
 	f.earnedSchedule(leaves, cal, asOf, e)
 	if perDay > 0 {
-		m := &ForecastMoney{SV: f.SV * perDay, CV: scale(f.CV, perDay), ETC: scale(f.ETC, perDay), EAC: scale(f.EAC, perDay), VAC: scale(f.VAC, perDay)}
+		m := &ForecastMoney{Currency: currency, SV: f.SV * perDay, CV: scale(f.CV, perDay), ETC: scale(f.ETC, perDay), EAC: scale(f.EAC, perDay), VAC: scale(f.VAC, perDay)}
 		f.Money = m
 	}
 	return f

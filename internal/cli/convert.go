@@ -22,6 +22,7 @@ type convertOptions struct {
 	lang     string
 	encoding string
 	password string
+	overrideFlags
 }
 
 func (o *convertOptions) langOption() string { return o.lang }
@@ -35,7 +36,12 @@ func convertCommand() *command {
 writes the standard tracker. The project window is the span of the sheet's dates and
 the calendar Japanese. The input is never overwritten, even when -o names it.
 
-チームの表 1 つを、YAML なしで標準の管理表に変換します。入力ファイルは上書きしません。`,
+When pmo maps a column wrongly, fix it as the YAML would: --column planned_finish=完了日
+(a header), --column assignee=H (a column letter) or =8 (a number), --header-rows 5-6.
+pmo inspect prints the flags that reproduce its mapping, ready to edit.
+
+チームの表 1 つを、YAML なしで標準の管理表に変換します。入力ファイルは上書きしません。
+列の対応を直すには --column 項目=見出し（または列記号）、--header-rows 5-6 を指定します。`,
 		flags: func(fs *pflag.FlagSet) any {
 			o := &convertOptions{}
 			fs.StringVarP(&o.out, "out", "o", "", "output .xlsx file (required)")
@@ -45,6 +51,7 @@ the calendar Japanese. The input is never overwritten, even when -o names it.
 			fs.StringVar(&o.lang, "lang", "ja", "labels: ja or en")
 			fs.StringVar(&o.encoding, "encoding", "", "CSV encoding: utf-8 or shift_jis (default: detected)")
 			fs.StringVar(&o.password, "password-env", "", "environment variable holding the workbook password")
+			o.register(fs)
 			return o
 		},
 		run: runConvert,
@@ -76,7 +83,11 @@ func runConvert(_ context.Context, env *Env, o any, args []string) error {
 	if pipeline.SameFile(opt.out, args[0]) {
 		return diag.Errorf(diag.Pos{File: opt.out}, "refusing to overwrite the input; choose another -o")
 	}
-	fo := pipeline.FileOptions{Kind: kind, Sheet: opt.sheet, Encoding: opt.encoding, Lang: opt.lang}
+	columns, headerRows, err := opt.parse(kind)
+	if err != nil {
+		return err
+	}
+	fo := pipeline.FileOptions{Kind: kind, Sheet: opt.sheet, HeaderRows: headerRows, Columns: columns, Encoding: opt.encoding, Lang: opt.lang}
 	if opt.password != "" {
 		fo.Password = env.Getenv(opt.password)
 	}

@@ -25,6 +25,7 @@ type inspectOptions struct {
 	password string
 	asOf     string
 	lang     string
+	overrideFlags
 }
 
 func (o *inspectOptions) langOption() string { return o.lang }
@@ -58,6 +59,7 @@ the Japanese "message_ja".`,
 			fs.StringVar(&o.password, "password-env", "", "environment variable holding the workbook password")
 			fs.StringVar(&o.asOf, "as-of", "", "date YYYY-MM-DD near which dates typed without a year (4/1) fall (default: today)")
 			fs.StringVar(&o.lang, "lang", "ja", "language of the findings: ja or en")
+			o.register(fs)
 			return o
 		},
 		run: runInspect,
@@ -106,7 +108,11 @@ func runInspect(_ context.Context, env *Env, o any, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := sheet.Read(book, sheet.Options{Kind: kind, Sheet: opt.sheet, Near: near})
+	columns, headerRows, err := opt.parse(kind)
+	if err != nil {
+		return err
+	}
+	res, err := sheet.Read(book, sheet.Options{Kind: kind, Sheet: opt.sheet, HeaderRows: headerRows, Columns: columns, Near: near})
 	if err != nil {
 		return err
 	}
@@ -159,7 +165,11 @@ func nonNil[T any](s []T) []T {
 func printInspect(w io.Writer, res *sheet.Result, samples int, lang string) {
 	fmt.Fprintln(w, res.File)
 	for _, t := range res.Tables {
-		fmt.Fprintf(w, "\nsheet %q: %s table, header row %s, %d records\n", t.Sheet, t.Kind, rowList(t.HeaderRows), t.Count)
+		header := rowList(t.HeaderRows)
+		if t.MappedByValues {
+			header = "none (columns mapped by their values)"
+		}
+		fmt.Fprintf(w, "\nsheet %q: %s table, header row %s, %d records\n", t.Sheet, t.Kind, header, t.Count)
 		if t.Tool != "" {
 			fmt.Fprintf(w, "  exported from %s (columns mapped by its preset)\n", t.Tool)
 		}
@@ -182,6 +192,7 @@ func printInspect(w io.Writer, res *sheet.Result, samples int, lang string) {
 				fmt.Fprintf(w, "  calendar (Gantt) area %s left out\n", t.Calendar)
 			}
 		}
+		fmt.Fprintf(w, "  flags for this mapping (edit and pass to inspect or convert): %s\n", reproduceFlags(t))
 		printSamples(w, t, samples)
 	}
 	if len(res.Findings) > 0 {

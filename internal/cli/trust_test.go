@@ -258,3 +258,19 @@ func TestThinScheduleIsUnknown(t *testing.T) {
 		}
 	}
 }
+
+// TestFailOnUnknown: --fail-on unknown stops the steering-meeting batch on
+// a project pmo could not judge; --fail-on red lets it pass.
+func TestFailOnUnknown(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Dir(thinProject(t))
+	for _, c := range []struct {
+		failOn string
+		want   int
+	}{{"red", 0}, {"unknown", 1}, {"none", 0}} {
+		code, _, errOut := run(t, "batch", dir, "-o", t.TempDir(), "--fail-on", c.failOn, "--quiet")
+		if code != c.want {
+			t.Errorf("--fail-on %s: exit %d, want %d (%s)", c.failOn, code, c.want, errOut)
+		}
+	}
+}

@@ -76,6 +76,8 @@ var messagesJA = map[string]string{
 	// internal/sheet: several tables on a sheet.
 	"a work log (%s) is not a schedule, issue list or risk register; not read": "作業日誌（%s）は WBS・課題・リスクの表ではないため読み込みません",
 	"a %s table (%s) is not the kind asked for; not read":                      "%s の表（%s）は指定された種類ではないため読み込みません",
+	// internal/sheet: a table without a header row.
+	"no header row: columns mapped by their values alone (%s); give header_rows and columns in the YAML to be sure": "見出し行がないため、値だけから列を判断しました（%s）。確実にするには YAML に header_rows と columns を指定してください",
 	// internal/sheet: rows that are not records.
 	"%d rows left out as totals, examples or legends (the first says %q)": "合計・記入例・凡例の行 %d 行を除外しました（最初の行は「%s」）",
 	// internal/sheet: dates from a Gantt calendar area.
@@ -185,7 +187,8 @@ var messagesJA = map[string]string{
 
 	// internal/sheet: .xls, .ods, lock files and .mpp; internal/sheet/plan: MS Project XML and GanttProject.
 	"not a valid .ods file (the zip container is damaged): %v":                                                                                            "正しい .ods ファイルではありません（zip 形式が壊れています）: %v",
-	"an OpenDocument file that is not a spreadsheet (%s)":                                                                                                 "表計算ではない OpenDocument ファイルです（%s）",
+	"an OpenDocument file that is not a spreadsheet (%q)":                                                                                                 "表計算ではない OpenDocument ファイルです（「%s」）",
+	"the .ods file is password-protected, which pmo cannot open; save it again in LibreOffice without a password":                                         "この .ods ファイルはパスワードで保護されていて、pmo では開けません。LibreOffice でパスワードなしで保存し直してください",
 	"not an OpenDocument spreadsheet (no content.xml inside)":                                                                                             "OpenDocument の表計算ファイルではありません（content.xml がありません）",
 	"an Excel lock file (Excel writes ~$name while someone has the workbook open), not a workbook; read the workbook without ~$ in its name":              "Excel のロックファイルです（誰かがブックを開いている間、Excel が ~$ 付きの名前で作ります）。ブックではありません。名前に ~$ の付かないブック本体を読み込んでください",
 	"a binary MS Project file (.mpp), which pmo cannot read; in MS Project use File → Save As → XML (*.xml) and read that file":                           "MS Project のバイナリ形式（.mpp）は読み込めません。MS Project で［ファイル］→［名前を付けて保存］→ XML 形式（*.xml）で保存し、そのファイルを読み込んでください",
@@ -196,6 +199,7 @@ var messagesJA = map[string]string{
 	"the plan holds more than %d tasks":                                                                                                                   "計画のタスクが %d 件を超えています",
 	"duration %q is not a number of working days":                                                                                                         "期間「%s」は稼働日数として読めません",
 	"%s %q is not an ISO 8601 duration (such as PT16H0M0S)":                                                                                               "%s「%s」は ISO 8601 の期間（PT16H0M0S など）として読めません",
+	"the tasks' durations add up to more than %d days; is the file damaged?":                                                                              "タスクの期間の合計が %d 日を超えています。ファイルが壊れていないか確認してください",
 	"the project plan holds no tasks":                                                                                                                     "プロジェクト計画にタスクがありません",
 	"malformed XML: %v":                                                                                                                                   "XML の形式が正しくありません: %v",
 	"a project plan holds tasks (wbs), not %s":                                                                                                            "プロジェクト計画ファイルにあるのはタスク（wbs）で、%s ではありません",
@@ -209,6 +213,7 @@ var messagesJA = map[string]string{
 	"the shared string table is damaged (string %d of %d)":                                                                                                "共有文字列テーブルが壊れています（%d / %d 番目の文字列）",
 	"the sheet's data lies outside the workbook stream; the file is damaged":                                                                              "シートのデータの位置がブックの範囲外です。ファイルが壊れています",
 	"the sheet does not start with a BOF record; the file is damaged":                                                                                     "シートのデータが BOF レコードで始まっていません。ファイルが壊れています",
+	"the sheets' data overlap; the file is damaged":                                                                                                       "シートのデータが互いに重なっています。ファイルが壊れています",
 	"the sheet ends before its EOF record; the file is damaged":                                                                                           "シートのデータが EOF レコードの前で終わっています。ファイルが壊れています",
 	// internal/analyze: re-planning and staleness against the previous run.
 	"planned finish of %q moved from %s to %s (%+d working days) since the run of %s":                                                          "「%s」の予定終了日が %s から %s に変更されました（%+d 営業日、前回 %s の実行から）",
@@ -227,6 +232,11 @@ var messagesJA = map[string]string{
 	"is a device, not a regular file; pmo reads only regular files":            "デバイスで、通常のファイルではありません。pmo は通常のファイルだけを読み込みます",
 	"is not a regular file; pmo reads only regular files":                      "通常のファイルではありません。pmo は通常のファイルだけを読み込みます",
 
+	// internal/cli and internal/history: the history database.
+	"no history here yet: pmo report or pmo batch with -o %s records one":                                     "ここにはまだ履歴がありません。pmo report または pmo batch を -o %s で実行すると記録されます",
+	"project %s has no run in this history":                                                                   "案件 %s の実行はこの履歴にありません",
+	"project %s has no run of %s in the history":                                                              "案件 %s の %s の実行は履歴にありません",
+	"no dated copies of the project's sheets here (folders like 2026-11-13/ or files like WBS_20261113.xlsx)": "ここには案件のシートの日付付きコピーがありません（2026-11-13/ のようなフォルダーや WBS_20261113.xlsx のようなファイル名）",
 	// internal/outdir: the output folder.
 	"is not a regular file; pmo keeps its lock there and writes only regular files":                                                 "通常のファイルではありません。pmo はここにロックを置き、通常のファイルだけを書き込みます",
 	"another pmo run (process %s) is writing to this folder; try again when it has finished, or leave out --no-wait to wait for it": "別の pmo（プロセス %s）がこのフォルダーに書き込み中です。終わってからやり直すか、--no-wait を外して待ってください",

@@ -16,11 +16,15 @@ import (
 
 // FileOptions say how to read a single sheet without a project definition.
 type FileOptions struct {
-	Kind     project.Kind
-	Sheet    string
-	Encoding string
-	Password string
-	Lang     string
+	Kind  project.Kind
+	Sheet string
+	// HeaderRows and Columns fix the mapping as sources.header_rows and
+	// sources.columns do in the YAML.
+	HeaderRows []int
+	Columns    []sheet.Override
+	Encoding   string
+	Password   string
+	Lang       string
 }
 
 var nonID = regexp.MustCompile(`[^a-z0-9_-]+`)
@@ -37,7 +41,7 @@ func FromFile(path string, fo FileOptions, opt Options) (*Project, error) {
 	if asOf.IsZero() {
 		asOf = opt.Today
 	}
-	res, err := sheet.Read(book, sheet.Options{Kind: fo.Kind, Sheet: fo.Sheet, Near: asOf})
+	res, err := sheet.Read(book, sheet.Options{Kind: fo.Kind, Sheet: fo.Sheet, HeaderRows: fo.HeaderRows, Columns: fo.Columns, Near: asOf})
 	if err != nil {
 		return nil, err
 	}
@@ -49,7 +53,7 @@ func FromFile(path string, fo FileOptions, opt Options) (*Project, error) {
 		if lo.IsZero() {
 			from, to = fiscalYear(asOf)
 		}
-		again, err := sheet.Read(book, sheet.Options{Kind: fo.Kind, Sheet: fo.Sheet, Near: asOf, From: from, To: to})
+		again, err := sheet.Read(book, sheet.Options{Kind: fo.Kind, Sheet: fo.Sheet, HeaderRows: fo.HeaderRows, Columns: fo.Columns, Near: asOf, From: from, To: to})
 		if err == nil {
 			res = again
 		}

@@ -67,6 +67,10 @@ type Options struct {
 	HistoryDir string
 	// Defaults are a portfolio's values for what the project leaves out.
 	Defaults *config.Defaults
+	// Sources, when set, replaces the path each source is read from (by
+	// its resolved path); a source missing from it is left out. Used to
+	// replay dated copies into the history.
+	Sources map[string]string
 	// Lenient keeps errors in the project definition as findings instead
 	// of stopping: what validate wants, which lists them all. Every other
 	// command stops, because a mistyped key changes the figures.
@@ -95,6 +99,18 @@ func Load(ctx context.Context, path string, opt Options) (*Project, error) {
 	if !config.ValidID(cfg.Project.ID) {
 		// The id names the output folder: never write with a bad one.
 		return nil, diag.Errorf(cfg.Project.IDPos, "project.id %q is missing or not a-z, 0-9, _ and - only; it names the output folder", cfg.Project.ID)
+	}
+	if opt.Sources != nil {
+		// A replay of dated copies: each source read from its copy of that
+		// date (left out when it has none), named as the YAML names it.
+		var kept []config.Source
+		for _, s := range cfg.Sources {
+			if copy, ok := opt.Sources[s.Path]; ok {
+				s.Path = copy
+				kept = append(kept, s)
+			}
+		}
+		cfg.Sources = kept
 	}
 	p := &Project{Config: cfg, Findings: fs}
 	p.AsOf = statusDate(cfg, opt)

@@ -16,10 +16,14 @@ func (l Labels) Get(key string) string {
 
 // LabelsFor returns the catalogue for "ja" (the default) or "en".
 func LabelsFor(lang string) Labels {
+	l := japanese()
 	if lang == "en" {
-		return english()
+		l = english()
 	}
-	return japanese()
+	for k, v := range timeLabels(lang) {
+		l[k] = v
+	}
+	return l
 }
 
 func japanese() Labels {

@@ -130,6 +130,7 @@ func TestEvidenceDateRangeCell(t *testing.T) {
 		[]any{"要件定義", "山田、佐藤", "4/1〜4/10"},
 		[]any{"基本設計", "鈴木\n高橋", "2026/4/13 - 2026/4/24"},
 		[]any{"詳細設計", "田中", "4/27～5/8"},
+		[]any{"結合試験", "田中", "2026/2/30"},
 	)
 	res := b.read(sheet.Options{From: serialDate(2026, 4, 1), To: serialDate(2026, 9, 30)})
 	tb := oneTable(t, res)
@@ -138,5 +139,8 @@ func TestEvidenceDateRangeCell(t *testing.T) {
 		"L1 要件定義 plan=2026-04-01..2026-04-10 who=山田,佐藤",
 		"L1 基本設計 plan=2026-04-13..2026-04-24 who=鈴木,高橋",
 		"L1 詳細設計 plan=2026-04-27..2026-05-08 who=田中",
+		"L1 結合試験 who=田中",
 	)
+	// An impossible date is a finding at its cell, not a guess.
+	wantFinding(t, res, diag.Error, "date-unparseable", "book.xlsx!WBS!C5")
 }

@@ -48,6 +48,9 @@ type header struct {
 	// it); lastRow the table's last row, 0 for the end of the sheet.
 	area    Range
 	lastRow int
+	// noHeader marks a table mapped by its values alone; rows then holds
+	// the row above the first record.
+	noHeader bool
 }
 
 // dataRows returns the stored rows below the band and within the table.
@@ -405,6 +408,10 @@ func headerPenalty(g *Grid, r, h int) float64 {
 				p += 0.5
 			case c.Kind == String && len([]rune(c.Str)) > 40:
 				p += 0.3
+			case c.Kind == String && row > r && (isNumberText(value.Text(c.Str)) || isDateText(c.Str)):
+				// A first data row of numbers or dates typed as text (every
+				// CSV cell is text) is data, not a second header row.
+				p += 0.5
 			}
 		}
 	}

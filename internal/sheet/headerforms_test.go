@@ -80,3 +80,54 @@ func TestNonRecordRows(t *testing.T) {
 	}
 	wantFinding(t, res, diag.Info, "rows-not-records", "book.xlsx!課題!2")
 }
+
+// A first data row of numbers typed as text (a CSV) is not a second header
+// row, even when it sits under a two-row header's sub-labels.
+func TestHeaderNumericFirstRowIsData(t *testing.T) {
+	t.Parallel()
+	text := "No,作業,担当,工数,進捗\n1,設計,山田,3,50\n2,実装,佐藤,5,0\n"
+	res := csvRead(t, "wbs.csv", text, sheet.Options{})
+	tb := oneTable(t, res)
+	checkTable(t, tb, project.KindWBS, []int{1}, "A=wbs_id B=name C=assignee D=planned_effort E=progress")
+	wantTasks(t, tb,
+		"[1] L1 設計 p=50 eff=3 who=山田",
+		"[2] L1 実装 p=0 eff=5 who=佐藤",
+	)
+}
+
+// A schedule with no header text at all is mapped from its values when
+// they leave no doubt, with a warning; a table of unclear values is not.
+func TestHeaderNoneMappedByValues(t *testing.T) {
+	t.Parallel()
+	b := newBook(t, "Sheet1")
+	b.rows("Sheet1", "A1",
+		[]any{"1", "要件定義", "山田", apr(1), apr(10), xc{v: 1.0, numFmt: 9}},
+		[]any{"1.1", "業務フロー作成", "山田", apr(1), apr(5), xc{v: 1.0, numFmt: 9}},
+		[]any{"1.2", "要件定義書レビュー", "佐藤", apr(6), apr(10), xc{v: 0.5, numFmt: 9}},
+		[]any{"2", "基本設計", "佐藤", apr(13), apr(30), xc{v: 0.0, numFmt: 9}},
+	)
+	res := b.read(sheet.Options{})
+	tb := oneTable(t, res)
+	checkTable(t, tb, project.KindWBS, []int{}, "A=wbs_id B=name C=assignee D=planned_start E=planned_finish F=progress")
+	wantTasks(t, tb,
+		"[1] L1 sum 要件定義 plan=2026-04-01..2026-04-10 p=100 who=山田",
+		"[1.1] L2 業務フロー作成 plan=2026-04-01..2026-04-05 p=100 who=山田",
+		"[1.2] L2 要件定義書レビュー plan=2026-04-06..2026-04-10 p=50 who=佐藤",
+		"[2] L1 基本設計 plan=2026-04-13..2026-04-30 p=0 who=佐藤",
+	)
+	wantFinding(t, res, diag.Warning, "no-header", "book.xlsx!Sheet1!1")
+
+	// One date column and repeated words: nothing is guessed.
+	b = newBook(t, "Sheet1")
+	b.rows("Sheet1", "A1",
+		[]any{"A", "済", apr(1)},
+		[]any{"B", "済", apr(2)},
+		[]any{"C", "未", apr(3)},
+	)
+	bk, err := sheet.Parse("book.xlsx", b.bytes(), sheet.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = sheet.Read(bk, sheet.Options{})
+	wantInputError(t, err, "book.xlsx", "cannot find a table")
+}

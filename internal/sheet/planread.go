@@ -20,8 +20,8 @@ func readPlan(b *Book, opt Options) (*Result, error) {
 		return nil, diag.Errorf(at, "columns and header_rows do not apply to a project plan file; its fields are fixed by its format")
 	}
 	t := &Table{Sheet: p.Element, Kind: project.KindWBS, HeaderRows: []int{}, Count: len(p.Tasks)}
-	for _, c := range p.Columns {
-		t.Columns = append(t.Columns, Column{Letter: c.Element, Header: c.Element, Field: c.Field})
+	for i, c := range p.Columns {
+		t.Columns = append(t.Columns, Column{Col: i + 1, Letter: c.Element, Header: c.Element, Field: c.Field})
 	}
 	t.Tasks = slices.Clone(p.Tasks)
 	for i := range t.Tasks {

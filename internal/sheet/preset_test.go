@@ -140,3 +140,21 @@ func TestPresetNeedsTheToolsOwnWords(t *testing.T) {
 		t.Errorf("mapping %s", mapping(tb))
 	}
 }
+
+// A GitHub issue list (gh issue list --json … written as CSV).
+func TestPresetGitHub(t *testing.T) {
+	t.Parallel()
+	text := "number,title,state,assignees,labels,author,createdAt,closedAt,milestone,url\n" +
+		"41,Crash when the sheet is empty,OPEN,kenito,bug,miasato,2026-04-02T09:00:00Z,,v1.0,https://github.com/o/r/issues/41\n" +
+		"42,Document the presets,CLOSED,miasato,docs,kenito,2026-04-03T10:00:00Z,2026-04-05T18:00:00Z,v1.0,https://github.com/o/r/issues/42\n"
+	res := csvRead(t, "issues.csv", text, sheet.Options{})
+	tb := oneTable(t, res)
+	if tb.Tool != "GitHub" {
+		t.Errorf("tool %q, want GitHub", tb.Tool)
+	}
+	checkTable(t, tb, project.KindIssues, []int{1}, "A=id B=title C=status D=owner E=category F=raised_by G=raised_on H=closed_on")
+	wantIssues(t, tb,
+		"[41] Crash when the sheet is empty cat=bug raised=2026-04-02 by=miasato owner=kenito st=open/OPEN",
+		"[42] Document the presets cat=docs raised=2026-04-03 by=kenito owner=miasato closed=2026-04-05 st=closed/CLOSED",
+	)
+}

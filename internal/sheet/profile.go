@@ -161,8 +161,47 @@ func isFullDateText(t string) bool {
 	if dt, ok := value.ParseDate(t); ok {
 		return !dt.Placeholder
 	}
-	_, _, ok := value.ParseDateRange(t)
-	return ok
+	if _, _, ok := value.ParseDateRange(t); ok {
+		return true
+	}
+	return dateShaped(t)
+}
+
+// dateShaped reports whether t is written like a date even when it is
+// not a real one (2026/2/30, 13/45): three groups of digits joined by / or
+// 年 月 (日), or by - . after a four-digit year, or two joined by / or 月. Such a cell is evidence of a date
+// column, and the cell itself gets a date-unparseable finding.
+func dateShaped(t string) bool {
+	groups, digits, first := 0, 0, 0
+	slashOrMonth, dotOrDash := false, false
+	for _, r := range strings.TrimSuffix(t, "日") {
+		switch {
+		case r >= '0' && r <= '9':
+			if digits == 0 {
+				groups++
+			}
+			digits++
+			if groups == 1 {
+				first = digits
+			}
+			if digits > 4 {
+				return false
+			}
+		case r == '/' || r == '月' || r == '-' || r == '.' || r == '年':
+			if digits == 0 {
+				return false
+			}
+			slashOrMonth = slashOrMonth || r == '/' || r == '月'
+			dotOrDash = dotOrDash || r == '-' || r == '.'
+			digits = 0
+		default:
+			return false
+		}
+	}
+	if dotOrDash && first != 4 {
+		return false // 1.2.3 and 1-2-3 are outline codes; only 2026.2.30 is a date
+	}
+	return digits > 0 && (groups == 3 || groups == 2 && slashOrMonth)
 }
 
 // contradicts reports whether a column clearly holding k cannot be field:

@@ -34,18 +34,21 @@ type Override struct {
 
 // Table is one table found in a sheet and what was read from it.
 type Table struct {
-	Sheet      string          `json:"sheet"`
-	Kind       project.Kind    `json:"kind"`
-	HeaderRows []int           `json:"header_rows"`
-	Columns    []Column        `json:"columns"`
-	Unmapped   []Column        `json:"unmapped,omitempty"`
-	Calendar   string          `json:"calendar,omitempty"` // column range of a Gantt area left out, e.g. "O:AG"
-	Tool       string          `json:"tool,omitempty"`     // the tool whose export this is (Redmine, Jira …), by templates/presets
-	Count      int             `json:"record_count"`
-	NonRecords int             `json:"non_record_rows,omitempty"` // totals, examples and legends left out
-	Tasks      []project.Task  `json:"-"`
-	Issues     []project.Issue `json:"-"`
-	Risks      []project.Risk  `json:"-"`
+	Sheet      string       `json:"sheet"`
+	Kind       project.Kind `json:"kind"`
+	HeaderRows []int        `json:"header_rows"`
+	Columns    []Column     `json:"columns"`
+	Unmapped   []Column     `json:"unmapped,omitempty"`
+	Calendar   string       `json:"calendar,omitempty"` // column range of a Gantt area left out, e.g. "O:AG"
+	Tool       string       `json:"tool,omitempty"`     // the tool whose export this is (Redmine, Jira …), by templates/presets
+	Count      int          `json:"record_count"`
+	NonRecords int          `json:"non_record_rows,omitempty"` // totals, examples and legends left out
+	// MappedByValues marks a table without a header row, mapped from its
+	// values alone (HeaderRows is then empty).
+	MappedByValues bool            `json:"mapped_by_values,omitempty"`
+	Tasks          []project.Task  `json:"-"`
+	Issues         []project.Issue `json:"-"`
+	Risks          []project.Risk  `json:"-"`
 }
 
 // Result is everything read from one file.
@@ -152,6 +155,12 @@ func Read(b *Book, opt Options) (*Result, error) {
 		}
 		var skipped []*header
 		hs := tablesOf(g, kind, rows, overrides, &skipped)
+		if len(hs) == 0 && len(rows) == 0 && len(overrides) == 0 {
+			if h := valuesOnlyHeader(g, kind); h != nil {
+				noteValuesOnly(g, h, &res.Findings)
+				hs = []*header{h}
+			}
+		}
 		if len(hs) == 0 {
 			continue
 		}
@@ -245,7 +254,12 @@ func findHeaderText(g *Grid, header string, rows []int) (row, col int) {
 
 func readTable(g *Grid, h *header, opt *Options, fs *diag.Findings) *Table {
 	t := &Table{Sheet: g.Name, Kind: h.kind, Tool: h.tool}
+	t.HeaderRows = []int{} // none: a table mapped by its values alone
+	t.MappedByValues = h.noHeader
 	for _, r := range h.rows {
+		if h.noHeader {
+			break
+		}
 		t.HeaderRows = append(t.HeaderRows, g.Pos(r, 0).Row) // CSV: the line number
 	}
 	for _, c := range h.cols {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/limits"
@@ -48,6 +49,9 @@ const (
 	recBlank      = 0x0201
 	recMulBlank   = 0x00BE
 	recPalette    = 0x0092
+	recShrFmla    = 0x04BC
+	recArray      = 0x0221
+	recTable      = 0x0236
 )
 
 // BIFF8 sheets are at most 65,536 rows by 256 columns.
@@ -66,6 +70,7 @@ type xlsBook struct {
 	sst      []string
 	sheets   []xlsSheetRef
 	budget   budget
+	walked   int // stream bytes read by sheets so far
 }
 
 type xlsSheetRef struct {
@@ -89,7 +94,14 @@ func parseXLS(name string, data []byte) (*Book, error) {
 		return nil, err
 	}
 	b := &Book{File: name}
+	seen := map[int]bool{}
 	for _, ref := range wb.sheets {
+		// Sheets pointing at the same data are one sheet: a damaged (or
+		// hostile) BOUNDSHEET list must not make the stream read over and over.
+		if seen[ref.offset] {
+			continue
+		}
+		seen[ref.offset] = true
 		g, err := wb.readSheet(ref)
 		if err != nil {
 			return nil, err
@@ -118,7 +130,9 @@ func workbookStream(data []byte) ([]byte, error) {
 		if err != nil {
 			break
 		}
-		if len(f.Path) != 0 || (f.Name != "Workbook" && f.Name != "Book") {
+		// Some writers spell the stream WORKBOOK; directory names compare
+		// without case in [MS-CFB] anyway.
+		if len(f.Path) != 0 || (!strings.EqualFold(f.Name, "Workbook") && !strings.EqualFold(f.Name, "Book")) {
 			continue
 		}
 		// A stream can never be longer than the file holding it; a damaged
@@ -130,7 +144,7 @@ func workbookStream(data []byte) ([]byte, error) {
 		if err != nil {
 			return nil, errXLSDamaged
 		}
-		if f.Name == "Workbook" {
+		if strings.EqualFold(f.Name, "Workbook") {
 			return buf, nil
 		}
 		book = buf
@@ -322,15 +336,24 @@ func (wb *xlsBook) readSheet(ref xlsSheetRef) (*Grid, error) {
 	// A FORMULA whose result is text is followed by a STRING record.
 	var pending *Cell
 	depth := 0 // embedded chart substreams nest BOF … EOF
+	start := r.off
+	defer func() { wb.walked += r.off - start }()
 	for {
 		typ, data, ok := r.next()
 		if !ok {
 			return nil, diag.Errorf(pos, "the sheet ends before its EOF record; the file is damaged")
 		}
+		// Sheets overlapping each other (offsets into one another's data)
+		// would read the stream many times; real sheets read it once.
+		if wb.walked+r.off-start > 2*len(wb.stream) {
+			return nil, diag.Errorf(pos, "the sheets' data overlap; the file is damaged")
+		}
 		if sb.err != nil {
 			return nil, sb.err
 		}
-		if typ != recString && typ != recContinue {
+		// A shared, array or table formula's definition comes between the
+		// FORMULA and its STRING.
+		if typ != recString && typ != recContinue && typ != recShrFmla && typ != recArray && typ != recTable {
 			pending = nil
 		}
 		switch typ {

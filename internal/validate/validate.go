@@ -73,6 +73,7 @@ func SourceRules() [][3]string {
 		{"column-by-values", "warning", "a column's values contradict its header word; it was mapped by its values"},
 		{"encoding-guessed", "warning", "a CSV was neither UTF-8 nor Shift_JIS and was read as Windows-1252"},
 		{"table-not-read", "info", "a further table on a sheet (a work log, or another kind than asked for) was left out"},
+		{"no-header", "warning", "a table had no header row and was mapped by its values alone"},
 		{"rows-not-records", "info", "rows naming themselves totals (合計), examples (記入例) or legends were left out and counted"},
 		{"calendar-disagrees", "info", "a task's date column and its Gantt calendar marks disagree; the column is used"},
 		{"column-paired", "info", "a bare 完了日 was read as the planned finish of a plan with no other finish"},

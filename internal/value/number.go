@@ -232,12 +232,34 @@ func effortUnit(u string) (mul, div float64) {
 //     high, A → 4; 中, 普通, medium, moderate, B → 3; 低, 小, low, C → 2;
 //     極小, 軽微, 非常に低い, very low → 1
 //   - a leading digit 1-5 labels a word: "3(中)" and "4:高" are 3 and 4
+//   - bands and ranges: a word with its band in brackets ("高(70%以上)") is
+//     the word; a bound ("70%以上", "30%未満") is its figure; a range of
+//     percentages ("10-30%", "30%〜50%") is its middle
 //
 // Zero and negative numbers, and unknown words, give ok false.
 func RiskLevel(s string) (float64, bool) {
 	t := trim(nfkc(trim(s)))
-	if t == "" {
+	if t == "" || len(t) > 64 {
 		return 0, false
+	}
+	// A word with its band in brackets: 高(70%以上), Medium (30-70%).
+	if i := strings.IndexAny(t, "(（["); i > 0 && !isDigit(t[0]) {
+		if v, ok := RiskLevel(t[:i]); ok {
+			return v, true
+		}
+		t = strings.Trim(t[i:], "()（）[] ")
+	}
+	if strings.HasPrefix(t, "(") || strings.HasPrefix(t, "（") {
+		t = trim(strings.Trim(t, "()（） "))
+	}
+	// A bound: 70%以上, 30%未満, 5%以下, 約50%, 50%程度 — read as the figure.
+	for _, w := range [...]string{"以上", "以下", "未満", "超", "程度", "前後", "くらい", "位"} {
+		t = strings.TrimSuffix(t, w)
+	}
+	t = trim(strings.TrimPrefix(strings.TrimPrefix(t, "約"), "~"))
+	// A range of percentages: 10-30%, 30%〜50%, 10~30% — its middle.
+	if lo, hi, ok := percentRange(t); ok {
+		return 1 + math.Round((lo+hi)/2/100*4), true
 	}
 	if rest, ok := strings.CutSuffix(t, "%"); ok {
 		p, ok := ParseNumber(rest)
@@ -271,4 +293,23 @@ func RiskLevel(s string) (float64, bool) {
 		return float64(t[0] - '0'), true
 	}
 	return 0, false
+}
+
+// percentRange reads "10-30%", "10%-30%" or "30〜50%" as two percentages.
+func percentRange(t string) (float64, float64, bool) {
+	if !strings.Contains(t, "%") {
+		return 0, 0, false
+	}
+	for _, sep := range [...]string{"〜", "～", "~", "-", "–", "—"} {
+		a, b, ok := strings.Cut(t, sep)
+		if !ok {
+			continue
+		}
+		lo, ok1 := ParseNumber(trim(strings.TrimSuffix(trim(a), "%")))
+		hi, ok2 := ParseNumber(trim(strings.TrimSuffix(trim(b), "%")))
+		if ok1 && ok2 && lo >= 0 && hi <= 100 && lo <= hi {
+			return lo, hi, true
+		}
+	}
+	return 0, 0, false
 }

@@ -198,6 +198,10 @@ func TestRiskLevel(t *testing.T) {
 		{"3(中)", 3, true}, {"4:高", 4, true}, {"5 極大", 5, true},
 		{"", 0, false}, {"0", 0, false}, {"-1", 0, false}, {"150%", 0, false},
 		{"不明", 0, false}, {"6(高)", 0, false}, {"D", 0, false},
+		// Bands and ranges.
+		{"高(70%以上)", 4, true}, {"Medium (30-70%)", 3, true}, {"70%以上", 4, true}, {"30%未満", 2, true},
+		{"10-30%", 2, true}, {"30%〜50%", 3, true}, {"約50%", 3, true}, {"(10%-30%)", 2, true},
+		{"80-60%", 0, false},
 	}
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {

@@ -59,6 +59,7 @@ func render(d *report.Document, opt Options, rec *[]textRun) ([]byte, diag.Findi
 		w.summary()
 		w.progress()
 		w.lateTasks()
+		w.trends()
 		w.gantt()
 		w.issueTable()
 		w.risks()

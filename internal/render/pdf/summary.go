@@ -32,6 +32,7 @@ func (w *writer) summary() {
 	left := w.leftColumn()
 	right := w.rightColumn()
 	top := w.y
+	left, right = w.withTimeItems(left, right, bottom-top)
 	if top+itemsHeight(left) <= bottom && top+itemsHeight(right) <= bottom {
 		end := max(place(left, marginX, top), place(right, rightX, top))
 		w.y = end
@@ -317,7 +318,7 @@ func (w *writer) rightColumn() []item {
 			w.y = top
 			w.table(t, x, rightW)
 		}})
-		if n := len(a.Issues.Top) - len(top); n > 0 {
+		if n := len(a.Issues.Top) - len(top) + a.Issues.MoreOpen; n > 0 {
 			items = append(items, w.paraItems(w.more(n), rightW, textStyle{size: 7.5, fg: grey}, diag.Pos{})...)
 		}
 	}

@@ -43,7 +43,7 @@ func Render(d *report.Document) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	b := newBook(f, d)
-	b.setup("sheet.summary", "sheet.wbs", "sheet.issues", "sheet.risks", "sheet.milestones", "sheet.workload", "sheet.findings", "sheet.changes")
+	b.setup("sheet.summary", "sheet.wbs", "sheet.issues", "sheet.risks", "sheet.milestones", "sheet.workload", "sheet.findings", "sheet.changes", "sheet.trend")
 	b.summary()
 	b.wbs()
 	b.issues()
@@ -52,6 +52,7 @@ func Render(d *report.Document) ([]byte, error) {
 	b.workload()
 	b.findings()
 	b.changes()
+	b.trend()
 	return b.bytes()
 }
 

@@ -77,7 +77,7 @@ func TestSheetsInOrder(t *testing.T) {
 		f := open(t, render(t, exampleDoc(t, "kikan", lang)))
 		l := report.LabelsFor(lang)
 		var want []string
-		for _, k := range []string{"summary", "wbs", "issues", "risks", "milestones", "workload", "findings", "changes"} {
+		for _, k := range []string{"summary", "wbs", "issues", "risks", "milestones", "workload", "findings", "changes", "trend"} {
 			want = append(want, l.Get("sheet."+k))
 		}
 		if got := f.GetSheetList(); !slices.Equal(got, want) {

@@ -254,7 +254,7 @@ func (b *book) changeRows() []change {
 	for _, m := range c.MilestoneMoves {
 		out = append(out, change{item: b.label("change.milestone_moved") + "：" + m.Name, before: day(m.From), after: day(m.To), fmt: fmtDate})
 	}
-	return out
+	return append(out, b.replanRows()...)
 }
 
 func (b *book) list(xs []string) string {

@@ -55,7 +55,13 @@ type ganCalendar struct {
 	holidays map[date.Date]bool // a dated holiday
 	yearly   map[[2]int]bool    // month, day of a holiday every year
 	working  map[date.Date]bool // a weekend day made a working day
+	steps    int                // days walked so far, bounded by maxCalendarSteps
 }
+
+// maxCalendarSteps bounds the days walked to schedule every task: ten
+// thousand tasks of a hundred days are a million; a hostile file of a
+// million tasks a thousand years long is refused instead of computed.
+const maxCalendarSteps = 5_000_000
 
 func (c *ganCalendar) works(d date.Date) bool {
 	if c.working[d] {
@@ -68,9 +74,12 @@ func (c *ganCalendar) works(d date.Date) bool {
 // finish is the last working day of a task of n working days starting on
 // start; a task starting on a day off starts on the next working day, as
 // GanttProject schedules it.
-func (c *ganCalendar) finish(start date.Date, n int) date.Date {
+func (c *ganCalendar) finish(start date.Date, n int) (date.Date, bool) {
 	if n <= 0 {
-		return start
+		return start, true
+	}
+	if c.steps += n; c.steps > maxCalendarSteps {
+		return 0, false
 	}
 	allOff := true
 	for _, w := range c.weekend {
@@ -90,7 +99,7 @@ func (c *ganCalendar) finish(start date.Date, n int) date.Date {
 			off++
 		}
 	}
-	return d
+	return d, true
 }
 
 func parseGAN(name string, data []byte) (*Plan, error) {
@@ -246,8 +255,13 @@ func parseGAN(name string, data []byte) (*Plan, error) {
 		if b, ok := baseline[gt.id]; ok {
 			if s, ok := isoDate(b[0]); ok {
 				n, _ := strconv.Atoi(strings.TrimSpace(b[1]))
-				t.Baseline = &project.Baseline{Start: s, Finish: cal.finish(s, min(n, 100000))}
+				if f, ok := cal.finish(s, min(n, 100000)); ok {
+					t.Baseline = &project.Baseline{Start: s, Finish: f}
+				}
 			}
+		}
+		if g.tooLong {
+			return nil, diag.Errorf(diag.Pos{File: name}, "the tasks' durations add up to more than %d days; is the file damaged?", maxCalendarSteps)
 		}
 		p.Tasks = append(p.Tasks, t)
 	}
@@ -258,6 +272,7 @@ type ganReader struct {
 	name     string
 	cal      *ganCalendar
 	findings *diag.Findings
+	tooLong  bool // the durations passed maxCalendarSteps
 }
 
 func (g *ganReader) task(gt ganTask, seq int) project.Task {
@@ -291,7 +306,11 @@ func (g *ganReader) task(gt ganTask, seq int) project.Task {
 		case err != nil || n < 0 || n > 100000:
 			g.findings.Add(diag.Error, "duration-unparseable", at("duration"), "duration %q is not a number of working days", s)
 		default:
-			t.PlannedFinish = g.cal.finish(t.PlannedStart, n)
+			f, ok := g.cal.finish(t.PlannedStart, n)
+			if !ok {
+				g.tooLong = true
+			}
+			t.PlannedFinish = f
 		}
 	}
 	if s := strings.TrimSpace(gt.complete); s != "" {

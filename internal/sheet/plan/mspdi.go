@@ -11,6 +11,7 @@ import (
 
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/limits"
 	"github.com/pmokit/pmo/internal/project"
 )
 
@@ -55,6 +56,7 @@ type mspdiTask struct {
 	Milestone       string
 	Summary         string
 	IsNull          string
+	Active          string
 	Notes           string
 	PredecessorLink []struct {
 		PredecessorUID string
@@ -113,6 +115,9 @@ func parseMSPDI(name string, data []byte) (*Plan, error) {
 				}
 				if len(tasks) >= maxTasks {
 					return nil, diag.Errorf(diag.Pos{File: name}, "the plan holds more than %d tasks", maxTasks)
+				}
+				if len(tk.Name) > limits.CellTextBytes || len(tk.Notes) > limits.CellTextBytes {
+					return nil, limits.Over(diag.Pos{File: name}, diag.Phrase{EN: "the text of one task", JA: "1 つのタスクの文字列"}, limits.CellTextBytes, true)
 				}
 				tasks = append(tasks, tk)
 				continue
@@ -242,6 +247,11 @@ func (m *mspdiReader) task(tk mspdiTask, seq, level int, who []string, wbsOf map
 	}
 	if len(who) > 0 {
 		set("assignee", "Assignment")
+	}
+	if v := strings.TrimSpace(tk.Active); v == "0" || strings.EqualFold(v, "false") {
+		// An inactive task (Project 2010+) stays in the plan, struck
+		// through, and no longer counts: it was cancelled.
+		t.Status, t.StatusRaw = project.Cancelled, "Active=0"
 	}
 	if tk.Milestone != "" {
 		set("milestone", "Milestone")

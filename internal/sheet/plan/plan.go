@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
@@ -175,10 +176,21 @@ func asSyntax(err error, se **xml.SyntaxError) bool {
 	return ok
 }
 
+// trimXMLError keeps the decoder's reason on one printable line: it can
+// quote bytes of the file.
 func trimXMLError(err error) string {
 	s := err.Error()
 	if i := strings.Index(s, ": "); i >= 0 && strings.HasPrefix(s, "XML syntax error on line") {
-		return s[i+2:]
+		s = s[i+2:]
+	}
+	s = strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7F || r == utf8.RuneError {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(s, " "))
+	if len(s) > 200 {
+		s = strings.ToValidUTF8(s[:200], "") + "…"
 	}
 	return s
 }
@@ -187,8 +199,8 @@ func trimXMLError(err error) string {
 // elements, and real plans are a dozen levels deep at most.
 const maxDepth = limits.XMLDepth
 
-// maxTasks bounds how many tasks a plan may hold: as many as a sheet has rows.
-const maxTasks = limits.Rows
+// maxTasks bounds how many tasks a plan may hold (see limits.PlanTasks).
+const maxTasks = limits.PlanTasks
 
 // isoDate reads the date part of an xsd:dateTime ("2026-04-01T08:00:00").
 func isoDate(s string) (date.Date, bool) {

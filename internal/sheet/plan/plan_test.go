@@ -71,13 +71,15 @@ func TestMSPDI(t *testing.T) {
 	// MinutesPerDay is 450: 90 hours of work are 12 person-days, 45 are 6,
 	// and a 9,000 tenths-of-a-minute lag is 2 days. The UID 0 project row
 	// and the null task 14 are not tasks; the unassigned resource -65535
-	// is no one; baseline 1 is a snapshot, baseline 0 the baseline.
+	// is no one; baseline 1 is a snapshot, baseline 0 the baseline; an
+	// inactive task is cancelled.
 	wantTasks(t, p,
 		`plan.xml#Task[UID=1] {"actual_effort":6,"actual_start":"2026-04-01","level":1,"name":"要件定義","planned_effort":12,"planned_finish":"2026-04-10","planned_start":"2026-04-01","progress":60,"summary":true,"wbs_id":"1"}`,
 		`plan.xml#Task[UID=12] {"actual_effort":6,"actual_finish":"2026-04-03","actual_start":"2026-04-01","assignee":["佐藤"],"baseline":{"effort":4,"finish":"2026-04-02","start":"2026-04-01"},"level":2,"name":"現行業務の調査","notes":"議事録は共有フォルダ","planned_effort":6,"planned_finish":"2026-04-03","planned_start":"2026-04-01","progress":100,"wbs_id":"1.1"}`,
 		`plan.xml#Task[UID=13] {"actual_effort":0,"assignee":["佐藤","鈴木"],"level":2,"name":"要件定義書の作成","planned_effort":6,"planned_finish":"2026-04-10","planned_start":"2026-04-06","predecessors":"1.1","progress":0,"wbs_id":"1.2"}`,
 		`plan.xml#Task[UID=15] {"level":2,"milestone":true,"name":"要件定義 完了","planned_finish":"2026-04-13","planned_start":"2026-04-13","predecessors":"1.2SS+2d,1.1FF","progress":0,"wbs_id":"1.3"}`,
 		`plan.xml#Task[UID=16] {"level":1,"name":"設計","planned_start":"2026-04-14","wbs_id":"2"}`,
+		`plan.xml#Task[UID=17] {"level":1,"name":"旧方式の検証","planned_finish":"2026-04-21","planned_start":"2026-04-20","status":"cancelled","status_raw":"Active=0","wbs_id":"3"}`,
 	)
 	wantFindings(t, p.Findings,
 		"plan.xml#Task[UID=16]/Finish date-unparseable",
@@ -176,7 +178,9 @@ func TestFormat(t *testing.T) {
 func TestBadPlans(t *testing.T) {
 	t.Parallel()
 	deep := `<project name="a"><tasks>` + strings.Repeat(`<task id="1" name="x">`, 400) + strings.Repeat(`</task>`, 400) + `</tasks></project>`
+	long := `<project name="a"><tasks>` + strings.Repeat(`<task id="1" name="x" start="2026-04-01" duration="100000"/>`, 51) + `</tasks></project>`
 	cases := []struct{ name, data, want string }{
+		{"durations of thousands of years", long, "durations add up"},
 		{"truncated", `<Project xmlns="http://schemas.microsoft.com/project"><Tasks><Task><UID>1</UID><Name>a`, "p.xml"},
 		{"no tasks", `<Project xmlns="http://schemas.microsoft.com/project"><Tasks><Task><UID>0</UID><OutlineLevel>0</OutlineLevel></Task></Tasks></Project>`, "no tasks"},
 		{"nested too deep", deep, "nested more than"},
