@@ -54,7 +54,7 @@ temporary name and renamed, so a killed run leaves earlier outputs intact.
 作成します。1 案件の失敗で他の案件は止まりません。
 
 Exit status: 0 all built and nothing reached --fail-on; 1 a project failed or reached
-it; 2 usage or I/O errors.`,
+it; 2 usage or I/O errors; 130 interrupted (Ctrl-C, SIGTERM: no portfolio is written).`,
 		flags: func(fs *pflag.FlagSet) any {
 			o := &batchOptions{}
 			fs.StringVarP(&o.out, "out", "o", "", "output folder (default: output: in the portfolio YAML)")

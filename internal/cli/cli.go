@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/pmokit/pmo/internal/diag"
-	"github.com/pmokit/pmo/internal/limits"
 	"github.com/spf13/pflag"
 )
 
@@ -32,6 +31,9 @@ type Env struct {
 	Version        string
 	Commit         string
 	Getenv         func(string) string
+	// Exit ends the process at once; set by main, nil in tests. With it
+	// pmo stops a run that passes its hard memory limit (exit 3).
+	Exit func(int)
 }
 
 // command is one subcommand.
@@ -121,11 +123,7 @@ func Run(ctx context.Context, args []string, env Env) (code int) {
 		fmt.Fprintf(env.Stderr, "pmo %s: %v%s\nRun 'pmo %s --help' for usage.\n", c.name, err, flagHint(fs, err), c.name)
 		return exitUsage
 	}
-	if env.Getenv("GOMEMLIMIT") == "" {
-		// Memory pressure is met by the garbage collector working harder
-		// rather than by the heap growing until the system kills pmo.
-		debug.SetMemoryLimit(limits.MemoryLimit)
-	}
+	defer setMemoryLimits(&env)()
 	err := c.run(ctx, &env, opts, fs.Args())
 	if err != nil && ctx.Err() != nil {
 		fmt.Fprintf(env.Stderr, "pmo %s: interrupted; only complete files were written / 中断しました（書き込みが完了したファイルだけが残っています）\n", c.name)
@@ -247,7 +245,7 @@ Commands:
 	fmt.Fprint(w, `
 Run 'pmo help <command>' or 'pmo <command> --help' for details.
 Exit codes: 0 fine; 1 something needs attention (validate: errors, or warnings with
---strict; batch: a failed project or one reaching --fail-on); 2 usage or unreadable input.
+--strict; batch: a failed project or one reaching --fail-on); 2 usage or unreadable input; 130 interrupted.
 `)
 }
 

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/hostile"
 )
 
 // yamlLines splits data the way YAML counts lines: CR LF, CR, LF, NEL,
@@ -77,6 +78,12 @@ func seeds(f *testing.F) {
 		"version: 1\nthresholds: {spi: {amber: .nan, red: 1e400}, overdue_high_issues: {amber: 99999999999}}\n",
 	} {
 		f.Add([]byte(s))
+	}
+	// The hostile corpus's project and portfolio files.
+	for _, kind := range []string{hostile.KindYAML, hostile.KindPortfolio} {
+		for _, s := range hostile.Seeds(kind) {
+			f.Add(s)
+		}
 	}
 }
 

@@ -76,7 +76,7 @@ func (d *decoder) encoding(enc string) {
 	if enc == "" {
 		return
 	}
-	d.found.Add(diag.Info, RuleEncoding, diag.Pos{File: d.file, Row: 1},
+	d.found.Add(diag.Info, RuleEncoding, diag.Pos{File: d.file, Row: 1, Col: 1},
 		"the file is saved in %s, not UTF-8; it was read as %s (saving it as UTF-8 is recommended)", textenc.Label(enc), textenc.Label(enc))
 }
 

@@ -188,6 +188,7 @@ var messagesJA = map[string]string{
 	// internal/sheet: .xls, .ods, lock files and .mpp; internal/sheet/plan: MS Project XML and GanttProject.
 	"not a valid .ods file (the zip container is damaged): %v":                                                                                            "正しい .ods ファイルではありません（zip 形式が壊れています）: %v",
 	"an OpenDocument file that is not a spreadsheet (%q)":                                                                                                 "表計算ではない OpenDocument ファイルです（「%s」）",
+	"the .ods file is password-protected, which pmo cannot open; save it again in LibreOffice without a password":                                         "この .ods ファイルはパスワードで保護されていて、pmo では開けません。LibreOffice でパスワードなしで保存し直してください",
 	"not an OpenDocument spreadsheet (no content.xml inside)":                                                                                             "OpenDocument の表計算ファイルではありません（content.xml がありません）",
 	"an Excel lock file (Excel writes ~$name while someone has the workbook open), not a workbook; read the workbook without ~$ in its name":              "Excel のロックファイルです（誰かがブックを開いている間、Excel が ~$ 付きの名前で作ります）。ブックではありません。名前に ~$ の付かないブック本体を読み込んでください",
 	"a binary MS Project file (.mpp), which pmo cannot read; in MS Project use File → Save As → XML (*.xml) and read that file":                           "MS Project のバイナリ形式（.mpp）は読み込めません。MS Project で［ファイル］→［名前を付けて保存］→ XML 形式（*.xml）で保存し、そのファイルを読み込んでください",

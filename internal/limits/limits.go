@@ -53,9 +53,10 @@ const (
 	// reference past them is damage, never data.
 	Rows = 1 << 20
 	Cols = 16384
-	// Cells bounds the non-empty cells of one book: 1.5 M for a large
-	// WBS; each costs 32 bytes.
-	Cells = 4_000_000
+	// Cells bounds the non-empty cells (and stored rows) of one book:
+	// 1.5 M for a large WBS; each costs 32 bytes and more in the reader, a
+	// book at the limit peaks near 170 MB.
+	Cells = 3_000_000
 	// TextBytes bounds all cell and shared-string text of one book
 	// together (90 M empty shared strings are refused here too: each
 	// counts as one byte).
@@ -81,6 +82,11 @@ const (
 	// Japanese characters.
 	CSVRecordBytes = 1 << 20
 )
+
+// MemoryMax is the default hard limit: a run holding more memory than this
+// is stopped with one line and exit code 3 (PMO_MEMORY_MAX overrides it).
+// Nothing within the limits above comes near it.
+const MemoryMax = 4 << 30
 
 // IDLength bounds a project id, which names its output folder: paths
 // under OUT stay well inside Windows' 260-character limit.

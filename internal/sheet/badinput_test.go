@@ -18,6 +18,7 @@ import (
 
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/hostile"
 	"github.com/pmokit/pmo/internal/project"
 	"github.com/pmokit/pmo/internal/sheet"
 	"github.com/xuri/excelize/v2"
@@ -310,6 +311,9 @@ func FuzzParseCSV(f *testing.F) {
 	}
 	if sj, err := shiftJIS(utf8CSV); err == nil {
 		f.Add([]byte(sj))
+	}
+	for _, s := range hostile.Seeds(hostile.KindCSV) {
+		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		bk, err := sheet.Parse("f.csv", data, sheet.OpenOptions{})

@@ -102,8 +102,8 @@ func TestConvertedFormats(t *testing.T) {
 				switch {
 				case strings.HasSuffix(base, "_fills") && strings.Count(strings.Join(recs, "\n"), `"planned_start_from":"calendar"`) != 2:
 					t.Errorf("fills.xlsx: want 2 tasks dated by their fills, got %q", recs)
-				case strings.HasSuffix(base, "_formats") && !strings.Contains(strings.Join(recs, "\n"), `"planned_finish":"2026-04-30","planned_start":"2026-04-01","progress":50`):
-					t.Errorf("formats.xlsx: Japanese date formats not read as dates: %q", recs)
+				case strings.HasSuffix(base, "_formats") && !strings.Contains(strings.Join(recs, "\n"), `"planned_effort":10,"planned_finish":"2026-04-30","planned_start":"2026-04-01","progress":50`):
+					t.Errorf("formats.xlsx: Japanese date formats or hours not read: %q", recs)
 				}
 			})
 		}
@@ -241,16 +241,19 @@ func formatsBook(t *testing.T) *book {
 	sh := b.sheet("WBS")
 	b.rows(sh, "A1", []any{"タスク名", "担当", "開始日", "終了日", "進捗率", "工数"})
 	b.rows(sh, "A2",
-		[]any{"要件定義", "", xc{v: serial(2026, 4, 1), numFmt: 31}, xc{v: serial(2026, 4, 30), numFmt: 57}, xc{v: 0.5, numFmt: 9}, 10},
-		[]any{xc{v: "業務調査", indent: 1}, "佐藤", xc{v: serial(2026, 4, 1), numFmt: 14}, xc{v: serial(2026, 4, 10), numFmt: 58}, xc{v: 1, numFmt: 9}, 4},
-		[]any{xc{v: "要件定義書", indent: 1}, "鈴木", apr(13), apr(30), xc{v: 0.25, numFmt: 10}, 6},
-		[]any{"設計", "", day(2026, 5, 7), day(2026, 6, 30), xc{v: 0, numFmt: 9}, 20},
+		[]any{"要件定義", "", xc{v: serial(2026, 4, 1), numFmt: 31}, xc{v: serial(2026, 4, 30), numFmt: 57}, xc{v: 0.5, numFmt: 9}, hours(80)},
+		[]any{xc{v: "業務調査", indent: 1}, "佐藤", xc{v: serial(2026, 4, 1), numFmt: 14}, xc{v: serial(2026, 4, 10), numFmt: 58}, xc{v: 1, numFmt: 9}, hours(32)},
+		[]any{xc{v: "要件定義書", indent: 1}, "鈴木", apr(13), apr(30), xc{v: 0.25, numFmt: 10}, hours(48)},
+		[]any{"設計", "", day(2026, 5, 7), day(2026, 6, 30), xc{v: 0, numFmt: 9}, hours(160)},
 	)
 	hidden := b.sheet("旧WBS")
 	b.rows(hidden, "A1", []any{"タスク名", "開始日", "終了日"}, []any{"旧", apr(1), apr(2)})
 	b.check(b.f.SetSheetVisible(hidden, false))
 	return b
 }
+
+// hours is an effort typed in hours, as the format says.
+func hours(h float64) xc { return xc{v: h, code: `0"時間"`} }
 
 // fillsBook is a WBS drawn as a Gantt chart in its calendar: day columns,
 // bars of solid fills on 予定/実績 rows, a shaded Sunday column and white

@@ -26,7 +26,6 @@ func parseCSV(name string, data []byte, encoding string) (*Book, error) {
 	}
 	src := &recordBound{r: strings.NewReader(text)}
 	r := csv.NewReader(src)
-	src.csv = r
 	r.Comma = sniffDelimiter(text)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
@@ -50,6 +49,7 @@ func parseCSV(name string, data []byte, encoding string) (*Book, error) {
 			}
 			return nil, diag.Errorf(diag.Pos{File: name, Row: line, CSV: true}, "cannot parse CSV: %v", err)
 		}
+		src.start = r.InputOffset()
 		line, _ := r.FieldPos(0)
 		pos := diag.Pos{File: name, Row: line, CSV: true}
 		if len(rec) > maxCols {
@@ -88,13 +88,13 @@ var errRecordTooLong = errors.New("CSV record too long")
 // given more than a record's worth of bytes since the last record ended
 // (the reader's buffer, 4 KB, is allowed on top).
 type recordBound struct {
-	r    io.Reader
-	csv  *csv.Reader
-	read int64
+	r     io.Reader
+	read  int64
+	start int64 // offset of the record being read (csv.Reader.InputOffset after the last)
 }
 
 func (b *recordBound) Read(p []byte) (int, error) {
-	if b.read-b.csv.InputOffset() > limits.CSVRecordBytes+64<<10 {
+	if b.read-b.start > limits.CSVRecordBytes+64<<10 {
 		return 0, errRecordTooLong
 	}
 	n, err := b.r.Read(p[:min(len(p), 64<<10)])

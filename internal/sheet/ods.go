@@ -34,6 +34,7 @@ type odsBook struct {
 	wb         *workbook
 	styles     map[string]odsStyle // cell and table styles
 	dataStyles map[string]byte     // data style name -> 'd' date, 't' time, 'p' percent, 'n' other
+	codes      map[string]string   // number style name -> its literal text as a format code
 	index      map[odsStyleKey]uint16
 	grid       []Style           // Grid.Styles, shared by every sheet
 	fills      map[string]uint16 // background colour -> Style.Fill
@@ -78,7 +79,21 @@ func parseODS(name string, data []byte) (*Book, error) {
 	if wb.find("content.xml") == nil {
 		return nil, diag.Errorf(diag.Pos{File: name}, "not an OpenDocument spreadsheet (no content.xml inside)")
 	}
-	ob := &odsBook{wb: wb, styles: map[string]odsStyle{}, dataStyles: map[string]byte{}, index: map[odsStyleKey]uint16{}, grid: []Style{{}}, fills: map[string]uint16{}}
+	// A password-protected document keeps its parts encrypted and says so
+	// in the manifest; reading content.xml would only give garbage.
+	encrypted := false
+	if err := wb.scan("META-INF/manifest.xml", func(t token) error {
+		if t.kind == tokStart && string(t.name) == "encryption-data" {
+			encrypted = true
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	if encrypted {
+		return nil, diag.Errorf(diag.Pos{File: name}, "the .ods file is password-protected, which pmo cannot open; save it again in LibreOffice without a password")
+	}
+	ob := &odsBook{wb: wb, styles: map[string]odsStyle{}, dataStyles: map[string]byte{}, index: map[odsStyleKey]uint16{}, grid: []Style{{}}, fills: map[string]uint16{}, codes: map[string]string{}}
 	// Common styles live in styles.xml, automatic ones at the top of
 	// content.xml; both come before any cell that uses them.
 	if err := wb.scan("styles.xml", ob.styleToken()); err != nil {

@@ -19,6 +19,13 @@ import (
 // packages start: the mimetype entry first and stored.
 func odsFile(t *testing.T, content, styles string) []byte {
 	t.Helper()
+	return odsWith(t, content, "styles.xml", styles)
+}
+
+// odsWith zips content.xml and one more part.
+func odsWith(t *testing.T, content, part, body string) []byte {
+	t.Helper()
+	styles := body
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	w, err := zw.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
@@ -26,7 +33,7 @@ func odsFile(t *testing.T, content, styles string) []byte {
 		t.Fatal(err)
 	}
 	w.Write([]byte("application/vnd.oasis.opendocument.spreadsheet"))
-	for name, body := range map[string]string{"content.xml": content, "styles.xml": styles} {
+	for name, body := range map[string]string{"content.xml": content, part: styles} {
 		if body == "" {
 			continue
 		}
@@ -161,6 +168,7 @@ func TestODSRefused(t *testing.T) {
 		{"a value repeated over 16 billion cells", odsFile(t, bomb, ""), "limit"},
 		{"nested spans", odsFile(t, deep.String(), ""), "nesting"},
 		{"no content.xml", odsFile(t, "", ""), "no content.xml"},
+		{"password-protected", odsWith(t, table(""), "META-INF/manifest.xml", `<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K"/></manifest:file-entry></manifest:manifest>`), "password-protected"},
 		{"truncated", odsFile(t, table(`<table:table-row><table:table-cell office:value-type="string"><text:p>a`), "")[:200], "damaged"},
 		{"a text document", func() []byte {
 			b := odsFile(t, table(""), "")

@@ -11,15 +11,33 @@ import (
 // styleToken returns a token handler that records style definitions.
 func (ob *odsBook) styleToken() func(token) error {
 	cur := ""
+	// A number style's literal text (0.0"時間", 0"h") is kept as a format
+	// code: it is how a sheet says an effort is in hours.
+	data, inText := "", false
+	var code []byte
 	return func(t token) error {
-		if t.kind == tokEnd && string(t.name) == "style" {
+		switch {
+		case t.kind == tokEnd && string(t.name) == "style":
 			cur = ""
 			return nil
+		case t.kind == tokEnd && string(t.name) == "text":
+			inText = false
+		case t.kind == tokEnd && string(t.name) == "number-style":
+			if data != "" && len(code) > 0 {
+				ob.codes[data] = "0" + string(code)
+			}
+			data, code = "", code[:0]
+		case t.kind == tokText && inText && len(code) < 256:
+			code = append(code, '"')
+			code = append(code, unescapeXML(t.text, false)...)
+			code = append(code, '"')
 		}
 		if t.kind != tokStart {
 			return nil
 		}
 		switch string(t.name) {
+		case "text":
+			inText = data != "" && !t.self
 		case "style":
 			nm, _ := attr(t.attrs, "style:name")
 			parent, _ := attr(t.attrs, "style:parent-style-name")
@@ -63,6 +81,9 @@ func (ob *odsBook) styleToken() func(token) error {
 				kind = 'p'
 			}
 			ob.dataStyles[unescapeXML(nm, false)] = kind
+			if string(t.name) == "number-style" && !t.self {
+				data, code = unescapeXML(nm, false), code[:0]
+			}
 		}
 		return nil
 	}
@@ -118,6 +139,7 @@ func (ob *odsBook) style(name string, valueType byte) uint16 {
 		}
 		if kind == 0 && s.data != "" {
 			kind = ob.dataStyles[s.data]
+			st.Code = ob.codes[s.data]
 		}
 		n = s.parent
 	}

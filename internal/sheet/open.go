@@ -136,7 +136,7 @@ func parseOLE(name string, data []byte, opt OpenOptions) (*Book, error) {
 		return parseXLSX(name, plain)
 	case bytes.Contains(data, utf16le("WordDocument")):
 		return nil, diag.Errorf(pos, "this is a Word document, not an Excel workbook")
-	case bytes.Contains(data, utf16le("Workbook")) || bytes.Contains(data, utf16le("Book")):
+	case bytes.Contains(data, utf16le("Workbook")) || bytes.Contains(data, utf16le("WORKBOOK")) || bytes.Contains(data, utf16le("Book")):
 		return parseXLS(name, data)
 	default:
 		return nil, diag.Errorf(pos, "an OLE compound file that is not an Excel workbook")

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/limits"
@@ -48,6 +49,9 @@ const (
 	recBlank      = 0x0201
 	recMulBlank   = 0x00BE
 	recPalette    = 0x0092
+	recShrFmla    = 0x04BC
+	recArray      = 0x0221
+	recTable      = 0x0236
 )
 
 // BIFF8 sheets are at most 65,536 rows by 256 columns.
@@ -126,7 +130,9 @@ func workbookStream(data []byte) ([]byte, error) {
 		if err != nil {
 			break
 		}
-		if len(f.Path) != 0 || (f.Name != "Workbook" && f.Name != "Book") {
+		// Some writers spell the stream WORKBOOK; directory names compare
+		// without case in [MS-CFB] anyway.
+		if len(f.Path) != 0 || (!strings.EqualFold(f.Name, "Workbook") && !strings.EqualFold(f.Name, "Book")) {
 			continue
 		}
 		// A stream can never be longer than the file holding it; a damaged
@@ -138,7 +144,7 @@ func workbookStream(data []byte) ([]byte, error) {
 		if err != nil {
 			return nil, errXLSDamaged
 		}
-		if f.Name == "Workbook" {
+		if strings.EqualFold(f.Name, "Workbook") {
 			return buf, nil
 		}
 		book = buf
@@ -345,7 +351,9 @@ func (wb *xlsBook) readSheet(ref xlsSheetRef) (*Grid, error) {
 		if sb.err != nil {
 			return nil, sb.err
 		}
-		if typ != recString && typ != recContinue {
+		// A shared, array or table formula's definition comes between the
+		// FORMULA and its STRING.
+		if typ != recString && typ != recContinue && typ != recShrFmla && typ != recArray && typ != recTable {
 			pending = nil
 		}
 		switch typ {

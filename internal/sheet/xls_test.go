@@ -213,7 +213,9 @@ func handXLS(t *testing.T, date1904 bool) []byte {
 	w.rec(0x0204, cell(2, 0, 3), xlStr("詳細設計"))
 	mulrk := bytes.Join([][]byte{u16(2), u16(1), u16(1), u32(46114<<2 | 2), u16(1), u32(46118<<2 | 2), u16(2)}, nil)
 	w.rec(0x00BD, mulrk)
-	w.rec(0x0006, cell(2, 3, 0), []byte{0, 0, 0, 0, 0, 0, 0xFF, 0xFF}, u16(0), u32(0), u16(0))
+	// A shared formula: its SHRFMLA definition comes before the STRING.
+	w.rec(0x0006, cell(2, 3, 0), []byte{0, 0, 0, 0, 0, 0, 0xFF, 0xFF}, u16(8), u32(0), u16(5), []byte{0x01, 0x02, 0, 0x03, 0})
+	w.rec(0x04BC, u16(2), u16(3), []byte{3, 3}, u16(0), u16(1), []byte{0x1E})
 	w.rec(0x0207, xlStr("未着手"))
 	// Row 4 (hidden): an error value and a cached #N/A formula.
 	w.rec(0x0204, cell(3, 0, 0), xlStr("旧タスク"))
@@ -410,4 +412,27 @@ func describe(g *sheet.Grid, c sheet.Cell) string {
 		s += " formula"
 	}
 	return s
+}
+
+// TestXLSStreamNameCase reads a workbook whose writer named the stream
+// WORKBOOK: compound-file names compare without case.
+func TestXLSStreamNameCase(t *testing.T) {
+	t.Parallel()
+	w := &biff{}
+	w.rec(0x0809, bof(0x0005))
+	w.rec(0x00E0, xf(0, 0))
+	bs := w.rec(0x0085, u32(0), []byte{0, 0, 1, 0}, []byte("S"))
+	w.rec(0x000A)
+	at := len(w.b)
+	w.rec(0x0809, bof(0x0010))
+	w.rec(0x0204, cell(0, 0, 0), xlStr("タスク"))
+	w.rec(0x000A)
+	binary.LittleEndian.PutUint32(w.b[bs+4:], uint32(at))
+	bk, err := sheet.Parse("upper.xls", cfb("WORKBOOK", w.b), sheet.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := bk.Sheets[0].Cell(1, 1).Str; got != "タスク" {
+		t.Errorf("A1 %q", got)
+	}
 }
