@@ -88,6 +88,7 @@ func Cases() []Case {
 	var cs []Case
 	cs = append(cs, xlsxCases()...)
 	cs = append(cs, csvCases()...)
+	cs = append(cs, otherReaderCases()...)
 	cs = append(cs, yamlCases()...)
 	cs = append(cs, specialCases()...)
 	return cs
@@ -553,4 +554,71 @@ func memoryCase() Case {
 	}, "out of memory")
 	c.Env, c.Exit, c.File, c.Slow = []string{"PMO_MEMORY_MAX=60000000"}, 3, "", true
 	return c
+}
+
+// KindODS and KindPlan are the OpenDocument and project-plan readers.
+const (
+	KindODS  = "ods"
+	KindPlan = "plan"
+)
+
+// ods zips an OpenDocument spreadsheet whose content.xml holds body.
+func ods(body string) []byte {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, _ := zw.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
+	io.WriteString(w, "application/vnd.oasis.opendocument.spreadsheet")
+	w, _ = zw.Create("content.xml")
+	io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="WBS">`+body+`</table:table></office:spreadsheet></office:body></office:document-content>`)
+	zw.Close()
+	return b.Bytes()
+}
+
+// mspdi is an MS Project XML file with body inside Project.
+func mspdi(body string) []byte {
+	return []byte(`<?xml version="1.0" encoding="UTF-8"?><Project xmlns="http://schemas.microsoft.com/project"><Name>p</Name>` + body + `</Project>`)
+}
+
+func otherReaderCases() []Case {
+	o := func(name string, data func() []byte, msg string) Case {
+		return source(name, KindODS, "wbs.ods", data, msg)
+	}
+	m := func(name string, data func() []byte, msg string) Case {
+		return source(name, KindPlan, "plan.xml", data, msg)
+	}
+	cell := `<table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>`
+	return []Case{
+		o("ods-repeat-bomb", func() []byte {
+			return ods(`<table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>`)
+		}, overLim+" of 3,000,000"),
+		o("ods-repeat-int64", func() []byte {
+			return ods(`<table:table-row table:number-rows-repeated="9223372036854775807"><table:table-cell table:number-columns-repeated="9223372036854775807" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>`)
+		}, overLim),
+		o("ods-empty-repeat", func() []byte {
+			return ods(`<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="16384"/></table:table-row><table:table-row>` + cell + `</table:table-row>`)
+		}, noTable),
+		o("ods-no-content", func() []byte {
+			var b bytes.Buffer
+			zw := zip.NewWriter(&b)
+			w, _ := zw.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
+			io.WriteString(w, "application/vnd.oasis.opendocument.spreadsheet")
+			zw.Close()
+			return b.Bytes()
+		}, "content.xml"),
+		o("ods-deep", func() []byte { return ods(repeat("<a>", 300) + repeat("</a>", 300)) }, overLim+" of 256"),
+		o("ods-text-node-3MB", func() []byte {
+			return ods(`<table:table-row><table:table-cell office:value-type="string"><text:p>` + repeat("あ", 1<<20) + `</text:p></table:table-cell></table:table-row>`)
+		}, overLim+" of 1 MB"),
+		m("mspdi-deep", func() []byte { return mspdi(repeat("<Tasks>", 20000) + repeat("</Tasks>", 20000)) }, "nested more than 256"),
+		m("mspdi-huge-name", func() []byte {
+			return mspdi(`<Tasks><Task><UID>1</UID><Name>` + repeat("長", 2<<20) + `</Name></Task></Tasks>`)
+		}, overLim+" of 256 KB"),
+		slow(m("mspdi-many-tasks", func() []byte {
+			return mspdi(`<Tasks>` + repeat(`<Task><UID>1</UID></Task>`, 100_001) + `</Tasks>`)
+		}, "more than 100000 tasks")),
+		m("mspdi-entities", func() []byte {
+			return []byte(`<?xml version="1.0"?><!DOCTYPE Project [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><Project xmlns="http://schemas.microsoft.com/project"><Tasks><Task><UID>1</UID><Name>&b;&b;</Name></Task></Tasks></Project>`)
+		}, "neither MS Project XML"),
+		m("mspdi-truncated", func() []byte { return mspdi(`<Tasks><Task><UID>1</UID><Name>x` + repeat(" ", 400))[:300] }, "malformed XML"),
+	}
 }

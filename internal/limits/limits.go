@@ -77,6 +77,10 @@ const (
 	// MergeArea is the largest merge indexed cell by cell; larger ones
 	// (whole columns, banners) carry no table structure.
 	MergeArea = 20_000
+	// PlanTasks bounds the tasks of one project plan (MS Project XML,
+	// GanttProject): the largest real plans hold some 10,000; each costs
+	// about a kilobyte while it is read, where a sheet row costs far less.
+	PlanTasks = 100_000
 	// CSVRecordBytes bounds one CSV record (a line, or several when a
 	// quoted field spans lines); a 1 MB record holds 32 fields of 32,767
 	// Japanese characters.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/limits"
 	"github.com/pmokit/pmo/internal/project"
 )
 
@@ -114,6 +115,9 @@ func parseMSPDI(name string, data []byte) (*Plan, error) {
 				}
 				if len(tasks) >= maxTasks {
 					return nil, diag.Errorf(diag.Pos{File: name}, "the plan holds more than %d tasks", maxTasks)
+				}
+				if len(tk.Name) > limits.CellTextBytes || len(tk.Notes) > limits.CellTextBytes {
+					return nil, limits.Over(diag.Pos{File: name}, diag.Phrase{EN: "the text of one task", JA: "1 つのタスクの文字列"}, limits.CellTextBytes, true)
 				}
 				tasks = append(tasks, tk)
 				continue

@@ -199,8 +199,8 @@ func trimXMLError(err error) string {
 // elements, and real plans are a dozen levels deep at most.
 const maxDepth = limits.XMLDepth
 
-// maxTasks bounds how many tasks a plan may hold: as many as a sheet has rows.
-const maxTasks = limits.Rows
+// maxTasks bounds how many tasks a plan may hold (see limits.PlanTasks).
+const maxTasks = limits.PlanTasks
 
 // isoDate reads the date part of an xsd:dateTime ("2026-04-01T08:00:00").
 func isoDate(s string) (date.Date, bool) {
