@@ -405,7 +405,7 @@ func (w *writer) movedTable() *table {
 	if rp == nil || len(rp.Moved) == 0 {
 		return nil
 	}
-	t := &table{size: 8, cols: []column{{label: w.L("col.id"), width: 14}, {label: w.L("col.task")},
+	t := &table{size: 8, cols: []column{{label: w.L("col.wbs_id"), width: 16}, {label: w.L("col.task")},
 		{label: w.L("col.moved_from"), width: 20, align: 'C'}, {label: w.L("col.moved_to"), width: 20, align: 'C'}, {label: w.L("col.shift"), width: 18, align: 'R'}}}
 	moved := append([]analyze.TaskMove(nil), rp.Moved...)
 	for i := 1; i < len(moved); i++ { // insertion sort by |days|, stable
