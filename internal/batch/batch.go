@@ -363,7 +363,7 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, r *Project
 		// summary page, which reading and analysing alone rebuild.
 		*r = *reused
 		r.Path, r.Status = plan.Rel(path), StatusReused
-		r.Document = p.Document(cmp.Or(opt.Lang, p.Config.Report.Lang))
+		r.Document = p.Document(cmp.Or(opt.Lang, p.Config.Report.Lang)).PageOne()
 		return nil
 	}
 	c := p.Config
@@ -377,7 +377,9 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, r *Project
 	figures(r, p.Analysis)
 	lang := cmp.Or(opt.Lang, c.Report.Lang)
 	d := p.Document(lang)
-	r.Document = d
+	// The portfolio keeps only the summary page's data of each project, so
+	// a batch's memory does not grow with every project's task list.
+	r.Document = d.PageOne()
 	if err := ctx.Err(); err != nil {
 		return err
 	}
