@@ -24,7 +24,7 @@ func TestTrendsAndReplanning(t *testing.T) {
 	}
 	a.Replan = &analyze.Replan{Since: date.Of(2026, 11, 13), BACBefore: 10, BACNow: 10,
 		Moved:       []analyze.TaskMove{{ID: "2.1", Name: "詳細設計", From: date.Of(2026, 11, 20), To: date.Of(2026, 12, 4), Days: 10}},
-		StaleSource: []analyze.StaleFile{{File: "teams/WBS.xlsx", Runs: 3, Running: 4}}}
+		StaleSource: []analyze.StaleFile{{File: "teams/WBS.xlsx", Runs: 3, Running: 4}}, MovedCount: 1}
 	d.A = &a
 	_, _, runs := renderRec(t, d)
 	page1, rest := "", ""
