@@ -26,6 +26,8 @@ type IssueStats struct {
 	OpenedSince    *int           `json:"opened_since_last"`
 	ClosedSince    *int           `json:"closed_since_last"`
 	Top            []IssueRef     `json:"top"` // open issues, most pressing first
+	// MoreOpen counts open issues left out of Top by PageOne.
+	MoreOpen int `json:"-"`
 }
 
 // IssueRef is an issue as the report lists it.

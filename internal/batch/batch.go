@@ -105,10 +105,15 @@ type ProjectResult struct {
 	NoRiskRegister bool               `json:"no_risk_register,omitempty"`
 	NextMilestone  *analyze.Milestone `json:"next_milestone"`
 	ProgressDelta  *float64           `json:"progress_delta"`
-	Errors         int                `json:"errors"`
-	Warnings       int                `json:"warnings"`
-	Findings       diag.Findings      `json:"findings"`
-	InputHash      string             `json:"input_hash,omitempty"`
+	// Re-planned tasks and sheets possibly not updated since the last run
+	// (null without one), and the forecast finish (Earned Schedule).
+	Replanned      *int          `json:"replanned"`
+	StaleSheets    *int          `json:"stale_sheets"`
+	ForecastFinish date.Date     `json:"forecast_finish,omitzero"`
+	Errors         int           `json:"errors"`
+	Warnings       int           `json:"warnings"`
+	Findings       diag.Findings `json:"findings"`
+	InputHash      string        `json:"input_hash,omitempty"`
 	// Summary is the project's one-page document, for the portfolio PDF;
 	// nil when reused or failed.
 	Document *report.Document `json:"-"`
@@ -358,7 +363,7 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, r *Project
 		// summary page, which reading and analysing alone rebuild.
 		*r = *reused
 		r.Path, r.Status = plan.Rel(path), StatusReused
-		r.Document = p.Document(cmp.Or(opt.Lang, p.Config.Report.Lang))
+		r.Document = p.Document(cmp.Or(opt.Lang, p.Config.Report.Lang)).PageOne()
 		return nil
 	}
 	c := p.Config
@@ -372,7 +377,9 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, r *Project
 	figures(r, p.Analysis)
 	lang := cmp.Or(opt.Lang, c.Report.Lang)
 	d := p.Document(lang)
-	r.Document = d
+	// The portfolio keeps only the summary page's data of each project, so
+	// a batch's memory does not grow with every project's task list.
+	r.Document = d.PageOne()
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -419,6 +426,11 @@ func figures(r *ProjectResult, a *analyze.Result) {
 		d := a.Changes.ProgressDelta
 		r.ProgressDelta = &d
 	}
+	if rp := a.Replan; rp != nil {
+		moved, stale := len(rp.Moved), len(rp.StaleSource)
+		r.Replanned, r.StaleSheets = &moved, &stale
+	}
+	r.ForecastFinish = a.Forecast.Finish
 }
 
 // inputHash fingerprints everything a project's outputs depend on: its

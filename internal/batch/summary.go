@@ -104,6 +104,7 @@ func (r *Result) Overview(lang string) *report.Portfolio {
 			Reason: p.ReasonJA, AsOf: p.AsOf, Planned: p.Planned, Actual: p.Actual, SPI: p.SPI, CPI: p.CPI,
 			LateTasks: p.LateTasks, OpenIssues: p.OpenIssues, OverdueIssues: p.OverdueIssues, HighRisks: p.HighRisks,
 			NextMilestone: p.NextMilestone, ProgressDelta: p.ProgressDelta, Findings: p.Findings,
+			Replanned: p.Replanned, StaleSheets: p.StaleSheets, ForecastFinish: p.ForecastFinish,
 			Errors: p.Errors, Warnings: p.Warnings, ScheduledShare: p.ScheduledShare, CheckFirst: p.CheckFirst,
 			NoIssueList: p.NoIssueList, NoRiskRegister: p.NoRiskRegister,
 		}

@@ -10,7 +10,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/pmokit/pmo/internal/analyze"
@@ -159,8 +158,7 @@ func printTrend(w io.Writer, id string, trend []analyze.RunPoint, lang string) {
 		head = []string{"as of", "planned%", "actual%", "SPI", "CPI", "SPI(t)", "EAC(pd)", "forecast", "open issues", "raised", "closed", "RAG"}
 	}
 	fmt.Fprintf(w, "%s (%d)\n", id, len(trend))
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
+	rows := [][]string{head}
 	dash := func(s string) string {
 		if s == "" {
 			return "-"
@@ -169,10 +167,26 @@ func printTrend(w io.Writer, id string, trend []analyze.RunPoint, lang string) {
 	}
 	for _, p := range trend {
 		row := []string{p.AsOf.String(), fmt.Sprintf("%.1f", p.Planned), fmt.Sprintf("%.1f", p.Actual), dash(ptrFixed(p.SPI, 2)), dash(ptrFixed(p.CPI, 2)),
-			dash(ptrFixed(p.SPIt, 2)), dash(ptrFixed(p.EAC, 1)), dash(dateText(p.Finish)), strconv.Itoa(p.OpenIssues), dash(ptrInt(p.Raised)), dash(ptrInt(p.Closed)), string(p.RAG)}
-		fmt.Fprintln(tw, strings.Join(row, "\t")+"\t")
+			dash(ptrFixed(p.SPIt, 2)), dash(ptrFixed(p.EAC, 1)), dash(dateText(p.Finish)), strconv.Itoa(p.OpenIssues), dash(ptrInt(p.Raised)), dash(ptrInt(p.Closed)), dash(ragWord(p.RAG, lang))}
+		rows = append(rows, row)
 	}
-	tw.Flush()
+	// Columns by terminal width, so Japanese headings line up too.
+	widths := make([]int, len(head))
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], textWidth(c))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			if i > 0 {
+				b.WriteString("  ")
+			}
+			b.WriteString(strings.Repeat(" ", widths[i]-textWidth(c)) + c)
+		}
+		fmt.Fprintln(w, b.String())
+	}
 }
 
 func fnum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
@@ -319,4 +333,20 @@ func runBaseline(ctx context.Context, env *Env, o any, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "%s: %s = %s\n", id, opt.name, asOf)
 	return nil
+}
+
+// ragWord is a level as the tables say it: 赤/黄/緑 in Japanese.
+func ragWord(l analyze.Level, lang string) string {
+	if lang == "en" {
+		return string(l)
+	}
+	switch l {
+	case analyze.Red:
+		return "赤"
+	case analyze.Amber:
+		return "黄"
+	case analyze.Green:
+		return "緑"
+	}
+	return string(l)
 }

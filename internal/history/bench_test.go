@@ -4,48 +4,15 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/history"
+	"github.com/pmokit/pmo/internal/history/historytest"
 )
 
-// weeklyRun is week w of a 1,000-task project in which a tenth of the
-// tasks change each week (the ones under way), with 300 issues of which a
-// few change.
-func weeklyRun(proj string, w int) *analyze.Snapshot {
-	s := &analyze.Snapshot{Version: analyze.SnapshotVersion, Project: proj, AsOf: date.Of(2026, 1, 9).AddDays(7 * w),
-		Detailed: true, Issues: map[string]bool{}, Milestones: map[string]date.Date{"設計完了": date.Of(2026, 6, 30)}, RAG: analyze.Amber}
-	spi := 0.9
-	s.SPI = &spi
-	s.Progress.Actual = float64(w) * 100 / 52
-	for i := range 1000 {
-		p := 0.0
-		switch {
-		case i/100 < w/5:
-			p = 100
-		case i/100 == w/5:
-			p = float64(w%5) * 20
-		}
-		pe := 5.0
-		s.Tasks = append(s.Tasks, analyze.TaskState{Key: fmt.Sprintf("teams/WBS.xlsx!WBS#%d.%d", i/100, i%100), Source: "teams/WBS.xlsx!WBS",
-			WBSID: fmt.Sprintf("%d.%d", i/100, i%100), Name: fmt.Sprintf("機能 %d の設計と製造", i),
-			PlannedStart: date.Of(2026, 1, 5).AddDays(i / 3), PlannedFinish: date.Of(2026, 1, 12).AddDays(i / 3), PlannedEffort: &pe, Progress: &p})
-	}
-	for i := range 300 {
-		key := fmt.Sprintf("teams/課題.xlsx!課題#Q-%d", i)
-		open := i > w*5
-		s.Issues[key] = open
-		s.Items = append(s.Items, analyze.ItemState{Kind: "issues", Key: key, Source: "teams/課題.xlsx", Open: open, RaisedOn: date.Of(2026, 1, 5)})
-	}
-	s.Sources = []analyze.SourceState{{File: "teams/WBS.xlsx", Records: 1000, Digest: fmt.Sprint(w)}, {File: "teams/課題.xlsx", Records: 300, Digest: fmt.Sprint(w)}}
-	s.Point = analyze.RunPoint{AsOf: s.AsOf, SPI: &spi}
-	return s
-}
-
 // BenchmarkRecordWeekly records one weekly run of a 1,000-task project
-// into a history that already holds 51 weeks of 100 such projects... kept
-// small here (5 projects × 51 weeks) so the benchmark is quick; the full
-// measurement is tools/benchhistory.
+// into a history that already holds 51 weeks of 5 such projects (kept
+// small so the benchmark is quick; tools/benchhistory measures 100
+// projects × 52 weeks).
 func BenchmarkRecordWeekly(b *testing.B) {
 	h, err := history.Open(b.TempDir())
 	if err != nil {
@@ -54,7 +21,7 @@ func BenchmarkRecordWeekly(b *testing.B) {
 	defer h.Close()
 	for p := range 5 {
 		for w := range 51 {
-			if err := h.Record(weeklyRun(fmt.Sprintf("p%d", p), w)); err != nil {
+			if err := h.Record(historytest.WeeklyRun(fmt.Sprintf("p%d", p), w)); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -62,7 +29,7 @@ func BenchmarkRecordWeekly(b *testing.B) {
 	b.ResetTimer()
 	for i := range b.N {
 		// Re-recording week 51 replaces it: the same work each time.
-		if err := h.Record(weeklyRun(fmt.Sprintf("p%d", i%5), 51)); err != nil {
+		if err := h.Record(historytest.WeeklyRun(fmt.Sprintf("p%d", i%5), 51)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -76,7 +43,7 @@ func BenchmarkPreviousAndTrend(b *testing.B) {
 	}
 	defer h.Close()
 	for w := range 52 {
-		if err := h.Record(weeklyRun("p", w)); err != nil {
+		if err := h.Record(historytest.WeeklyRun("p", w)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -176,8 +176,8 @@ func record(ctx context.Context, tx *sql.Tx, s *analyze.Snapshot) error {
 		return err
 	}
 	var after *state
+	var nextDate date.Date
 	if next != 0 {
-		var nextDate date.Date
 		if err := tx.QueryRowContext(ctx, "SELECT as_of FROM run WHERE id = ?", next).Scan(dateScan{&nextDate}); err != nil {
 			return err
 		}
@@ -200,14 +200,14 @@ func record(ctx context.Context, tx *sql.Tx, s *analyze.Snapshot) error {
 	defer ents.close()
 	if s.Detailed {
 		for _, t := range s.Tasks {
-			e, err := ents.id(ctx, project.KindWBS, t.Key)
+			e, err := ents.id(ctx, project.KindWBS, t.Key, t.Source, t.WBSID)
 			if err != nil {
 				return err
 			}
 			now.tasks[e] = t
 		}
 		for _, it := range s.Items {
-			e, err := ents.id(ctx, it.Kind, it.Key)
+			e, err := ents.id(ctx, it.Kind, it.Key, it.Source, "")
 			if err != nil {
 				return err
 			}
@@ -218,11 +218,11 @@ func record(ctx context.Context, tx *sql.Tx, s *analyze.Snapshot) error {
 		// tasks carry on as they were.
 		now.tasks = before.tasks
 		for _, k := range sortedStrings(s.Issues) {
-			e, err := ents.id(ctx, project.KindIssues, k)
+			file, _, _ := strings.Cut(k, "!")
+			e, err := ents.id(ctx, project.KindIssues, k, file, "")
 			if err != nil {
 				return err
 			}
-			file, _, _ := strings.Cut(k, "!")
 			it := analyze.ItemState{Kind: project.KindIssues, Key: k, Source: file, Open: s.Issues[k]}
 			if old, ok := before.items[e]; ok && old.Open == it.Open {
 				it = old
@@ -235,11 +235,11 @@ func record(ctx context.Context, tx *sql.Tx, s *analyze.Snapshot) error {
 		return err
 	}
 	defer w.close()
-	if err := w.delta(ctx, id, before, now); err != nil {
+	if err := w.delta(ctx, id, s.AsOf, before, now); err != nil {
 		return err
 	}
 	if next != 0 {
-		if err := w.delta(ctx, next, now, after); err != nil {
+		if err := w.delta(ctx, next, nextDate, now, after); err != nil {
 			return err
 		}
 	}
@@ -280,8 +280,13 @@ func deleteRun(ctx context.Context, tx *sql.Tx, proj string, asOf date.Date) err
 	if err != nil {
 		return err
 	}
-	for _, q := range []string{"DELETE FROM task_version WHERE run = ?", "DELETE FROM item_version WHERE run = ?",
-		"DELETE FROM source WHERE run = ?", "DELETE FROM milestone WHERE run = ?", "DELETE FROM run WHERE id = ?"} {
+	for _, table := range []string{"task_version", "item_version"} {
+		// By the primary key (entity, as_of), not a scan of every project.
+		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE as_of = ? AND entity IN (SELECT id FROM entity WHERE project = ?)", asOf.String(), proj); err != nil {
+			return err
+		}
+	}
+	for _, q := range []string{"DELETE FROM source WHERE run = ?", "DELETE FROM milestone WHERE run = ?", "DELETE FROM run WHERE id = ?"} {
 		if _, err := tx.ExecContext(ctx, q, id); err != nil {
 			return err
 		}
@@ -318,18 +323,19 @@ type state struct {
 }
 
 // stateBefore rebuilds the state just before asOf (inclusive: at asOf) from
-// the versions: per entity the newest version by status date (rows come
-// oldest first, so a later version replaces an earlier one).
+// the versions: per entity its newest version by status date, found by the
+// primary key (entity, as_of).
 func stateBefore(ctx context.Context, q queryer, proj string, asOf date.Date, inclusive bool) (*state, error) {
 	op := "<"
 	if inclusive {
 		op = "<="
 	}
 	st := &state{tasks: map[int64]analyze.TaskState{}, items: map[int64]analyze.ItemState{}}
-	rows, err := q.QueryContext(ctx, `SELECT v.entity, e.key, v.gone, v.source, v.wbs_id, v.name, v.summary, v.planned_start, v.planned_finish,
+	rows, err := q.QueryContext(ctx, `SELECT v.entity, e.key, v.gone, e.source, e.wbs_id, v.name, v.summary, v.planned_start, v.planned_finish,
 		v.actual_start, v.actual_finish, v.planned_effort, v.actual_effort, v.progress, v.status
-		FROM entity e JOIN task_version v ON v.entity = e.id JOIN run r ON r.id = v.run
-		WHERE e.project = ? AND e.kind = 'wbs' AND r.as_of `+op+` ? ORDER BY r.as_of`, proj, asOf.String())
+		FROM entity e JOIN task_version v ON v.entity = e.id AND v.as_of = (
+			SELECT max(v2.as_of) FROM task_version v2 WHERE v2.entity = e.id AND v2.as_of `+op+` ?)
+		WHERE e.project = ? AND e.kind = 'wbs'`, asOf.String(), proj)
 	if err != nil {
 		return nil, err
 	}
@@ -354,9 +360,10 @@ func stateBefore(ctx context.Context, q queryer, proj string, asOf date.Date, in
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	rows, err = q.QueryContext(ctx, `SELECT v.entity, e.kind, e.key, v.gone, v.source, v.status, v.open, v.raised_on, v.closed_on
-		FROM entity e JOIN item_version v ON v.entity = e.id JOIN run r ON r.id = v.run
-		WHERE e.project = ? AND e.kind <> 'wbs' AND r.as_of `+op+` ? ORDER BY r.as_of`, proj, asOf.String())
+	rows, err = q.QueryContext(ctx, `SELECT v.entity, e.kind, e.key, v.gone, e.source, v.status, v.open, v.raised_on, v.closed_on
+		FROM entity e JOIN item_version v ON v.entity = e.id AND v.as_of = (
+			SELECT max(v2.as_of) FROM item_version v2 WHERE v2.entity = e.id AND v2.as_of `+op+` ?)
+		WHERE e.project = ? AND e.kind <> 'wbs'`, asOf.String(), proj)
 	if err != nil {
 		return nil, err
 	}
@@ -404,15 +411,16 @@ func newEntities(ctx context.Context, tx *sql.Tx, proj string) (*entities, error
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	e.insert, err = tx.PrepareContext(ctx, "INSERT INTO entity (project, kind, key) VALUES (?, ?, ?)")
+	e.insert, err = tx.PrepareContext(ctx, "INSERT INTO entity (project, kind, key, source, wbs_id) VALUES (?, ?, ?, ?, ?)")
 	return e, err
 }
 
-func (e *entities) id(ctx context.Context, kind project.Kind, key string) (int64, error) {
+// The source and WBS id are part of the key, so they are the entity's.
+func (e *entities) id(ctx context.Context, kind project.Kind, key, source, wbsID string) (int64, error) {
 	if id, ok := e.ids[string(kind)+"\x00"+key]; ok {
 		return id, nil
 	}
-	res, err := e.insert.ExecContext(ctx, e.proj, string(kind), key)
+	res, err := e.insert.ExecContext(ctx, e.proj, string(kind), key, source, wbsID)
 	if err != nil {
 		return 0, err
 	}
@@ -431,13 +439,13 @@ type writer struct {
 func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	w := &writer{}
 	var err error
-	w.task, err = tx.PrepareContext(ctx, `INSERT OR REPLACE INTO task_version (entity, run, gone, source, wbs_id, name, summary,
+	w.task, err = tx.PrepareContext(ctx, `INSERT OR REPLACE INTO task_version (entity, as_of, run, gone, name, summary,
 		planned_start, planned_finish, actual_start, actual_finish, planned_effort, actual_effort, progress, status)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return nil, err
 	}
-	w.item, err = tx.PrepareContext(ctx, `INSERT OR REPLACE INTO item_version (entity, run, gone, source, status, open, raised_on, closed_on)
+	w.item, err = tx.PrepareContext(ctx, `INSERT OR REPLACE INTO item_version (entity, as_of, run, gone, status, open, raised_on, closed_on)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 	return w, err
 }
@@ -451,13 +459,14 @@ func (w *writer) close() {
 
 // delta writes at run the versions that turn state from into state to:
 // changed and new entities, and a gone row for each entity to lacks.
-func (w *writer) delta(ctx context.Context, run int64, from, to *state) error {
+func (w *writer) delta(ctx context.Context, run int64, asOf date.Date, from, to *state) error {
+	at := asOf.String()
 	for _, id := range sortedKeys(to.tasks) {
 		t := to.tasks[id]
 		if old, ok := from.tasks[id]; ok && old.Equal(t) {
 			continue
 		}
-		if _, err := w.task.ExecContext(ctx, id, run, false, t.Source, t.WBSID, t.Name, t.Summary, dateArg(t.PlannedStart), dateArg(t.PlannedFinish),
+		if _, err := w.task.ExecContext(ctx, id, at, run, false, t.Name, t.Summary, dateArg(t.PlannedStart), dateArg(t.PlannedFinish),
 			dateArg(t.ActualStart), dateArg(t.ActualFinish), t.PlannedEffort, t.ActualEffort, t.Progress, string(t.Status)); err != nil {
 			return err
 		}
@@ -465,7 +474,7 @@ func (w *writer) delta(ctx context.Context, run int64, from, to *state) error {
 	for _, id := range sortedKeys(from.tasks) {
 		if _, ok := to.tasks[id]; !ok {
 			t := from.tasks[id]
-			if _, err := w.task.ExecContext(ctx, id, run, true, t.Source, t.WBSID, t.Name, t.Summary, nil, nil, nil, nil, nil, nil, nil, ""); err != nil {
+			if _, err := w.task.ExecContext(ctx, id, at, run, true, t.Name, t.Summary, nil, nil, nil, nil, nil, nil, nil, ""); err != nil {
 				return err
 			}
 		}
@@ -475,14 +484,14 @@ func (w *writer) delta(ctx context.Context, run int64, from, to *state) error {
 		if old, ok := from.items[id]; ok && old == it {
 			continue
 		}
-		if _, err := w.item.ExecContext(ctx, id, run, false, it.Source, string(it.Status), it.Open, dateArg(it.RaisedOn), dateArg(it.ClosedOn)); err != nil {
+		if _, err := w.item.ExecContext(ctx, id, at, run, false, string(it.Status), it.Open, dateArg(it.RaisedOn), dateArg(it.ClosedOn)); err != nil {
 			return err
 		}
 	}
 	for _, id := range sortedKeys(from.items) {
 		if _, ok := to.items[id]; !ok {
 			it := from.items[id]
-			if _, err := w.item.ExecContext(ctx, id, run, true, it.Source, string(it.Status), it.Open, nil, nil); err != nil {
+			if _, err := w.item.ExecContext(ctx, id, at, run, true, string(it.Status), it.Open, nil, nil); err != nil {
 				return err
 			}
 		}

@@ -36,14 +36,15 @@ CREATE TABLE entity (
 	project TEXT NOT NULL,
 	kind    TEXT NOT NULL,                      -- wbs, issues, risks
 	key     TEXT NOT NULL,
+	source  TEXT NOT NULL,                      -- file (and sheet) as the YAML names it: part of key
+	wbs_id  TEXT NOT NULL,                      -- tasks: the WBS id the key uses, else ''
 	UNIQUE (project, kind, key)
 );
 CREATE TABLE task_version (
 	entity         INTEGER NOT NULL REFERENCES entity(id),
+	as_of          TEXT NOT NULL,              -- the run's status date
 	run            INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
 	gone           INTEGER NOT NULL DEFAULT 0,
-	source         TEXT NOT NULL,
-	wbs_id         TEXT NOT NULL,
 	name           TEXT NOT NULL,
 	summary        INTEGER NOT NULL,
 	planned_start  TEXT,
@@ -54,18 +55,18 @@ CREATE TABLE task_version (
 	actual_effort  REAL,
 	progress       REAL,
 	status         TEXT NOT NULL,
-	PRIMARY KEY (entity, run)
+	PRIMARY KEY (entity, as_of)
 ) WITHOUT ROWID;
 CREATE TABLE item_version (
 	entity    INTEGER NOT NULL REFERENCES entity(id),
+	as_of     TEXT NOT NULL,
 	run       INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
 	gone      INTEGER NOT NULL DEFAULT 0,
-	source    TEXT NOT NULL,
 	status    TEXT NOT NULL,
 	open      INTEGER NOT NULL,
 	raised_on TEXT,
 	closed_on TEXT,
-	PRIMARY KEY (entity, run)
+	PRIMARY KEY (entity, as_of)
 ) WITHOUT ROWID;
 CREATE TABLE source (
 	run       INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
@@ -89,12 +90,12 @@ CREATE TABLE baseline (
 );
 CREATE INDEX run_project ON run (project, as_of);
 CREATE VIEW task_at_run AS
-	SELECT r.id AS run, r.project, r.as_of, e.key, v.*
+	SELECT r.id AS run, r.project, r.as_of, e.key, v.as_of AS changed_on, e.source, e.wbs_id, v.name, v.summary,
+		v.planned_start, v.planned_finish, v.actual_start, v.actual_finish, v.planned_effort, v.actual_effort, v.progress, v.status
 	FROM run r
 	JOIN entity e ON e.project = r.project AND e.kind = 'wbs'
-	JOIN task_version v ON v.entity = e.id AND v.run = (
-		SELECT v2.run FROM task_version v2 JOIN run r2 ON r2.id = v2.run
-		WHERE v2.entity = e.id AND r2.as_of <= r.as_of ORDER BY r2.as_of DESC LIMIT 1)
+	JOIN task_version v ON v.entity = e.id AND v.as_of = (
+		SELECT max(v2.as_of) FROM task_version v2 WHERE v2.entity = e.id AND v2.as_of <= r.as_of)
 	WHERE v.gone = 0;
 `,
 }

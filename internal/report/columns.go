@@ -5,6 +5,7 @@ import (
 
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/project"
 )
 
@@ -150,12 +151,26 @@ func (d *Document) plannedPct(t *project.Task) (float64, bool) {
 
 // daysLate is how many working days a late leaf task is past its finish.
 func (d *Document) daysLate(t *project.Task) int {
-	for _, lt := range d.A.Tasks.LateTasks {
-		if lt.Source == t.Source && lt.Name == t.Name {
-			return lt.DaysLate
+	return d.lateDays[lateKey{t.Source, t.Name}]
+}
+
+// lateKey finds a task among the late ones: its row and its name.
+type lateKey struct {
+	pos  diag.Pos
+	name string
+}
+
+// lateIndex maps each late task to its days late, so the WBS sheet looks a
+// row up once instead of scanning every late task for every row.
+func lateIndex(a *analyze.Result) map[lateKey]int {
+	m := make(map[lateKey]int, len(a.Tasks.LateTasks))
+	for _, lt := range a.Tasks.LateTasks {
+		k := lateKey{lt.Source, lt.Name}
+		if _, seen := m[k]; !seen { // the first, as the scan found it
+			m[k] = lt.DaysLate
 		}
 	}
-	return 0
+	return m
 }
 
 // IssueColumns are the issue sheet's columns.

@@ -41,7 +41,11 @@ type PortfolioRow struct {
 	NoIssueList, NoRiskRegister bool
 	NextMilestone               *analyze.Milestone
 	ProgressDelta               *float64 // since the last run
-	Tracker                     string   // relative path of the project's tracker, for a link
-	Report                      string   // relative path of its PDF
-	Findings                    diag.Findings
+	// Time: tasks re-planned and sheets possibly not updated since the
+	// last run (nil without one), and the Earned Schedule forecast finish.
+	Replanned, StaleSheets *int
+	ForecastFinish         date.Date
+	Tracker                string // relative path of the project's tracker, for a link
+	Report                 string // relative path of its PDF
+	Findings               diag.Findings
 }

@@ -9,6 +9,7 @@ package report
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/pmokit/pmo/internal/analyze"
@@ -38,6 +39,8 @@ type Document struct {
 	Findings diag.Findings
 	A        *analyze.Result    // every figure, for what the fields above do not cover
 	Cal      *calendar.Calendar // the project's working days
+
+	lateDays map[lateKey]int // days late by task, built once
 }
 
 // Facts are the project's header facts.
@@ -100,6 +103,7 @@ func Build(in Input) *Document {
 		Tasks: a.Rolled, Issues: in.Issues, Risks: in.Risks, Findings: in.Findings, A: a,
 		Cal: analyze.Calendar(in.Config),
 	}
+	d.lateDays = lateIndex(a)
 	d.RAG.Overall = a.RAG.Overall
 	for _, x := range a.RAG.Details {
 		reason := x.JA
@@ -199,3 +203,23 @@ func (d *Document) Level(l analyze.Level) string { return d.L.Get("rag." + strin
 
 // Milestone returns a milestone status in the document's language.
 func (d *Document) Milestone(s analyze.MilestoneStatus) string { return d.L.Get("ms." + string(s)) }
+
+// PageOne returns a copy of d holding only what its one-page summary needs
+// (see analyze.Result.PageOne), for a portfolio that keeps every
+// project's summary until the end of the run: no task list, risks,
+// findings or calendar; of the issues, those the page lists.
+func (d *Document) PageOne() *Document {
+	c := *d
+	c.Tasks, c.Risks, c.Findings, c.Cal, c.lateDays = nil, nil, nil, nil, nil
+	c.Issues = nil
+	if d.A != nil {
+		c.A = d.A.PageOne()
+		for i := range d.Issues {
+			is := &d.Issues[i]
+			if slices.ContainsFunc(c.A.Issues.Top, func(r analyze.IssueRef) bool { return r.Source == is.Source && r.Title == is.Title }) {
+				c.Issues = append(c.Issues, *is)
+			}
+		}
+	}
+	return &c
+}

@@ -188,7 +188,7 @@ func (w *writer) portfolioTable(pf *report.Portfolio) *table {
 		}
 		change := cell{}
 		if r.ProgressDelta != nil && hasFigures(r) {
-			change.text = fmt.Sprintf("%+.1fpt", *r.ProgressDelta)
+			change.text = fmt.Sprintf("%+.1fpt", *r.ProgressDelta) + w.timeNote(r)
 		}
 		row = append(row, change, w.runCell(r.Status))
 		t.rows = append(t.rows, row)

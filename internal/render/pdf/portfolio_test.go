@@ -308,3 +308,27 @@ func FuzzPortfolioText(f *testing.F) {
 		}
 	})
 }
+
+// TestPageOneDrawsTheSame: the trimmed document a batch keeps per project
+// draws the same portfolio summary page as the full one.
+func TestPageOneDrawsTheSame(t *testing.T) {
+	t.Parallel()
+	for _, ex := range []string{"kikan", "ec", "network"} {
+		full := load(t, ex, "ja")
+		pf := func(d *report.Document) []byte {
+			b, _, err := renderPortfolio(&report.Portfolio{Name: "p", Lang: "ja", L: report.LabelsFor("ja"), AsOf: full.AsOf,
+				Rows: []report.PortfolioRow{{ID: ex, Name: full.Project.Name, Status: "ok", RAG: full.RAG.Overall}}, Documents: []*report.Document{d}}, Options{}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}
+		trimmed := full.PageOne()
+		if trimmed.Tasks != nil || trimmed.A.Rolled != nil || trimmed.Cal != nil {
+			t.Errorf("%s: the page-one document still holds the task list or calendar", ex)
+		}
+		if !bytes.Equal(pf(full), pf(trimmed)) {
+			t.Errorf("%s: the summary page differs when drawn from PageOne", ex)
+		}
+	}
+}

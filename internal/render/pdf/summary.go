@@ -318,7 +318,7 @@ func (w *writer) rightColumn() []item {
 			w.y = top
 			w.table(t, x, rightW)
 		}})
-		if n := len(a.Issues.Top) - len(top); n > 0 {
+		if n := len(a.Issues.Top) - len(top) + a.Issues.MoreOpen; n > 0 {
 			items = append(items, w.paraItems(w.more(n), rightW, textStyle{size: 7.5, fg: grey}, diag.Pos{})...)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/report"
 )
 
 // timeItems are page 1's lines about time: the forecast finish against the
@@ -420,4 +421,17 @@ func (w *writer) movedTable() *table {
 		t.rows = append(t.rows, []cell{{text: m.ID}, {text: m.Name, pos: m.Source}, {text: m.From.String()}, {text: m.To.String()}, {text: fmt.Sprintf("%+d", m.Days)}})
 	}
 	return t
+}
+
+// timeNote adds to a portfolio row's change cell the tasks re-planned and
+// the sheets possibly not updated since the last run, when there are any.
+func (w *writer) timeNote(r *report.PortfolioRow) string {
+	s := ""
+	if r.Replanned != nil && *r.Replanned > 0 {
+		s += fmt.Sprintf(" %s%d", w.L("time.replanned"), *r.Replanned)
+	}
+	if r.StaleSheets != nil && *r.StaleSheets > 0 {
+		s += fmt.Sprintf(" %s%d", w.L("time.stale"), *r.StaleSheets)
+	}
+	return s
 }

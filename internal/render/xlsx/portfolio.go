@@ -73,6 +73,9 @@ func (b *book) portfolioColumns(pf *report.Portfolio) []column {
 	}
 	return append(cols,
 		c("change", "col.change", report.Number, fmtDelta),
+		c("replanned", "time.replanned", report.Integer, ""),
+		c("stale", "time.stale", report.Integer, ""),
+		c("forecast", "time.forecast", report.Date, ""),
 		c("status", "col.run_status", report.Text, ""),
 		c("error", "col.error", report.Text, ""),
 		c("tracker", "col.tracker", report.Text, ""),
@@ -154,6 +157,17 @@ func (b *book) portfolioValue(r *report.PortfolioRow, key string) report.Value {
 		return day(r.NextMilestone.Date)
 	case "change":
 		return numberP(r.ProgressDelta)
+	case "replanned", "stale":
+		p := r.Replanned
+		if key == "stale" {
+			p = r.StaleSheets
+		}
+		if p == nil {
+			return report.Value{Empty: true}
+		}
+		return number(float64(*p))
+	case "forecast":
+		return day(r.ForecastFinish)
 	}
 	return report.Value{Empty: true}
 }
