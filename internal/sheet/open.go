@@ -83,6 +83,9 @@ func Parse(name string, data []byte, opt OpenOptions) (*Book, error) {
 		return parseCSV(name, data, opt.Encoding)
 	case ext == ".xls" && looksLikeMarkup(data):
 		return nil, diag.Errorf(pos, "an HTML or XML table saved as .xls (as some systems export); open it in Excel or LibreOffice and save it as .xlsx")
+	case rawBIFF(data):
+		// Excel 2.x-4.0 wrote a bare BIFF stream, not a compound file.
+		return nil, diag.Errorf(pos, "Excel 5.0/95 or older workbook (BIFF5 or earlier): pmo reads Excel 97-2003 and later; open it in Excel or LibreOffice and save it as .xlsx")
 	case ext == ".xls":
 		return nil, diag.Errorf(pos, "not an Excel workbook (.xls without the Excel 97-2003 signature)")
 	case ext == ".xlsx" || ext == ".xlsm":
@@ -97,6 +100,16 @@ func Parse(name string, data []byte, opt OpenOptions) (*Book, error) {
 	default:
 		return nil, diag.Errorf(pos, "unsupported file type %q: pmo reads .xlsx, .xlsm, .xls, .ods, .csv, MS Project .xml and GanttProject .gan", ext)
 	}
+}
+
+// rawBIFF recognises the BOF record that starts an Excel 2.x, 3.0 or 4.0
+// file: record 0x0009, 0x0209, 0x0409 or 0x0809 of 4 to 16 bytes.
+func rawBIFF(data []byte) bool {
+	if len(data) < 8 || data[0] != 0x09 || (data[1] != 0 && data[1] != 2 && data[1] != 4 && data[1] != 8) {
+		return false
+	}
+	n := int(data[2]) | int(data[3])<<8
+	return n >= 4 && n <= 20 && data[5] == 0 && data[4] <= 0x06
 }
 
 // isLockFile recognises the owner file Excel (and Word) write beside an

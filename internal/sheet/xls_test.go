@@ -370,6 +370,7 @@ func TestXLSRefused(t *testing.T) {
 		want string
 	}{
 		{"biff5", cfb("Book", biff5.b), "BIFF5"},
+		{"excel 4.0", []byte{0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x0A, 0x00, 0x00, 0x00}, "BIFF5 or earlier"},
 		{"sheet outside the stream", cfb("Workbook", w.b), "outside the workbook stream"},
 		{"encrypted", cfb("Workbook", pass.b), "password-protected"},
 		{"lying string count", cfb("Workbook", sst.b), "shared string table is damaged"},
