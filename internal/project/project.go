@@ -77,6 +77,7 @@ type Task struct {
 	StatusRaw     string     `json:"status_raw,omitempty"`
 	Milestone     bool       `json:"milestone,omitempty"`
 	Predecessors  string     `json:"predecessors,omitempty"`
+	Parent        string     `json:"parent,omitempty"` // the parent's WBS ID, when the sheet names it (Redmine's 親チケット)
 	Deliverable   string     `json:"deliverable,omitempty"`
 	Notes         string     `json:"notes,omitempty"`
 	Summary       bool       `json:"summary,omitempty"` // has children (section or phase row)

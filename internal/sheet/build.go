@@ -233,6 +233,7 @@ func (rr *rowReader) tasks() []project.Task {
 			ActualEffort:  v.num("actual_effort"),
 			Progress:      v.num("progress"),
 			Predecessors:  v.text("predecessors"),
+			Parent:        strings.TrimPrefix(v.text("parent"), "#"),
 			Deliverable:   v.text("deliverable"),
 			Notes:         v.text("notes"),
 			Source:        rr.g.RowPos(rec.row),

@@ -51,8 +51,10 @@ func calendarDays(g *Grid, h *header, from date.Date) []calDay {
 		dayNum, my, mm := 0, 0, 0
 		for r := cal.Row2; r >= cal.Row1 && day.IsZero(); r-- {
 			cell := g.Value(r, c)
+			// A date merged across a month's or a week's columns names the
+			// month; across two or three (AM/PM half-days) it is the day.
 			m, merged := g.MergeOf(r, c)
-			wide := merged && m.Col2 > m.Col1
+			wide := merged && m.Col2-m.Col1 >= 3
 			d, md := cellDate(g, cell)
 			switch {
 			case !d.IsZero() && !wide && dayNum == 0:

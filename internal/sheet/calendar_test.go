@@ -104,3 +104,29 @@ func TestCalendarWeekColumns(t *testing.T) {
 	}
 	wantFinding(t, res, diag.Info, "calendar-disagrees", "book.xlsx!ガント!E4")
 }
+
+// Half-day columns: each date merged over its AM and PM columns.
+func TestCalendarHalfDays(t *testing.T) {
+	t.Parallel()
+	b := newBook(t, "WBS")
+	sh := "WBS"
+	b.rows(sh, "A1", []any{"タスク名", "担当者"})
+	b.rows(sh, "A2", []any{"", "", "午前", "午後", "午前", "午後", "午前", "午後", "午前", "午後"})
+	for i, c := range []string{"C1", "E1", "G1", "I1"} {
+		b.set(sh, c, apr(6+i))
+	}
+	b.merge(sh, "C1:D1", "E1:F1", "G1:H1", "I1:J1", "A1:A2", "B1:B2")
+	b.rows(sh, "A3",
+		[]any{"打合せ準備", "山田", "", "■", "■"},
+		[]any{"レビュー", "佐藤", "", "", "", "", "■", "■", "■"},
+	)
+	res := b.read(sheet.Options{})
+	tb := oneTable(t, res)
+	if tb.Calendar == "" {
+		t.Fatalf("no calendar found; mapping %s", mapping(tb))
+	}
+	wantTasks(t, tb,
+		"L1 打合せ準備 plan=2026-04-06..2026-04-07 who=山田",
+		"L1 レビュー plan=2026-04-08..2026-04-09 who=佐藤",
+	)
+}

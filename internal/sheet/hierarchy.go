@@ -23,6 +23,9 @@ func (rr *rowReader) levelSources() levelSources {
 // row outline, cell indent or leading spaces, and last section rows with
 // a name and nothing else — then marks tasks with children as summaries.
 func setLevels(g *Grid, ts []project.Task, multiName bool, src levelSources) {
+	if parentLevels(ts) {
+		return
+	}
 	switch {
 	case multiName:
 		// namedByColumn already set levels.
@@ -231,4 +234,46 @@ func sectionLevels(ts []project.Task) {
 		}
 		prevSection = false
 	}
+}
+
+// parentLevels sets levels from a parent column (Redmine's 親チケット,
+// Backlog's 親課題キー): a task is one level below the task whose ID its
+// parent names, and a task some other task names is a summary. Tool
+// exports list tickets in any order, so the rows' order says nothing. It
+// reports false, changing nothing, when no parent names a task of the
+// table.
+func parentLevels(ts []project.Task) bool {
+	byID := make(map[string]int, len(ts))
+	for i := range ts {
+		if ts[i].WBSID != "" {
+			byID[strings.TrimPrefix(ts[i].WBSID, "#")] = i
+		}
+	}
+	linked := false
+	for i := range ts {
+		if _, ok := byID[ts[i].Parent]; ok && ts[i].Parent != "" {
+			linked = true
+			break
+		}
+	}
+	if !linked {
+		return false
+	}
+	for i := range ts {
+		// Walk up at most 20 parents: deeper is a loop in the data.
+		level, at := 1, i
+		for step := 0; step < 20; step++ {
+			p, ok := byID[ts[at].Parent]
+			if !ok || ts[at].Parent == "" || p == i {
+				break
+			}
+			level++
+			at = p
+		}
+		ts[i].Level = level
+		if p, ok := byID[ts[i].Parent]; ok && ts[i].Parent != "" && p != i {
+			ts[p].Summary = true
+		}
+	}
+	return true
 }

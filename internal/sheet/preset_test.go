@@ -29,10 +29,11 @@ func TestPresetRedmineShiftJIS(t *testing.T) {
 		t.Errorf("tool %q, want Redmine", tb.Tool)
 	}
 	checkTable(t, tb, project.KindWBS, []int{1},
-		"A=wbs_id E=status G=name I=assignee M=planned_start N=planned_finish O=planned_effort P=actual_effort Q=progress S=actual_finish U=notes")
+		"A=wbs_id D=parent E=status G=name I=assignee M=planned_start N=planned_finish O=planned_effort P=actual_effort Q=progress S=actual_finish U=notes")
+	// 102's parent ticket is 101: a level below it, whatever the row order.
 	wantTasks(t, tb,
-		"[101] L1 ログイン画面の実装 plan=2026-04-01..2026-04-10 p=50 eff=2 aeff=1.0625 who=佐藤 花子 st=in_progress/進行中 notes=認証方式はSSO",
-		"[102] L1 パスワード再設定が失敗する plan=2026-04-06..2026-04-08 p=0 eff=0.5 who=鈴木 一郎 st=not_started/新規",
+		"[101] L1 sum ログイン画面の実装 plan=2026-04-01..2026-04-10 p=50 eff=2 aeff=1.0625 who=佐藤 花子 st=in_progress/進行中 notes=認証方式はSSO",
+		"[102] L2 パスワード再設定が失敗する plan=2026-04-06..2026-04-08 p=0 eff=0.5 who=鈴木 一郎 st=not_started/新規",
 		"[103] L1 帳票レイアウト確認 plan=2026-04-02..2026-04-03 act=..2026-04-03 p=100 eff=0.25 aeff=0.25 who=山田 太郎 st=done/終了",
 	)
 	wantNoFindings(t, res)
@@ -83,10 +84,10 @@ func TestPresetBacklog(t *testing.T) {
 			t.Errorf("tool %q, want Backlog", tb.Tool)
 		}
 		checkTable(t, tb, project.KindWBS, []int{1},
-			"E=wbs_id M=name N=notes P=status V=assignee Z=planned_start AA=planned_finish AB=planned_effort AC=actual_effort")
+			"E=wbs_id M=name N=notes P=status V=assignee Z=planned_start AA=planned_finish AB=planned_effort AC=actual_effort AG=parent")
 		wantTasks(t, tb,
-			"[KIKAN-1] L1 要件定義書の作成 plan=2026-04-01..2026-04-10 eff=5 aeff=1.5625 who=山田 st=in_progress/処理中 notes=章立てから",
-			"[KIKAN-2] L1 画面設計 plan=2026-04-06..2026-04-15 eff=3 aeff=3 who=佐藤 st=done/完了",
+			"[KIKAN-1] L1 sum 要件定義書の作成 plan=2026-04-01..2026-04-10 eff=5 aeff=1.5625 who=山田 st=in_progress/処理中 notes=章立てから",
+			"[KIKAN-2] L2 画面設計 plan=2026-04-06..2026-04-15 eff=3 aeff=3 who=佐藤 st=done/完了",
 		)
 	})
 	t.Run("en-issues", func(t *testing.T) {

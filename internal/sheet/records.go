@@ -32,7 +32,7 @@ const (
 )
 
 var fieldTypes = map[string]fieldType{
-	"wbs_id": idField, "id": idField, "related_task": idField,
+	"wbs_id": idField, "id": idField, "related_task": idField, "parent": idField,
 	"level":         levelField,
 	"planned_start": dateField, "planned_finish": dateField, "actual_start": dateField, "actual_finish": dateField,
 	"raised_on": dateField, "due": dateField, "closed_on": dateField,

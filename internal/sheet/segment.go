@@ -140,12 +140,18 @@ func nextHeader(g *Grid, kind project.Kind, cur *header, probes *int) (*header, 
 	title := 0 // a lone text line after a blank row
 	for i := range data {
 		r := &data[i]
-		strs, nums := cellsIn(g, r, cur.area)
-		if strs+nums == 0 {
+		if len(r.Cells) == 0 {
 			continue
 		}
 		gap := r.Num > prev+1
 		prev = r.Num
+		if !gap && title != r.Num-1 {
+			continue // most rows: the table goes on; nothing to count
+		}
+		strs, nums := cellsIn(g, r, cur.area)
+		if strs+nums == 0 {
+			continue
+		}
 		switch {
 		case gap && strs == 1 && nums == 0:
 			title = r.Num

@@ -22,6 +22,7 @@ var fieldWords = map[project.Kind][]fieldWord{
 		{"progress", []string{"進捗", "進捗率", "進捗%", "達成率", "完了率", "%complete", "percentcomplete", "completion", "progress", "進捗度", "進ちょく", "進ちょく率", "done%", "%done"}},
 		{"status", []string{"ステータス", "状態", "状況", "対応状況", "完了フラグ", "status", "issuestatus", "進捗状況", "作業状況", "state"}},
 		{"milestone", []string{"マイルストーン", "milestone", "ms", "マイルストン"}},
+		{"parent", []string{"親チケット", "親課題キー", "親課題", "親id", "親番号", "親wbs", "parenttask", "parentissuekey", "parentkey", "parent", "parentid"}},
 		{"predecessors", []string{"先行タスク", "先行", "依存関係", "predecessors", "先行タスクid", "前提タスク", "dependencies", "dependson"}},
 		{"deliverable", []string{"成果物", "deliverable", "deliverables", "アウトプット", "output", "成果物名"}},
 		{"notes", []string{"備考", "メモ", "コメント", "notes", "note", "remarks", "comments", "comment", "特記事項", "補足", "詳細", "概要", "説明"}},
