@@ -27,7 +27,7 @@ type IssueStats struct {
 	ClosedSince    *int           `json:"closed_since_last"`
 	Top            []IssueRef     `json:"top"` // open issues, most pressing first
 	// MoreOpen counts open issues left out of Top by PageOne.
-	MoreOpen int `json:"-"`
+	MoreOpen int `json:"more_open,omitempty"`
 }
 
 // IssueRef is an issue as the report lists it.

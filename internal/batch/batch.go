@@ -345,6 +345,9 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, r *Project
 	if err != nil {
 		return err
 	}
+	if plan.Portfolio != nil {
+		cfg.ApplyDefaults(plan.Portfolio.Defaults)
+	}
 	hash, err := inputHash(path, cfg, defaults, opt)
 	if err != nil {
 		return err
@@ -353,6 +356,13 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, r *Project
 	var reused *ProjectResult
 	if !opt.Force {
 		reused, _ = reusable(opt.Out, cfg.Project.ID, hash)
+	}
+	if reused != nil && reused.Document != nil && reused.Document.Lang == cmp.Or(opt.Lang, cfg.Report.Lang, "ja") {
+		// Unchanged inputs, outputs in place and the summary page stored:
+		// nothing to read, analyse or write (the hash check is the work).
+		*r = *reused
+		r.Path, r.Status = plan.Rel(path), StatusReused
+		return nil
 	}
 	p, err := pipeline.Load(ctx, path, popt)
 	if err != nil {
@@ -490,10 +500,13 @@ type storedFinding struct {
 type storedResult struct {
 	*ProjectResult
 	Findings []storedFinding `json:"findings"`
+	// Page is the project's summary-page document, so an unchanged project
+	// is reused without reading or analysing its sources again.
+	Page *report.Document `json:"page,omitempty"`
 }
 
 func saveResult(out string, r *ProjectResult) error {
-	s := storedResult{ProjectResult: r, Findings: []storedFinding{}}
+	s := storedResult{ProjectResult: r, Findings: []storedFinding{}, Page: r.Document}
 	for _, f := range r.Findings {
 		s.Findings = append(s.Findings, storedFinding{f.Severity, f.Rule, f.Pos.File, f.Pos.Sheet, f.Pos.Row, f.Pos.Col, f.Pos.CSV, f.Message, f.MessageJA})
 	}
@@ -526,6 +539,10 @@ func reusable(out, id, hash string) (*ProjectResult, bool) {
 		if !outdir.Inside(o) || !strings.HasPrefix(o, id+"/") {
 			return nil, false
 		}
+	}
+	if s.Page != nil && s.Page.A != nil {
+		s.Page.Restore()
+		prev.Document = s.Page
 	}
 	prev.Findings = diag.Findings{}
 	for _, f := range s.Findings {

@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -133,9 +134,30 @@ func TestUnchangedProjectsAreReused(t *testing.T) {
 	if n := calls.Load(); n != 3 {
 		t.Fatalf("first run rendered %d projects, want 3", n)
 	}
+	watch := pipeline.NewStopwatch()
+	opt.Stopwatch = watch
 	second := run(t, dir, out, opt)
+	opt.Stopwatch = nil
 	if n := calls.Load(); n != 3 {
 		t.Errorf("second unchanged run rendered %d more projects, want 0", n-3)
+	}
+	// Reused from the stored summary page: no source read again, and the
+	// page the portfolio draws is the first run's.
+	var times strings.Builder
+	watch.Print(&times)
+	if strings.Contains(times.String(), "read") {
+		t.Errorf("an unchanged run read sources again:\n%s", times.String())
+	}
+	for _, id := range []string{"ec", "kikan", "network"} {
+		a, b := byID(first)[id].Document, byID(second)[id].Document
+		if a == nil || b == nil {
+			t.Fatalf("%s: no summary document (first %v, second %v)", id, a != nil, b != nil)
+		}
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b)
+		if !bytes.Equal(ja, jb) || len(b.L) == 0 {
+			t.Errorf("%s: the stored summary page differs from the built one", id)
+		}
 	}
 	for _, p := range second.Projects {
 		if p.Status != StatusReused {

@@ -23,7 +23,7 @@ import (
 // Document is everything a tracker or report shows.
 type Document struct {
 	Lang        string
-	L           Labels
+	L           Labels `json:"-"` // from Lang; see Restore
 	Title       string
 	Project     Facts
 	AsOf        date.Date
@@ -38,7 +38,7 @@ type Document struct {
 	Risks    []project.Risk
 	Findings diag.Findings
 	A        *analyze.Result    // every figure, for what the fields above do not cover
-	Cal      *calendar.Calendar // the project's working days
+	Cal      *calendar.Calendar `json:"-"` // the project's working days
 
 	lateDays map[lateKey]int // days late by task, built once
 }
@@ -222,4 +222,11 @@ func (d *Document) PageOne() *Document {
 		}
 	}
 	return &c
+}
+
+// Restore makes a document read back from JSON (a page-one document a
+// batch stored for its next run) whole again: its labels come from its
+// language.
+func (d *Document) Restore() {
+	d.L = LabelsFor(d.Lang)
 }
