@@ -129,7 +129,13 @@ func Analyze(in Input) *Result {
 	if in.Previous != nil && in.Previous.Detailed {
 		r.Replan = replan(in.Previous, r.taskStates, r.Rolled, leaves, r.sourceStates, names, r.EVM.BAC, cal, in.AsOf, &r.Findings)
 	}
-	if in.Baseline != nil && in.Baseline.Detailed && in.Baseline.AsOf < in.AsOf {
+	switch src := sourceBaseline(r.taskStates, r.Rolled, leaves); {
+	case src != nil:
+		// A baseline the source saved itself (MS Project, GanttProject)
+		// is the approved plan: it wins over pmo's own.
+		r.Baseline = baselineDiff(src, SourceBaselineName, r.taskStates, r.Rolled, r.EVM.BAC, cal)
+		r.Baseline.Removed = nil // the source's baseline lists no removed tasks
+	case in.Baseline != nil && in.Baseline.Detailed && in.Baseline.AsOf < in.AsOf:
 		r.Baseline = baselineDiff(in.Baseline, in.BaselineName, r.taskStates, r.Rolled, r.EVM.BAC, cal)
 	}
 	for _, p := range in.History {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/pmokit/pmo/internal/analyze"
+	"github.com/pmokit/pmo/internal/project"
 )
 
 // TestEarnedSchedulePublishedExample checks Earned Schedule against a
@@ -89,5 +90,29 @@ func TestForecastNothingPlannedYet(t *testing.T) {
 	f := run(newConfig(), day(2026, 5, 29), a).Forecast
 	if f.AT != 0 || f.SPIt != nil || f.IEACt != nil || !f.Finish.IsZero() {
 		t.Errorf("before the start: AT %d SPI(t) %v IEAC(t) %v finish %s", f.AT, f.SPIt, f.IEACt, f.Finish)
+	}
+}
+
+// TestSourceBaseline: a baseline the source saved itself (MS Project's
+// Baseline start/finish/work) is what later plans are compared with, with
+// or without pmo's own history.
+func TestSourceBaseline(t *testing.T) {
+	t.Parallel()
+	a := span("A", day(2026, 6, 1), day(2026, 6, 12), num(10))
+	a.Baseline = &project.Baseline{Start: day(2026, 6, 1), Finish: day(2026, 6, 5), Effort: num(8)}
+	b := span("B", day(2026, 6, 15), day(2026, 6, 19), num(5)) // added after the baseline
+	r := run(newConfig(), day(2026, 6, 3), a, b)
+	d := r.Baseline
+	if d == nil || d.Name != analyze.SourceBaselineName {
+		t.Fatalf("baseline %+v, want the source's", d)
+	}
+	// A's finish 6/5 -> 6/12: 5 working days later; the project's last
+	// planned finish 6/5 -> 6/19: 10 working days.
+	if len(d.Slipped) != 1 || d.Slipped[0].Days != 5 || d.FinishVariance != 10 || d.Added != 1 || d.Removed != nil {
+		t.Errorf("baseline diff %+v", d)
+	}
+	// BAC: the saved work of the baselined task; B has no baseline.
+	if d.BACBefore != 8 || d.BACNow != 15 {
+		t.Errorf("BAC %g -> %g, want 8 -> 15", d.BACBefore, d.BACNow)
 	}
 }

@@ -18,7 +18,7 @@ func (r *Result) PageOne() *Result {
 	c.Workload = Workload{}
 	c.Tasks.LateIDs, c.Tasks.LateTasks, c.Tasks.BehindTasks = nil, nil, nil
 	c.Risks.Top = nil
-	c.Replan, c.Baseline = nil, nil
+	c.Replan, c.Baseline = r.Replan.summary(), r.Baseline.summary()
 	c.Issues.Top = slices.Clone(r.Issues.Top[:min(len(r.Issues.Top), pageOneIssues)])
 	c.Issues.MoreOpen = len(r.Issues.Top) - len(c.Issues.Top) + r.Issues.MoreOpen
 	return &c

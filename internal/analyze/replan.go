@@ -25,6 +25,41 @@ type Replan struct {
 	BACBefore   float64     `json:"bac_before"` // person-days
 	BACNow      float64     `json:"bac_now"`    //
 	StaleSource []StaleFile `json:"stale_sources"`
+	// The counts of Moved, Backwards and Vanished, which a one-page
+	// summary keeps when it drops the lists.
+	MovedCount     int `json:"moved_count"`
+	BackwardsCount int `json:"backwards_count"`
+	VanishedCount  int `json:"vanished_count"`
+}
+
+// summary is rp for a one-page summary: the counts, the stale sheets and
+// only the largest move.
+func (rp *Replan) summary() *Replan {
+	if rp == nil {
+		return nil
+	}
+	c := *rp
+	c.Backwards, c.Vanished, c.Moved = nil, nil, nil
+	if len(rp.Moved) > 0 {
+		most := rp.Moved[0]
+		for _, m := range rp.Moved {
+			if abs(m.Days) > abs(most.Days) {
+				most = m
+			}
+		}
+		c.Moved = []TaskMove{most}
+	}
+	return &c
+}
+
+// summary is d without the per-task list.
+func (d *BaselineDiff) summary() *BaselineDiff {
+	if d == nil {
+		return nil
+	}
+	c := *d
+	c.Slipped = nil
+	return &c
 }
 
 // TaskMove is one task whose plan or progress changed.
@@ -57,7 +92,7 @@ type BaselineDiff struct {
 	BACBefore float64    `json:"bac_before"`
 	BACNow    float64    `json:"bac_now"`
 	Added     int        `json:"added"`
-	Removed   int        `json:"removed"`
+	Removed   *int       `json:"removed"` // null when the baseline cannot tell (a source's own)
 	Slipped   []TaskMove `json:"slipped"` // planned finish later or earlier than the baseline, most first
 	// FinishVariance is the last planned finish against the baseline's, in
 	// working days.
@@ -147,6 +182,7 @@ func replan(prev *Snapshot, now []TaskState, rolled []project.Task, leaves []lea
 			days1(prev.BAC), days1(bac), (bac-prev.BAC)/prev.BAC*100, prev.AsOf)
 	}
 	rp.StaleSource = staleSources(prev, srcs, leaves, names, fs)
+	rp.MovedCount, rp.BackwardsCount, rp.VanishedCount = len(rp.Moved), len(rp.Backwards), len(rp.Vanished)
 	return rp
 }
 
@@ -219,11 +255,13 @@ func baselineDiff(base *Snapshot, name string, now []TaskState, rolled []project
 				Days: workdayShift(cal, p.PlannedFinish, t.PlannedFinish), Source: rolled[i].Cell("planned_finish")})
 		}
 	}
+	removed := 0
 	for _, p := range base.Tasks {
 		if !here[p.Key] && !p.Summary {
-			d.Removed++
+			removed++
 		}
 	}
+	d.Removed = &removed
 	if !d.FinishBefore.IsZero() && !d.FinishNow.IsZero() {
 		d.FinishVariance = workdayShift(cal, d.FinishBefore, d.FinishNow)
 	}
@@ -240,3 +278,42 @@ func abs(n int) int {
 
 // days1 formats person-days with at most one decimal.
 func days1(v float64) string { return strconv.FormatFloat(round1(v), 'f', -1, 64) }
+
+// SourceBaselineName names the baseline a source file saved itself.
+const SourceBaselineName = "source"
+
+// sourceBaseline builds a baseline from the plans the sources saved
+// themselves (project.Task.Baseline), or nil when no task has one. Its BAC
+// is the saved baseline work when every baselined leaf has it, else
+// unknown (0).
+func sourceBaseline(states []TaskState, rolled []project.Task, leaves []leaf) *Snapshot {
+	var s *Snapshot
+	for i := range rolled {
+		bl := rolled[i].Baseline
+		if bl == nil {
+			continue
+		}
+		if s == nil {
+			s = &Snapshot{Detailed: true}
+		}
+		t := states[i]
+		t.PlannedStart, t.PlannedFinish, t.PlannedEffort = bl.Start, bl.Finish, bl.Effort
+		s.Tasks = append(s.Tasks, t)
+	}
+	if s == nil {
+		return nil
+	}
+	bac, known := 0.0, true
+	for _, l := range leaves {
+		bl := l.t.Baseline
+		if bl == nil || bl.Effort == nil {
+			known = known && bl == nil
+			continue
+		}
+		bac += *bl.Effort
+	}
+	if known {
+		s.BAC = bac
+	}
+	return s
+}

@@ -245,7 +245,7 @@ sources:
 	}
 	// Against the baseline (the first run): A2 +5 wd, A3 removed, A4 added.
 	b := last.Analysis.Baseline
-	if b == nil || b.AsOf != d(1, 9) || b.Added != 1 || b.Removed != 1 || len(b.Slipped) != 1 || b.Slipped[0].Days != 5 || b.BACBefore != 60 || b.BACNow != 55 {
+	if b == nil || b.AsOf != d(1, 9) || b.Added != 1 || b.Removed == nil || *b.Removed != 1 || len(b.Slipped) != 1 || b.Slipped[0].Days != 5 || b.BACBefore != 60 || b.BACNow != 55 {
 		t.Errorf("baseline diff %+v", b)
 	}
 

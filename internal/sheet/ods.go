@@ -38,6 +38,7 @@ type odsBook struct {
 	index      map[odsStyleKey]uint16
 	grid       []Style           // Grid.Styles, shared by every sheet
 	fills      map[string]uint16 // background colour -> Style.Fill
+	date1904   bool              // table:null-date is 1904-01-01: numbers shown as dates count from there
 }
 
 type odsStyleKey struct {
@@ -199,10 +200,12 @@ func (ob *odsBook) readContent(b *Book) error {
 				return nil
 			}
 			switch name {
+			case "null-date":
+				ob.date1904 = string(attrOr(t.attrs, "table:date-value")) == "1904-01-01"
 			case "table":
 				nm, _ := attr(t.attrs, "table:name")
 				ts, _ := attr(t.attrs, "table:style-name")
-				g := &Grid{File: file, Name: unescapeXML(nm, false), Hidden: ob.styles[unescapeXML(ts, false)].hidden}
+				g := &Grid{File: file, Name: unescapeXML(nm, false), Hidden: ob.styles[unescapeXML(ts, false)].hidden, Date1904: ob.date1904}
 				sh = &odsSheet{g: g, row: 1}
 				groups = 0
 			case "table-column":
@@ -384,6 +387,9 @@ func (ob *odsBook) startCell(c *odsCell, attrs []byte) {
 	case "date":
 		c.valueType = 'd'
 		if n, ok := odsDate(string(dateValue)); ok {
+			if ob.date1904 {
+				n -= 1462 // the same day as a serial of the 1904 system
+			}
 			c.cell.Kind, c.cell.Num = Number, n
 		}
 	case "time":

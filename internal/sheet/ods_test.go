@@ -149,6 +149,26 @@ func TestODSHandWritten(t *testing.T) {
 	}
 }
 
+// TestODSNullDate reads a sheet whose null date is 1904-01-01 (a file
+// from Excel for Mac): a number shown as a date counts from 1904, a date
+// value is the day it names.
+func TestODSNullDate(t *testing.T) {
+	t.Parallel()
+	content := odsHead + `<office:automatic-styles><number:date-style style:name="N1"><number:year/></number:date-style>
+<style:style style:name="ce1" style:family="table-cell" style:data-style-name="N1"/></office:automatic-styles>
+<office:body><office:spreadsheet><table:calculation-settings><table:null-date table:date-value="1904-01-01"/></table:calculation-settings>
+<table:table table:name="WBS"><table:table-row>
+<table:table-cell office:value-type="string"><text:p>タスク名</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>開始日</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>終了日</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell office:value-type="string"><text:p>設計</text:p></table:table-cell>
+<table:table-cell office:value-type="date" office:date-value="2026-04-01"/><table:table-cell table:style-name="ce1" office:value-type="float" office:value="44653"/></table:table-row>
+</table:table></office:spreadsheet></office:body></office:document-content>`
+	res := readBytes(t, "mac.ods", odsFile(t, content, ""), sheet.Options{})
+	tasks := res.Tasks()
+	if len(tasks) != 1 || tasks[0].PlannedStart.String() != "2026-04-01" || tasks[0].PlannedFinish.String() != "2026-04-03" {
+		t.Fatalf("tasks %+v", tasks)
+	}
+}
+
 func TestODSRefused(t *testing.T) {
 	t.Parallel()
 	table := func(rows string) string {

@@ -29,7 +29,7 @@ func (w *writer) timeItems(width float64) []item {
 		add("time.forecast", v+"）")
 	}
 	if rp := a.Replan; rp != nil {
-		if n := len(rp.Moved); n > 0 {
+		if n := rp.MovedCount; n > 0 && len(rp.Moved) > 0 {
 			most := rp.Moved[0]
 			for _, m := range rp.Moved {
 				if abs(m.Days) > abs(most.Days) {
@@ -41,15 +41,22 @@ func (w *writer) timeItems(width float64) []item {
 		for _, s := range rp.StaleSource {
 			add("time.stale", fmt.Sprintf("%s（%d %s）", s.File, s.Runs, w.L("time.runs")))
 		}
-		if n := len(rp.Backwards); n > 0 {
+		if n := rp.BackwardsCount; n > 0 {
 			add("time.backwards", fmt.Sprintf("%d %s", n, w.L("time.tasks")))
 		}
-		if n := len(rp.Vanished); n > 0 {
+		if n := rp.VanishedCount; n > 0 {
 			add("time.vanished", fmt.Sprintf("%d %s", n, w.L("time.tasks")))
 		}
 	}
 	if b := a.Baseline; b != nil {
-		v := fmt.Sprintf("%s %s：%+d %s、%s %s → %s", or(b.Name, w.L("time.first_run")), b.AsOf, b.FinishVariance, w.L("time.wd"), w.L("time.bac"), num1(b.BACBefore), num1(b.BACNow))
+		name := or(b.Name, w.L("time.first_run")) + " " + b.AsOf.String()
+		if b.Name == analyze.SourceBaselineName {
+			name = w.L("time.source_baseline")
+		}
+		v := fmt.Sprintf("%s：%+d %s", name, b.FinishVariance, w.L("time.wd"))
+		if b.BACBefore > 0 {
+			v += fmt.Sprintf("、%s %s → %s", w.L("time.bac"), num1(b.BACBefore), num1(b.BACNow))
+		}
 		add("time.baseline", v)
 	}
 	if len(lines) == 0 {
@@ -405,7 +412,7 @@ func (w *writer) movedTable() *table {
 	if rp == nil || len(rp.Moved) == 0 {
 		return nil
 	}
-	t := &table{size: 8, cols: []column{{label: w.L("col.id"), width: 14}, {label: w.L("col.task")},
+	t := &table{size: 8, cols: []column{{label: w.L("col.wbs_id"), width: 16}, {label: w.L("col.task")},
 		{label: w.L("col.moved_from"), width: 20, align: 'C'}, {label: w.L("col.moved_to"), width: 20, align: 'C'}, {label: w.L("col.shift"), width: 18, align: 'R'}}}
 	moved := append([]analyze.TaskMove(nil), rp.Moved...)
 	for i := 1; i < len(moved); i++ { // insertion sort by |days|, stable
