@@ -84,7 +84,8 @@ func runStatus(ctx context.Context, env *Env, o any, args []string) error {
 		// Each unreadable file by name: the figures above leave it out.
 		for _, s := range p.Sources {
 			if s.Err != nil {
-				fmt.Fprintf(env.Stderr, "pmo: warning: not read: %s\n", errorIn(at.err(s.Err), errorLang(o)))
+				lang := errorLang(o)
+				fmt.Fprintf(env.Stderr, "pmo: %s: %s\n", cmpStr(map[string]string{"ja": "警告: 読み込めないソース"}[lang], "warning: not read"), errorIn(at.err(s.Err), lang))
 			}
 		}
 		return exitError{exitUsage}

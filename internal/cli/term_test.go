@@ -43,3 +43,23 @@ func TestControlCharactersEscaped(t *testing.T) {
 		t.Errorf("the task name is not shown escaped:\n%s", out)
 	}
 }
+
+// TestStatusNamesUnreadableSources: before, status with unreadable
+// sources said only "some sources could not be read"; now each is named.
+func TestStatusNamesUnreadableSources(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	yaml := "version: 1\nproject:\n  id: s\n  name: s\n  pm: a\n  start: 2026-01-05\n  end: 2026-12-25\nsources:\n  - file: gone.xlsx\n  - file: teams/also-gone.csv\n"
+	if err := os.WriteFile(filepath.Join(dir, "project.yaml"), []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := run(t, "status", "--lang", "en", filepath.Join(dir, "project.yaml"))
+	if code != exitUsage {
+		t.Errorf("exit %d, want %d", code, exitUsage)
+	}
+	for _, f := range []string{filepath.Join(dir, "gone.xlsx"), filepath.Join(dir, "teams", "also-gone.csv")} {
+		if !strings.Contains(stderr, "not read: "+f+": file not found") {
+			t.Errorf("stderr does not name %s:\n%s", f, stderr)
+		}
+	}
+}

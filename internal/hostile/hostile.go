@@ -508,6 +508,26 @@ func specialCases() []Case {
 			}
 			return os.Symlink("..", filepath.Join(dir, "out", ".pmo"))
 		}, ".pmo"),
+		// Before, the batch's input hash read the pipe before any check and
+		// the run never ended.
+		{Name: "batch-source-fifo", Kind: KindPortfolio, Files: files(map[string][]byte{}), Setup: func(dir string) error {
+			if err := os.Mkdir(filepath.Join(dir, "p"), 0o755); err != nil {
+				return err
+			}
+			if err := os.WriteFile(filepath.Join(dir, "p", "project.yaml"), Project("wbs.xlsx"), 0o644); err != nil {
+				return err
+			}
+			return mkfifo(filepath.Join(dir, "p", "wbs.xlsx"))
+		}, Args: []string{"batch", ".", "-o", "out", "--lang", "en", "--quiet"}, Exit: 1, Message: "named pipe (FIFO)", File: "wbs.xlsx", Writes: true},
+		{Name: "batch-source-dev-zero", Kind: KindPortfolio, Files: files(map[string][]byte{}), Setup: func(dir string) error {
+			if err := os.Mkdir(filepath.Join(dir, "p"), 0o755); err != nil {
+				return err
+			}
+			if err := os.WriteFile(filepath.Join(dir, "p", "project.yaml"), Project("wbs.csv"), 0o644); err != nil {
+				return err
+			}
+			return os.Symlink("/dev/zero", filepath.Join(dir, "p", "wbs.csv"))
+		}, Args: []string{"batch", ".", "-o", "out", "--lang", "en", "--quiet"}, Exit: 1, Message: "is a device", File: "wbs.csv", Writes: true},
 		{Name: "portfolio-fifo", Kind: KindPortfolio, Setup: fifo("portfolio.yaml"), Args: []string{"batch", "portfolio.yaml", "-o", "out", "--lang", "en"}, Exit: 2, Message: "named pipe (FIFO)", File: "portfolio.yaml"},
 		{Name: "portfolio-aliases", Kind: KindPortfolio, Files: files(map[string][]byte{"portfolio.yaml": []byte("version: 1\nportfolio: &p {name: x}\nprojects: [*p]\n")}), Args: []string{"batch", "portfolio.yaml", "-o", "out", "--lang", "en"}, Exit: 2, Message: "aliases are not supported", File: "portfolio.yaml"},
 		{Name: "portfolio-project-fifo", Kind: KindPortfolio, Files: files(map[string][]byte{"portfolio.yaml": []byte("version: 1\nportfolio: {name: x}\nprojects: [p/project.yaml]\noutput: out\n")}), Setup: func(dir string) error {

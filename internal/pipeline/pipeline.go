@@ -96,8 +96,9 @@ func Load(ctx context.Context, path string, opt Options) (*Project, error) {
 	if opt.Defaults != nil {
 		cfg.ApplyDefaults(*opt.Defaults)
 	}
-	if !config.ValidID(cfg.Project.ID) {
-		// The id names the output folder: never write with a bad one.
+	if !config.ValidID(cfg.Project.ID) && !opt.Lenient {
+		// The id names the output folder: never write with a bad one. A
+		// lenient run (validate) writes nothing and lists the finding.
 		return nil, diag.Errorf(cfg.Project.IDPos, "project.id %q is missing or not a-z, 0-9, _ and - only; it names the output folder", cfg.Project.ID)
 	}
 	if opt.Sources != nil {
