@@ -139,10 +139,12 @@ func TestPortfolioWindowsPaths(t *testing.T) {
 	writeFiles(t, dir, "kikan/project.yaml", "teams/ec/project.yaml", "teams/nw/project.yaml")
 	abs := filepath.Join(dir, "teams", "nw", "project.yaml")
 	yaml := "version: 1\r\nprojects:\r\n  - kikan\\project.yaml\r\n  - teams\\*\\project.yaml\r\n" +
-		"  - 'C:\\pmo\\x\\project.yaml'\r\n  - '\\\\fileserver\\pmo\\project.yaml'\r\noutput: 出力\\今週\r\n"
+		"  - 'C:\\pmo\\x\\project.yaml'\r\n  - '\\\\fileserver\\pmo\\project.yaml'\r\n"
 	if runtime.GOOS == "windows" {
-		yaml += "  - " + abs + "\r\n"
+		// An absolute path with its drive letter is taken as it is.
+		yaml += "  - '" + abs + "'\r\n"
 	}
+	yaml += "output: 出力\\今週\r\n"
 	path := filepath.Join(dir, "portfolio.yaml")
 	if err := os.WriteFile(path, []byte(yaml), 0o600); err != nil {
 		t.Fatal(err)
