@@ -267,8 +267,8 @@ func status(norm, raw string) string {
 
 // span prints a start→finish pair, a * marking a date derived from the
 // Gantt calendar rather than read from a column.
-func span(start, finish date.Date, startFrom, finishFrom string) string {
-	mark := func(from string) string {
+func span(start, finish date.Date, startFrom, finishFrom project.DateSource) string {
+	mark := func(from project.DateSource) string {
 		if from == project.FromCalendar {
 			return "*"
 		}
@@ -282,7 +282,7 @@ func span(start, finish date.Date, startFrom, finishFrom string) string {
 
 func fromCalendar(ts []project.Task) bool {
 	for i := range ts {
-		if ts[i].PlannedStartFrom != "" || ts[i].PlannedFinishFrom != "" || ts[i].ActualStartFrom != "" || ts[i].ActualFinishFrom != "" {
+		if ts[i].PlannedStartFrom|ts[i].PlannedFinishFrom|ts[i].ActualStartFrom|ts[i].ActualFinishFrom != project.FromColumn {
 			return true
 		}
 	}

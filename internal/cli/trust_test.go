@@ -242,6 +242,18 @@ func TestThinScheduleIsUnknown(t *testing.T) {
 			t.Errorf("tracker 概要 lacks %q", want)
 		}
 	}
+	// 山田 owns every task, four of them late and unfinished: the workload
+	// carries them, with their remaining work as overdue load.
+	load, _ := tracker.GetRows("負荷")
+	found := false
+	for _, r := range load {
+		if len(r) > 1 && r[0] == "山田" && r[1] != "" && r[1] != "0" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the tracker's 負荷 sheet has no overdue load for 山田: %q", load)
+	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatal("pdftotext missing in CI")
@@ -256,6 +268,24 @@ func TestThinScheduleIsUnknown(t *testing.T) {
 		if !strings.Contains(string(page1), want) {
 			t.Errorf("PDF page 1 lacks %q:\n%s", want, page1)
 		}
+	}
+	whole, err := exec.Command("pdftotext", "-layout", filepath.Join(out, "thin", "status.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(whole)
+	if i := strings.Index(doc, "担当者別の残作業"); i < 0 || !strings.Contains(doc[i:], "山田") || !strings.Contains(doc[i:], "超過") {
+		t.Errorf("the PDF's workload section does not show 山田's overdue load")
+	}
+	var js struct {
+		Workload struct {
+			People  []string
+			Overdue []float64
+		}
+	}
+	json.Unmarshal([]byte(stdout), &js)
+	if len(js.Workload.People) != 1 || js.Workload.People[0] != "山田" || js.Workload.Overdue[0] <= 0 {
+		t.Errorf("JSON workload %+v, want 山田 with overdue load", js.Workload)
 	}
 }
 

@@ -200,14 +200,14 @@ func record(ctx context.Context, tx *sql.Tx, s *analyze.Snapshot) error {
 	defer ents.close()
 	if s.Detailed {
 		for _, t := range s.Tasks {
-			e, err := ents.id(ctx, project.KindWBS, t.Key, t.Source, t.WBSID)
+			e, err := ents.id(ctx, project.KindWBS, t.Key, t.Source, t.WBSID, t.Name)
 			if err != nil {
 				return err
 			}
 			now.tasks[e] = t
 		}
 		for _, it := range s.Items {
-			e, err := ents.id(ctx, it.Kind, it.Key, it.Source, "")
+			e, err := ents.id(ctx, it.Kind, it.Key, it.Source, "", "")
 			if err != nil {
 				return err
 			}
@@ -219,7 +219,7 @@ func record(ctx context.Context, tx *sql.Tx, s *analyze.Snapshot) error {
 		now.tasks = before.tasks
 		for _, k := range sortedStrings(s.Issues) {
 			file, _, _ := strings.Cut(k, "!")
-			e, err := ents.id(ctx, project.KindIssues, k, file, "")
+			e, err := ents.id(ctx, project.KindIssues, k, file, "", "")
 			if err != nil {
 				return err
 			}
@@ -230,16 +230,16 @@ func record(ctx context.Context, tx *sql.Tx, s *analyze.Snapshot) error {
 			now.items[e] = it
 		}
 	}
-	w, err := newWriter(ctx, tx)
+	w, err := newWriter(ctx, tx, ents.names)
 	if err != nil {
 		return err
 	}
 	defer w.close()
-	if err := w.delta(ctx, id, s.AsOf, before, now); err != nil {
+	if err := w.delta(ctx, s.AsOf, before, now); err != nil {
 		return err
 	}
 	if next != 0 {
-		if err := w.delta(ctx, next, nextDate, now, after); err != nil {
+		if err := w.delta(ctx, nextDate, now, after); err != nil {
 			return err
 		}
 	}
@@ -331,7 +331,7 @@ func stateBefore(ctx context.Context, q queryer, proj string, asOf date.Date, in
 		op = "<="
 	}
 	st := &state{tasks: map[int64]analyze.TaskState{}, items: map[int64]analyze.ItemState{}}
-	rows, err := q.QueryContext(ctx, `SELECT v.entity, e.key, v.gone, e.source, e.wbs_id, v.name, v.summary, v.planned_start, v.planned_finish,
+	rows, err := q.QueryContext(ctx, `SELECT v.entity, e.key, v.gone, e.source, e.wbs_id, coalesce(v.name, e.name), v.summary, v.planned_start, v.planned_finish,
 		v.actual_start, v.actual_finish, v.planned_effort, v.actual_effort, v.progress, v.status
 		FROM entity e JOIN task_version v ON v.entity = e.id AND v.as_of = (
 			SELECT max(v2.as_of) FROM task_version v2 WHERE v2.entity = e.id AND v2.as_of `+op+` ?)
@@ -390,42 +390,45 @@ func stateBefore(ctx context.Context, q queryer, proj string, asOf date.Date, in
 type entities struct {
 	proj   string
 	ids    map[string]int64
+	names  map[int64]string
 	insert *sql.Stmt
 }
 
 func newEntities(ctx context.Context, tx *sql.Tx, proj string) (*entities, error) {
-	e := &entities{proj: proj, ids: map[string]int64{}}
-	rows, err := tx.QueryContext(ctx, "SELECT id, kind, key FROM entity WHERE project = ?", proj)
+	e := &entities{proj: proj, ids: map[string]int64{}, names: map[int64]string{}}
+	rows, err := tx.QueryContext(ctx, "SELECT id, kind, key, name FROM entity WHERE project = ?", proj)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
-		var kind, key string
-		if err := rows.Scan(&id, &kind, &key); err != nil {
+		var kind, key, name string
+		if err := rows.Scan(&id, &kind, &key, &name); err != nil {
 			return nil, err
 		}
 		e.ids[kind+"\x00"+key] = id
+		e.names[id] = name
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	e.insert, err = tx.PrepareContext(ctx, "INSERT INTO entity (project, kind, key, source, wbs_id) VALUES (?, ?, ?, ?, ?)")
+	e.insert, err = tx.PrepareContext(ctx, "INSERT INTO entity (project, kind, key, source, wbs_id, name) VALUES (?, ?, ?, ?, ?, ?)")
 	return e, err
 }
 
 // The source and WBS id are part of the key, so they are the entity's.
-func (e *entities) id(ctx context.Context, kind project.Kind, key, source, wbsID string) (int64, error) {
+func (e *entities) id(ctx context.Context, kind project.Kind, key, source, wbsID, name string) (int64, error) {
 	if id, ok := e.ids[string(kind)+"\x00"+key]; ok {
 		return id, nil
 	}
-	res, err := e.insert.ExecContext(ctx, e.proj, string(kind), key, source, wbsID)
+	res, err := e.insert.ExecContext(ctx, e.proj, string(kind), key, source, wbsID, name)
 	if err != nil {
 		return 0, err
 	}
 	id, err := res.LastInsertId()
 	e.ids[string(kind)+"\x00"+key] = id
+	e.names[id] = name
 	return id, err
 }
 
@@ -434,19 +437,29 @@ func (e *entities) close() { e.insert.Close() }
 // writer writes versions with prepared statements.
 type writer struct {
 	task, item *sql.Stmt
+	names      map[int64]string // entity -> the name it was first seen with
 }
 
-func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{}
+// name is what a version stores as the task's name: NULL while it is the
+// entity's own, so the name is not repeated in every version.
+func (w *writer) name(id int64, name string) any {
+	if w.names[id] == name {
+		return nil
+	}
+	return name
+}
+
+func newWriter(ctx context.Context, tx *sql.Tx, names map[int64]string) (*writer, error) {
+	w := &writer{names: names}
 	var err error
-	w.task, err = tx.PrepareContext(ctx, `INSERT OR REPLACE INTO task_version (entity, as_of, run, gone, name, summary,
+	w.task, err = tx.PrepareContext(ctx, `INSERT OR REPLACE INTO task_version (entity, as_of, gone, name, summary,
 		planned_start, planned_finish, actual_start, actual_finish, planned_effort, actual_effort, progress, status)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return nil, err
 	}
-	w.item, err = tx.PrepareContext(ctx, `INSERT OR REPLACE INTO item_version (entity, as_of, run, gone, status, open, raised_on, closed_on)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	w.item, err = tx.PrepareContext(ctx, `INSERT OR REPLACE INTO item_version (entity, as_of, gone, status, open, raised_on, closed_on)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`)
 	return w, err
 }
 
@@ -459,14 +472,14 @@ func (w *writer) close() {
 
 // delta writes at run the versions that turn state from into state to:
 // changed and new entities, and a gone row for each entity to lacks.
-func (w *writer) delta(ctx context.Context, run int64, asOf date.Date, from, to *state) error {
+func (w *writer) delta(ctx context.Context, asOf date.Date, from, to *state) error {
 	at := asOf.String()
 	for _, id := range sortedKeys(to.tasks) {
 		t := to.tasks[id]
 		if old, ok := from.tasks[id]; ok && old.Equal(t) {
 			continue
 		}
-		if _, err := w.task.ExecContext(ctx, id, at, run, false, t.Name, t.Summary, dateArg(t.PlannedStart), dateArg(t.PlannedFinish),
+		if _, err := w.task.ExecContext(ctx, id, at, false, w.name(id, t.Name), t.Summary, dateArg(t.PlannedStart), dateArg(t.PlannedFinish),
 			dateArg(t.ActualStart), dateArg(t.ActualFinish), t.PlannedEffort, t.ActualEffort, t.Progress, string(t.Status)); err != nil {
 			return err
 		}
@@ -474,7 +487,7 @@ func (w *writer) delta(ctx context.Context, run int64, asOf date.Date, from, to 
 	for _, id := range sortedKeys(from.tasks) {
 		if _, ok := to.tasks[id]; !ok {
 			t := from.tasks[id]
-			if _, err := w.task.ExecContext(ctx, id, at, run, true, t.Name, t.Summary, nil, nil, nil, nil, nil, nil, nil, ""); err != nil {
+			if _, err := w.task.ExecContext(ctx, id, at, true, nil, t.Summary, nil, nil, nil, nil, nil, nil, nil, ""); err != nil {
 				return err
 			}
 		}
@@ -484,14 +497,14 @@ func (w *writer) delta(ctx context.Context, run int64, asOf date.Date, from, to 
 		if old, ok := from.items[id]; ok && old == it {
 			continue
 		}
-		if _, err := w.item.ExecContext(ctx, id, at, run, false, string(it.Status), it.Open, dateArg(it.RaisedOn), dateArg(it.ClosedOn)); err != nil {
+		if _, err := w.item.ExecContext(ctx, id, at, false, string(it.Status), it.Open, dateArg(it.RaisedOn), dateArg(it.ClosedOn)); err != nil {
 			return err
 		}
 	}
 	for _, id := range sortedKeys(from.items) {
 		if _, ok := to.items[id]; !ok {
 			it := from.items[id]
-			if _, err := w.item.ExecContext(ctx, id, at, run, true, string(it.Status), it.Open, nil, nil); err != nil {
+			if _, err := w.item.ExecContext(ctx, id, at, true, string(it.Status), it.Open, nil, nil); err != nil {
 				return err
 			}
 		}

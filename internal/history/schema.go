@@ -38,14 +38,14 @@ CREATE TABLE entity (
 	key     TEXT NOT NULL,
 	source  TEXT NOT NULL,                      -- file (and sheet) as the YAML names it: part of key
 	wbs_id  TEXT NOT NULL,                      -- tasks: the WBS id the key uses, else ''
+	name    TEXT NOT NULL,                      -- tasks: the name first seen
 	UNIQUE (project, kind, key)
 );
 CREATE TABLE task_version (
 	entity         INTEGER NOT NULL REFERENCES entity(id),
-	as_of          TEXT NOT NULL,              -- the run's status date
-	run            INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+	as_of          TEXT NOT NULL,              -- the status date of the run that wrote it
 	gone           INTEGER NOT NULL DEFAULT 0,
-	name           TEXT NOT NULL,
+	name           TEXT,                       -- NULL: the entity's name
 	summary        INTEGER NOT NULL,
 	planned_start  TEXT,
 	planned_finish TEXT,
@@ -60,7 +60,6 @@ CREATE TABLE task_version (
 CREATE TABLE item_version (
 	entity    INTEGER NOT NULL REFERENCES entity(id),
 	as_of     TEXT NOT NULL,
-	run       INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
 	gone      INTEGER NOT NULL DEFAULT 0,
 	status    TEXT NOT NULL,
 	open      INTEGER NOT NULL,
@@ -90,7 +89,7 @@ CREATE TABLE baseline (
 );
 CREATE INDEX run_project ON run (project, as_of);
 CREATE VIEW task_at_run AS
-	SELECT r.id AS run, r.project, r.as_of, e.key, v.as_of AS changed_on, e.source, e.wbs_id, v.name, v.summary,
+	SELECT r.id AS run, r.project, r.as_of, e.key, v.as_of AS changed_on, e.source, e.wbs_id, coalesce(v.name, e.name) AS name, v.summary,
 		v.planned_start, v.planned_finish, v.actual_start, v.actual_finish, v.planned_effort, v.actual_effort, v.progress, v.status
 	FROM run r
 	JOIN entity e ON e.project = r.project AND e.kind = 'wbs'

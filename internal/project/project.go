@@ -89,10 +89,10 @@ type Task struct {
 	// Where each date came from when not from the sheet's column for it:
 	// FromCalendar when derived from the marks of a Gantt calendar area;
 	// "" when read from the column (or not known).
-	PlannedStartFrom  string `json:"planned_start_from,omitempty"`
-	PlannedFinishFrom string `json:"planned_finish_from,omitempty"`
-	ActualStartFrom   string `json:"actual_start_from,omitempty"`
-	ActualFinishFrom  string `json:"actual_finish_from,omitempty"`
+	PlannedStartFrom  DateSource `json:"planned_start_from,omitempty"`
+	PlannedFinishFrom DateSource `json:"planned_finish_from,omitempty"`
+	ActualStartFrom   DateSource `json:"actual_start_from,omitempty"`
+	ActualFinishFrom  DateSource `json:"actual_finish_from,omitempty"`
 
 	// Cells says which cell each field was read from, for findings.
 	Cells Cells `json:"-"`
@@ -105,8 +105,27 @@ type Baseline struct {
 	Effort *float64  `json:"effort,omitempty"` // person-days
 }
 
-// FromCalendar marks a task date derived from a Gantt calendar's marks.
-const FromCalendar = "calendar"
+// DateSource says where a task date came from. It is one byte, not a
+// string: a 50,000-task schedule carries four of them per task.
+type DateSource uint8
+
+// Date sources. FromColumn (the zero value) is omitted from JSON.
+const (
+	FromColumn   DateSource = iota // the sheet's column for the date, or no date
+	FromCalendar                   // the marks of a Gantt calendar area
+)
+
+// String returns "calendar" for FromCalendar and "" for FromColumn.
+func (s DateSource) String() string {
+	if s == FromCalendar {
+		return "calendar"
+	}
+	return ""
+}
+
+// MarshalText writes the source as its name, so JSON says
+// "planned_start_from": "calendar".
+func (s DateSource) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // Issue is one row of a 課題管理表.
 type Issue struct {

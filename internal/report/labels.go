@@ -161,6 +161,6 @@ func english() Labels {
 		"col.run_status": "Run", "run.ok": "built", "run.reused": "reused", "run.failed": "failed",
 		"col.ms_date": "Milestone date", "col.error": "Error", "portfolio.projects": "Projects", "portfolio.failed": "Failed",
 		"head.planned": "Planned %", "head.actual": "Actual %", "head.late": "Late tasks", "head.open_issues": "Open issues",
-		"head.overdue_issues": "Overdue issues", "head.high_risks": "High risks", "head.errors": "Errors", "head.scheduled": "Sched-uled", "col.errors": "Errors", "col.warnings": "Warnings", "col.scheduled": "Scheduled %", "col.check_first": "Check first", "head.run_status": "Run",
+		"head.overdue_issues": "Overdue issues", "head.high_risks": "High risks", "head.errors": "Errors", "head.scheduled": "Sched.\n%", "col.errors": "Errors", "col.warnings": "Warnings", "col.scheduled": "Scheduled %", "col.check_first": "Check first", "head.run_status": "Run",
 	}
 }

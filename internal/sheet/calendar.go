@@ -311,7 +311,7 @@ func unfinished(t *project.Task) bool {
 // calendar's marks, and checks those the columns gave. A column date
 // outside the calendar's days is no disagreement: many sheets draw only
 // the weeks around the status date.
-func (rr *rowReader) fromCalendar(row int, cs, cf date.Date, start, finish *date.Date, startFrom, finishFrom *string, what diag.Phrase) {
+func (rr *rowReader) fromCalendar(row int, cs, cf date.Date, start, finish *date.Date, startFrom, finishFrom *project.DateSource, what diag.Phrase) {
 	if cs.IsZero() {
 		return
 	}

@@ -67,7 +67,7 @@ func TestCalendarOnlyDayColumns(t *testing.T) {
 	if tk := tb.Tasks[0]; tk.ActualStartFrom != project.FromCalendar || tk.ActualFinishFrom != project.FromCalendar {
 		t.Errorf("task 1: actual from %q/%q, want calendar", tk.ActualStartFrom, tk.ActualFinishFrom)
 	}
-	if tk := tb.Tasks[2]; tk.ActualStartFrom != "" || !tk.ActualStart.IsZero() {
+	if tk := tb.Tasks[2]; tk.ActualStartFrom != project.FromColumn || !tk.ActualStart.IsZero() {
 		t.Errorf("task 3 has an actual start %s from %q; its 実績 row is unmarked", tk.ActualStart, tk.ActualStartFrom)
 	}
 }
@@ -99,7 +99,7 @@ func TestCalendarWeekColumns(t *testing.T) {
 		"[2] L1 実装 plan=2026-04-27..2026-05-17",
 		"[3] L1 試験 plan=2026-05-04..2026-05-08",
 	)
-	if tk := tb.Tasks[1]; tk.PlannedStartFrom != "" || tk.PlannedFinishFrom != project.FromCalendar {
+	if tk := tb.Tasks[1]; tk.PlannedStartFrom != project.FromColumn || tk.PlannedFinishFrom != project.FromCalendar {
 		t.Errorf("task 2: from %q/%q, want column/calendar", tk.PlannedStartFrom, tk.PlannedFinishFrom)
 	}
 	wantFinding(t, res, diag.Info, "calendar-disagrees", "book.xlsx!ガント!E4")

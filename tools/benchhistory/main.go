@@ -40,6 +40,7 @@ func main() {
 		fail(err)
 	}
 	var writes []time.Duration
+	cpu0 := cpuTime()
 	for w := range *weeks {
 		for p := range *projects {
 			s := historytest.WeeklyRun(fmt.Sprintf("p%03d", p), w)
@@ -53,6 +54,7 @@ func main() {
 			fmt.Fprintf(os.Stderr, "week %d recorded\n", w+1)
 		}
 	}
+	cpuWrites := cpuTime() - cpu0
 	var trends, prevs []time.Duration
 	for p := range *projects {
 		id := fmt.Sprintf("p%03d", p)
@@ -76,6 +78,7 @@ func main() {
 	fmt.Printf("database size: %.1f MB\n", float64(st.Size())/1e6)
 	fmt.Printf("write per project run: %s\n", stats(writes))
 	fmt.Printf("write, last week only: %s\n", stats(writes[len(writes)-*projects:]))
+	fmt.Printf("CPU time per write (user+system, includes generating the run): %.1f ms\n", float64(cpuWrites.Microseconds())/1000/float64(len(writes)))
 	fmt.Printf("trend query (all runs of one project): %s\n", stats(trends))
 	fmt.Printf("previous run with its 1,000 tasks: %s\n", stats(prevs))
 }

@@ -158,7 +158,7 @@ func (w *writer) portfolioTable(pf *report.Portfolio) *table {
 		{label: w.L("head.overdue_issues"), width: 14, align: 'R'},
 		{label: w.L("head.high_risks"), width: 11, align: 'R'},
 		{label: w.L("head.scheduled"), width: 11, align: 'R'},
-		{label: w.L("col.next_milestone"), width: 27},
+		{label: w.L("col.next_milestone"), width: 30},
 	}
 	dated := pf.AsOf.IsZero()
 	if dated {

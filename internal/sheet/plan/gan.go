@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -226,7 +227,7 @@ func parseGAN(name string, data []byte) (*Plan, error) {
 			}
 		}
 	}
-	p := &Plan{Format: "GanttProject", Element: "tasks/task", Columns: ganColumns}
+	p := &Plan{Format: "GanttProject", Element: "tasks/task", Columns: slices.Clone(ganColumns)}
 	outlineOf := map[string]string{}
 	for _, gt := range tasks {
 		outlineOf[gt.id] = gt.outline
@@ -235,7 +236,7 @@ func parseGAN(name string, data []byte) (*Plan, error) {
 	for i, gt := range tasks {
 		t := g.task(gt, i+1)
 		for _, rid := range alloc[gt.id] {
-			if n := resources[rid]; n != "" && !contains(t.Assignee, n) {
+			if n := resources[rid]; n != "" && !slices.Contains(t.Assignee, n) {
 				t.Assignee = append(t.Assignee, n)
 			}
 		}

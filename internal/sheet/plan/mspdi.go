@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -152,7 +153,7 @@ func parseMSPDI(name string, data []byte) (*Plan, error) {
 			}
 		}
 	}
-	p := &Plan{Format: "MSPDI", Element: "Tasks/Task", Columns: mspdiColumns}
+	p := &Plan{Format: "MSPDI", Element: "Tasks/Task", Columns: slices.Clone(mspdiColumns)}
 	m := mspdiReader{name: name, minutes: minutes, findings: &p.Findings}
 	wbsOf := map[string]string{}
 	for _, tk := range tasks {
@@ -162,7 +163,7 @@ func parseMSPDI(name string, data []byte) (*Plan, error) {
 	for _, a := range assignments {
 		n := resources[strings.TrimSpace(a.ResourceUID)]
 		uid := strings.TrimSpace(a.TaskUID)
-		if n == "" || contains(who[uid], n) {
+		if n == "" || slices.Contains(who[uid], n) {
 			continue // unassigned (ResourceUID -65535) or listed twice
 		}
 		who[uid] = append(who[uid], n)
@@ -340,15 +341,6 @@ func cmpOr(ss ...string) string {
 		}
 	}
 	return ""
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func parseFloat(s string) (float64, error) { return strconv.ParseFloat(s, 64) }
