@@ -16,6 +16,12 @@ tmp=$(mktemp -d)
 trap '"$(dirname "$wine")/wineserver" -k 2>/dev/null; rm -rf "$tmp" 2>/dev/null || true' EXIT
 export WINEPREFIX="$tmp/prefix" WINEDEBUG=-all
 
+# One wineserver for the whole script, started before anything else: by
+# default it exits a few seconds after its last client, and a wine started
+# just then fails with "recvmsg: Connection reset by peer" (seen on a
+# loaded CI machine). The trap stops it.
+mkdir -p "$WINEPREFIX"
+"$(dirname "$wine")/wineserver" -p
 "$wine" wineboot -i >/dev/null 2>&1
 # Go ≥ 1.24 needs bcryptprimitives.dll (ProcessPrng), which wine 8 lacks: a
 # DLL forwarding it to advapi32's SystemFunction036 (RtlGenRandom, the

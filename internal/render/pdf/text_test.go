@@ -166,3 +166,24 @@ func TestHeatColoursShared(t *testing.T) {
 		}
 	}
 }
+
+// TestJapaneseHeaderNotBrokenMidWord: a short Japanese column header stays
+// on one line (遅れ気味タスク, not 遅れ気味タス／ク), the column widening
+// for it.
+func TestJapaneseHeaderNotBrokenMidWord(t *testing.T) {
+	t.Parallel()
+	var runs []textRun
+	if _, _, err := render(load(t, "kikan", "ja"), Options{}, &runs); err != nil {
+		t.Fatal(err)
+	}
+	whole := false
+	for _, r := range runs {
+		if r.page == 1 && r.s == "遅れ気味タス" {
+			t.Errorf("header broken mid-word at (%.1f, %.1f)", r.x, r.top)
+		}
+		whole = whole || r.page == 1 && r.s == "遅れ気味タスク"
+	}
+	if !whole {
+		t.Error("no 遅れ気味タスク header on page 1")
+	}
+}
