@@ -16,6 +16,12 @@ tmp=$(mktemp -d)
 trap '"$(dirname "$wine")/wineserver" -k 2>/dev/null; rm -rf "$tmp" 2>/dev/null || true' EXIT
 export WINEPREFIX="$tmp/prefix" WINEDEBUG=-all
 
+# One wineserver for the whole script, started before anything else: by
+# default it exits a few seconds after its last client, and a wine started
+# just then fails with "recvmsg: Connection reset by peer" (seen on a
+# loaded CI machine). The trap stops it.
+mkdir -p "$WINEPREFIX"
+"$(dirname "$wine")/wineserver" -p
 "$wine" wineboot -i >/dev/null 2>&1
 # Go ≥ 1.24 needs bcryptprimitives.dll (ProcessPrng), which wine 8 lacks: a
 # DLL forwarding it to advapi32's SystemFunction036 (RtlGenRandom, the
@@ -37,8 +43,22 @@ go build -o "$tmp/pmo" ./cmd/pmo
 echo "wine-smoke: examples batch, native and Windows"
 "$tmp/pmo" batch examples/portfolio.yaml -o "$tmp/native" --fail-on none --quiet
 "$wine" "$tmp/pmo.exe" batch 'examples\portfolio.yaml' -o "$tmp/windows" --fail-on none --quiet
-# .pmo-result.json is the reuse cache, kept in the form of the system that made it.
-diff -r -x .pmo-result.json "$tmp/native" "$tmp/windows"
+# .pmo-result.json is the reuse cache, kept in the form of the system that
+# made it; the history database numbers its rows in the order parallel
+# projects finish, so it is compared by content.
+diff -r -x .pmo-result.json -x history.db "$tmp/native" "$tmp/windows"
+/usr/bin/python3 - "$tmp/native/.pmo/history.db" "$tmp/windows/.pmo/history.db" <<'PY'
+import sqlite3, sys
+def content(path):
+    c = sqlite3.connect(path)
+    tables = [r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+    return {t: c.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}, \
+        sorted(r[0] for r in c.execute("SELECT key FROM entity"))
+a, b = content(sys.argv[1]), content(sys.argv[2])
+if a != b:
+    sys.exit(f"history.db differs: native {a[0]}, windows {b[0]}")
+print("  history.db: same tables, row counts and task keys", a[0])
+PY
 find "$tmp/windows" -type f | sort | sed "s|$tmp/windows/|  |"
 
 echo "wine-smoke: a Shift_JIS, CRLF project definition with backslash paths"

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pmokit/pmo/internal/batch"
 	"github.com/pmokit/pmo/internal/project"
 	"github.com/spf13/pflag"
 )
@@ -104,7 +105,11 @@ func flagValues(name string) []string {
 	case "lang":
 		return []string{"ja", "en"}
 	case "fail-on":
-		return []string{"error", "warning", "red", "none"}
+		var levels []string
+		for _, f := range []batch.FailOn{batch.FailOnError, batch.FailOnWarning, batch.FailOnRed, batch.FailOnUnknown, batch.FailOnNone} {
+			levels = append(levels, string(f))
+		}
+		return levels
 	case "encoding":
 		return []string{"utf-8", "shift_jis"}
 	}

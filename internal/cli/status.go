@@ -166,7 +166,7 @@ func printStatus(w io.Writer, r *analyze.Result, lang string) {
 	if !r.Coverage.HasRisks {
 		rows[4] = []string{l["risks"], words.Get("none.risks"), "", ""}
 	}
-	rows = append(rows, qualityRow(r.Coverage, l, words))
+	rows = append(rows, qualityRow(r.Coverage, l, words), forecastRow(r.Forecast, words))
 	table(w, "", rows)
 	for _, s := range r.Coverage.Sources {
 		if !s.Read {
@@ -217,6 +217,31 @@ func printStatus(w io.Writer, r *analyze.Result, lang string) {
 		fmt.Fprintf(w, "\n%s %s: %s %+.1fpt  SPI %s  %s %d  %s %d  %s %d\n", l["changes"], c.Since, l["progress"], c.ProgressDelta,
 			signed(c.SPIDelta), l["newissues"], c.NewIssues, l["closedissues"], c.ClosedIssues, l["newlylate"], len(c.NewlyLate))
 	}
+	if rp := r.Replan; rp != nil && (rp.MovedCount > 0 || len(rp.StaleSource) > 0 || rp.BackwardsCount > 0 || rp.VanishedCount > 0) {
+		fmt.Fprintf(w, "%s %d  %s %d  %s %d", words.Get("time.replanned"), rp.MovedCount, words.Get("time.backwards"), rp.BackwardsCount,
+			words.Get("time.vanished"), rp.VanishedCount)
+		for _, s := range rp.StaleSource {
+			fmt.Fprintf(w, "  %s %s (%d)", words.Get("time.stale"), s.File, s.Runs)
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// forecastRow is the Earned Schedule line: the forecast finish against
+// the planned one, SPI(t) and EAC; "-" where a figure is not known.
+func forecastRow(f analyze.Forecast, words report.Labels) []string {
+	finish := "-"
+	if !f.Finish.IsZero() {
+		finish = f.Finish.String()
+		if f.SlipDays != nil {
+			finish += fmt.Sprintf(" (%s %s, %+d %s)", words.Get("time.planned_end"), f.PlannedFinish, *f.SlipDays, words.Get("time.wd"))
+		}
+	}
+	eac := "EAC -"
+	if f.EAC != nil {
+		eac = fmt.Sprintf("EAC %.1f", *f.EAC)
+	}
+	return []string{words.Get("time.forecast"), finish, "SPI(t) " + f2(f.SPIt), eac}
 }
 
 // qualityRow is the data-quality line: errors, warnings, the share of

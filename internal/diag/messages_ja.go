@@ -243,4 +243,5 @@ var messagesJA = map[string]string{
 	"is a symbolic link; pmo writes only inside the output folder and never through a link (remove it)":                             "シンボリックリンクです。pmo は出力フォルダーの中にだけ書き込み、リンクの先には書き込みません（リンクを削除してください）",
 	"is in the way: pmo needs a folder here (remove or rename it)":                                                                  "フォルダーが必要な場所にフォルダー以外があります（削除するか名前を変えてください）",
 	"is in the way: pmo replaces only regular files (remove or rename it)":                                                          "通常のファイル以外があります。pmo が置き換えるのは通常のファイルだけです（削除するか名前を変えてください）",
+	"this history database was written by a development build of pmo; move it away and run again (the reports are not affected)":    "この履歴データベースは開発中の pmo で作られたものです。別の場所へ移してから実行し直してください（報告書には影響しません）",
 }

@@ -28,13 +28,15 @@ import (
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/limits"
+	"github.com/pmokit/pmo/internal/outdir"
 	"github.com/pmokit/pmo/internal/project"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
 
-// Dir is the folder below an output folder that holds pmo's own state.
-const Dir = ".pmo"
+// Dir is the folder below an output folder that holds pmo's own state
+// (the run lock lives there too).
+const Dir = outdir.StateDir
 
 // FileName is the database's name inside Dir.
 const FileName = "history.db"
@@ -112,7 +114,7 @@ func (h *DB) migrate() error {
 			return fmt.Errorf("written by a newer pmo (schema %d, this pmo knows %d)", v, len(migrations))
 		}
 		if v == len(migrations) {
-			return nil
+			return h.checkShape()
 		}
 		// Transactions are immediate: a second pmo migrating the same file
 		// waits, then finds the step done and moves on.
@@ -139,6 +141,22 @@ func (h *DB) migrate() error {
 			return err
 		}
 	}
+}
+
+// checkShape refuses a file whose tables are not the ones this schema
+// version makes: one written by a development build of pmo before the
+// schema was released, which would otherwise fail query by query.
+func (h *DB) checkShape() error {
+	for table, col := range map[string]string{"entity": "name", "task_version": "as_of", "item_version": "as_of"} {
+		var n int
+		if err := h.db.QueryRow("SELECT count(*) FROM pragma_table_info(?) WHERE name = ?", table, col).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return diag.Errorf(diag.Pos{}, "this history database was written by a development build of pmo; move it away and run again (the reports are not affected)")
+		}
+	}
+	return nil
 }
 
 // queryer is what reading needs: the database or a transaction.

@@ -74,6 +74,14 @@ func (w *writer) widths(t *table, total float64) []float64 {
 				out[i] = max(out[i], w.width(word)+2*cellPadX+0.1)
 			}
 		}
+		// A Japanese header line is one word too: 遅れ気味タスク broken as
+		// 遅れ気味タス／ク reads as nonsense. Widen for it, by up to half
+		// again the column's width; a longer label breaks as before.
+		for line := range strings.SplitSeq(c.label, "\n") {
+			if need := w.width(line) + 2*cellPadX + 0.1; strings.ContainsFunc(line, ideographic) && need <= c.width*1.5 {
+				out[i] = max(out[i], need)
+			}
+		}
 		fixed += out[i]
 	}
 	for i, c := range t.cols {

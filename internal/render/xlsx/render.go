@@ -88,7 +88,7 @@ type book struct {
 }
 
 func newBook(f *excelize.File, d *report.Document) *book {
-	return &book{f: f, d: d, a: d.A, st: newStyles(f), titleKey: "title.tracker"}
+	return &book{f: f, d: d, a: d.A, st: newStyles(f, fontFamily(d.Lang)), titleKey: "title.tracker"}
 }
 
 func (b *book) fail(err error) {
@@ -127,11 +127,7 @@ func (b *book) setup(names ...string) {
 		_, err := b.f.NewSheet(b.label(n))
 		b.fail(err)
 	}
-	font := "游ゴシック"
-	if b.d.Lang == "en" {
-		font = "Calibri"
-	}
-	b.fail(b.f.SetDefaultFont(font))
+	b.fail(b.f.SetDefaultFont(fontFamily(b.d.Lang)))
 	stamp := ""
 	if !b.d.AsOf.IsZero() {
 		stamp = b.d.AsOf.String() + "T00:00:00Z"

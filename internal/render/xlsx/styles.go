@@ -70,23 +70,34 @@ type look struct {
 
 // styles creates and caches cell and conditional styles.
 type styles struct {
-	f     *excelize.File
-	cells map[look]int
-	conds map[look]int
+	f      *excelize.File
+	family string // every font names it, so no client falls back to a serif
+	cells  map[look]int
+	conds  map[look]int
 }
 
-func newStyles(f *excelize.File) *styles {
-	return &styles{f: f, cells: map[look]int{}, conds: map[look]int{}}
+func newStyles(f *excelize.File, family string) *styles {
+	return &styles{f: f, family: family, cells: map[look]int{}, conds: map[look]int{}}
 }
 
-func (l look) style() *excelize.Style {
+// fontFamily is the workbook's font: 游ゴシック for Japanese documents
+// (Excel on Windows and Mac has it; LibreOffice falls back to its own
+// Japanese sans-serif), Calibri for English.
+func fontFamily(lang string) string {
+	if lang == "en" {
+		return "Calibri"
+	}
+	return "游ゴシック"
+}
+
+func (l look) style(family string) *excelize.Style {
 	s := &excelize.Style{}
 	if l.numFmt != "" {
 		code := l.numFmt
 		s.CustomNumFmt = &code
 	}
 	if l.bold || l.italic || l.size > 0 || l.color != "" || l.underline {
-		s.Font = &excelize.Font{Bold: l.bold, Italic: l.italic, Size: l.size, Color: l.color}
+		s.Font = &excelize.Font{Bold: l.bold, Italic: l.italic, Size: l.size, Color: l.color, Family: family}
 		if l.underline {
 			s.Font.Underline = "single"
 		}
@@ -117,7 +128,7 @@ func (s *styles) cell(l look) (int, error) {
 	if id, ok := s.cells[l]; ok {
 		return id, nil
 	}
-	id, err := s.f.NewStyle(l.style())
+	id, err := s.f.NewStyle(l.style(s.family))
 	if err != nil {
 		return 0, err
 	}
@@ -130,7 +141,7 @@ func (s *styles) cond(l look) (int, error) {
 	if id, ok := s.conds[l]; ok {
 		return id, nil
 	}
-	id, err := s.f.NewConditionalStyle(l.style())
+	id, err := s.f.NewConditionalStyle(l.style(s.family))
 	if err != nil {
 		return 0, err
 	}
