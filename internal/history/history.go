@@ -28,13 +28,15 @@ import (
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/limits"
+	"github.com/pmokit/pmo/internal/outdir"
 	"github.com/pmokit/pmo/internal/project"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
 
-// Dir is the folder below an output folder that holds pmo's own state.
-const Dir = ".pmo"
+// Dir is the folder below an output folder that holds pmo's own state
+// (the run lock lives there too).
+const Dir = outdir.StateDir
 
 // FileName is the database's name inside Dir.
 const FileName = "history.db"

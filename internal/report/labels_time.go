@@ -21,7 +21,7 @@ func timeLabels(lang string) Labels {
 			"fc.at": "AT, actual time (wd)", "fc.pd": "PD, planned duration (wd)", "fc.spit": "SPI(t) = ES ÷ AT", "fc.svt": "SV(t) = ES − AT (wd)",
 			"fc.ieact": "IEAC(t) = PD ÷ SPI(t) (wd)", "fc.finish": "Forecast finish", "fc.money": "in money",
 			"col.moved_from": "Was", "col.moved_to": "Now", "col.shift": "Shift (wd)", "col.task": "Task",
-			"sheet.trend": "Trends", "trend.run": "Run", "section.forecast": "Forecast (EVM and Earned Schedule)", "time.first_run": "first run", "time.source_baseline": "the source's saved baseline",
+			"sheet.trend": "Trends", "trend.run": "Run", "section.forecast": "Forecast (EVM and Earned Schedule)", "time.first_run": "first run", "time.replanned_short": "replanned", "time.stale_short": "stale", "time.source_baseline": "the source's saved baseline",
 		}
 	}
 	return Labels{
@@ -41,6 +41,6 @@ func timeLabels(lang string) Labels {
 		"fc.at": "AT 経過（営業日）", "fc.pd": "PD 計画期間（営業日）", "fc.spit": "SPI(t) = ES ÷ AT", "fc.svt": "SV(t) = ES − AT（営業日）",
 		"fc.ieact": "IEAC(t) = PD ÷ SPI(t)（営業日）", "fc.finish": "予測完了日", "fc.money": "金額",
 		"col.moved_from": "変更前", "col.moved_to": "変更後", "col.shift": "差（営業日）", "col.task": "タスク",
-		"sheet.trend": "推移", "trend.run": "実行", "section.forecast": "予測（EVM・Earned Schedule）", "time.first_run": "初回", "time.source_baseline": "ソースの基準計画（MS Project 等）",
+		"sheet.trend": "推移", "trend.run": "実行", "section.forecast": "予測（EVM・Earned Schedule）", "time.first_run": "初回", "time.replanned_short": "計画変更", "time.stale_short": "未更新", "time.source_baseline": "ソースの基準計画（MS Project 等）",
 	}
 }

@@ -312,6 +312,9 @@ func (rr *rowReader) foldActual(t *project.Task, a rowValues) {
 // rangeEnds fills a start or finish the sheet has no value for from the
 // other end of a period typed in one cell (期間 4/1〜4/10).
 func (rr *rowReader) rangeEnds(t *project.Task, v rowValues) {
+	if !rr.sawRange {
+		return // no period seen yet: nothing to fill, and no cost per row
+	}
 	for _, f := range [...]struct {
 		field      string
 		start, fin *date.Date

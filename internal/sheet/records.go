@@ -98,6 +98,7 @@ type rowReader struct {
 	shading  map[[2]uint16]bool   // (column, fill) pairs that shade, not mark
 	// skipped counts rows left out as totals, examples or legends; the
 	// first is named in a finding.
+	sawRange     bool // a date cell held a period (4/1〜4/10)
 	skipped      int
 	skippedFirst int
 	skippedText  string
@@ -356,6 +357,7 @@ func (rr *rowReader) readDate(c Cell, st Style, p *parsed, field string) {
 		// can take the other end for a field the sheet has no column for.
 		if from, to, isRange := value.ParseDateRange(p.text); isRange {
 			dt, ok, p.hasNum = from, true, true
+			rr.sawRange = true
 			if isFinishField(field) {
 				dt = to
 			}

@@ -51,6 +51,23 @@ func (w *writer) qualityItems(width float64) []item {
 	return append(out, item{h: 0.8, draw: func(x, top float64) { w.fill(bg); w.pdf.Rect(x, top, width, 0.8, "F") }})
 }
 
+// moneyItems is page 1's money band (予算・着地見込) when the project has a
+// budget or a cost per person-day: budget, BAC, EV, AC, EAC and VAC.
+func (w *writer) moneyItems(width float64) []item {
+	ms := w.d.Money()
+	if len(ms) == 0 {
+		return nil
+	}
+	parts := make([]string, 0, len(ms))
+	for _, m := range ms {
+		parts = append(parts, m.Label+" "+m.Text)
+	}
+	line := w.L("money.title") + "　" + strings.Join(parts, "　｜　")
+	out := []item{{h: 0.8, draw: func(x, top float64) { w.fill(neutralBg); w.pdf.Rect(x, top, width, 0.8, "F") }}}
+	out = append(out, w.paraItems(line, width, textStyle{size: 8.5, bg: neutralBg}, diag.Pos{})...)
+	return append(out, item{h: 0.8, draw: func(x, top float64) { w.fill(neutralBg); w.pdf.Rect(x, top, width, 0.8, "F") }})
+}
+
 // noRegister is the text shown instead of counts for a register the
 // project does not have, or "" when it has it.
 func (w *writer) noRegister(kind string) string {

@@ -28,7 +28,11 @@ func (w *writer) summary() {
 	w.startPage(false)
 	w.header()
 	w.kpiTiles()
-	w.y = place(w.qualityItems(contentW), marginX, w.y) + 3
+	w.y = place(w.qualityItems(contentW), marginX, w.y) + 1
+	if money := w.moneyItems(contentW); money != nil {
+		w.y = place(money, marginX, w.y) + 1
+	}
+	w.y += 2
 	left := w.leftColumn()
 	right := w.rightColumn()
 	top := w.y

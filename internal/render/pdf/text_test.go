@@ -187,3 +187,24 @@ func TestJapaneseHeaderNotBrokenMidWord(t *testing.T) {
 		t.Error("no 遅れ気味タスク header on page 1")
 	}
 }
+
+// TestPageOneMoney: a project with a budget and a cost per person-day shows
+// the budget and the forecast at completion on page 1, in 万/億 for Japanese.
+func TestPageOneMoney(t *testing.T) {
+	t.Parallel()
+	var runs []textRun
+	if _, _, err := render(load(t, "kikan", "ja"), Options{}, &runs); err != nil {
+		t.Fatal(err)
+	}
+	var page1 strings.Builder
+	for _, r := range runs {
+		if r.page == 1 {
+			page1.WriteString(r.s)
+		}
+	}
+	for _, want := range []string{"予算・着地見込", "予算 1億8,000万円", "着地見込 (EAC)", "差異見込 (VAC)"} {
+		if !strings.Contains(page1.String(), want) {
+			t.Errorf("page 1 lacks %q", want)
+		}
+	}
+}

@@ -435,10 +435,10 @@ func (w *writer) movedTable() *table {
 func (w *writer) timeNote(r *report.PortfolioRow) string {
 	s := ""
 	if r.Replanned != nil && *r.Replanned > 0 {
-		s += fmt.Sprintf(" %s%d", w.L("time.replanned"), *r.Replanned)
+		s += fmt.Sprintf(" %s %d", w.L("time.replanned_short"), *r.Replanned)
 	}
 	if r.StaleSheets != nil && *r.StaleSheets > 0 {
-		s += fmt.Sprintf(" %s%d", w.L("time.stale"), *r.StaleSheets)
+		s += fmt.Sprintf(" %s %d", w.L("time.stale_short"), *r.StaleSheets)
 	}
 	return s
 }

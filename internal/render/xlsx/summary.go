@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/pmokit/pmo/internal/date"
@@ -158,6 +159,17 @@ func (b *book) summary() {
 	for _, k := range d.KPIs {
 		b.kpi(sheet, r, k)
 		r++
+	}
+	if money := d.Money(); len(money) > 0 {
+		r++
+		r = b.section(sheet, r, "money.title")
+		for _, m := range money {
+			b.text(sheet, 1, r, m.Label, look{bold: true, grid: true})
+			b.num(sheet, 2, r, math.Round(m.Value))
+			b.style(sheet, 2, r, look{numFmt: moneyFmt(d.Project.Currency, d.Lang), hAlign: "right", grid: true})
+			b.text(sheet, 3, r, m.Text, look{grid: true, color: "595959"})
+			r++
+		}
 	}
 	r++
 	r = b.quality(sheet, r)

@@ -1,0 +1,86 @@
+package report
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// MoneyFigure is one amount of the money view, in the document's words.
+type MoneyFigure struct {
+	Key   string  // budget, bac, ev, ac, eac, vac
+	Label string  // 予算, BAC …
+	Value float64 // in the currency
+	Text  string  // formatted: 1億8,000万円, ¥31,680,000 …
+}
+
+// Money is the money view (予算・着地見込) when the YAML gives a budget or a
+// cost per person-day: the budget, and BAC, EV, AC, EAC and VAC priced at
+// cost_per_day. Figures that cannot be computed (EAC without actual
+// effort) are left out, never shown as 0; nil when there is no money.
+func (d *Document) Money() []MoneyFigure {
+	if d.A == nil {
+		return nil
+	}
+	cur := d.Project.Currency
+	var out []MoneyFigure
+	add := func(key string, v float64) {
+		out = append(out, MoneyFigure{Key: key, Label: d.L.Get("money." + key), Value: v, Text: FormatMoney(v, cur, d.Lang)})
+	}
+	if d.Project.Budget > 0 {
+		add("budget", d.Project.Budget)
+	}
+	if m := d.A.Money; m != nil {
+		add("bac", m.BAC)
+		add("ev", m.EV)
+		add("ac", m.AC)
+		// EAC and VAC as the forecast defines them (AC + ETC, BAC − EAC),
+		// so the pair always adds up on the page.
+		if fm := d.A.Forecast.Money; fm != nil && fm.EAC != nil {
+			add("eac", *fm.EAC)
+			if fm.VAC != nil {
+				add("vac", *fm.VAC)
+			}
+		}
+	}
+	return out
+}
+
+// FormatMoney writes an amount for people: in Japanese yen with 万 and 億
+// (1億8,000万円, 3,168万円, 9,800円), else with thousands separators and
+// the currency (¥180,000,000, USD 12,500). Rounded to whole units; a
+// negative amount keeps its sign.
+func FormatMoney(v float64, currency, lang string) string {
+	sign := ""
+	if v < 0 {
+		sign, v = "−", -v
+	}
+	n := int64(math.Round(v))
+	if (currency == "JPY" || currency == "") && lang != "en" {
+		oku, man, en := n/100_000_000, n/10_000%10_000, n%10_000
+		var b strings.Builder
+		if oku > 0 {
+			b.WriteString(group(oku) + "億")
+		}
+		if man > 0 {
+			b.WriteString(group(man) + "万")
+		}
+		if oku == 0 && man == 0 || n < 1_000_000 && en > 0 {
+			b.WriteString(group(en)) // under a million the last digits still matter
+		}
+		return sign + b.String() + "円"
+	}
+	if currency == "JPY" || currency == "" {
+		return sign + "¥" + group(n)
+	}
+	return sign + currency + " " + group(n)
+}
+
+// group writes n with commas every three digits.
+func group(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
