@@ -46,7 +46,7 @@ leaves the previous outputs intact. Inputs are never written.
 			fs.StringVar(&o.lang, "lang", "", "labels: ja or en (default: report.lang in the YAML, else ja)")
 			fs.StringVar(&o.format, "format", "xlsx,pdf", "outputs: xlsx, pdf or both")
 			fs.StringVar(&o.font, "font", "", "TrueType font for the PDF (default: the embedded IPAexGothic)")
-			fs.BoolVar(&o.noSnap, "no-history", false, "do not write a history snapshot")
+			fs.BoolVar(&o.noSnap, "no-history", false, "do not record this run in DIR/.pmo/history.db")
 			fs.BoolVar(&o.noWait, "no-wait", false, "fail at once when another pmo run is writing to DIR, instead of waiting for it")
 			return o
 		},
