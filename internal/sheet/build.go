@@ -3,6 +3,7 @@ package sheet
 import (
 	"cmp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
@@ -68,7 +69,15 @@ func (rr *rowReader) records(emit func(record)) {
 // (合計, 小計, 計, Total), an example row (例, 記入例, サンプル, 例: …) or a
 // legend, named so in its ID or name column.
 func (rr *rowReader) notRecord(n int, v rowValues) bool {
-	for _, f := range [...]string{"name", "title", "wbs_id", "id"} {
+	if rr.keyFields == nil {
+		rr.keyFields = []string{} // looked up once: the map costs per row
+		for _, f := range [...]string{"name", "title", "wbs_id", "id"} {
+			if _, ok := rr.slotOf[f]; ok {
+				rr.keyFields = append(rr.keyFields, f)
+			}
+		}
+	}
+	for _, f := range rr.keyFields {
 		p, ok := v.first(f)
 		if !ok || !isNonRecordWord(p.text) {
 			continue
@@ -90,9 +99,16 @@ var nonRecordWords = map[string]bool{
 }
 
 func isNonRecordWord(s string) bool {
-	// Every word and prefix above has one of these; the test keeps the
-	// ordinary name of every row from being normalised for nothing.
-	if len(s) > 40 || !strings.ContainsAny(s, "計例凡サtTsSgGeElL") {
+	// Every word and prefix above starts with one of these; looking at the
+	// first character keeps the ordinary name of every row from being
+	// normalised for nothing.
+	if len(s) > 40 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, " \t　"))
+	switch r {
+	case '合', '小', '総', '計', '例', '記', '入', 'サ', '凡', 't', 'T', 's', 'S', 'g', 'G', 'e', 'E', 'l', 'L', '(', '（', '【', '[':
+	default:
 		return false
 	}
 	t := value.Text(s)

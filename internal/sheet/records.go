@@ -98,7 +98,8 @@ type rowReader struct {
 	shading  map[[2]uint16]bool   // (column, fill) pairs that shade, not mark
 	// skipped counts rows left out as totals, examples or legends; the
 	// first is named in a finding.
-	sawRange     bool // a date cell held a period (4/1〜4/10)
+	sawRange     bool     // a date cell held a period (4/1〜4/10)
+	keyFields    []string // mapped fields that may name a total or example row
 	skipped      int
 	skippedFirst int
 	skippedText  string
