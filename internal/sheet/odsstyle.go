@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/pmokit/pmo/internal/value"
 )
 
 // styleToken returns a token handler that records style definitions.
@@ -190,56 +192,6 @@ func odsDate(v string) (float64, bool) {
 
 // odsDuration converts an ISO 8601 duration such as PT16H30M00S to days.
 func odsDuration(v string) (float64, bool) {
-	h, ok := isoDurationHours(v)
+	h, ok := value.ISODurationHours(v)
 	return h / 24, ok
-}
-
-// isoDurationHours parses the duration forms office files use:
-// [-]P[nD]T[nH][nM][nS], with fractions allowed.
-func isoDurationHours(v string) (float64, bool) {
-	neg := strings.HasPrefix(v, "-")
-	v = strings.TrimPrefix(v, "-")
-	if !strings.HasPrefix(v, "P") {
-		return 0, false
-	}
-	v = v[1:]
-	total, inTime, num := 0.0, false, ""
-	for _, r := range v {
-		switch {
-		case r == 'T':
-			inTime = true
-		case r >= '0' && r <= '9' || r == '.' || r == ',':
-			if r == ',' {
-				r = '.'
-			}
-			num += string(r)
-		default:
-			n, err := strconv.ParseFloat(num, 64)
-			if err != nil {
-				return 0, false
-			}
-			num = ""
-			switch {
-			case r == 'D' && !inTime:
-				total += n * 24
-			case r == 'W' && !inTime:
-				total += n * 24 * 7
-			case r == 'H' && inTime:
-				total += n
-			case r == 'M' && inTime:
-				total += n / 60
-			case r == 'S' && inTime:
-				total += n / 3600
-			default:
-				return 0, false
-			}
-		}
-	}
-	if num != "" {
-		return 0, false
-	}
-	if neg {
-		total = -total
-	}
-	return total, true
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/limits"
 	"github.com/pmokit/pmo/internal/project"
+	"github.com/pmokit/pmo/internal/value"
 )
 
 // MS Project XML, the Microsoft Project Data Interchange schema
@@ -279,7 +280,7 @@ func (m *mspdiReader) task(tk mspdiTask, seq, level int, who []string, wbsOf map
 		bl := &project.Baseline{}
 		bl.Start, _ = isoDate(b.Start)
 		bl.Finish, _ = isoDate(b.Finish)
-		if h, ok := isoHours(b.Work); ok && h > 0 {
+		if h, ok := value.ISODurationHours(b.Work); ok && h > 0 {
 			bl.Effort = ptr(round(h * 60 / m.minutes))
 		}
 		if !bl.Start.IsZero() || !bl.Finish.IsZero() || bl.Effort != nil {
@@ -298,7 +299,7 @@ func (m *mspdiReader) work(t *project.Task, field, elem, v string) *float64 {
 		return nil
 	}
 	t.Cells.Set(field, t.Source.Row, mspdiCol(elem))
-	h, ok := isoHours(v)
+	h, ok := value.ISODurationHours(v)
 	if !ok || h < 0 {
 		p := t.Source
 		p.Col = mspdiCol(elem)
@@ -342,5 +343,3 @@ func cmpOr(ss ...string) string {
 	}
 	return ""
 }
-
-func parseFloat(s string) (float64, error) { return strconv.ParseFloat(s, 64) }

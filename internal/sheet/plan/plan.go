@@ -215,57 +215,6 @@ func isoDate(s string) (date.Date, bool) {
 	return date.FromTime(t), true
 }
 
-// isoHours parses an xsd:duration as MS Project writes work and duration
-// (PT16H0M0S, P2DT4H, with fractions); ok is false otherwise.
-func isoHours(v string) (float64, bool) {
-	v = strings.TrimSpace(v)
-	neg := strings.HasPrefix(v, "-")
-	v = strings.TrimPrefix(v, "-")
-	if !strings.HasPrefix(v, "P") || len(v) < 3 {
-		return 0, false
-	}
-	total, inTime, num := 0.0, false, ""
-	for _, r := range v[1:] {
-		switch {
-		case r == 'T' && !inTime:
-			inTime = true
-		case r >= '0' && r <= '9' || r == '.':
-			num += string(r)
-		default:
-			n, err := parseFloat(num)
-			if err != nil {
-				return 0, false
-			}
-			num = ""
-			switch {
-			case r == 'Y' && !inTime:
-				total += n * 365 * 24
-			case r == 'M' && !inTime:
-				total += n * 30 * 24
-			case r == 'W' && !inTime:
-				total += n * 7 * 24
-			case r == 'D' && !inTime:
-				total += n * 24
-			case r == 'H' && inTime:
-				total += n
-			case r == 'M' && inTime:
-				total += n / 60
-			case r == 'S' && inTime:
-				total += n / 3600
-			default:
-				return 0, false
-			}
-		}
-	}
-	if num != "" {
-		return 0, false
-	}
-	if neg {
-		total = -total
-	}
-	return total, true
-}
-
 func isTrue(s string) bool {
 	s = strings.TrimSpace(s)
 	return s == "1" || strings.EqualFold(s, "true")
