@@ -181,6 +181,15 @@ func coverage(sources []SourceInput, leaves []leaf, issues []project.Issue, risk
 			sc.Records, sc.Usable, sc.LeafTasks, sc.Scheduled = n.records, n.usable, n.leaf, n.sched
 		}
 		sc.UsableShare = share(sc.Usable, sc.Records)
+		if s.Err == "" && len(s.Tables) == 0 {
+			// Read, but no table found in it: nothing of it is usable, and
+			// it is the first place to look.
+			none := 0.0
+			sc.UsableShare = &none
+			for _, alts := range requiredFields[s.Kind] {
+				sc.Missing = append(sc.Missing, alts[0])
+			}
+		}
 		c.Sources = append(c.Sources, sc)
 	}
 	return c

@@ -94,6 +94,16 @@ func workload(cfg *config.Project, leaves []leaf, cal *calendar.Calendar, asOf d
 		share := rest / float64(len(t.Assignee))
 		from := max(asOf.AddDays(1), t.PlannedStart)
 		days := cal.WorkdaysBetween(from, t.PlannedFinish)
+		if days == 0 && t.PlannedFinish > asOf {
+			// Planned on days off only (a weekend job): its own week.
+			w := monday(t.PlannedFinish)
+			weeks[w] = true
+			for _, p := range t.Assignee {
+				people[p] = true
+				load[key{p, w}] += share
+			}
+			continue
+		}
 		if t.PlannedFinish < from || days == 0 {
 			// Due by the status date and not done: all of it is this week's.
 			weeks[status] = true

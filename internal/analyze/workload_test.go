@@ -157,3 +157,15 @@ func TestZeroActualEffort(t *testing.T) {
 		t.Errorf("%d actual-effort-zero findings, want 1 (task B)", n)
 	}
 }
+
+// TestWorkloadWeekendTask: a future task planned on days off only carries
+// its work in its own week, not in the status week.
+func TestWorkloadWeekendTask(t *testing.T) {
+	t.Parallel()
+	s := span("W", day(2026, 12, 5), day(2026, 12, 6), num(2)) // Sat–Sun
+	s.Assignee = []string{"佐藤"}
+	wl := run(newConfig(), day(2026, 11, 20), s).Workload
+	if !slices.Equal(wl.Weeks, []date.Date{day(2026, 11, 30)}) || wl.Load[0][0] != 2 || wl.Overdue[0] != 0 {
+		t.Errorf("weeks %v load %v overdue %v; want 2 pd in the week of 11-30", wl.Weeks, wl.Load, wl.Overdue)
+	}
+}

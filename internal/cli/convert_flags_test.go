@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // convertedTask converts the kikan WBS with extra flags, reads the tracker
@@ -121,5 +123,46 @@ func TestInspectPrintsReproducingFlags(t *testing.T) {
 	_, again, _ := run(t, append([]string{"inspect", in, "--samples", "0"}, strings.Fields(line)...)...)
 	if again != text {
 		t.Errorf("reading with the printed flags differs:\n%s\n---\n%s", text, again)
+	}
+}
+
+// TestColumnFlagHeaderBeforeLetter: --column wbs_id=ID maps the column
+// headed ID, not column ID (the 238th); a letter with no such header is a
+// column.
+func TestColumnFlagHeaderBeforeLetter(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "wbs.xlsx")
+	f := excelize.NewFile()
+	rows := [][]any{{"名称", "ID", "予定開始日", "予定終了日", "メモ"}, {"設計", "A-1", "2026/11/2", "2026/11/6", "x"}, {"製造", "A-2", "2026/11/9", "2026/11/20", "y"}}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Sheet1", cell, &r)
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ flag, want string }{{"wbs_id=ID", "B"}, {"wbs_id=B", "B"}, {"notes=E", "E"}} {
+		code, stdout, errOut := run(t, "inspect", path, "--json", "--kind", "wbs", "--column", c.flag)
+		if code != 0 {
+			t.Fatalf("%s: exit %d (%s)", c.flag, code, errOut)
+		}
+		field, _, _ := strings.Cut(c.flag, "=")
+		var res struct {
+			Tables []struct {
+				Columns []struct{ Column, Field string }
+			}
+		}
+		if err := json.Unmarshal([]byte(stdout), &res); err != nil || len(res.Tables) == 0 {
+			t.Fatalf("%s: %v", c.flag, err)
+		}
+		got := ""
+		for _, col := range res.Tables[0].Columns {
+			if col.Field == field {
+				got = col.Column
+			}
+		}
+		if got != c.want {
+			t.Errorf("--column %s mapped column %q, want %s", c.flag, got, c.want)
+		}
 	}
 }

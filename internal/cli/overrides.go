@@ -50,7 +50,9 @@ func (o *overrideFlags) parse(kind project.Kind) ([]sheet.Override, []int, error
 		case err == nil:
 			ov.Col = n
 		case spec == strings.ToUpper(spec) && diag.ColumnNumber(spec) > 0:
-			ov.Col = diag.ColumnNumber(spec) // capitals A..XFD name a column, as in the YAML
+			// Capitals A..XFD name a column, as in the YAML — unless a
+			// header says exactly that (ID, WBS, PM), which wins.
+			ov.Header, ov.Col = spec, diag.ColumnNumber(spec)
 		default:
 			ov.Header = spec
 		}

@@ -211,6 +211,18 @@ func TestThinScheduleIsUnknown(t *testing.T) {
 	if len(st.RAG.ReasonsJA) == 0 || !strings.Contains(st.RAG.ReasonsJA[0], "4/20") {
 		t.Errorf("headline reason %q does not say 4/20", st.RAG.ReasonsJA)
 	}
+	var js struct {
+		Workload struct {
+			People  []string
+			Overdue []float64
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &js); err != nil {
+		t.Fatal(err)
+	}
+	if len(js.Workload.People) != 1 || js.Workload.People[0] != "山田" || len(js.Workload.Overdue) != 1 || js.Workload.Overdue[0] <= 0 {
+		t.Errorf("JSON workload %+v, want 山田 with overdue load", js.Workload)
+	}
 
 	_, text, _ := run(t, "status", path)
 	for _, want := range []string{"総合評価: 判定不能", "リスク台帳なし", "課題管理表なし", "予定日あり 4/20 (20%)"} {
@@ -277,16 +289,7 @@ func TestThinScheduleIsUnknown(t *testing.T) {
 	if i := strings.Index(doc, "担当者別の残作業"); i < 0 || !strings.Contains(doc[i:], "山田") || !strings.Contains(doc[i:], "超過") {
 		t.Errorf("the PDF's workload section does not show 山田's overdue load")
 	}
-	var js struct {
-		Workload struct {
-			People  []string
-			Overdue []float64
-		}
-	}
-	json.Unmarshal([]byte(stdout), &js)
-	if len(js.Workload.People) != 1 || js.Workload.People[0] != "山田" || js.Workload.Overdue[0] <= 0 {
-		t.Errorf("JSON workload %+v, want 山田 with overdue load", js.Workload)
-	}
+
 }
 
 // TestFailOnUnknown: --fail-on unknown stops the steering-meeting batch on

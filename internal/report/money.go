@@ -47,16 +47,19 @@ func (d *Document) Money() []MoneyFigure {
 }
 
 // FormatMoney writes an amount for people: in Japanese yen with 万 and 億
-// (1億8,000万円, 3,168万円, 9,800円), else with thousands separators and
-// the currency (¥180,000,000, USD 12,500). Rounded to whole units; a
-// negative amount keeps its sign.
+// (1億8,000万円, 3,168万円, 9,800円; from a million yen rounded to the 万),
+// else with thousands separators and the currency (¥180,000,000, USD
+// 12,500), rounded to whole units. A negative amount keeps its sign.
 func FormatMoney(v float64, currency, lang string) string {
 	sign := ""
-	if v < 0 {
+	if math.Round(v) < 0 {
 		sign, v = "−", -v
 	}
 	n := int64(math.Round(v))
 	if (currency == "JPY" || currency == "") && lang != "en" {
+		if n >= 1_000_000 {
+			n = (n + 5_000) / 10_000 * 10_000 // shown to the 万: round, never cut
+		}
 		oku, man, en := n/100_000_000, n/10_000%10_000, n%10_000
 		var b strings.Builder
 		if oku > 0 {

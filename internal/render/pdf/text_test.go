@@ -1,14 +1,12 @@
 package pdf
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/pmokit/pmo/internal/report"
 	"github.com/pmokit/pmo/templates"
 )
 
@@ -156,13 +154,17 @@ func dropSpace(s string) string {
 	}, s)
 }
 
-// TestHeatColoursShared checks the PDF draws each heat-map score in the
-// tracker's tone.
+// TestHeatColoursShared checks the PDF draws each heat-map band in the
+// tracker's tones (the same RRGGBB as styles in the workbook): green below
+// 5, amber from 5, red from 12.
 func TestHeatColoursShared(t *testing.T) {
 	t.Parallel()
-	for score := 1.0; score <= 25; score++ {
-		if got, want := scoreColor(score), report.HeatTone(score).Fill; got != hexColor(want) || fmt.Sprintf("%06X", uint32(got)) != want {
-			t.Errorf("score %g: PDF %06X, tracker %s", score, uint32(got), want)
+	for _, c := range []struct {
+		score float64
+		want  rgb
+	}{{1, 0xC6EFCE}, {4, 0xC6EFCE}, {5, 0xFFEB9C}, {11, 0xFFEB9C}, {12, 0xFFC7CE}, {25, 0xFFC7CE}} {
+		if got := scoreColor(c.score); got != c.want {
+			t.Errorf("score %g: PDF %06X, want %06X", c.score, uint32(got), uint32(c.want))
 		}
 	}
 }
