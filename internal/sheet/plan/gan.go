@@ -27,14 +27,7 @@ var ganColumns = []Column{
 	{"complete", "progress"}, {"meeting", "milestone"}, {"depend", "predecessors"}, {"notes", "notes"},
 }
 
-func ganCol(elem string) int {
-	for i, e := range strings.Split(ganElems, ",") {
-		if e == elem {
-			return i + 1
-		}
-	}
-	return 0
-}
+func ganCol(elem string) int { return elemCol(ganElems, elem) }
 
 // ganTask is a task as read, before its finish is worked out.
 type ganTask struct {

@@ -32,14 +32,7 @@ var mspdiColumns = []Column{
 	{"Milestone", "milestone"}, {"PredecessorLink", "predecessors"}, {"Notes", "notes"},
 }
 
-func mspdiCol(elem string) int {
-	for i, e := range strings.Split(mspdiElems, ",") {
-		if e == elem {
-			return i + 1
-		}
-	}
-	return 0
-}
+func mspdiCol(elem string) int { return elemCol(mspdiElems, elem) }
 
 type mspdiTask struct {
 	UID             string

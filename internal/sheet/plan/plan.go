@@ -221,3 +221,16 @@ func isTrue(s string) bool {
 }
 
 func ptr(f float64) *float64 { return &f }
+
+// elemCol is the 1-based place of elem in a comma-separated element list
+// (the "column" a position names), or 0.
+func elemCol(elems, elem string) int {
+	i := 0
+	for e := range strings.SplitSeq(elems, ",") {
+		i++
+		if e == elem {
+			return i
+		}
+	}
+	return 0
+}
