@@ -337,3 +337,12 @@ func (p Phrase) Format(f fmt.State, verb rune) {
 	}
 	io.WriteString(f, p.EN)
 }
+
+// Grouped writes n with commas between groups of three digits: 1,048,576.
+func Grouped(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

@@ -105,7 +105,7 @@ const MemoryLimit = 1 << 30
 // Over is the error for an input past a limit: what went over (in both
 // languages) and the limit, in bytes when bytes is set, else as a count.
 func Over(pos diag.Pos, what diag.Phrase, limit int64, bytes bool) *diag.InputError {
-	n := group(limit)
+	n := diag.Grouped(limit)
 	if bytes {
 		n = size(limit)
 	}
@@ -120,14 +120,5 @@ func size(n int64) string {
 	case n >= 1<<10 && n%(1<<10) == 0:
 		return fmt.Sprintf("%d KB", n>>10)
 	}
-	return group(n) + " bytes"
-}
-
-// group prints n with thousands separators: 1,048,576.
-func group(n int64) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
+	return diag.Grouped(n) + " bytes"
 }

@@ -2,8 +2,9 @@ package report
 
 import (
 	"math"
-	"strconv"
 	"strings"
+
+	"github.com/pmokit/pmo/internal/diag"
 )
 
 // MoneyFigure is one amount of the money view, in the document's words.
@@ -63,27 +64,18 @@ func FormatMoney(v float64, currency, lang string) string {
 		oku, man, en := n/100_000_000, n/10_000%10_000, n%10_000
 		var b strings.Builder
 		if oku > 0 {
-			b.WriteString(group(oku) + "億")
+			b.WriteString(diag.Grouped(oku) + "億")
 		}
 		if man > 0 {
-			b.WriteString(group(man) + "万")
+			b.WriteString(diag.Grouped(man) + "万")
 		}
 		if oku == 0 && man == 0 || n < 1_000_000 && en > 0 {
-			b.WriteString(group(en)) // under a million the last digits still matter
+			b.WriteString(diag.Grouped(en)) // under a million the last digits still matter
 		}
 		return sign + b.String() + "円"
 	}
 	if currency == "JPY" || currency == "" {
-		return sign + "¥" + group(n)
+		return sign + "¥" + diag.Grouped(n)
 	}
-	return sign + currency + " " + group(n)
-}
-
-// group writes n with commas every three digits.
-func group(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
+	return sign + currency + " " + diag.Grouped(n)
 }

@@ -387,16 +387,7 @@ func monthDay(d date.Date) string {
 }
 
 // grouped writes a whole number with thousands separators.
-func grouped(v float64) string {
-	s := strconv.FormatFloat(math.Abs(v), 'f', 0, 64)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	if v < 0 {
-		return "-" + s
-	}
-	return s
-}
+func grouped(v float64) string { return diag.Grouped(int64(math.Round(v))) }
 
 func dateOrDash(d date.Date) string {
 	if d.IsZero() {
