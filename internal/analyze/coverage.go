@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/project"
@@ -89,6 +90,7 @@ var requiredFields = map[project.Kind][][]string{
 	project.KindRisks:  {{"title"}, {"probability", "score"}, {"impact", "score"}},
 }
 
+// share is n of of as a percentage; nil when of is 0.
 func share(n, of int) *float64 {
 	if of == 0 {
 		return nil
@@ -170,7 +172,7 @@ func coverage(sources []SourceInput, leaves []leaf, issues []project.Issue, risk
 			}
 		}
 		if sc.Kind == "" {
-			sc.Kind = joinKinds(found)
+			sc.Kind = strings.Join(found, ",")
 		}
 		if s.Err == "" {
 			c.HasWBS = c.HasWBS || kinds[project.KindWBS]
@@ -193,17 +195,6 @@ func coverage(sources []SourceInput, leaves []leaf, issues []project.Issue, risk
 		c.Sources = append(c.Sources, sc)
 	}
 	return c
-}
-
-func joinKinds(ks []string) string {
-	out := ""
-	for i, k := range ks {
-		if i > 0 {
-			out += ","
-		}
-		out += k
-	}
-	return out
 }
 
 // CountFindings adds the error and warning counts of fs, in total and per

@@ -54,7 +54,7 @@ func TestDefinitionErrorsStop(t *testing.T) {
 		if stdout != "" {
 			t.Errorf("%v printed figures:\n%s", args, stdout)
 		}
-		if !strings.Contains(errOut, "status_dat") || !strings.Contains(errOut, "project.yaml:"+itoa(line)+":") {
+		if !strings.Contains(errOut, "status_dat") || !strings.Contains(errOut, "project.yaml:"+strconv.Itoa(line)+":") {
 			t.Errorf("%v: stderr does not name the key and its line %d: %q", args, line, errOut)
 		}
 		if strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
@@ -100,11 +100,6 @@ func TestDefinitionErrorFailsOneBatchProject(t *testing.T) {
 	if len(sum.Projects) != 3 {
 		t.Errorf("%d projects in the summary, want 3", len(sum.Projects))
 	}
-}
-
-func itoa(n int) string {
-	b, _ := json.Marshal(n)
-	return string(b)
 }
 
 // thinProject writes a project whose WBS gives a readable planned finish

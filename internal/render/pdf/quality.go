@@ -81,7 +81,8 @@ func (w *writer) noRegister(kind string) string {
 	return ""
 }
 
-// absentLine is noneLine for a register the project does not have.
+// absentLine is a grey line in place of a section's content: "none", or
+// the name of a register the project does not have.
 func (w *writer) absentLine(s string) {
 	w.setFont(9, false)
 	w.color(grey)

@@ -319,12 +319,7 @@ func (w *writer) workload() {
 // monday returns the Monday of d's ISO week.
 func monday(d date.Date) date.Date { return d.AddDays(-(int(d.Weekday()+6) % 7)) }
 
-func (w *writer) noneLine() {
-	w.setFont(9, false)
-	w.color(grey)
-	w.y += w.para(marginX, w.y, contentW, w.L("none"), diag.Pos{}) + 5
-	w.color(black)
-}
+func (w *writer) noneLine() { w.absentLine(w.L("none")) }
 
 // moreLine notes n rows left out of a table, if any.
 func (w *writer) moreLine(n int) {
