@@ -78,6 +78,9 @@ type Options struct {
 	// Stopwatch, when set, is told how long each stage took (for
 	// measurements; nothing of it reaches an output).
 	Stopwatch *Stopwatch
+	// Calendars, when set, shares working-day calendars between the
+	// projects of a batch.
+	Calendars *analyze.Calendars
 }
 
 // Load reads a project definition and its sources and validates them. An
@@ -135,6 +138,7 @@ func Load(ctx context.Context, path string, opt Options) (*Project, error) {
 	p.Analysis = analyze.Analyze(analyze.Input{
 		Config: cfg, AsOf: p.AsOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks, Previous: earlier.Previous,
 		History: earlier.Trend, Baseline: earlier.Baseline, BaselineName: earlier.BaselineName, Sources: p.sourceInputs(),
+		Calendars: opt.Calendars,
 	})
 	p.finish()
 	opt.Stopwatch.add("analyze", lap)

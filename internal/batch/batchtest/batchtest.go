@@ -40,6 +40,15 @@ func ExamplePortfolio(t testing.TB, portfolioYAML, lang string) *report.Portfoli
 	plan.Projects = append(plan.Projects, filepath.Join(broken, "project.yaml"))
 	pf := batch.Run(context.Background(), plan, opt).Overview(lang)
 	for i := range pf.Rows {
+		// Held in the rows, so that tests see them as the renderers do.
+		fs, err := pf.RowFindings(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pf.Rows[i].Findings = fs
+	}
+	pf.FindingsOf = nil
+	for i := range pf.Rows {
 		r := &pf.Rows[i]
 		r.Error = strings.ReplaceAll(r.Error, broken, "broken")
 		for j := range r.Findings {
