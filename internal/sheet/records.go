@@ -96,6 +96,7 @@ type rowReader struct {
 	parents  []string             // open parent names per name column
 	cal      []calDay             // dated columns of the Gantt area, by column
 	shading  map[[2]uint16]bool   // (column, fill) pairs that shade, not mark
+	bandEnd  int                  // last row of a milestone band under the header; 0 when none
 	// skipped counts rows left out as totals, examples or legends; the
 	// first is named in a finding.
 	sawRange     bool     // a date cell held a period (4/1〜4/10)
