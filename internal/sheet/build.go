@@ -347,7 +347,7 @@ func (rr *rowReader) rangeEnds(t *project.Task, v rowValues) {
 		if !ok || !p.hasNum {
 			continue
 		}
-		from, to, ok := value.ParseDateRange(p.text)
+		from, to, ok := value.ParseDateRange(rr.dateText(p))
 		if !ok {
 			continue
 		}
