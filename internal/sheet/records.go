@@ -98,6 +98,7 @@ type rowReader struct {
 	shading  map[[2]uint16]bool   // (column, fill) pairs that shade, not mark
 	bandEnd  int                  // last row of a milestone band under the header; 0 when none
 	dayFirst map[int]bool         // date columns written day first (15/4); nil when none
+	riskPct  map[int]bool         // probability columns of bare percentages (30 = 30 %); nil when none
 	// skipped counts rows left out as totals, examples or legends; the
 	// first is named in a finding.
 	sawRange     bool     // a date cell held a period (4/1〜4/10)
@@ -125,6 +126,9 @@ func newRowReader(g *Grid, h *header, opt *Options, fs *diag.Findings) *rowReade
 		rr.scale[col] = rr.progressScale(col)
 	}
 	rr.inferDayFirst()
+	if h.kind == project.KindRisks {
+		rr.percentLevels()
+	}
 	if h.kind == project.KindWBS && h.calendar.Col1 > 0 {
 		rr.cal = calendarDays(g, h, cmp.Or(opt.From, opt.Near))
 		rr.shading = calendarShading(g, h)
@@ -275,6 +279,10 @@ func (rr *rowReader) read(row, col int, field string) parsed {
 		var n float64
 		var ok bool
 		switch {
+		case fieldTypes[field] == riskLevelField && rr.riskPct[col]:
+			if n, ok = percentLevel(raw); !ok {
+				n, ok = value.RiskLevel(raw) // a word among the percentages
+			}
 		case fieldTypes[field] == riskLevelField:
 			n, ok = value.RiskLevel(raw) // 0.3 and 30% are probabilities, mapped onto 1-5
 		case c.Kind == Number:
