@@ -239,9 +239,12 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 	if plan.Portfolio != nil {
 		res.Portfolio = filepath.Base(plan.Portfolio.Path)
 	}
-	dup := duplicateIDs(plan)
 	st := newShared(opt.Out)
 	defer st.close()
+	dup := duplicateIDs(plan, st)
+	if plan.Portfolio != nil {
+		st.defaults, _ = limits.ReadFile(plan.Portfolio.Path, diag.Pos{File: plan.Portfolio.Path}, limits.YAMLBytes)
+	}
 	jobs := cmp.Or(opt.Jobs, runtime.GOMAXPROCS(0))
 	var (
 		wg   sync.WaitGroup
@@ -292,15 +295,17 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 
 // duplicateIDs maps each project file whose id an earlier file of the
 // plan already uses to that earlier file. Files that cannot be read are
-// left to fail on their own.
-func duplicateIDs(plan *Plan) map[string]string {
+// left to fail on their own. The definitions read are kept in st for the
+// projects' builds.
+func duplicateIDs(plan *Plan, st *shared) map[string]string {
 	first := map[string]string{}
 	dup := map[string]string{}
 	for _, p := range plan.Projects {
-		cfg, _, err := config.Load(p)
+		cfg, fs, err := config.Load(p)
 		if err != nil || cfg.Project.ID == "" {
 			continue
 		}
+		st.configs[p] = loadedConfig{cfg, fs}
 		if other, ok := first[cfg.Project.ID]; ok {
 			dup[p] = other
 			continue
@@ -342,19 +347,20 @@ func errorText(err error, lang string) string {
 func build(ctx context.Context, path string, plan *Plan, opt Options, st *shared, r *ProjectResult) error {
 	popt := pipeline.Options{AsOf: opt.AsOf, Today: opt.Today, Getenv: opt.Getenv, HistoryDir: opt.Out, Stopwatch: opt.Stopwatch,
 		Calendars: st.calendars}
-	var defaults []byte
 	if plan.Portfolio != nil {
 		popt.Defaults = &plan.Portfolio.Defaults
-		defaults, _ = limits.ReadFile(plan.Portfolio.Path, diag.Pos{File: plan.Portfolio.Path}, limits.YAMLBytes)
 	}
-	cfg, _, err := config.Load(path)
+	// The definition read once for the id check serves the hash and the
+	// pipeline too.
+	cfg, fs, err := st.config(path)
 	if err != nil {
 		return err
 	}
+	popt.Loaded, popt.LoadedFindings = cfg, fs
 	if plan.Portfolio != nil {
 		cfg.ApplyDefaults(plan.Portfolio.Defaults)
 	}
-	hash, err := inputHash(path, cfg, defaults, opt)
+	hash, err := inputHash(path, cfg, st.defaults, opt)
 	if err != nil {
 		return err
 	}

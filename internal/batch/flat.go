@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/pmokit/pmo/internal/analyze"
+	"github.com/pmokit/pmo/internal/config"
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/history"
 	"github.com/pmokit/pmo/internal/limits"
@@ -30,13 +31,35 @@ import (
 // set, one label catalogue per language, and the history's change markers.
 type shared struct {
 	calendars *analyze.Calendars
+	marks     *historyMarks
+	defaults  []byte // the portfolio file, for the input hash
 	mu        sync.Mutex
 	labels    map[string]report.Labels
-	marks     *historyMarks
+	configs   map[string]loadedConfig // project file -> its definition, until built
+}
+
+// loadedConfig is a project definition as config.Load read it.
+type loadedConfig struct {
+	cfg *config.Project
+	fs  diag.Findings
 }
 
 func newShared(out string) *shared {
-	return &shared{calendars: analyze.NewCalendars(), labels: map[string]report.Labels{}, marks: &historyMarks{out: out}}
+	return &shared{calendars: analyze.NewCalendars(), labels: map[string]report.Labels{}, marks: &historyMarks{out: out},
+		configs: map[string]loadedConfig{}}
+}
+
+// config hands out the definition of the project at path, read once for
+// the run (and then forgotten), or reads it.
+func (s *shared) config(path string) (*config.Project, diag.Findings, error) {
+	s.mu.Lock()
+	l, ok := s.configs[path]
+	delete(s.configs, path)
+	s.mu.Unlock()
+	if ok {
+		return l.cfg, l.fs, nil
+	}
+	return config.Load(path)
 }
 
 // keepPage makes d (a project's page-one document) use the run's label
