@@ -7,10 +7,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/pmokit/pmo/internal/batch"
+	"github.com/pmokit/pmo/internal/config"
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/outdir"
 	"github.com/pmokit/pmo/internal/pipeline"
@@ -31,6 +33,7 @@ type batchOptions struct {
 	font    string
 	timings bool
 	noWait  bool
+	groupBy string
 }
 
 func (o *batchOptions) langOption() string { return o.lang }
@@ -67,6 +70,7 @@ it; 2 usage or I/O errors; 130 interrupted (Ctrl-C, SIGTERM: no portfolio is wri
 			fs.StringVar(&o.format, "format", "xlsx,pdf", "project outputs: xlsx, pdf or both")
 			fs.StringVar(&o.font, "font", "", "TrueType font for the PDFs (default: the embedded IPAexGothic)")
 			fs.BoolVar(&o.timings, "timings", false, "print the time spent in each stage, summed over projects, to stderr")
+			fs.StringVar(&o.groupBy, "group-by", "", "portfolio subtotals and a section per group: department, program or tags (from projects: in the portfolio YAML)")
 			fs.BoolVar(&o.noWait, "no-wait", false, "fail at once when another pmo run is writing to OUT, instead of waiting for it")
 			return o
 		},
@@ -94,6 +98,9 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 	}
 	if opt.jobs < 0 {
 		return usageError{"--jobs must be 0 or more"}
+	}
+	if opt.groupBy != "" && !slices.Contains(config.GroupKeys, opt.groupBy) {
+		return usageError{fmt.Sprintf("--group-by %q: use department, program or tags / department・program・tags のいずれかを指定してください", opt.groupBy)}
 	}
 	f, err := parseFormats(opt.format)
 	if err != nil {
@@ -147,6 +154,10 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 		return err
 	}
 	var err2 error
+	res.Board = res.BuildBoard(plan, opt.groupBy)
+	for _, f := range res.Board.Findings {
+		fmt.Fprintln(env.Stderr, f.Format(cmpStr(opt.lang, "ja")))
+	}
 	watch.Time("portfolio", func() { err2 = writePortfolio(out, res, lang, font) })
 	if err2 != nil {
 		return err2
@@ -173,6 +184,7 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 // writePortfolio writes the portfolio workbook, PDF and summary.json.
 func writePortfolio(out string, res *batch.Result, lang string, font []byte) error {
 	pf := res.Overview(lang)
+	pf.Board = res.Board
 	wb, err := xlsx.RenderPortfolio(pf)
 	if err != nil {
 		return fmt.Errorf("writing the portfolio workbook: %w", err)
