@@ -11,7 +11,6 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/pmokit/pmo/internal/analyze"
-	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/portfolio"
 	"github.com/pmokit/pmo/internal/report"
@@ -313,7 +312,7 @@ func (w *writer) milestoneStrip(b *portfolio.Board, x, top, width float64) {
 	if asOf.IsZero() {
 		asOf = b.MilestoneUntil.AddDays(-7*portfolio.DefaultMilestoneWeeks + 1)
 	}
-	from := mondayOf(asOf)
+	from := monday(asOf)
 	until := b.MilestoneUntil
 	const pastW = 30.0 // the column of missed milestones
 	ax := timeAxis{from: from, to: until, x0: x + pastW, w: width - pastW}
@@ -399,9 +398,6 @@ func (w *writer) milestoneStrip(b *portfolio.Board, x, top, width float64) {
 	w.y += 2
 	w.color(black)
 }
-
-// mondayOf is the Monday of d's ISO week.
-func mondayOf(d date.Date) date.Date { return d.AddDays(-(int(d.Weekday()+6) % 7)) }
 
 // items lists every decision needed and escalation of every project, in
 // full (pdftotext finds each), continuing on the next page when long.
