@@ -244,4 +244,8 @@ var messagesJA = map[string]string{
 	"is in the way: pmo needs a folder here (remove or rename it)":                                                                  "フォルダーが必要な場所にフォルダー以外があります（削除するか名前を変えてください）",
 	"is in the way: pmo replaces only regular files (remove or rename it)":                                                          "通常のファイル以外があります。pmo が置き換えるのは通常のファイルだけです（削除するか名前を変えてください）",
 	"this history database was written by a development build of pmo; move it away and run again (the reports are not affected)":    "この履歴データベースは開発中の pmo で作られたものです。別の場所へ移してから実行し直してください（報告書には影響しません）",
+
+	// The portfolio's people: (config/portfolio_people.go).
+	"people: %q is listed twice (first at line %d)":                                               "people の「%s」が重複しています（最初は %d 行目）",
+	"people entries must be a name or a mapping with name, capacity, aliases and company, got %s": "people の各項目は名前か、name・capacity・aliases・company のマッピングで書いてください（指定値: %v）",
 }

@@ -25,7 +25,7 @@ func (w *writer) steering(pf *report.Portfolio) {
 	w.startPage(false)
 	w.steeringHeader(pf)
 	top := w.y
-	const chartW, chartH, gap = 92.0, 74.0, 6.0
+	const chartW, chartH, gap = 100.0, 76.0, 6.0
 	w.quadrant(b, marginX, top, chartW, chartH)
 	w.y = top
 	w.changeTable(b, marginX+chartW+gap, contentW-chartW-gap, top+chartH)
@@ -87,7 +87,7 @@ func (w *writer) steeringHeader(pf *report.Portfolio) {
 		strong, _, on := levelColors(c.Level)
 		note := ""
 		if hasPrev {
-			note = fmt.Sprintf("%s %d（%s）", w.L("board.before"), c.Before, signed(c.Now-c.Before))
+			note = fmt.Sprintf("%s %d (%s)", w.L("board.before"), c.Before, signed(c.Now-c.Before))
 		}
 		tile(w.levelWord(c.Level), strconv.Itoa(c.Now), note, strong, on)
 	}
