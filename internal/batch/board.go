@@ -17,9 +17,11 @@ func summarize(p *pipeline.Project) *portfolio.Summary {
 
 // BuildBoard builds the portfolio's own view (people across projects, status
 // moves, milestones, decisions, trend, data quality, groups) from the
-// run's results in plan order. groupBy is "" or one of config.GroupKeys.
-func (r *Result) BuildBoard(plan *Plan, groupBy string) *portfolio.Board {
-	in := portfolio.Input{AsOf: r.AsOf, GroupBy: groupBy, DefaultCapacity: config.DefaultThresholds().Capacity}
+// run's results in plan order. groupBy is "" or one of config.GroupKeys;
+// milestoneWeeks is how far ahead the milestone strip looks (0: the
+// default).
+func (r *Result) BuildBoard(plan *Plan, groupBy string, milestoneWeeks int) *portfolio.Board {
+	in := portfolio.Input{AsOf: r.AsOf, GroupBy: groupBy, MilestoneWeeks: milestoneWeeks, DefaultCapacity: config.DefaultThresholds().Capacity}
 	refs := map[string]config.Groups{}
 	if pf := plan.Portfolio; pf != nil {
 		in.File, in.People = r.Portfolio, pf.People

@@ -88,7 +88,7 @@ func TestBoardTwoRuns(t *testing.T) {
 				t.Fatalf("%s failed: %s", p.Path, p.Error)
 			}
 		}
-		return res.BuildBoard(plan, "department")
+		return res.BuildBoard(plan, "department", 0)
 	}
 	// First run: both on plan.
 	first := board(sharedPortfolio(t, dir, 40, 40), date.Of(2026, 11, 20))

@@ -16,6 +16,7 @@ import (
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/outdir"
 	"github.com/pmokit/pmo/internal/pipeline"
+	"github.com/pmokit/pmo/internal/portfolio"
 	"github.com/pmokit/pmo/internal/render/pdf"
 	"github.com/pmokit/pmo/internal/render/xlsx"
 	"github.com/spf13/pflag"
@@ -34,6 +35,7 @@ type batchOptions struct {
 	timings bool
 	noWait  bool
 	groupBy string
+	msWeeks int
 }
 
 func (o *batchOptions) langOption() string { return o.lang }
@@ -71,6 +73,7 @@ it; 2 usage or I/O errors; 130 interrupted (Ctrl-C, SIGTERM: no portfolio is wri
 			fs.StringVar(&o.font, "font", "", "TrueType font for the PDFs (default: the embedded IPAexGothic)")
 			fs.BoolVar(&o.timings, "timings", false, "print the time spent in each stage, summed over projects, to stderr")
 			fs.StringVar(&o.groupBy, "group-by", "", "portfolio subtotals and a section per group: department, program or tags (from projects: in the portfolio YAML)")
+			fs.IntVar(&o.msWeeks, "milestone-weeks", portfolio.DefaultMilestoneWeeks, "weeks ahead the portfolio's milestone strip shows")
 			fs.BoolVar(&o.noWait, "no-wait", false, "fail at once when another pmo run is writing to OUT, instead of waiting for it")
 			return o
 		},
@@ -95,6 +98,9 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 	case batch.FailOnError, batch.FailOnWarning, batch.FailOnRed, batch.FailOnUnknown, batch.FailOnNone:
 	default:
 		return usageError{fmt.Sprintf("--fail-on %q: use error, warning, red, unknown or none", opt.failOn)}
+	}
+	if opt.msWeeks < 1 || opt.msWeeks > portfolio.Horizon*2 {
+		return usageError{fmt.Sprintf("--milestone-weeks must be 1 to %d", portfolio.Horizon*2)}
 	}
 	if opt.jobs < 0 {
 		return usageError{"--jobs must be 0 or more"}
@@ -154,7 +160,7 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 		return err
 	}
 	var err2 error
-	res.Board = res.BuildBoard(plan, opt.groupBy)
+	res.Board = res.BuildBoard(plan, opt.groupBy, opt.msWeeks)
 	for _, f := range res.Board.Findings {
 		fmt.Fprintln(env.Stderr, f.Format(cmpStr(opt.lang, "ja")))
 	}

@@ -54,7 +54,7 @@ func example(t testing.TB, portfolioYAML, lang string, board bool, groupBy strin
 	res := batch.Run(context.Background(), plan, opt)
 	pf := res.Overview(lang)
 	if board {
-		pf.Board = res.BuildBoard(plan, groupBy)
+		pf.Board = res.BuildBoard(plan, groupBy, 0)
 	}
 	for i := range pf.Rows {
 		r := &pf.Rows[i]
