@@ -83,9 +83,9 @@ type book struct {
 	a        *analyze.Result
 	st       *styles
 	err      error
-	cols     []string // column letters, 1-based, filled on demand
+	cols     []string                   // column letters, 1-based, filled on demand
 	widths   map[string]map[int]float64 // sheet -> column -> width set, for the print scale
-	titleKey string   // label of the workbook's title: a tracker or the portfolio
+	titleKey string                     // label of the workbook's title: a tracker or the portfolio
 }
 
 func newBook(f *excelize.File, d *report.Document) *book {
