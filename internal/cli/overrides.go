@@ -127,14 +127,21 @@ func rowSpec(rows []int) string {
 	return strings.Join(parts, ",")
 }
 
-// shellQuote puts s in single quotes, which POSIX shells and PowerShell
-// both take, when it holds anything beyond letters, digits and safe marks
-// (a quote inside is doubled, PowerShell's way).
+// shellQuote makes s one argument for the shells PMO staff paste into:
+// cmd.exe, PowerShell and POSIX shells. Plain names go bare. Otherwise
+// double quotes, which all three take, as long as s holds nothing any of
+// them expands inside them ($, `, ", !, %); sheet names cannot hold a
+// backslash. Failing that, POSIX single quotes with each ' written as
+// '"'"' (PowerShell joins the adjacent pieces the same way; cmd.exe has no
+// quoting for such a name at all).
 func shellQuote(s string) string {
 	if s != "" && !strings.ContainsFunc(s, func(r rune) bool {
 		return r <= ' ' || strings.ContainsRune(`'"\$`+"`"+`!*?[]{}()<>|&;#~%^,=`, r)
 	}) {
 		return s
 	}
-	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	if !strings.ContainsAny(s, "$`\"\\!%") {
+		return `"` + s + `"`
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'"'"'`) + "'"
 }

@@ -40,7 +40,9 @@ func TestTrendsAndReplanning(t *testing.T) {
 			t.Errorf("page 1 lacks %q", s)
 		}
 	}
-	if f := a.Forecast; !f.Finish.IsZero() && !strings.Contains(page1, "予測完了日："+f.Finish.String()) {
+	if f := a.Forecast; f.Finish.IsZero() {
+		t.Error("the network example has no forecast finish to look for")
+	} else if !strings.Contains(page1, "予測完了日："+f.Finish.String()) {
 		t.Errorf("page 1 lacks the forecast finish %s", f.Finish)
 	}
 	for _, s := range []string{"SPI・CPI・SPI(t) の推移", "11/6", "11/13", "課題推移", "記録された実行から", "予測（EVM・Earned Schedule）", "IEAC(t) = PD ÷ SPI(t)（営業日）",
