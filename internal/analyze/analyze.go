@@ -77,7 +77,7 @@ type Result struct {
 	Decisions []DecisionState `json:"decisions"`
 	Tests     *TestStats      `json:"tests"`
 	Defects   *DefectStats    `json:"defects"`
-	Findings   diag.Findings `json:"-"`
+	Findings  diag.Findings   `json:"-"`
 	// Rolled is the task list with summary figures rolled up from their
 	// children, in outline order; what the tracker and report show.
 	Rolled []project.Task `json:"-"`

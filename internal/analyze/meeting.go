@@ -51,10 +51,10 @@ type ActionRef struct {
 	DaysOverdue int       `json:"days_overdue,omitempty"`
 	// Meetings is how many meetings the action has been carried over;
 	// nil when its raised date is unknown.
-	Meetings *int     `json:"meetings"`
-	New      bool     `json:"new,omitempty"`
+	Meetings *int      `json:"meetings"`
+	New      bool      `json:"new,omitempty"`
 	ClosedOn date.Date `json:"closed_on,omitzero"`
-	Source   diag.Pos `json:"source"`
+	Source   diag.Pos  `json:"source"`
 }
 
 // DecisionState is one decision or escalation of the YAML as of the status

@@ -45,10 +45,10 @@ type Table struct {
 	NonRecords int          `json:"non_record_rows,omitempty"` // totals, examples and legends left out
 	// MappedByValues marks a table without a header row, mapped from its
 	// values alone (HeaderRows is then empty).
-	MappedByValues bool            `json:"mapped_by_values,omitempty"`
-	Tasks          []project.Task  `json:"-"`
-	Issues         []project.Issue `json:"-"`
-	Risks          []project.Risk  `json:"-"`
+	MappedByValues bool               `json:"mapped_by_values,omitempty"`
+	Tasks          []project.Task     `json:"-"`
+	Issues         []project.Issue    `json:"-"`
+	Risks          []project.Risk     `json:"-"`
 	Actions        []project.Action   `json:"-"`
 	Tests          []project.TestCase `json:"-"`
 	TestDays       []project.TestDay  `json:"-"` // a daily tally instead of cases
