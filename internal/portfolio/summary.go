@@ -194,12 +194,7 @@ func summarizeLoad(s *Summary, cfg *config.Project, a *analyze.Result) {
 			}
 		}
 	}
-	// The calendar the figures were computed with, shared in a batch;
-	// a fresh one only for a result without it.
-	cal := a.Cal()
-	if cal == nil {
-		cal = analyze.Calendar(cfg)
-	}
+	cal := analyze.Calendar(cfg)
 	first := monday(a.AsOf)
 	s.Start = first
 	for i := range Horizon {
