@@ -50,7 +50,7 @@ func (b *book) allFindings(pf *report.Portfolio) {
 	// severity cell is coloured (the band then leaves that column alone).
 	widths := make([]float64, len(cols))
 	for j, c := range cols {
-		widths[j] = textWidth(c.label) + 3 // room for the filter button
+		widths[j] = headerWidth(c.label)
 	}
 	n, sevFilled := 0, false
 	each(func(row *report.PortfolioRow, f *diag.Finding) {
@@ -103,7 +103,7 @@ func (b *book) allFindings(pf *report.Portfolio) {
 	for j, c := range cols {
 		head[j] = cell(b.styleID(headerLook()), c.label)
 	}
-	b.fail(sw.SetRow(b.ref(1, headerRow), head))
+	b.fail(sw.SetRow(b.ref(1, headerRow), head, excelize.RowOpts{Height: b.headerHeight()}))
 	r := firstRow
 	line := make([]any, len(cols))
 	each(func(row *report.PortfolioRow, f *diag.Finding) {
