@@ -10,7 +10,7 @@ import (
 )
 
 // pageOneActions is how many open actions page 1 lists under 前回からの宿題.
-const pageOneActions = 8
+const pageOneActions = 5
 
 // actionItems is page 1's "前回からの宿題": the open actions, overdue first
 // and oldest first, with a summary line; nothing when the project keeps no
@@ -75,4 +75,32 @@ func (w *writer) actionTable(rows []analyze.ActionRef, wide bool) *table {
 		t.rows = append(t.rows, row)
 	}
 	return t
+}
+
+// actionsSection lists every action: the open ones (overdue first, then
+// oldest), then the closed ones, most recently closed first.
+func (w *writer) actionsSection() {
+	st := w.d.A.Actions
+	if !st.HasSource {
+		return
+	}
+	rows := append(append([]analyze.ActionRef{}, st.Items...), st.Done...)
+	if len(rows) == 0 {
+		w.heading(w.L("sheet.actions"), 8)
+		w.noneLine()
+		return
+	}
+	t := w.actionTable(rows, true)
+	t.cols = append(t.cols, column{label: w.L("col.status"), width: 24})
+	for i, a := range rows {
+		c := cell{text: a.Status, pos: a.Source}
+		if !a.ClosedOn.IsZero() {
+			c.text += "（" + dateStr(a.ClosedOn) + "）"
+			c.fg = grey
+		}
+		t.rows[i] = append(t.rows[i], c)
+	}
+	w.heading(w.L("sheet.actions"), w.tableStart(t, contentW))
+	w.table(t, marginX, contentW)
+	w.y += 5
 }
