@@ -36,6 +36,7 @@ func (w *writer) summary() {
 	left := w.leftColumn()
 	right := w.rightColumn()
 	top := w.y
+	left, right = w.withActionItems(left, right, bottom-top)
 	left, right = w.withTimeItems(left, right, bottom-top)
 	if top+itemsHeight(left) <= bottom && top+itemsHeight(right) <= bottom {
 		end := max(place(left, marginX, top), place(right, rightX, top))
@@ -353,7 +354,6 @@ func (w *writer) rightColumn() []item {
 			items = append(items, w.paraItems(w.more(n), rightW, textStyle{size: 7.5, fg: grey}, diag.Pos{})...)
 		}
 	}
-	items = append(items, w.actionItems(rightW)...)
 	items = append(items, gapItem(2.5), w.headingItem(w.L("section.changes"), rightW))
 	items = append(items, w.changeItems()...)
 	if len(a.Teams) > 0 {
