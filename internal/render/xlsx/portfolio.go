@@ -35,9 +35,16 @@ func RenderPortfolio(pf *report.Portfolio) ([]byte, error) {
 	defer f.Close()
 	b := newBook(f, d)
 	b.titleKey = "title.portfolio"
-	b.setup("sheet.portfolio", "sheet.all_findings")
+	sheets := []string{"sheet.portfolio", "sheet.all_findings"}
+	if pf.Board != nil {
+		sheets = append(sheets, boardSheets(pf.Board)...)
+	}
+	b.setup(sheets...)
 	b.portfolio(pf)
 	b.allFindings(pf.Rows)
+	if pf.Board != nil {
+		b.board(pf)
+	}
 	return b.bytes()
 }
 
@@ -272,7 +279,7 @@ func (b *book) narrowFigures(sheet string, p *placed, cols []column) {
 		b.width(sheet, c, math.Ceil(max(w, 9)))
 	}
 	if b.err == nil {
-		b.fail(b.f.SetRowHeight(sheet, headerRow, rowHeight(2, b.lineHeight())))
+		b.rowHeight(sheet, headerRow, rowHeight(2, b.lineHeight()))
 	}
 }
 
