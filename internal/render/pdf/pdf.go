@@ -60,7 +60,7 @@ func render(d *report.Document, opt Options, rec *[]textRun) ([]byte, diag.Findi
 		w.progress()
 		w.lateTasks()
 		w.trends()
-		w.qualityPage()
+		w.testDefectPage()
 		w.gantt()
 		w.issueTable()
 		w.actionsSection()

@@ -24,10 +24,10 @@ type seriesPoint struct {
 	v float64
 }
 
-// qualityPage draws the テスト消化曲線 and the 不具合収束曲線 side by side
+// testDefectPage draws the テスト消化曲線 and the 不具合収束曲線 side by side
 // with their figures below, when the project has a test source or a
 // defect list.
-func (w *writer) qualityPage() {
+func (w *writer) testDefectPage() {
 	a := w.d.A
 	if a.Tests == nil && a.Defects == nil {
 		return
