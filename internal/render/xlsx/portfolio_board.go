@@ -286,7 +286,7 @@ func (b *book) boardTrend(bd *portfolio.Board) {
 			loc = append(loc, b.ref(c, r))
 			rng = append(rng, sheetRef(sheet)+"!"+b.ref(first, r)+":"+b.ref(first+n-1, r))
 		}
-		b.fail(b.f.AddSparkline(sheet, &excelize.SparklineOptions{Location: loc, Range: rng, Markers: true, Style: 18}))
+		b.addSparkline(sheet, &excelize.SparklineOptions{Location: loc, Range: rng, Markers: true, Style: 18})
 		b.width(sheet, c, 16)
 	}
 	b.finish(sheet, headerRow, 3, false)

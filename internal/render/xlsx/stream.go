@@ -38,6 +38,7 @@ type sheetBuf struct {
 	heights map[int]float64
 	merges  [][2]string
 	rec     *records
+	fileAPI bool // written through the File API at finish (flushFile)
 }
 
 // records generates the record rows first..first+n-1 of a table.
@@ -87,11 +88,62 @@ func (b *book) flush(sheet string) {
 		return
 	}
 	delete(b.bufs, sheet)
+	if sb.fileAPI {
+		b.flushFile(sheet, sb)
+		return
+	}
 	sw, err := b.f.NewStreamWriter(sheet)
 	if err != nil {
 		b.fail(err)
 		return
 	}
+	sb.rows(func(r int, vals []any, opts excelize.RowOpts) {
+		b.fail(sw.SetRow(b.ref(1, r), vals, opts))
+	})
+	for _, m := range sb.merges {
+		b.fail(sw.MergeCell(m[0], m[1]))
+	}
+	b.fail(sw.Flush())
+}
+
+// flushFile writes a buffered sheet through the File API instead, for a
+// sheet with what the StreamWriter would drop: it writes no extension
+// list, where sparklines live.
+func (b *book) flushFile(sheet string, sb *sheetBuf) {
+	sb.rows(func(r int, vals []any, opts excelize.RowOpts) {
+		for j, v := range vals {
+			cell, ok := v.(excelize.Cell)
+			if !ok || b.err != nil {
+				continue
+			}
+			ref := b.ref(j+1, r)
+			switch x := cell.Value.(type) {
+			case string:
+				b.fail(b.f.SetCellStr(sheet, ref, x))
+			case float64:
+				b.fail(b.f.SetCellFloat(sheet, ref, x, -1, 64))
+			case int64:
+				b.fail(b.f.SetCellInt(sheet, ref, x))
+			}
+			if cell.StyleID != 0 {
+				b.fail(b.f.SetCellStyle(sheet, ref, ref, cell.StyleID))
+			}
+		}
+		if opts.Height > 0 {
+			b.fail(b.f.SetRowHeight(sheet, r, opts.Height))
+		}
+		if opts.OutlineLevel > 0 {
+			b.fail(b.f.SetRowOutlineLevel(sheet, r, uint8(opts.OutlineLevel)))
+		}
+	})
+	for _, m := range sb.merges {
+		b.fail(b.f.MergeCell(sheet, m[0], m[1]))
+	}
+}
+
+// rows calls write for each row of the sheet in order with its cells from
+// column 1 (nil for a gap) and options; rows with neither are skipped.
+func (sb *sheetBuf) rows(write func(r int, vals []any, opts excelize.RowOpts)) {
 	last := 0
 	for r := range sb.cells {
 		last = max(last, r)
@@ -106,7 +158,7 @@ func (b *book) flush(sheet string) {
 	}
 	var vals []any
 	var order []int
-	for r := 1; r <= last && b.err == nil; r++ {
+	for r := 1; r <= last; r++ {
 		vals = vals[:0]
 		var opts excelize.RowOpts
 		if i := r - first; sb.rec != nil && i >= 0 && i < n {
@@ -131,12 +183,20 @@ func (b *book) flush(sheet string) {
 		if len(vals) == 0 && opts == (excelize.RowOpts{}) {
 			continue
 		}
-		b.fail(sw.SetRow(b.ref(1, r), vals, opts))
+		write(r, vals, opts)
 	}
-	for _, m := range sb.merges {
-		b.fail(sw.MergeCell(m[0], m[1]))
+}
+
+// addSparkline adds sparklines to a sheet, which is then written through
+// the File API (see flushFile).
+func (b *book) addSparkline(sheet string, opts *excelize.SparklineOptions) {
+	if b.err != nil {
+		return
 	}
-	b.fail(sw.Flush())
+	if sb := b.buffer(sheet); sb != nil {
+		sb.fileAPI = true
+	}
+	b.fail(b.f.AddSparkline(sheet, opts))
 }
 
 // fastZip is the workbook's zip writer: deflate at level 2. On the XML of a
