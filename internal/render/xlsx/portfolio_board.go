@@ -138,6 +138,10 @@ func (b *book) people(bd *portfolio.Board) {
 			return look{numFmt: fmtLoad, bold: true, vAlign: "center", grid: true}, true
 		},
 	})
+	// Half a year of weeks at 0.0 person-days needs no more than this.
+	for j := range weeks {
+		b.width(sheet, p.at["w"+strconv.Itoa(j)], 5.5)
+	}
 	// The findings in words, below the grid: who, which weeks, each
 	// project's share.
 	r := max(p.last, firstRow) + 2
@@ -149,7 +153,8 @@ func (b *book) people(bd *portfolio.Board) {
 		r += len(bd.Findings) + 2
 	}
 	b.text(sheet, 1, r, b.label("board.people_note"), look{italic: true, color: "595959"})
-	b.finish(sheet, headerRow, 3, false)
+	// Half a year of weeks prints on two A3 pages, names repeated.
+	b.finishPrint(sheet, headerRow, 3, false, printSpec{headerRow: headerRow, titleCols: 2})
 }
 
 // items writes every decision needed and escalation with its project,
@@ -279,6 +284,11 @@ func (b *book) boardTrend(bd *portfolio.Board) {
 			return look{}, false
 		},
 	})
+	// Eight runs twice over fit one printed page only narrow.
+	for k := range n {
+		b.width(sheet, p.at["rag"+strconv.Itoa(k)], 7)
+		b.width(sheet, p.at["spi"+strconv.Itoa(k)], 7)
+	}
 	if c := p.at["spark"]; c > 0 && p.last >= p.first && b.err == nil {
 		first := p.at["spi0"]
 		var loc, rng []string
