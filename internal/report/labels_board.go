@@ -10,7 +10,7 @@ func boardLabels(lang string) Labels {
 			"board.q.late_over": "Late, over cost", "board.q.late_under": "Late, under cost", "board.q.ahead_over": "Ahead, over cost", "board.q.ahead_under": "Ahead, under cost",
 			"board.not_plotted": "Not plotted (no SPI or CPI)", "board.changes": "Change since the last run (worst movers first)",
 			"board.col.move": "Move", "board.col.rag": "RAG last → now", "board.col.spi": "SPI last → now", "board.col.dspi": "ΔSPI",
-			"board.first_run": "first run", "board.no_history": "No earlier run in the history yet: changes show from the next run.",
+			"board.first_run": "new", "board.no_history": "No earlier run in the history yet: changes show from the next run.",
 			"board.milestones": "Milestones due by %s (open, missed included)", "board.no_milestones": "No open milestone is due in this period.",
 			"board.items": "Decisions needed, escalations and overdue actions, all projects", "board.col.kind": "Kind", "board.col.project": "Project",
 			"board.col.text": "What is asked", "board.col.age": "Age (days)", "board.decision": "Decision", "board.escalation": "Escalation",
