@@ -376,7 +376,8 @@ func (w *writer) milestoneStrip(b *portfolio.Board, x, top, width float64) {
 		}
 		w.setFont(7, false)
 		w.color(grey)
-		w.textAt(ax.x(d)+0.8, top+0.6, d.String()[5:]+"〜", diag.Pos{})
+		_, m, day := d.YMD()
+		w.textAt(ax.x(d)+0.8, top+0.6, fmt.Sprintf(w.L("board.week_from"), fmt.Sprintf("%d/%d", int(m), day)), diag.Pos{})
 	}
 	w.stroke(todayRed)
 	f.SetLineWidth(0.4)
