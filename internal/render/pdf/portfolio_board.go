@@ -55,21 +55,7 @@ func (w *writer) steeringHeader(pf *report.Portfolio) {
 	}
 	tilesW := float64(n)*(tileW+gap) - gap
 	textW := contentW - tilesW - 6
-	y := topFirst
-	w.setFont(9, false)
-	w.color(grey)
-	y += w.para(marginX, y, textW, w.L("title.portfolio")+"　"+w.L("board.title"), diag.Pos{})
-	w.setFont(18, true)
-	w.color(navy)
-	y += w.para(marginX, y, textW, pf.Name, diag.Pos{}) + 0.5
-	var facts []string
-	if !pf.AsOf.IsZero() {
-		facts = append(facts, w.L("project.status_date")+" "+pf.AsOf.String())
-	}
-	facts = append(facts, w.L("portfolio.projects")+" "+strconv.Itoa(len(pf.Rows)))
-	w.setFont(9.5, false)
-	w.color(black)
-	y += w.para(marginX, y, textW, strings.Join(facts, "　｜　"), diag.Pos{})
+	y := w.titleBlock(pf, w.L("title.portfolio")+"　"+w.L("board.title"), textW)
 	x := pageW - marginX - tilesW
 	tile := func(label string, now string, note string, bg, fg rgb) {
 		w.fill(bg)
@@ -100,6 +86,26 @@ func (w *writer) steeringHeader(pf *report.Portfolio) {
 	w.pdf.Line(marginX, w.y, pageW-marginX, w.y)
 	w.y += 3
 	w.color(black)
+}
+
+// titleBlock draws a portfolio page's title, the portfolio's name and its
+// date and number of projects, textW wide, and returns where it ends.
+func (w *writer) titleBlock(pf *report.Portfolio, title string, textW float64) float64 {
+	y := topFirst
+	w.setFont(9, false)
+	w.color(grey)
+	y += w.para(marginX, y, textW, title, diag.Pos{})
+	w.setFont(18, true)
+	w.color(navy)
+	y += w.para(marginX, y, textW, pf.Name, diag.Pos{}) + 0.5
+	var facts []string
+	if !pf.AsOf.IsZero() {
+		facts = append(facts, w.L("project.status_date")+" "+pf.AsOf.String())
+	}
+	facts = append(facts, w.L("portfolio.projects")+" "+strconv.Itoa(len(pf.Rows)))
+	w.setFont(9.5, false)
+	w.color(black)
+	return y + w.para(marginX, y, textW, strings.Join(facts, "　｜　"), diag.Pos{})
 }
 
 // signed writes a count's change with its sign; ±0 when none.
