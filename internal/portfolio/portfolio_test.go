@@ -52,7 +52,7 @@ func TestGroupSubtotals(t *testing.T) {
 	}
 	entries := []Entry{
 		e("a", analyze.Red, 50, 40, 100, config.Groups{Department: "営業", Tags: []string{"基幹", "DX"}}),
-		e("b", analyze.Green, 20, 20, 300, config.Groups{Department: "管理", Tags: []string{"基幹"}}),
+		e("b", analyze.Green, 20, 20, 300, config.Groups{Department: "管理", Tags: []string{"基幹", "DX", "基幹"}}),
 		e("c", analyze.Amber, 10, 5, 100, config.Groups{Department: "営業"}),
 		{ID: "d", Status: "failed", Groups: config.Groups{Department: "管理"}},
 		e("e", analyze.Green, 0, 0, 50, config.Groups{}),
@@ -76,7 +76,7 @@ func TestGroupSubtotals(t *testing.T) {
 		t.Errorf("no department = %+v", n)
 	}
 	tags := groups("tags", entries)
-	if len(tags) != 3 || tags[0].Name != "基幹" || !slices.Equal(tags[0].Projects, []string{"a", "b"}) || tags[1].Name != "DX" {
+	if len(tags) != 3 || tags[0].Name != "基幹" || !slices.Equal(tags[0].Projects, []string{"a", "b"}) || tags[1].Name != "DX" || tags[1].BAC != 400 {
 		t.Errorf("tags = %+v", tags)
 	}
 }

@@ -105,7 +105,12 @@ func groups(key string, entries []Entry) []Group {
 		if len(values) == 0 {
 			values = []string{""}
 		}
-		for _, v := range slices.Compact(slices.Clone(values)) {
+		seen := map[string]bool{}
+		for _, v := range values {
+			if seen[v] {
+				continue // a tag written twice counts once
+			}
+			seen[v] = true
 			i, ok := at[v]
 			if !ok {
 				i = len(out)
