@@ -13,11 +13,11 @@ import (
 )
 
 type reportOptions struct {
-	out    string
-	asOf   string
-	lang   string
-	format string
-	font   string
+	out     string
+	asOf    string
+	lang    string
+	format  string
+	font    string
 	noSnap  bool
 	noWait  bool
 	meeting bool

@@ -183,8 +183,8 @@ type Report struct {
 	DecisionLog []Decision
 	// Meeting asks report for the 定例 agenda (meeting.pdf) as well.
 	Meeting bool
-	Pos         diag.Pos
-	LangPos     diag.Pos
+	Pos     diag.Pos
+	LangPos diag.Pos
 }
 
 // Source is one team spreadsheet to read.
