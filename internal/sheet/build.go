@@ -43,7 +43,7 @@ func (rr *rowReader) records(emit func(record)) {
 			continue
 		}
 		vals := rr.values(n)
-		if pairCol > 0 && pairWord(rr.g.Value(n, pairCol)) == "actual" &&
+		if pairCol > 0 && rr.pairWordOf(rr.g.Value(n, pairCol)) == "actual" &&
 			pending != nil && pending.actual.ps == nil && pending.row >= n-2 {
 			pending.actual, pending.actualRow = vals, n
 			continue
@@ -160,7 +160,7 @@ func (rr *rowReader) pairColumn(first int) int {
 				continue
 			}
 			n := counts[int(c.Col)]
-			if pairWord(c) != "" {
+			if rr.pairWordOf(c) != "" {
 				n[0]++
 			} else {
 				n[1]++
@@ -189,6 +189,29 @@ func (rr *rowReader) pairColumn(first int) int {
 	}
 	return best
 }
+
+// pairWordOf is pairWord remembered per distinct text: a pair column
+// repeats a handful of words down 50,000 rows, and normalising each cell
+// anew is most of what looking for it costs.
+func (rr *rowReader) pairWordOf(c Cell) string {
+	if c.Kind != String {
+		return ""
+	}
+	if w, ok := rr.pairWords[c.Str]; ok {
+		return w
+	}
+	w := pairWord(c)
+	if len(rr.pairWords) < maxPairWords {
+		if rr.pairWords == nil {
+			rr.pairWords = map[string]string{}
+		}
+		rr.pairWords[c.Str] = w
+	}
+	return w
+}
+
+// maxPairWords bounds pairWordOf's memory on a sheet of distinct texts.
+const maxPairWords = 4096
 
 func pairWord(c Cell) string {
 	if c.Kind != String {

@@ -99,6 +99,8 @@ type rowReader struct {
 	bandEnd  int                  // last row of a milestone band under the header; 0 when none
 	dayFirst map[int]bool         // date columns written day first (15/4); nil when none
 	riskPct  map[int]bool         // probability columns of bare percentages (30 = 30 %); nil when none
+	// pairWords remembers pairWord per distinct text (see pairWordOf).
+	pairWords map[string]string
 	// skipped counts rows left out as totals, examples or legends; the
 	// first is named in a finding.
 	sawRange     bool     // a date cell held a period (4/1〜4/10)
@@ -113,6 +115,7 @@ type slot struct {
 	field string
 	cols  []int
 	start int
+	index int // project.FieldIndex(field)
 }
 
 func newRowReader(g *Grid, h *header, opt *Options, fs *diag.Findings) *rowReader {
@@ -218,7 +221,7 @@ func (rr *rowReader) slotFields() {
 	rr.slots, rr.slotOf, rr.width = nil, map[string]int{}, 0
 	for _, f := range names {
 		rr.slotOf[f] = len(rr.slots)
-		rr.slots = append(rr.slots, slot{field: f, cols: rr.fields[f], start: rr.width})
+		rr.slots = append(rr.slots, slot{field: f, cols: rr.fields[f], start: rr.width, index: project.FieldIndex(f)})
 		rr.width += len(rr.fields[f])
 	}
 }
@@ -412,6 +415,11 @@ func formatNumber(f float64) string {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return ""
 	}
+	// Whole numbers below 10^15 (serial dates, counts) print the same
+	// with FormatInt, which costs a fraction of FormatFloat; -0 stays "-0".
+	if f == math.Trunc(f) && f > -1e15 && f < 1e15 && (f != 0 || !math.Signbit(f)) {
+		return strconv.FormatInt(int64(f), 10)
+	}
 	return strconv.FormatFloat(f, 'g', 15, 64)
 }
 
@@ -550,12 +558,21 @@ func (v rowValues) num(field string) *float64 {
 func (v rowValues) cells() project.Cells {
 	out := make(project.Cells, 0, len(v.rr.slots))
 	for _, s := range v.rr.slots {
-		p, ok := v.first(s.field)
-		if !ok {
-			p = v.of(s.field)[0]
+		if s.index < 0 {
+			continue
+		}
+		// Slots are distinct fields, so each is appended once, as Set
+		// would; the field number was looked up once per column.
+		ps := v.ps[s.start : s.start+len(s.cols)]
+		p := ps[0]
+		for _, q := range ps {
+			if q.set {
+				p = q
+				break
+			}
 		}
 		pos := v.rr.pos(p)
-		out.Set(s.field, pos.Row, pos.Col)
+		out = append(out, project.CellRef{Field: uint8(s.index), Row: int32(pos.Row), Col: int32(pos.Col)})
 	}
 	return out
 }
