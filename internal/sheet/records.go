@@ -200,8 +200,11 @@ func (rr *rowReader) progressScale(col int) int {
 
 // cell returns the cell for field in row: through merges, except for name
 // columns, where a merge marks a parent spanning its children's rows.
-func (rr *rowReader) cell(row, col int, field string) (Cell, int, int) {
-	c := rr.g.Cell(row, col)
+func (rr *rowReader) cell(r *Row, row, col int, field string) (Cell, int, int) {
+	var c Cell
+	if r != nil {
+		c = r.cell(col)
+	}
 	if c.Kind != Empty || field == "name" && len(rr.fields["name"]) > 1 {
 		return c, row, col
 	}
@@ -229,8 +232,8 @@ func (rr *rowReader) slotFields() {
 func (rr *rowReader) pos(p parsed) diag.Pos { return rr.g.Pos(int(p.row), int(p.col)) }
 
 // read parses one cell of field; set=false when the cell says nothing.
-func (rr *rowReader) read(row, col int, field string) parsed {
-	c, r0, c0 := rr.cell(row, col, field)
+func (rr *rowReader) read(r *Row, row, col int, field string) parsed {
+	c, r0, c0 := rr.cell(r, row, col, field)
 	p := parsed{row: int32(r0), col: int32(c0)}
 	var raw string
 	switch c.Kind {
@@ -446,9 +449,10 @@ func (rr *rowReader) values(row int) rowValues {
 		ps = make([]parsed, rr.width)
 	}
 	v := rowValues{rr: rr, ps: ps}
+	r := rr.g.row(row) // looked up once for all the row's fields
 	for _, s := range rr.slots {
 		for i, col := range s.cols {
-			v.ps[s.start+i] = rr.read(row, col, s.field)
+			v.ps[s.start+i] = rr.read(r, row, col, s.field)
 		}
 	}
 	return v
