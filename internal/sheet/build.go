@@ -210,11 +210,40 @@ func (rr *rowReader) pairWordOf(c Cell) string {
 	return w
 }
 
+// notPairWord reports a text that cannot normalise (value.Key) to a pair
+// word, without normalising it: one holding a digit, an ASCII letter that
+// no pair word has, or a kana or kanji other than those of 予定, 計画,
+// 実績 and 実施. Key keeps all of those as they are, so the answer is the
+// one pairWord would give; texts it cannot judge go to Key.
+func notPairWord(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if '0' <= r && r <= '9' {
+				return true
+			}
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if 'a' <= r && r <= 'z' && !strings.ContainsRune("planedbsictu", r) {
+				return true
+			}
+		case '\u3041' <= r && r <= '\u30ff' && r != '・', '\u4e00' <= r && r <= '\u9fff':
+			switch r {
+			case '予', '定', '計', '画', '実', '績', '施':
+			default:
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // maxPairWords bounds pairWordOf's memory on a sheet of distinct texts.
 const maxPairWords = 4096
 
 func pairWord(c Cell) string {
-	if c.Kind != String {
+	if c.Kind != String || notPairWord(c.Str) {
 		return ""
 	}
 	switch value.Key(c.Str) {

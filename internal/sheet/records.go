@@ -252,7 +252,7 @@ func (rr *rowReader) read(r *Row, row, col int, field string) parsed {
 		if raw == "" {
 			return p
 		}
-		if value.IsErrorValue(raw) {
+		if strings.IndexByte(raw, '#') >= 0 && value.IsErrorValue(raw) { // every error value starts with #
 			rr.findings.Add(diag.Warning, "cell-error", rr.pos(p), "%s holds the error value %s; treated as empty", field, raw)
 			return p
 		}
