@@ -43,7 +43,7 @@ func (rr *rowReader) records(emit func(record)) {
 			continue
 		}
 		vals := rr.values(n)
-		if pairCol > 0 && rr.pairWordOf(rr.g.Value(n, pairCol)) == "actual" &&
+		if pairCol > 0 && pairWord(rr.g.Value(n, pairCol)) == "actual" &&
 			pending != nil && pending.actual.ps == nil && pending.row >= n-2 {
 			pending.actual, pending.actualRow = vals, n
 			continue
@@ -148,7 +148,7 @@ func appendText(dst, src rowValues) {
 // pairColumn finds a column saying 予定/実績 (計画/実績, 予定/実施) on
 // alternating rows; 0 when the sheet has one row per task.
 func (rr *rowReader) pairColumn(first int) int {
-	counts := map[int][2]int{} // col -> (pair words, other non-empty)
+	counts := make([][2]int, rr.g.MaxCol()+1) // col -> (pair words, other non-empty)
 	rows := rr.h.dataRows(rr.g)
 	for i := range rows {
 		r := &rows[i]
@@ -160,7 +160,7 @@ func (rr *rowReader) pairColumn(first int) int {
 				continue
 			}
 			n := counts[int(c.Col)]
-			if rr.pairWordOf(c) != "" {
+			if pairWord(c) != "" {
 				n[0]++
 			} else {
 				n[1]++
@@ -188,26 +188,6 @@ func (rr *rowReader) pairColumn(first int) int {
 		}
 	}
 	return best
-}
-
-// pairWordOf is pairWord remembered per distinct text: a pair column
-// repeats a handful of words down 50,000 rows, and normalising each cell
-// anew is most of what looking for it costs.
-func (rr *rowReader) pairWordOf(c Cell) string {
-	if c.Kind != String {
-		return ""
-	}
-	if w, ok := rr.pairWords[c.Str]; ok {
-		return w
-	}
-	w := pairWord(c)
-	if len(rr.pairWords) < maxPairWords {
-		if rr.pairWords == nil {
-			rr.pairWords = map[string]string{}
-		}
-		rr.pairWords[c.Str] = w
-	}
-	return w
 }
 
 // notPairWord reports a text that cannot normalise (value.Key) to a pair
@@ -238,9 +218,6 @@ func notPairWord(s string) bool {
 	}
 	return false
 }
-
-// maxPairWords bounds pairWordOf's memory on a sheet of distinct texts.
-const maxPairWords = 4096
 
 func pairWord(c Cell) string {
 	if c.Kind != String || notPairWord(c.Str) {

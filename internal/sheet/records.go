@@ -99,8 +99,6 @@ type rowReader struct {
 	bandEnd  int                  // last row of a milestone band under the header; 0 when none
 	dayFirst map[int]bool         // date columns written day first (15/4); nil when none
 	riskPct  map[int]bool         // probability columns of bare percentages (30 = 30 %); nil when none
-	// pairWords remembers pairWord per distinct text (see pairWordOf).
-	pairWords map[string]string
 	// skipped counts rows left out as totals, examples or legends; the
 	// first is named in a finding.
 	sawRange     bool     // a date cell held a period (4/1〜4/10)

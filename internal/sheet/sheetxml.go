@@ -105,18 +105,15 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 			if err := sr.start(t); err != nil {
 				return nil, err
 			}
-			if sr.inCell && depth < limits.XMLDepth && sr.inPh == 0 {
-				done, err := sr.plainValue(s)
-				if err != nil {
-					return nil, err
-				}
-				if done {
-					depth-- // the cell's </c> was read with its value
-				}
+			if err := sr.cells(s, &depth); err != nil {
+				return nil, err
 			}
 		case tokEnd:
 			depth--
 			if err := sr.end(t); err != nil {
+				return nil, err
+			}
+			if err := sr.cells(s, &depth); err != nil {
 				return nil, err
 			}
 		case tokText:
@@ -127,6 +124,56 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 			}
 		}
 	}
+}
+
+var cName = []byte("c")
+
+// cells reads, inside a row, the cells written the usual way straight
+// from the buffer: each <c …> tag is split here rather than by the
+// scanner, and its <v>…</v></c> by plainValue. It stops at anything else
+// (the row's end, an inline string, a formula), which the tokens take.
+func (sr *sheetReader) cells(s *scanner, depth *int) error {
+	for sr.row != nil {
+		if sr.inCell {
+			if *depth >= limits.XMLDepth || sr.inPh > 0 {
+				return nil
+			}
+			done, err := sr.plainValue(s)
+			if err != nil || !done {
+				return err
+			}
+			*depth-- // the cell's </c> was read with its value
+			continue
+		}
+		if !s.has(3) {
+			return nil
+		}
+		b := s.buf[s.pos:]
+		if b[0] != '<' || b[1] != 'c' || !isXMLSpace(b[2]) && b[2] != '>' && b[2] != '/' {
+			return nil
+		}
+		gt := s.indexFrom(2, '>')
+		if gt < 0 {
+			return nil // damage: the scanner reports it
+		}
+		tag := s.buf[s.pos+1 : s.pos+gt] // as scanner.next splits it
+		t := token{kind: tokStart, name: cName}
+		if n := len(tag); tag[n-1] == '/' {
+			t.self, tag = true, tag[:n-1]
+		}
+		t.attrs = tag[1:]
+		s.pos += gt + 1
+		if !t.self {
+			*depth++
+		}
+		if *depth > limits.XMLDepth {
+			return limits.Over(diag.Pos{File: sr.wb.file}, overXMLDepth, limits.XMLDepth, false)
+		}
+		if err := sr.start(t); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (sr *sheetReader) addText(b []byte) error {
