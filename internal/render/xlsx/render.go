@@ -42,6 +42,7 @@ func Render(d *report.Document) ([]byte, error) {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
+	f.SetZipWriter(fastZip)
 	b := newBook(f, d)
 	b.setup("sheet.summary", "sheet.wbs", "sheet.issues", "sheet.risks", "sheet.milestones", "sheet.workload", "sheet.findings", "sheet.changes", "sheet.trend")
 	b.summary()
@@ -53,11 +54,17 @@ func Render(d *report.Document) ([]byte, error) {
 	b.findings()
 	b.changes()
 	b.trend()
+	b.followUp()
 	return b.bytes()
 }
 
 // bytes returns the finished workbook, or the first error met writing it.
 func (b *book) bytes() ([]byte, error) {
+	// The streamed sheets last, in the workbook's order: by now every
+	// sheet's charts, rules and print setup are on its worksheet.
+	for _, sheet := range b.f.GetSheetList() {
+		b.flush(sheet)
+	}
 	if b.err != nil {
 		return nil, b.err
 	}
@@ -71,7 +78,11 @@ func (b *book) bytes() ([]byte, error) {
 	if _, err := f.WriteTo(&buf); err != nil {
 		return nil, fmt.Errorf("writing the workbook: %w", err)
 	}
-	return buf.Bytes(), nil
+	out, err := canonicalZip(buf.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("writing the workbook: %w", err)
+	}
+	return out, nil
 }
 
 // book is one workbook being written. Errors are sticky: the first one is
@@ -83,12 +94,14 @@ type book struct {
 	a        *analyze.Result
 	st       *styles
 	err      error
-	cols     []string // column letters, 1-based, filled on demand
-	titleKey string   // label of the workbook's title: a tracker or the portfolio
+	cols     []string                   // column letters, 1-based, filled on demand
+	widths   map[string]map[int]float64 // sheet -> column -> width set, for the print scale
+	bufs     map[string]*sheetBuf       // streamed sheets not yet written
+	titleKey string                     // label of the workbook's title: a tracker or the portfolio
 }
 
 func newBook(f *excelize.File, d *report.Document) *book {
-	return &book{f: f, d: d, a: d.A, st: newStyles(f, fontFamily(d.Lang)), titleKey: "title.tracker"}
+	return &book{f: f, d: d, a: d.A, st: newStyles(f, fontFamily(d.Lang)), titleKey: "title.tracker", widths: map[string]map[int]float64{}, bufs: map[string]*sheetBuf{}}
 }
 
 func (b *book) fail(err error) {
@@ -158,22 +171,45 @@ func (b *book) title() string {
 
 // str writes s as a text cell. SetCellStr never turns text into a
 // formula, so "=HYPERLINK(…)" typed by a team stays the text it was.
+// A streamed sheet's string cells are inline strings, which are text
+// just the same.
 func (b *book) str(sheet string, c, r int, s string) {
-	if b.err == nil && s != "" {
-		b.fail(b.f.SetCellStr(sheet, b.ref(c, r), s))
+	if b.err != nil || s == "" {
+		return
 	}
+	if sb := b.buffer(sheet); sb != nil {
+		b.value(sb, c, r, s)
+		return
+	}
+	b.fail(b.f.SetCellStr(sheet, b.ref(c, r), s))
 }
 
 func (b *book) num(sheet string, c, r int, v float64) {
-	if b.err == nil {
-		b.fail(b.f.SetCellFloat(sheet, b.ref(c, r), v, -1, 64))
+	if b.err != nil {
+		return
 	}
+	if sb := b.buffer(sheet); sb != nil {
+		b.value(sb, c, r, v)
+		return
+	}
+	b.fail(b.f.SetCellFloat(sheet, b.ref(c, r), v, -1, 64))
 }
 
 func (b *book) date(sheet string, c, r int, d date.Date) {
-	if b.err == nil && !d.IsZero() {
-		b.fail(b.f.SetCellInt(sheet, b.ref(c, r), int64(d)))
+	if b.err != nil || d.IsZero() {
+		return
 	}
+	if sb := b.buffer(sheet); sb != nil {
+		b.value(sb, c, r, int64(d))
+		return
+	}
+	b.fail(b.f.SetCellInt(sheet, b.ref(c, r), int64(d)))
+}
+
+func (b *book) value(sb *sheetBuf, c, r int, v any) {
+	cell := sb.cell(c, r)
+	cell.Value = v
+	sb.set(c, r, cell)
 }
 
 // styleRange gives cells c1..c2 of rows r1..r2 the style l.
@@ -183,7 +219,30 @@ func (b *book) styleRange(sheet string, c1, r1, c2, r2 int, l look) {
 	}
 	id, err := b.st.cell(l)
 	b.fail(err)
+	if sb := b.buffer(sheet); sb != nil {
+		for r := r1; r <= r2; r++ {
+			for c := c1; c <= c2; c++ {
+				cell := sb.cell(c, r)
+				cell.StyleID = id
+				sb.set(c, r, cell)
+			}
+		}
+		return
+	}
 	b.fail(b.f.SetCellStyle(sheet, b.ref(c1, r1), b.ref(c2, r2), id))
+}
+
+// rowHeight sets the height of row r in points. On a streamed sheet the
+// stream writes it; the File API gets it too, so a chart anchored on the
+// sheet is sized over the real rows.
+func (b *book) rowHeight(sheet string, r int, h float64) {
+	if b.err != nil {
+		return
+	}
+	if sb := b.buffer(sheet); sb != nil {
+		sb.heights[r] = h
+	}
+	b.fail(b.f.SetRowHeight(sheet, r, h))
 }
 
 func (b *book) style(sheet string, c, r int, l look) { b.styleRange(sheet, c, r, c, r, l) }
@@ -212,16 +271,34 @@ func (b *book) rule(sheet, ref, formula string, l look, stop bool) {
 	}))
 }
 
-func (b *book) width(sheet string, c int, w float64) {
-	if b.err == nil {
-		b.fail(b.f.SetColWidth(sheet, b.col(c), b.col(c), w))
+func (b *book) width(sheet string, c int, w float64) { b.widthRange(sheet, c, c, w) }
+
+// widthRange sets the width of columns c1..c2 and notes it for the print
+// scale.
+func (b *book) widthRange(sheet string, c1, c2 int, w float64) {
+	if b.err != nil || c2 < c1 {
+		return
+	}
+	b.fail(b.f.SetColWidth(sheet, b.col(c1), b.col(c2), w))
+	ws := b.widths[sheet]
+	if ws == nil {
+		ws = map[int]float64{}
+		b.widths[sheet] = ws
+	}
+	for c := c1; c <= c2; c++ {
+		ws[c] = w
 	}
 }
 
 func (b *book) merge(sheet string, c1, r1, c2, r2 int) {
-	if b.err == nil && (c2 > c1 || r2 > r1) {
-		b.fail(b.f.MergeCell(sheet, b.ref(c1, r1), b.ref(c2, r2)))
+	if b.err != nil || c2 <= c1 && r2 <= r1 {
+		return
 	}
+	if sb := b.buffer(sheet); sb != nil {
+		sb.merges = append(sb.merges, [2]string{b.ref(c1, r1), b.ref(c2, r2)})
+		return
+	}
+	b.fail(b.f.MergeCell(sheet, b.ref(c1, r1), b.ref(c2, r2)))
 }
 
 // excelDate is a date as an Excel formula literal, for rules that compare
@@ -241,11 +318,16 @@ func headerFooterText(s string) string {
 	return strings.ReplaceAll(s, "&", "&&")
 }
 
-// finish gives a sheet its frozen panes, print setup (A3 landscape, one
-// page wide, the rows up to headerRow repeated, page numbers in the
-// footer) and sheet properties. freezeCol is the first column that
-// scrolls; 1 freezes rows only.
+// finish gives a sheet its frozen panes, print setup (see printSetup)
+// and sheet properties. freezeCol is the first column that scrolls; 1
+// freezes rows only. The columns left of it repeat on every printed page
+// unless ps says otherwise.
 func (b *book) finish(sheet string, headerRow, freezeCol int, outline bool) {
+	b.finishPrint(sheet, headerRow, freezeCol, outline, printSpec{})
+}
+
+// finishPrint is finish with a sheet's own print blocks and breaks.
+func (b *book) finishPrint(sheet string, headerRow, freezeCol int, outline bool, ps printSpec) {
 	if b.err != nil {
 		return
 	}
@@ -255,24 +337,13 @@ func (b *book) finish(sheet string, headerRow, freezeCol int, outline bool) {
 			TopLeftCell: b.ref(freezeCol, headerRow+1), ActivePane: paneName(freezeCol > 1),
 			Selection: []excelize.Selection{{SQRef: b.ref(freezeCol, headerRow+1), ActiveCell: b.ref(freezeCol, headerRow+1), Pane: paneName(freezeCol > 1)}},
 		}))
-		b.fail(b.f.SetDefinedName(&excelize.DefinedName{
-			Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("%s!$1:$%d", quoteSheet(sheet), headerRow), Scope: sheet,
-		}))
 	}
-	size, orient, wide, tall := 8, "landscape", 1, 0
-	b.fail(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall}))
-	m, hm := 0.4, 0.2
-	b.fail(b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &m, Bottom: &m, Header: &hm, Footer: &hm}))
-	head := headerFooterText(b.title())
-	asOf := ""
-	if !b.d.AsOf.IsZero() {
-		asOf = headerFooterText(b.label("project.status_date") + " " + b.d.AsOf.Time().Format("2006/01/02"))
+	ps.headerRow = headerRow
+	if ps.titleCols == 0 {
+		ps.titleCols = freezeCol - 1
 	}
-	b.fail(b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddHeader: "&L" + head + "&R" + asOf,
-		OddFooter: "&L" + headerFooterText(sheet) + "&C&P / &N",
-	}))
-	fit := true
+	b.printSetup(sheet, ps)
+	fit := false
 	props := &excelize.SheetPropsOptions{FitToPage: &fit}
 	if outline {
 		below := false
