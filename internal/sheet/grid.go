@@ -1,7 +1,6 @@
 package sheet
 
 import (
-
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/limits"
 )
