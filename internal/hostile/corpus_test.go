@@ -228,7 +228,12 @@ func excelSafe(t *testing.T, out string) bool {
 			ok = false
 		}
 	}
-	t.Logf("%d workbooks checked", len(books))
+	for _, r := range xlsxcheck.CheckWithNode(t, books...) {
+		if r.Failure() != "" {
+			ok = false
+		}
+	}
+	t.Logf("%d workbooks checked, also with SheetJS and ExcelJS", len(books))
 	return ok
 }
 

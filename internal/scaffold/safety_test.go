@@ -1,6 +1,9 @@
 package scaffold
 
 import (
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -13,7 +16,9 @@ import (
 // languages and with a project name that sheet names could not hold.
 func TestSheetsExcelSafe(t *testing.T) {
 	t.Parallel()
-	for _, o := range []Options{
+	dir := t.TempDir()
+	var written []string
+	for i, o := range []Options{
 		{ID: "crm", Name: "顧客管理システム刷新", Start: date.Of(2026, 4, 1)},
 		{ID: "crm", Name: "CRM", Lang: "en", Start: date.Of(2026, 4, 1), AsOf: date.Of(2026, 11, 20)},
 		{ID: "x", Name: strings.Repeat("[案件]:*?/\\'", 20), Start: date.Of(2026, 4, 1)},
@@ -31,9 +36,16 @@ func TestSheetsExcelSafe(t *testing.T) {
 			for _, p := range ps {
 				t.Errorf("%s (%s): %s", f.Path, o.Lang, p)
 			}
+			path := filepath.Join(dir, strconv.Itoa(i)+"-"+filepath.Base(f.Path))
+			if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			written = append(written, path)
 		}
 		if n != 3 {
 			t.Errorf("%d workbooks, want 3 (WBS, issues, risks)", n)
 		}
 	}
+	// SheetJS and ExcelJS open them too.
+	xlsxcheck.CheckWithNode(t, written...)
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/pmokit/pmo/internal/config"
 	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/docprops"
 	"github.com/pmokit/pmo/internal/project"
 	"github.com/pmokit/pmo/internal/report"
 )
@@ -157,10 +158,10 @@ func (s blank) workbook(p *plan) ([]byte, error) {
 	}
 	b.do(f.SetDefaultFont(font))
 	stamp := p.AsOf.String() + "T00:00:00Z"
-	b.do(f.SetDocProps(&excelize.DocProperties{
+	docprops.Set(f, docprops.Props{
 		Title: s.name + sep + p.Name, Subject: p.Name, Identifier: p.ID, Language: p.Lang,
 		Creator: "pmo", LastModifiedBy: "pmo", Created: stamp, Modified: stamp,
-	}))
+	})
 	b.do(f.SetAppProps(&excelize.AppProperties{Application: "pmo"}))
 
 	at := map[string]string{} // field -> column letter

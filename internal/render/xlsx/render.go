@@ -17,6 +17,7 @@ import (
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/calendar"
 	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/docprops"
 	"github.com/pmokit/pmo/internal/report"
 	"github.com/xuri/excelize/v2"
 )
@@ -132,7 +133,7 @@ func (b *book) setup(names ...string) {
 	if !b.d.AsOf.IsZero() {
 		stamp = b.d.AsOf.String() + "T00:00:00Z"
 	}
-	b.fail(b.f.SetDocProps(&excelize.DocProperties{
+	docprops.Set(b.f, docprops.Props{
 		Title:          b.title(),
 		Subject:        b.d.Project.Name,
 		Creator:        "pmo",
@@ -141,7 +142,7 @@ func (b *book) setup(names ...string) {
 		Language:       b.d.Lang,
 		Created:        stamp,
 		Modified:       stamp,
-	}))
+	})
 	b.fail(b.f.SetAppProps(&excelize.AppProperties{Application: "pmo"}))
 }
 

@@ -1,6 +1,9 @@
 package xlsx
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -69,15 +72,39 @@ func TestExcelSafety(t *testing.T) {
 		d.Tasks = append(d.Tasks, project.Task{Level: 9, Name: strings.Repeat("深", 40000)})
 		return render(t, d)
 	}
+	dir := t.TempDir()
+	var files []string
+	sheets := map[string][]string{}
 	for name, make := range books {
 		t.Run(name, func(t *testing.T) {
-			ps, err := xlsxcheck.Bytes(make())
+			data := make()
+			ps, err := xlsxcheck.Bytes(data)
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, p := range ps {
 				t.Error(p)
 			}
+			path := filepath.Join(dir, name+".xlsx")
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, path)
+			sheets[path] = open(t, data).GetSheetList()
 		})
 	}
+	// Two more readers that share no code with excelize open every one of
+	// them and see the sheets it wrote.
+	t.Run("SheetJS+ExcelJS", func(t *testing.T) {
+		slices.Sort(files)
+		for _, r := range xlsxcheck.CheckWithNode(t, files...) {
+			var got []string
+			for _, s := range r.SheetJS {
+				got = append(got, s.Name)
+			}
+			if want := sheets[r.File]; r.Failure() == "" && !slices.Equal(got, want) {
+				t.Errorf("%s: SheetJS sees sheets %q, pmo wrote %q", filepath.Base(r.File), got, want)
+			}
+		}
+	})
 }
