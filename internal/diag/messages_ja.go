@@ -79,7 +79,10 @@ var messagesJA = map[string]string{
 	// internal/sheet: a table without a header row.
 	"no header row: columns mapped by their values alone (%s); give header_rows and columns in the YAML to be sure": "見出し行がないため、値だけから列を判断しました（%s）。確実にするには YAML に header_rows と columns を指定してください",
 	// internal/sheet: rows that are not records.
-	"%d rows left out as totals, examples or legends (the first says %q)": "合計・記入例・凡例の行 %d 行を除外しました（最初の行は「%s」）",
+	"%d rows left out as totals, examples or legends (the first says %q)":                                      "合計・記入例・凡例の行 %d 行を除外しました（最初の行は「%s」）",
+	"rows %d–%d between the header and the first task are a milestone band: %d milestones read from its marks": "見出しと最初のタスクの間の %d〜%d 行目はマイルストーン行です。その印からマイルストーンを %d 件読み取りました",
+	"column %q writes dates day first (%q: there is no month %d): its dates are read as day/month":             "列「%s」の日付は日/月の順で書かれています（「%s」: %d 月はありません）。この列の日付は日/月として読みます",
+	"column %q holds numbers from 0 to %s: read as percentages (30 as 30 %%, 2 on the 1–5 scale)":              "列「%s」は 0〜%s の数値です。百分率として読みます（30 は 30 %%、1〜5 段階の 2）",
 	// internal/sheet: dates from a Gantt calendar area.
 	"%s start %s in its column, but the calendar is marked from %s; the column is used":   "%v開始日は列では %s ですが、カレンダーの印は %s からです。列の日付を使います",
 	"%s finish %s in its column, but the calendar is marked up to %s; the column is used": "%v終了日は列では %s ですが、カレンダーの印は %s までです。列の日付を使います",

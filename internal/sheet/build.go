@@ -39,6 +39,9 @@ func (rr *rowReader) records(emit func(record)) {
 	rows := rr.h.dataRows(rr.g)
 	for i := range rows {
 		n := rows[i].Num
+		if n <= rr.bandEnd {
+			continue
+		}
 		vals := rr.values(n)
 		if pairCol > 0 && pairWord(rr.g.Value(n, pairCol)) == "actual" &&
 			pending != nil && pending.actual.ps == nil && pending.row >= n-2 {
@@ -225,6 +228,8 @@ func (rr *rowReader) date(v rowValues, field string) date.Date {
 func (rr *rowReader) tasks() []project.Task {
 	multiName := len(rr.fields["name"]) > 1
 	out := make([]project.Task, 0, rr.estimate())
+	var band []project.Task
+	rr.bandEnd, band = rr.milestoneBand()
 	rr.records(func(rec record) {
 		v := rec.vals
 		ps := rr.date(v, "planned_start")
@@ -275,6 +280,9 @@ func (rr *rowReader) tasks() []project.Task {
 		out = append(out, t)
 	})
 	setLevels(rr.g, out, multiName, rr.levelSources())
+	if len(band) > 0 {
+		out = append(band, out...)
+	}
 	return out
 }
 
@@ -339,7 +347,7 @@ func (rr *rowReader) rangeEnds(t *project.Task, v rowValues) {
 		if !ok || !p.hasNum {
 			continue
 		}
-		from, to, ok := value.ParseDateRange(p.text)
+		from, to, ok := value.ParseDateRange(rr.dateText(p))
 		if !ok {
 			continue
 		}

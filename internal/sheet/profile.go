@@ -164,6 +164,17 @@ func isFullDateText(t string) bool {
 	if _, _, ok := value.ParseDateRange(t); ok {
 		return true
 	}
+	if strings.IndexByte(t, '/') >= 0 {
+		// 15/4〜20/4: a day-first date is a date too (dayfirst.go).
+		if s := swapDayMonth(t); s != t {
+			if _, ok := value.ParseDate(s); ok {
+				return true
+			}
+			if _, _, ok := value.ParseDateRange(s); ok {
+				return true
+			}
+		}
+	}
 	return dateShaped(t)
 }
 

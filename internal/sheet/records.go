@@ -96,6 +96,9 @@ type rowReader struct {
 	parents  []string             // open parent names per name column
 	cal      []calDay             // dated columns of the Gantt area, by column
 	shading  map[[2]uint16]bool   // (column, fill) pairs that shade, not mark
+	bandEnd  int                  // last row of a milestone band under the header; 0 when none
+	dayFirst map[int]bool         // date columns written day first (15/4); nil when none
+	riskPct  map[int]bool         // probability columns of bare percentages (30 = 30 %); nil when none
 	// skipped counts rows left out as totals, examples or legends; the
 	// first is named in a finding.
 	sawRange     bool     // a date cell held a period (4/1〜4/10)
@@ -121,6 +124,10 @@ func newRowReader(g *Grid, h *header, opt *Options, fs *diag.Findings) *rowReade
 	}
 	for _, col := range rr.fields["progress"] {
 		rr.scale[col] = rr.progressScale(col)
+	}
+	rr.inferDayFirst()
+	if h.kind == project.KindRisks {
+		rr.percentLevels()
 	}
 	if h.kind == project.KindWBS && h.calendar.Col1 > 0 {
 		rr.cal = calendarDays(g, h, cmp.Or(opt.From, opt.Near))
@@ -272,6 +279,10 @@ func (rr *rowReader) read(row, col int, field string) parsed {
 		var n float64
 		var ok bool
 		switch {
+		case fieldTypes[field] == riskLevelField && rr.riskPct[col]:
+			if n, ok = percentLevel(raw); !ok {
+				n, ok = value.RiskLevel(raw) // a word among the percentages
+			}
 		case fieldTypes[field] == riskLevelField:
 			n, ok = value.RiskLevel(raw) // 0.3 and 30% are probabilities, mapped onto 1-5
 		case c.Kind == Number:
@@ -351,12 +362,13 @@ func (rr *rowReader) readDate(c Cell, st Style, p *parsed, field string) {
 		p.set = false
 		return
 	}
-	dt, ok := value.ParseDate(p.text)
+	text := rr.dateText(*p)
+	dt, ok := value.ParseDate(text)
 	if !ok {
 		// A period in one cell (4/1〜4/10): a start field takes its first
 		// day, a finish field its last; hasNum marks the range so the task
 		// can take the other end for a field the sheet has no column for.
-		if from, to, isRange := value.ParseDateRange(p.text); isRange {
+		if from, to, isRange := value.ParseDateRange(text); isRange {
 			dt, ok, p.hasNum = from, true, true
 			rr.sawRange = true
 			if isFinishField(field) {

@@ -228,9 +228,13 @@ func effortUnit(u string) (mul, div float64) {
 //     stay, for validation to report
 //   - a probability 0 < p < 1, or a percentage ("50%"), becomes
 //     1 + round(p×4): 10% → 1, 25% → 2, 50% → 3, 75% → 4, 90% and 100% → 5
-//   - words: 極大, 甚大, 非常に高い, very high, critical → 5; 高, 大,
-//     high, A → 4; 中, 普通, medium, moderate, B → 3; 低, 小, low, C → 2;
-//     極小, 軽微, 非常に低い, very low → 1
+//   - words: 極大, 甚大, 非常に高い, ほぼ確実, very high, critical,
+//     almost certain → 5; 高, 大, やや高い, high, Hi, A, likely → 4; 中,
+//     普通, 可能性あり, medium, Med, moderate, B, possible → 3; 低, 小,
+//     やや低い, low, Lo, C, unlikely → 2; 極小, 軽微, まれ, very low, rare →
+//     1 (the three-word scales 高/中/低, 大/中/小, High/Med/Low and A/B/C
+//     land on 4/3/2, so a three-level register never reads as extreme)
+//   - tenths: 5割 is 50 %, 3割程度 30 %
 //   - a leading digit 1-5 labels a word: "3(中)" and "4:高" are 3 and 4
 //   - bands and ranges: a word with its band in brackets ("高(70%以上)") is
 //     the word; a bound ("70%以上", "30%未満") is its figure; a range of
@@ -253,7 +257,7 @@ func RiskLevel(s string) (float64, bool) {
 		t = trim(strings.Trim(t, "()（） "))
 	}
 	// A bound: 70%以上, 30%未満, 5%以下, 約50%, 50%程度 — read as the figure.
-	for _, w := range [...]string{"以上", "以下", "未満", "超", "程度", "前後", "くらい", "位"} {
+	for _, w := range [...]string{"以上", "以下", "未満", "超", "程度", "前後", "くらい", "ぐらい", "位", "見込み"} {
 		t = strings.TrimSuffix(t, w)
 	}
 	t = trim(strings.TrimPrefix(strings.TrimPrefix(t, "約"), "~"))
@@ -277,16 +281,28 @@ func RiskLevel(s string) (float64, bool) {
 		}
 		return 0, false
 	}
+	// Tenths: 5割, 3割程度 (the bound words are gone already).
+	if rest, ok := strings.CutSuffix(t, "割"); ok {
+		if p, ok := ParseNumber(rest); ok && p >= 0 && p <= 10 {
+			return 1 + math.Round(p/10*4), true
+		}
+		return 0, false
+	}
 	switch word(t) {
-	case "極大", "甚大", "特大", "最大", "非常に高い", "極めて高い", "致命的", "veryhigh", "critical", "extreme":
+	case "極大", "甚大", "特大", "最大", "非常に高い", "極めて高い", "致命的", "ほぼ確実", "確実", "最高",
+		"veryhigh", "critical", "extreme", "almostcertain", "certain", "severe", "catastrophic", "vh":
 		return 5, true
-	case "高", "大", "高い", "大きい", "high", "h", "a", "major":
+	case "高", "大", "高い", "大きい", "やや高", "やや高い", "高め", "可能性が高い", "可能性高",
+		"high", "hi", "h", "a", "major", "likely", "significant":
 		return 4, true
-	case "中", "普通", "中程度", "medium", "moderate", "mid", "middle", "m", "b":
+	case "中", "普通", "中程度", "中くらい", "可能性あり", "可能性がある", "ありうる", "あり得る",
+		"medium", "moderate", "mid", "middle", "med", "m", "b", "possible":
 		return 3, true
-	case "低", "小", "低い", "小さい", "low", "l", "c", "minor":
+	case "低", "小", "低い", "小さい", "やや低", "やや低い", "低め", "可能性が低い", "可能性低",
+		"low", "lo", "l", "c", "minor", "unlikely":
 		return 2, true
-	case "極小", "軽微", "最小", "非常に低い", "極めて低い", "verylow", "negligible":
+	case "極小", "軽微", "最小", "非常に低い", "極めて低い", "まれ", "稀", "ほぼない", "ほぼなし", "最低",
+		"verylow", "negligible", "rare", "insignificant", "vl":
 		return 1, true
 	}
 	if len(t) > 1 && '1' <= t[0] && t[0] <= '5' && !isDigit(t[1]) && t[1] != '.' && t[1] != ',' {

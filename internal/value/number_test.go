@@ -202,6 +202,12 @@ func TestRiskLevel(t *testing.T) {
 		{"高(70%以上)", 4, true}, {"Medium (30-70%)", 3, true}, {"70%以上", 4, true}, {"30%未満", 2, true},
 		{"10-30%", 2, true}, {"30%〜50%", 3, true}, {"約50%", 3, true}, {"(10%-30%)", 2, true},
 		{"80-60%", 0, false},
+		// Other words for the same scales, and tenths.
+		{"Med", 3, true}, {"Hi", 4, true}, {"Lo", 2, true}, {"やや高い", 4, true}, {"やや低", 2, true},
+		{"ほぼ確実", 5, true}, {"Almost certain", 5, true}, {"Likely", 4, true}, {"Possible", 3, true},
+		{"Unlikely", 2, true}, {"Rare", 1, true}, {"まれ", 1, true}, {"可能性あり", 3, true},
+		{"5割", 3, true}, {"3割程度", 2, true}, {"約8割", 4, true}, {"12割", 0, false},
+		{"50%程度", 3, true}, {"約 30 %", 2, true}, {"20%ぐらい", 2, true},
 	}
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {

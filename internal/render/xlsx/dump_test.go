@@ -53,7 +53,12 @@ func dumpSheet(t *testing.T, w *strings.Builder, f *excelize.File, data []byte, 
 		fmt.Fprintf(w, "freeze: x=%d y=%d top-left=%s\n", panes.XSplit, panes.YSplit, panes.TopLeftCell)
 	}
 	pl, _ := f.GetPageLayout(sheet)
-	fmt.Fprintf(w, "page: size=%d orientation=%s fit-width=%d fit-height=%d\n", deref(pl.Size), deref(pl.Orientation), deref(pl.FitToWidth), deref(pl.FitToHeight))
+	fmt.Fprintf(w, "page: size=%d orientation=%s fit-width=%d fit-height=%d scale=%d\n", deref(pl.Size), deref(pl.Orientation), deref(pl.FitToWidth), deref(pl.FitToHeight), deref(pl.AdjustTo))
+	if idx, _ := f.GetSheetIndex(sheet); idx >= 0 {
+		if br := pageBreaks(t, data, idx); br != "" {
+			fmt.Fprintf(w, "page breaks before rows: %s\n", br)
+		}
+	}
 	sp, _ := f.GetSheetProps(sheet)
 	fmt.Fprintf(w, "props: fit-to-page=%v outline-summary-below=%v\n", deref(sp.FitToPage), deref(sp.OutlineSummaryBelow))
 	if hf, _ := f.GetHeaderFooter(sheet); hf != nil {
@@ -128,6 +133,25 @@ func dumpSheet(t *testing.T, w *strings.Builder, f *excelize.File, data []byte, 
 		}
 		fmt.Fprintf(w, "cf %s p%d %s %q stop=%v%s\n", r.Sqref, r.Priority, r.Type, r.Formula, r.Stop, look)
 	}
+}
+
+// pageBreaks lists the manual row breaks of the idx-th sheet as the rows
+// that start a page.
+func pageBreaks(t *testing.T, data []byte, idx int) string {
+	t.Helper()
+	var ws struct {
+		Brk []struct {
+			ID int `xml:"id,attr"`
+		} `xml:"rowBreaks>brk"`
+	}
+	if err := xml.Unmarshal([]byte(readPart(t, data, fmt.Sprintf("xl/worksheets/sheet%d.xml", idx+1))), &ws); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, b := range ws.Brk {
+		out = append(out, strconv.Itoa(b.ID+1))
+	}
+	return strings.Join(out, " ")
 }
 
 // condRule is one conditional-format rule as the file stores it.

@@ -92,7 +92,7 @@ func (b *book) risks() {
 		b.cond(sheet, b.dataRef(p, 1, p.ncol), fmt.Sprintf("$%s%d>=%d", b.col(c), p.first, analyze.HighRiskScore), look{fill: colBadFill, color: colBadText})
 	}
 	b.band(p)
-	b.heatMap(sheet, p.ncol+2)
+	b.heatMap(sheet, p)
 	freeze := 1
 	if c, ok := p.at["title"]; ok {
 		freeze = c + 1
@@ -104,13 +104,25 @@ func (b *book) risks() {
 // and impact 1 at the left, each cell the count of open risks there and
 // coloured by its score. It starts below the header row so pmo's reader
 // does not take its labels for columns of the table.
-func (b *book) heatMap(sheet string, c0 int) {
+func (b *book) heatMap(sheet string, p *placed) {
 	hm := b.a.Risks.HeatMap
+	c0 := p.ncol + 2
 	top := firstRow + 1
+	// One height for the grid's rows, tall enough for any risk row beside
+	// it that wraps: the cells stay even squares.
+	h := 24.0
+	for r := top + 1; r <= top+6; r++ {
+		if i := r - p.first; i >= 0 && i < len(p.heights) {
+			h = max(h, p.heights[i])
+		}
+	}
 	b.width(sheet, c0-1, 2)
 	b.text(sheet, c0, top, b.label("chart.heatmap"), look{bold: true, color: colTitle})
 	corner := b.label("col.probability") + " ＼ " + b.label("col.impact")
 	b.text(sheet, c0, top+1, corner, headerLook())
+	if b.err == nil {
+		b.fail(b.f.SetRowHeight(sheet, top+1, h))
+	}
 	b.width(sheet, c0, max(14, textWidth(corner)*0.6))
 	for i := range 5 {
 		b.num(sheet, c0+1+i, top+1, float64(i+1))
@@ -132,7 +144,7 @@ func (b *book) heatMap(sheet string, c0 int) {
 			b.style(sheet, c0+1+i, r, look{numFmt: fmtInt, fill: fill, color: color, bold: n > 0, hAlign: "center", grid: true})
 		}
 		if b.err == nil {
-			b.fail(b.f.SetRowHeight(sheet, r, 24))
+			b.fail(b.f.SetRowHeight(sheet, r, h))
 		}
 	}
 }

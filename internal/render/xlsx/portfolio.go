@@ -256,12 +256,18 @@ func (b *book) narrowFigures(sheet string, p *placed, cols []column) {
 			continue
 		}
 		label := cols[c-1].label
-		w := textWidth(label)/2 + 5 // half the label, and the filter button
-		for word := range strings.FieldsSeq(label) {
-			// Japanese breaks anywhere; a Latin word only at its ends.
-			if tw := textWidth(word); tw == float64(len([]rune(word))) {
-				w = max(w, tw+3)
+		w := textWidth(label) + 3 // one line
+		if strings.Contains(label, " ") {
+			// A client wraps Latin text at its spaces.
+			w = 0
+			for word := range strings.FieldsSeq(label) {
+				w = max(w, textWidth(word)+3)
 			}
+		} else if l1, l2, ok := headerBreak(label); ok {
+			// Japanese wraps at any character (遅れ気味タス／ク): the
+			// break is written, at a word.
+			b.str(sheet, c, headerRow, l1+"\n"+l2)
+			w = max(textWidth(l1)+1, textWidth(l2)+3)
 		}
 		b.width(sheet, c, math.Ceil(max(w, 9)))
 	}

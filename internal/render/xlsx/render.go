@@ -84,12 +84,13 @@ type book struct {
 	a        *analyze.Result
 	st       *styles
 	err      error
-	cols     []string // column letters, 1-based, filled on demand
-	titleKey string   // label of the workbook's title: a tracker or the portfolio
+	cols     []string                   // column letters, 1-based, filled on demand
+	widths   map[string]map[int]float64 // sheet -> column -> width set, for the print scale
+	titleKey string                     // label of the workbook's title: a tracker or the portfolio
 }
 
 func newBook(f *excelize.File, d *report.Document) *book {
-	return &book{f: f, d: d, a: d.A, st: newStyles(f, fontFamily(d.Lang)), titleKey: "title.tracker"}
+	return &book{f: f, d: d, a: d.A, st: newStyles(f, fontFamily(d.Lang)), titleKey: "title.tracker", widths: map[string]map[int]float64{}}
 }
 
 func (b *book) fail(err error) {
@@ -213,9 +214,22 @@ func (b *book) rule(sheet, ref, formula string, l look, stop bool) {
 	}))
 }
 
-func (b *book) width(sheet string, c int, w float64) {
-	if b.err == nil {
-		b.fail(b.f.SetColWidth(sheet, b.col(c), b.col(c), w))
+func (b *book) width(sheet string, c int, w float64) { b.widthRange(sheet, c, c, w) }
+
+// widthRange sets the width of columns c1..c2 and notes it for the print
+// scale.
+func (b *book) widthRange(sheet string, c1, c2 int, w float64) {
+	if b.err != nil || c2 < c1 {
+		return
+	}
+	b.fail(b.f.SetColWidth(sheet, b.col(c1), b.col(c2), w))
+	ws := b.widths[sheet]
+	if ws == nil {
+		ws = map[int]float64{}
+		b.widths[sheet] = ws
+	}
+	for c := c1; c <= c2; c++ {
+		ws[c] = w
 	}
 }
 
@@ -242,11 +256,16 @@ func headerFooterText(s string) string {
 	return strings.ReplaceAll(s, "&", "&&")
 }
 
-// finish gives a sheet its frozen panes, print setup (A3 landscape, one
-// page wide, the rows up to headerRow repeated, page numbers in the
-// footer) and sheet properties. freezeCol is the first column that
-// scrolls; 1 freezes rows only.
+// finish gives a sheet its frozen panes, print setup (see printSetup)
+// and sheet properties. freezeCol is the first column that scrolls; 1
+// freezes rows only. The columns left of it repeat on every printed page
+// unless ps says otherwise.
 func (b *book) finish(sheet string, headerRow, freezeCol int, outline bool) {
+	b.finishPrint(sheet, headerRow, freezeCol, outline, printSpec{})
+}
+
+// finishPrint is finish with a sheet's own print blocks and breaks.
+func (b *book) finishPrint(sheet string, headerRow, freezeCol int, outline bool, ps printSpec) {
 	if b.err != nil {
 		return
 	}
@@ -256,24 +275,13 @@ func (b *book) finish(sheet string, headerRow, freezeCol int, outline bool) {
 			TopLeftCell: b.ref(freezeCol, headerRow+1), ActivePane: paneName(freezeCol > 1),
 			Selection: []excelize.Selection{{SQRef: b.ref(freezeCol, headerRow+1), ActiveCell: b.ref(freezeCol, headerRow+1), Pane: paneName(freezeCol > 1)}},
 		}))
-		b.fail(b.f.SetDefinedName(&excelize.DefinedName{
-			Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("%s!$1:$%d", quoteSheet(sheet), headerRow), Scope: sheet,
-		}))
 	}
-	size, orient, wide, tall := 8, "landscape", 1, 0
-	b.fail(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall}))
-	m, hm := 0.4, 0.2
-	b.fail(b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &m, Bottom: &m, Header: &hm, Footer: &hm}))
-	head := headerFooterText(b.title())
-	asOf := ""
-	if !b.d.AsOf.IsZero() {
-		asOf = headerFooterText(b.label("project.status_date") + " " + b.d.AsOf.Time().Format("2006/01/02"))
+	ps.headerRow = headerRow
+	if ps.titleCols == 0 {
+		ps.titleCols = freezeCol - 1
 	}
-	b.fail(b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddHeader: "&L" + head + "&R" + asOf,
-		OddFooter: "&L" + headerFooterText(sheet) + "&C&P / &N",
-	}))
-	fit := true
+	b.printSetup(sheet, ps)
+	fit := false
 	props := &excelize.SheetPropsOptions{FitToPage: &fit}
 	if outline {
 		below := false

@@ -223,10 +223,8 @@ func (b *book) changes() {
 		},
 	})
 	b.band(p)
+	b.widthRange(sheet, 2, 3, 40)
 	b.finish(sheet, headerRow, 1, false)
-	if b.err == nil {
-		b.fail(b.f.SetColWidth(sheet, "B", "C", 40))
-	}
 }
 
 func (b *book) changeRows() []change {

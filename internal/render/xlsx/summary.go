@@ -7,7 +7,6 @@ import (
 
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/report"
-	"github.com/xuri/excelize/v2"
 )
 
 // Summary sheet layout: facts, RAG and KPIs in columns A–C, charts from
@@ -195,12 +194,7 @@ func (b *book) summary() {
 		}
 	}
 	bottom := b.charts(sheet)
-	if b.err == nil {
-		b.fail(b.f.SetDefinedName(&excelize.DefinedName{
-			Name: "_xlnm.Print_Area", RefersTo: b.absRange(sheet, 1, 1, lastPrint, max(r, bottom)), Scope: sheet,
-		}))
-	}
-	b.finish(sheet, 0, 1, false)
+	b.finishPrint(sheet, 0, 1, false, printSpec{blocks: [][2]int{{1, lastPrint}}, lastRow: max(r, bottom)})
 }
 
 // section writes a section heading across A–C and returns the next row.

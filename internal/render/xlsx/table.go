@@ -91,6 +91,7 @@ type placed struct {
 	ncol        int
 	at          map[string]int // column key -> column number
 	own         map[int]bool   // columns with cells filled by the sheet
+	heights     []float64      // each record row's height in points
 }
 
 // dataRef is the range of the records in columns c1..c2, or "" when
@@ -102,10 +103,22 @@ func (b *book) dataRef(p *placed, c1, c2 int) string {
 	return b.ref(c1, p.first) + ":" + b.ref(c2, p.last)
 }
 
-// headerLook is a table's header cell: white on dark blue, centred.
+// headerLook is a table's header cell: white on dark blue, centred at
+// the top of its two-line row (see headerWidth).
 func headerLook() look {
-	return look{bold: true, color: colHeaderText, fill: colHeader, hAlign: "center", vAlign: "center", wrap: true, grid: true}
+	return look{bold: true, color: colHeaderText, fill: colHeader, hAlign: "center", vAlign: "top", wrap: true, grid: true}
 }
+
+// headerHeight is the height of a table's header row: two lines, so a
+// label can break at a word and the filter button sits under a one-line
+// label instead of over its end.
+func (b *book) headerHeight() float64 { return rowHeight(2, b.lineHeight()) + 2 }
+
+// headerWidth is the width a header label needs: its text on one line.
+// The header row is two lines tall with the label at the top, so the
+// filter button sits below the label rather than over its end. Labels are
+// never broken by pmo: other tools find the columns by their exact text.
+func headerWidth(label string) float64 { return textWidth(label) + 1 }
 
 // table writes the title, the header and the typed records, sizes the
 // columns from their content and sets the auto-filter.
@@ -113,20 +126,6 @@ func (b *book) table(t *table) *placed {
 	p := &placed{sheet: t.sheet, first: firstRow, last: firstRow + t.n - 1, ncol: len(t.cols), at: map[string]int{}, own: map[int]bool{}}
 	b.text(t.sheet, 1, titleRow, t.title, look{bold: true, size: 14, color: colTitle})
 	widths := make([]float64, len(t.cols))
-	for j, c := range t.cols {
-		col := j + 1
-		p.at[c.key] = col
-		if c.head.IsZero() {
-			b.text(t.sheet, col, headerRow, c.label, headerLook())
-			widths[j] = textWidth(c.label) + 3 // room for the filter button
-		} else {
-			b.date(t.sheet, col, headerRow, c.head)
-			h := headerLook()
-			h.numFmt = "m/d"
-			b.style(t.sheet, col, headerRow, h)
-			widths[j] = 6
-		}
-	}
 	// Measure first: a long text column wraps, and the column's base style
 	// must say so before the cells are written.
 	for i := range t.n {
@@ -135,6 +134,23 @@ func (b *book) table(t *table) *placed {
 				widths[j] = w
 			}
 		}
+	}
+	for j, c := range t.cols {
+		col := j + 1
+		p.at[c.key] = col
+		if c.head.IsZero() {
+			b.text(t.sheet, col, headerRow, c.label, headerLook())
+			widths[j] = max(widths[j], headerWidth(c.label))
+		} else {
+			b.date(t.sheet, col, headerRow, c.head)
+			h := headerLook()
+			h.numFmt = "m/d"
+			b.style(t.sheet, col, headerRow, h)
+			widths[j] = max(widths[j], 6)
+		}
+	}
+	if len(t.cols) > 0 && b.err == nil {
+		b.fail(b.f.SetRowHeight(t.sheet, headerRow, b.headerHeight()))
 	}
 	wide := make([]bool, len(t.cols))
 	for j, c := range t.cols {
@@ -177,9 +193,12 @@ func (b *book) table(t *table) *placed {
 				b.style(t.sheet, j+1, r, l)
 			}
 		}
+		h := b.lineHeight()
 		if lines > 1 && b.err == nil {
-			b.fail(b.f.SetRowHeight(t.sheet, r, rowHeight(lines, b.lineHeight())))
+			h = rowHeight(lines, b.lineHeight())
+			b.fail(b.f.SetRowHeight(t.sheet, r, h))
 		}
+		p.heights = append(p.heights, h)
 	}
 	if t.n == 0 {
 		b.text(t.sheet, 1, firstRow, b.label(cmp.Or(t.empty, "none")), look{italic: true, color: "595959"})

@@ -54,8 +54,40 @@ func (b *book) wbs() {
 	if c, ok := p.at["name"]; ok {
 		freeze = c + 1
 	}
-	b.finish(sheet, headerRow, freeze, true)
+	b.finishPrint(sheet, headerRow, freeze, true, b.wbsPrint(p, sp, hasGantt))
 }
+
+// wbsPrint lays the WBS out for paper: the task table on its own pages
+// (without the source column, a file position nobody reads at a 定例),
+// then the Gantt grid on its own pages with the columns up to the task
+// name repeated at the left, and page breaks before a phase (top-level
+// task) that would not fit on the rest of a page.
+func (b *book) wbsPrint(p *placed, sp span, hasGantt bool) printSpec {
+	last := p.ncol
+	if c, ok := p.at["source"]; ok && c == last && last > 1 {
+		last--
+	}
+	ps := printSpec{blocks: [][2]int{{1, last}}, lastRow: max(p.last, headerRow)}
+	if hasGantt {
+		c0 := ganttCol(p.ncol)
+		ps.blocks = append(ps.blocks, [2]int{c0, c0 + sp.n - 1})
+	}
+	if len(p.heights) == 0 {
+		return ps
+	}
+	phase := make([]bool, len(p.heights))
+	for i := range phase {
+		phase[i] = i < len(b.d.Tasks) && b.d.Tasks[i].Level <= 1
+	}
+	scale := printScale(b.blockMM(p.sheet, 1, last))
+	for _, i := range phaseBreaks(p.heights, phase, pageRows(scale, titleRowPt+b.headerHeight())) {
+		ps.breaks = append(ps.breaks, p.first+i)
+	}
+	return ps
+}
+
+// titleRowPt is the height of a sheet's title row, in points.
+const titleRowPt = 24
 
 // sheetTitle is the row-1 title of a data sheet: the sheet, the project
 // and the status date.
@@ -74,11 +106,11 @@ func (b *book) sheetTitle(key string) string {
 	return t
 }
 
-// Gantt grid limits: daily columns up to about four months, weekly
+// Gantt grid limits: daily columns up to about six months, weekly
 // beyond, and never more than five years of weeks, so a task dated 2099
 // by a typo cannot blow the sheet up.
 const (
-	maxDailySpan = 124
+	maxDailySpan = 186
 	maxWeeks     = 260
 )
 
@@ -174,9 +206,7 @@ func (b *book) gantt(p *placed, sp span) {
 	if sp.step == 7 {
 		colW, headFmt = 5.5, "m/d"
 	}
-	if b.err == nil {
-		b.fail(b.f.SetColWidth(sheet, b.col(c0), b.col(c0+sp.n-1), colW))
-	}
+	b.widthRange(sheet, c0, c0+sp.n-1, colW)
 	monthFmt := `yyyy"年"m"月"`
 	if b.d.Lang == "en" {
 		monthFmt = "mmm yyyy"
@@ -186,7 +216,7 @@ func (b *book) gantt(p *placed, sp span) {
 	for i := range sp.n {
 		c, x := c0+i, sp.at(i)
 		b.date(sheet, c, headerRow, x)
-		h := look{numFmt: headFmt, size: 9, bold: true, fill: colSection, hAlign: "center", vAlign: "center", grid: true}
+		h := look{numFmt: headFmt, bold: true, fill: colSection, hAlign: "center", vAlign: "center", grid: true}
 		if sp.step == 1 && !b.workday(x) {
 			h.color = colSunday
 			if x.Weekday() == 6 {
@@ -211,10 +241,10 @@ func (b *book) gantt(p *placed, sp span) {
 		}
 		// A month too narrow for its label (the grid's first or last few
 		// days) stays blank rather than showing ###.
-		if float64(c-monthStart+1)*colW >= 10 {
+		if float64(c-monthStart+1)*colW >= 11 {
 			b.date(sheet, monthStart, titleRow, sp.at(monthStart-c0))
 		}
-		b.styleRange(sheet, monthStart, titleRow, c, titleRow, look{numFmt: monthFmt, bold: true, size: 9, hAlign: "left", grid: true, fill: colSection})
+		b.styleRange(sheet, monthStart, titleRow, c, titleRow, look{numFmt: monthFmt, bold: true, hAlign: "left", grid: true, fill: colSection})
 		b.merge(sheet, monthStart, titleRow, c, titleRow)
 		monthStart = c + 1
 	}

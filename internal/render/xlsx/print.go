@@ -1,0 +1,206 @@
+package xlsx
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Printing. A tracker is read on paper at the 定例, so every sheet prints
+// at a fixed scale chosen from its column widths rather than "fit to one
+// page wide": fitting a 20-column table and a year of Gantt weeks into one
+// page width gave 3-point text. The scale fits the widest printed block
+// to the page but never drops the smallest font below minPrintPt; a block
+// still wider then continues on the next page with its key columns
+// repeated. Excel ignores manual page breaks under fit-to-page, which is
+// one more reason for a fixed scale.
+const (
+	// paperWidthMM and paperHeightMM are A3 landscape, the size the
+	// trackers are laid out for; on A4 the same scale gives more pages,
+	// never smaller text.
+	paperWidthMM  = 420.0
+	paperHeightMM = 297.0
+	marginIn      = 0.4 // left, right, top and bottom
+	headerIn      = 0.2 // header and footer
+	// minPrintPt is the smallest printed font size, in points at 100 %.
+	minPrintPt = 7.0
+	// bodyPt is the size of the workbook's body text, the smallest font a
+	// data sheet uses.
+	bodyPt = 11.0
+)
+
+// printableMM is the width and height inside the margins.
+func printableMM() (w, h float64) {
+	m := marginIn * 25.4
+	return paperWidthMM - 2*m, paperHeightMM - 2*m
+}
+
+// maxDigitPx is the width in pixels of a digit in the workbook's font at
+// 11 pt, the unit of Excel's column widths: 7 for Calibri; 8 for
+// 游ゴシック in Excel (its default column, 8.38 characters, is 72
+// pixels), 9 for the Japanese sans-serif LibreOffice falls back to, the
+// wider of the two so the page fits in both.
+func maxDigitPx(lang string) float64 {
+	if lang == "en" {
+		return 7
+	}
+	return 9
+}
+
+// columnMM is how wide a column of Excel width w prints at 100 %.
+func columnMM(w, mdw float64) float64 {
+	px := math.Trunc((256*w+math.Trunc(128/mdw))/256*mdw) + 0 // Excel's own rounding
+	return px * 25.4 / 96
+}
+
+// printScale is the percentage that fits a block of widthMM into the
+// page width, within [lowest, 100], where lowest keeps body text at
+// minPrintPt.
+func printScale(widthMM float64) int {
+	pw, _ := printableMM()
+	lowest := int(math.Ceil(minPrintPt / bodyPt * 100))
+	if widthMM <= 0 {
+		return 100
+	}
+	s := int(math.Floor(pw / widthMM * 100))
+	return min(max(s, lowest), 100)
+}
+
+// printSpec is how one sheet prints.
+type printSpec struct {
+	headerRow int      // rows 1..headerRow repeat on every page; 0 none
+	titleCols int      // columns 1..titleCols repeat on every page; 0 none
+	blocks    [][2]int // column ranges printed, each from a new page; nil: the used range
+	lastRow   int      // last row of the blocks
+	breaks    []int    // rows that start a new page
+	// fitCols are the columns whose widths set the scale (the first block
+	// when nil).
+	fitCols [2]int
+}
+
+// colWidth is the width a sheet's column was given, or Excel's default.
+func (b *book) colWidth(sheet string, c int) float64 {
+	if w, ok := b.widths[sheet][c]; ok {
+		return w
+	}
+	return defaultColWidth
+}
+
+// defaultColWidth is excelize's width of a column never sized.
+const defaultColWidth = 9.140625
+
+// blockMM is the printed width at 100 % of columns c1..c2.
+func (b *book) blockMM(sheet string, c1, c2 int) float64 {
+	mdw := maxDigitPx(b.d.Lang)
+	w := 0.0
+	for c := c1; c <= c2; c++ {
+		w += columnMM(b.colWidth(sheet, c), mdw)
+	}
+	return w
+}
+
+// printSetup gives a sheet A3 landscape at a fixed scale, the print
+// titles, the print area (when blocks are given), manual page breaks and
+// the header and footer: the tracker's title and status date on top,
+// the sheet name and page n / N below.
+func (b *book) printSetup(sheet string, ps printSpec) {
+	if b.err != nil {
+		return
+	}
+	fit := ps.fitCols
+	if fit[1] == 0 && len(ps.blocks) > 0 {
+		fit = ps.blocks[0]
+	}
+	if fit[1] == 0 {
+		// Every column the sheet sized: a table's, a heat map's.
+		fit[0] = 1
+		for c := range b.widths[sheet] {
+			fit[1] = max(fit[1], c)
+		}
+	}
+	scale := uint(100)
+	if fit[1] >= fit[0] && fit[1] > 0 {
+		scale = uint(printScale(b.blockMM(sheet, fit[0], fit[1])))
+	}
+	size, orient := 8, "landscape"
+	b.fail(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &scale}))
+	m, hm := marginIn, headerIn
+	b.fail(b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &m, Bottom: &m, Header: &hm, Footer: &hm}))
+	var titles []string
+	if ps.titleCols > 0 {
+		titles = append(titles, fmt.Sprintf("%s!$A:$%s", quoteSheet(sheet), b.col(ps.titleCols)))
+	}
+	if ps.headerRow > 0 {
+		titles = append(titles, fmt.Sprintf("%s!$1:$%d", quoteSheet(sheet), ps.headerRow))
+	}
+	if len(titles) > 0 {
+		b.fail(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: strings.Join(titles, ","), Scope: sheet}))
+	}
+	if len(ps.blocks) > 0 {
+		var areas []string
+		for _, bl := range ps.blocks {
+			areas = append(areas, b.absRange(sheet, bl[0], 1, bl[1], max(ps.lastRow, 1)))
+		}
+		b.fail(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: strings.Join(areas, ","), Scope: sheet}))
+	}
+	for _, r := range ps.breaks {
+		if r > 1 && b.err == nil {
+			b.fail(b.f.InsertPageBreak(sheet, b.ref(1, r)))
+		}
+	}
+	head := headerFooterText(b.title())
+	asOf := ""
+	if !b.d.AsOf.IsZero() {
+		asOf = headerFooterText(b.label("project.status_date") + " " + b.d.AsOf.Time().Format("2006/01/02"))
+	}
+	b.fail(b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
+		OddHeader: "&L" + head + "&R" + asOf,
+		OddFooter: "&L" + headerFooterText(sheet) + "&C&P / &N",
+	}))
+}
+
+// pageRows is how many points of rows one printed page holds at scale
+// (percent) below the repeated rows of titleHeight points.
+func pageRows(scale int, titleHeight float64) float64 {
+	_, ph := printableMM()
+	return ph/25.4*72*100/float64(scale) - titleHeight
+}
+
+// phaseBreaks chooses page breaks at phase boundaries: rows holds the
+// height of each record row, phase whether a row starts a phase (a
+// top-level task). A phase that would run over the page end starts the
+// next page instead, when the page is at least half full; the rest of the
+// pagination is left to the spreadsheet. It returns the indexes of the
+// rows that start a page. capacity is in the same unit as the heights; a
+// tenth is kept spare for the difference between clients' row heights.
+func phaseBreaks(heights []float64, phase []bool, capacity float64) []int {
+	capacity *= 0.9
+	if capacity <= 0 {
+		return nil
+	}
+	// end[i] is the height of the phase from row i to the next phase start.
+	run := make([]float64, len(heights))
+	acc := 0.0
+	for i := len(heights) - 1; i >= 0; i-- {
+		acc += heights[i]
+		run[i] = acc
+		if phase[i] {
+			acc = 0
+		}
+	}
+	var out []int
+	used := 0.0
+	for i, h := range heights {
+		if phase[i] && used > 0 && used+run[i] > capacity && used >= capacity/2 {
+			out = append(out, i)
+			used = 0
+		}
+		if used+h > capacity {
+			used = 0 // the spreadsheet's own break
+		}
+		used += h
+	}
+	return out
+}
