@@ -35,6 +35,17 @@ type Input struct {
 	// BaselineName what the user called it.
 	Baseline     *Snapshot
 	BaselineName string
+	// Meeting follow-up and quality (meeting.go, quality.go): action
+	// items from sheets and the YAML, test cases or a daily tally, and the
+	// issues of defect lists. The Has flags say a source of the kind was
+	// read, so that an empty list is zero rather than "not provided".
+	Actions    []project.Action
+	HasActions bool
+	Tests      []project.TestCase
+	TestDays   []project.TestDay
+	HasTests   bool
+	Defects    []project.Issue
+	HasDefects bool
 }
 
 // Result holds every figure of one project as of one status date. Ratios
@@ -60,7 +71,13 @@ type Result struct {
 	Baseline   *BaselineDiff `json:"baseline"` // nil without a baseline
 	Trend      []RunPoint    `json:"trend"`    // earlier runs and this one
 	IssueTrend IssueTrend    `json:"issue_trend"`
-	Findings   diag.Findings `json:"-"`
+	// Actions are the action items; Decisions the YAML's decision log as
+	// of the status date; Tests and Defects are nil without such a source.
+	Actions   ActionStats     `json:"actions"`
+	Decisions []DecisionState `json:"decisions"`
+	Tests     *TestStats      `json:"tests"`
+	Defects   *DefectStats    `json:"defects"`
+	Findings  diag.Findings   `json:"-"`
 	// Rolled is the task list with summary figures rolled up from their
 	// children, in outline order; what the tracker and report show.
 	Rolled []project.Task `json:"-"`
@@ -119,6 +136,7 @@ func Analyze(in Input) *Result {
 			unreadable = append(unreadable, s)
 		}
 	}
+	followUp(in, r)
 	r.RAG = rag(cfg.Thresholds, r, unreadable)
 	if in.Previous != nil {
 		r.Changes = changes(in.Previous, r)

@@ -21,5 +21,23 @@ func (r *Result) PageOne() *Result {
 	c.Replan, c.Baseline = r.Replan.summary(), r.Baseline.summary()
 	c.Issues.Top = slices.Clone(r.Issues.Top[:min(len(r.Issues.Top), pageOneIssues)])
 	c.Issues.MoreOpen = len(r.Issues.Top) - len(c.Issues.Top) + r.Issues.MoreOpen
+	// Every overdue action stays (the portfolio lists them across
+	// projects); of the rest, as many as a page lists.
+	c.Actions.Items = nil
+	for i, a := range r.Actions.Items {
+		if a.Overdue || i < pageOneIssues {
+			c.Actions.Items = append(c.Actions.Items, a)
+		}
+	}
+	if r.Tests != nil {
+		t := *r.Tests
+		t.Curve = nil
+		c.Tests = &t
+	}
+	if r.Defects != nil {
+		d := *r.Defects
+		d.Weeks = nil
+		c.Defects = &d
+	}
 	return &c
 }

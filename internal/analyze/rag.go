@@ -92,6 +92,9 @@ func rag(th config.Thresholds, r *Result, unreadable []SourceCoverage) RAG {
 	rs = append(rs, issueReason(r.Coverage, r.Issues.OverdueHigh, th.OverdueHighIssues, unreadable))
 	rs = append(rs, riskReason(r.Coverage, r.Risks.High, th.HighRisks, unreadable))
 	rs = append(rs, costReason(th, r))
+	if r.Tests != nil {
+		rs = append(rs, testReason(th, r.Tests))
+	}
 	out := RAG{Dimensions: map[string]Level{}}
 	var levels []Level
 	for _, x := range rs {

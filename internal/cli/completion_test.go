@@ -64,7 +64,7 @@ func TestCompletionBash(t *testing.T) {
 		{"pmo ", append(names, "help", "--help", "--version")},
 		{"pmo report --for", []string{"--format"}},
 		{"pmo report --format ", []string{"xlsx", "pdf", "xlsx,pdf"}},
-		{"pmo inspect --kind ", []string{"wbs", "issues", "risks"}},
+		{"pmo inspect --kind ", []string{"wbs", "issues", "risks", "actions", "tests"}},
 		{"pmo convert --kind=r", []string{"risks"}},
 		{"pmo batch --fail-on ", []string{"error", "warning", "red", "unknown", "none"}},
 		{"pmo status --lang ", []string{"ja", "en"}},
@@ -122,7 +122,7 @@ func TestCompletionFish(t *testing.T) {
 	}{
 		{"pmo sta", []string{"status"}},
 		{"pmo report --format ", []string{"pdf", "xlsx", "xlsx,pdf"}},
-		{"pmo inspect --kind ", []string{"issues", "risks", "wbs"}},
+		{"pmo inspect --kind ", []string{"actions", "issues", "risks", "tests", "wbs"}},
 		{"pmo batch --fail-on ", []string{"error", "none", "red", "unknown", "warning"}},
 		{"pmo completion ", []string{"bash", "fish", "powershell", "zsh"}},
 		{"pmo validate pro", []string{"project.yaml"}},

@@ -76,8 +76,12 @@ func parseKind(s string) (project.Kind, error) {
 		return project.KindIssues, nil
 	case "risks", "risk", "リスク":
 		return project.KindRisks, nil
+	case "actions", "action", "アクション", "宿題":
+		return project.KindActions, nil
+	case "tests", "test", "テスト":
+		return project.KindTests, nil
 	}
-	return "", usageError{fmt.Sprintf("--kind %q: use wbs, issues or risks", s)}
+	return "", usageError{fmt.Sprintf("--kind %q: use wbs, issues, risks, actions or tests", s)}
 }
 
 func runInspect(_ context.Context, env *Env, o any, args []string) error {

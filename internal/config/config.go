@@ -46,7 +46,9 @@ type Project struct {
 	Thresholds Thresholds // built-in defaults filled for every key the file left out
 	Report     Report
 	Sources    []Source
-	Pos        diag.Pos // the document's top-level mapping
+	// Actions are the action items written in the YAML itself (actions:).
+	Actions []project.Action
+	Pos     diag.Pos // the document's top-level mapping
 
 	// given records the dotted keys the file set itself, so ApplyDefaults
 	// can tell "left empty" from "set to the built-in default".
@@ -173,8 +175,12 @@ type Report struct {
 	Lang        string // "ja" (the default) or "en"
 	Title       string // overrides the generated report title
 	Comment     string
-	Decisions   []string // decisions the steering committee must make
-	Escalations []string
+	Decisions   []string // the pending decisions the steering committee must make
+	Escalations []string // the pending escalations
+	// DecisionLog holds every entry of decisions: and escalations: as a
+	// record, pending or not, in file order (a plain text is a pending
+	// record with nothing else known).
+	DecisionLog []Decision
 	Pos         diag.Pos
 	LangPos     diag.Pos
 }
@@ -194,10 +200,13 @@ type Source struct {
 	Columns     []Column // in YAML order
 	Encoding    string   // "", "utf-8" or "shift_jis" (aliases normalised)
 	PasswordEnv string   // name of the environment variable, never the password
-	Pos         diag.Pos
-	FilePos     diag.Pos
-	KindPos     diag.Pos
-	TeamPos     diag.Pos
+	// Category "defect" marks an issue source as a defect list (不具合一覧)
+	// whatever its name, for the convergence figures.
+	Category string
+	Pos      diag.Pos
+	FilePos  diag.Pos
+	KindPos  diag.Pos
+	TeamPos  diag.Pos
 }
 
 // Column maps a standard field to a header text or a column.

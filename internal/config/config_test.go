@@ -263,9 +263,14 @@ func TestParseFindings(t *testing.T) {
 		{"slip days fraction", top("thresholds:\n  milestone_slip_days: 1.5"), []want{{E, RuleWrongType, "11:24", `thresholds.milestone_slip_days must be a whole number, got "1.5"`}}},
 		{"slip days negative", top("thresholds:\n  milestone_slip_days: -1"), []want{{E, RuleBadValue, "11:24", `thresholds.milestone_slip_days must be 0 or more, got -1`}}},
 		{"report lang", top("report:\n  lang: fr"), []want{{E, RuleBadValue, "11:9", `report.lang "fr" is not one of ja, en`}}},
-		{"report decisions mapping", top("report:\n  decisions: {a: b}"), []want{{E, RuleWrongType, "11:14", `report.decisions must be a list, got a mapping`}}},
+		{"report decisions mapping", top("report:\n  decisions: {a: b}"), []want{{E, RuleMissingKey, "11:14", `missing required key "text" in report.decisions`}, {E, RuleUnknownKey, "11:15", `unknown key "a" in report.decisions`}}},
+		{"report decision status", top("report:\n  decisions:\n    - {text: x, status: done}"), []want{{E, RuleBadValue, "12:25", `report.decisions.status "done" is not one of pending, decided, withdrawn`}}},
+		{"report decision order", top("report:\n  decisions:\n    - {text: x, raised_on: 2026-05-01, decided_on: 2026-04-01}"), []want{{E, RuleDateOrder, "12:52", `report.decisions.decided_on 2026-04-01 is before raised_on 2026-05-01`}}},
+		{"action without title", top("actions:\n  - {owner: 山田}"), []want{{E, RuleMissingKey, "11:5", `missing required key "title" in actions`}}},
+		{"action bad due", top("actions:\n  - {title: x, due: soon}"), []want{{E, RuleBadDate, "11:21", `actions.due: "soon" is not a date (write YYYY-MM-DD)`}}},
+		{"source category", withSources("  - file: a.xlsx\n    category: bug"), []want{{E, RuleBadValue, "10:15", `sources.category "bug" is not one of defect`}}},
 		{"report comment list", top("report:\n  comment: [a]"), []want{{E, RuleWrongType, "11:12", `report.comment must be text, got a list`}}},
-		{"source kind", withSources("  - file: a.xlsx\n    kind: issue"), []want{{E, RuleBadValue, "10:11", `sources.kind "issue" is not one of wbs, issues, risks (did you mean "issues"?)`}}},
+		{"source kind", withSources("  - file: a.xlsx\n    kind: issue"), []want{{E, RuleBadValue, "10:11", `sources.kind "issue" is not one of wbs, issues, risks, actions, tests (did you mean "issues"?)`}}},
 		{"source without file", withSources("  - kind: wbs"), []want{{E, RuleMissingKey, "9:5", `missing required key "file" in sources`}}},
 		{"source empty file", withSources(`  - file: ""`), []want{{E, RuleMissingKey, "9:11", `sources.file is empty`}}},
 		{"source unknown key", withSources("  - file: a.xlsx\n    sheeet: WBS"), []want{{E, RuleUnknownKey, "10:5", `unknown key "sheeet" in sources (did you mean "sheet"?)`}}},
@@ -472,7 +477,9 @@ func TestFields(t *testing.T) {
 		{project.KindWBS, 17, "wbs_id", "notes"},
 		{project.KindIssues, 13, "id", "related_task"},
 		{project.KindRisks, 11, "id", "due"},
-		{"", 33, "wbs_id", "mitigation"},
+		{project.KindActions, 9, "id", "notes"},
+		{project.KindTests, 12, "id", "failed_count"},
+		{"", 44, "wbs_id", "failed_count"},
 	}
 	for _, tc := range tests {
 		t.Run(string(tc.kind), func(t *testing.T) {

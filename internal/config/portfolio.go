@@ -276,8 +276,10 @@ func (p *Project) ApplyDefaults(d Defaults) {
 	}
 	if take("report.decisions") {
 		r.Decisions = slices.Clone(dr.Decisions)
+		r.DecisionLog = append(withoutKind(r.DecisionLog, "decision"), ofKind(dr.DecisionLog, "decision")...)
 	}
 	if take("report.escalations") {
 		r.Escalations = slices.Clone(dr.Escalations)
+		r.DecisionLog = append(withoutKind(r.DecisionLog, "escalation"), ofKind(dr.DecisionLog, "escalation")...)
 	}
 }

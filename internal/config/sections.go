@@ -39,6 +39,9 @@ func (d *decoder) project(root *yaml.Node, dir string) *Project {
 	if v := f.get("report"); v != nil {
 		d.report(v, "report", &p.Report)
 	}
+	if v := f.get("actions"); v != nil {
+		p.Actions = d.actions(v)
+	}
 	if v := f.get("sources"); v != nil {
 		p.Sources = d.sources(v, s.sub["sources"], dir, p.Teams)
 	} else {
@@ -439,9 +442,13 @@ func (d *decoder) report(n *yaml.Node, path string, r *Report) {
 	d.textKey(f, "title", &r.Title)
 	d.textKey(f, "comment", &r.Comment)
 	if v := f.get("decisions"); v != nil {
-		r.Decisions = d.texts(v, join(path, "decisions"))
+		var log []Decision
+		log, r.Decisions = d.decisions(v, join(path, "decisions"), "decision")
+		r.DecisionLog = append(r.DecisionLog, log...)
 	}
 	if v := f.get("escalations"); v != nil {
-		r.Escalations = d.texts(v, join(path, "escalations"))
+		var log []Decision
+		log, r.Escalations = d.decisions(v, join(path, "escalations"), "escalation")
+		r.DecisionLog = append(r.DecisionLog, log...)
 	}
 }

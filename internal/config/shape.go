@@ -19,7 +19,7 @@ func (s *shape) allows(key string) bool { return slices.Contains(s.keys, key) }
 
 func projectShape() *shape {
 	return &shape{
-		keys: []string{"version", "project", "teams", "calendar", "milestones", "thresholds", "report", "sources"},
+		keys: []string{"version", "project", "teams", "calendar", "milestones", "thresholds", "report", "sources", "actions"},
 		sub: map[string]*shape{
 			"project": {keys: []string{"id", "name", "pm", "sponsor", "start", "end", "budget", "cost_per_day", "currency", "status_date", "baseline"}},
 			"teams": {
@@ -30,8 +30,9 @@ func projectShape() *shape {
 			"milestones": {keys: []string{"name", "date", "done", "wbs_id"}},
 			"thresholds": thresholdsShape(),
 			"report":     reportShape(),
+			"actions":    actionShape(),
 			"sources": {
-				keys: []string{"file", "kind", "team", "sheet", "header_rows", "columns", "encoding", "password_env"},
+				keys: []string{"file", "kind", "team", "sheet", "header_rows", "columns", "encoding", "password_env", "category"},
 				sub:  map[string]*shape{"columns": {keys: Fields("")}},
 			},
 		},
@@ -68,7 +69,8 @@ func thresholdsShape() *shape {
 }
 
 func reportShape() *shape {
-	return &shape{keys: []string{"lang", "comment", "decisions", "escalations", "title"}}
+	return &shape{keys: []string{"lang", "comment", "decisions", "escalations", "title"},
+		sub: map[string]*shape{"decisions": decisionShape(), "escalations": decisionShape()}}
 }
 
 // Fields returns the standard field names a source of the given kind may
@@ -83,6 +85,9 @@ func Fields(kind project.Kind) []string {
 		"raised_by", "owner", "due", "closed_on", "resolution", "related_task"}
 	risk := []string{"id", "title", "description", "category", "probability", "impact", "score",
 		"owner", "mitigation", "status", "due"}
+	action := []string{"id", "title", "owner", "due", "status", "raised_on", "meeting", "closed_on", "notes"}
+	test := []string{"id", "title", "planned_on", "executed_on", "result", "tester", "defect",
+		"day", "planned_count", "executed_count", "passed_count", "failed_count"}
 	switch kind {
 	case project.KindWBS:
 		return task
@@ -90,9 +95,13 @@ func Fields(kind project.Kind) []string {
 		return issue
 	case project.KindRisks:
 		return risk
+	case project.KindActions:
+		return action
+	case project.KindTests:
+		return test
 	}
 	all := task
-	for _, f := range slices.Concat(issue, risk) {
+	for _, f := range slices.Concat(issue, risk, action, test) {
 		if !slices.Contains(all, f) {
 			all = append(all, f)
 		}

@@ -68,6 +68,9 @@ func (d *decoder) source(f *fields, dir string, teams []Team) Source {
 		}
 	}
 	d.textKey(f, "sheet", &src.Sheet)
+	if v := f.get("category"); v != nil {
+		src.Category, _ = d.oneOf(v, "sources.category", "defect")
+	}
 	if v := f.get("header_rows"); v != nil {
 		src.HeaderRows = d.headerRows(v)
 	}

@@ -247,4 +247,15 @@ var messagesJA = map[string]string{
 	"is in the way: pmo needs a folder here (remove or rename it)":                                                                  "フォルダーが必要な場所にフォルダー以外があります（削除するか名前を変えてください）",
 	"is in the way: pmo replaces only regular files (remove or rename it)":                                                          "通常のファイル以外があります。pmo が置き換えるのは通常のファイルだけです（削除するか名前を変えてください）",
 	"this history database was written by a development build of pmo; move it away and run again (the reports are not affected)":    "この履歴データベースは開発中の pmo で作られたものです。別の場所へ移してから実行し直してください（報告書には影響しません）",
+
+	// Meeting follow-up and quality: action items, decisions, tests.
+	"action %q was due %s (%d days ago) and is still open": "アクション「%s」は期限 %s を %d 日過ぎても完了していません",
+	"action %q has been carried over %d meetings":          "アクション「%s」は %d 回の会議で持ち越されています",
+	"action %q has no owner":                               "アクション「%s」に担当者がいません",
+	"action %q has no due date":                            "アクション「%s」に期限がありません",
+	"%d test cases have a result but no executed date; counted as executed on the status date %s": "%d 件のテストケースに結果がありますが実施日がありません。基準日 %s に実施したものとして数えます",
+	"%s: status pending but decided_on %s is given":                                               "%s: status が pending ですが decided_on（%s）が指定されています",
+	"%s.decided_on %s is before raised_on %s":                                                     "%s.decided_on（%s）が raised_on（%s）より前です",
+	"actions.status %q is not a known status (未着手, 対応中, 完了, open, done …); kept as written":       "actions.status「%s」は認識できない状況です（未着手・対応中・完了など）。記載どおりに残します",
+	"test result %q is not OK/NG/保留/未実施 (pass/fail/blocked/not run); kept as written":             "テスト結果「%s」は OK・NG・保留・未実施のいずれでもありません。記載どおりに残します",
 }

@@ -28,6 +28,11 @@ type Project struct {
 	Tasks   []project.Task
 	Issues  []project.Issue
 	Risks   []project.Risk
+	// Follow-up and quality records (meeting.go).
+	Actions  []project.Action
+	Tests    []project.TestCase
+	TestDays []project.TestDay
+	Defects  []project.Issue
 	// Findings holds the loader's, the readers', the validator's and the
 	// analysis's findings, sorted by position.
 	Findings diag.Findings
@@ -122,6 +127,7 @@ func Load(ctx context.Context, path string, opt Options) (*Project, error) {
 		}
 		p.read(src, opt)
 	}
+	p.Actions = append(p.Actions, cfg.Actions...)
 	lap = opt.Stopwatch.add("read", lap)
 	rosterTeams(cfg, p.Tasks, p.Issues)
 	p.Findings = append(p.Findings, validate.Check(validate.Input{
@@ -135,6 +141,9 @@ func Load(ctx context.Context, path string, opt Options) (*Project, error) {
 	p.Analysis = analyze.Analyze(analyze.Input{
 		Config: cfg, AsOf: p.AsOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks, Previous: earlier.Previous,
 		History: earlier.Trend, Baseline: earlier.Baseline, BaselineName: earlier.BaselineName, Sources: p.sourceInputs(),
+		Actions: p.Actions, HasActions: p.hasKind(project.KindActions) || len(cfg.Actions) > 0,
+		Tests: p.Tests, TestDays: p.TestDays, HasTests: p.hasKind(project.KindTests),
+		Defects: p.Defects, HasDefects: p.hasDefectList(),
 	})
 	p.finish()
 	opt.Stopwatch.add("analyze", lap)
@@ -284,6 +293,7 @@ func (p *Project) read(src config.Source, opt Options) {
 		p.Tasks = append(p.Tasks, t.Tasks...)
 		p.Issues = append(p.Issues, t.Issues...)
 		p.Risks = append(p.Risks, t.Risks...)
+		p.addFollowUp(src, res.File, t)
 	}
 }
 

@@ -11,6 +11,8 @@ var fieldNames = [...]string{
 	"id", "title", "description", "category", "priority", "raised_on", "raised_by",
 	"owner", "due", "closed_on", "resolution", "related_task",
 	"probability", "impact", "score", "mitigation",
+	"meeting", "planned_on", "executed_on", "result", "tester", "defect",
+	"day", "planned_count", "executed_count", "passed_count", "failed_count",
 }
 
 func fieldNumber(name string) int {

@@ -18,7 +18,7 @@ const (
 )
 
 // Kinds lists every kind in a stable order.
-var Kinds = []Kind{KindWBS, KindIssues, KindRisks}
+var Kinds = []Kind{KindWBS, KindIssues, KindRisks, KindActions, KindTests}
 
 // TaskStatus is a task's normalised status.
 type TaskStatus string

@@ -23,6 +23,9 @@ func LabelsFor(lang string) Labels {
 	for k, v := range timeLabels(lang) {
 		l[k] = v
 	}
+	for k, v := range meetingLabels(lang) {
+		l[k] = v
+	}
 	return l
 }
 

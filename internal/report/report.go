@@ -103,6 +103,10 @@ func Build(in Input) *Document {
 		Tasks: a.Rolled, Issues: in.Issues, Risks: in.Risks, Findings: in.Findings, A: a,
 		Cal: analyze.Calendar(in.Config),
 	}
+	if len(a.Decisions) > 0 {
+		// Records from the YAML: the pending ones, with their age.
+		d.Decisions, d.Escalations = pendingLines(a.Decisions, "decision", d.Lang, l), pendingLines(a.Decisions, "escalation", d.Lang, l)
+	}
 	d.lateDays = lateIndex(a)
 	d.RAG.Overall = a.RAG.Overall
 	for _, x := range a.RAG.Details {

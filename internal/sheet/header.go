@@ -367,7 +367,7 @@ func detectIn(g *Grid, kind project.Kind, fixedRows []int, overrides map[int]str
 // without: a task name, an issue or risk title.
 func hasKeyField(cols []Column) bool {
 	for _, c := range cols {
-		if c.Field == "name" || c.Field == "title" {
+		if c.Field == "name" || c.Field == "title" || c.Field == "day" && tallyCounts(cols) {
 			return true
 		}
 	}
@@ -564,8 +564,22 @@ func kindBonus(k project.Kind, cols []Column, g *Grid) float64 {
 		if has["probability"] && has["impact"] {
 			b += 1.5
 		}
+	default:
+		b += meetingKindBonus(k, has)
 	}
 	name := value.Key(g.Name + " " + strings.TrimSuffix(g.File, filepath.Ext(g.File)))
+	// Only the file's own name: a folder called test/ says nothing.
+	if named, ok := meetingKindByName(value.Key(g.Name + " " + strings.TrimSuffix(filepath.Base(g.File), filepath.Ext(g.File)))); ok {
+		// An アクション or テスト sheet. An action list named so is not an
+		// issue list even though its columns would read as one; a テスト
+		// sheet may still be a test phase's schedule, so its columns decide.
+		if named == k {
+			b += 1.5
+		}
+		if named == project.KindActions {
+			return b
+		}
+	}
 	switch {
 	case containsAny(name, "リスク", "risk"):
 		if k == project.KindRisks {

@@ -45,10 +45,13 @@ type Table struct {
 	NonRecords int          `json:"non_record_rows,omitempty"` // totals, examples and legends left out
 	// MappedByValues marks a table without a header row, mapped from its
 	// values alone (HeaderRows is then empty).
-	MappedByValues bool            `json:"mapped_by_values,omitempty"`
-	Tasks          []project.Task  `json:"-"`
-	Issues         []project.Issue `json:"-"`
-	Risks          []project.Risk  `json:"-"`
+	MappedByValues bool               `json:"mapped_by_values,omitempty"`
+	Tasks          []project.Task     `json:"-"`
+	Issues         []project.Issue    `json:"-"`
+	Risks          []project.Risk     `json:"-"`
+	Actions        []project.Action   `json:"-"`
+	Tests          []project.TestCase `json:"-"`
+	TestDays       []project.TestDay  `json:"-"` // a daily tally instead of cases
 }
 
 // Result is everything read from one file.
@@ -284,6 +287,12 @@ func readTable(g *Grid, h *header, opt *Options, fs *diag.Findings) *Table {
 	case project.KindRisks:
 		t.Risks = rr.risks()
 		t.Count = len(t.Risks)
+	case project.KindActions:
+		t.Actions = rr.actions()
+		t.Count = len(t.Actions)
+	case project.KindTests:
+		t.Tests, t.TestDays = rr.tests()
+		t.Count = len(t.Tests) + len(t.TestDays)
 	}
 	if t.NonRecords = rr.skipped; rr.skipped > 0 {
 		fs.Add(diag.Info, "rows-not-records", g.RowPos(rr.skippedFirst), "%d rows left out as totals, examples or legends (the first says %q)", rr.skipped, rr.skippedText)

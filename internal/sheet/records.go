@@ -44,6 +44,11 @@ var fieldTypes = map[string]fieldType{
 	"probability": riskLevelField, "impact": riskLevelField,
 	"score":     numberField,
 	"milestone": flagField,
+	// action items and tests (meeting.go builds their records)
+	"planned_on": dateField, "executed_on": dateField, "day": dateField,
+	"tester":        peopleField,
+	"defect":        idField,
+	"planned_count": numberField, "executed_count": numberField, "passed_count": numberField, "failed_count": numberField,
 }
 
 // contentFields make a row a record; a row with only an ID, a level or a
@@ -54,6 +59,8 @@ var contentFields = map[string]bool{
 	"status": true, "progress": true, "due": true, "raised_on": true, "priority": true,
 	"planned_effort": true, "actual_effort": true, "resolution": true, "mitigation": true,
 	"probability": true, "impact": true, "deliverable": true, "notes": true,
+	"meeting": true, "planned_on": true, "executed_on": true, "result": true, "tester": true,
+	"planned_count": true, "executed_count": true, "passed_count": true, "failed_count": true,
 }
 
 // continuationFields may run on into the next row when a long text did not

@@ -55,6 +55,31 @@ var fieldWords = map[project.Kind][]fieldWord{
 		{"status", []string{"ステータス", "状態", "状況", "対応状況", "status", "state"}},
 		{"due", []string{"期限", "期日", "対応期限", "due", "duedate", "完了予定日", "目標日"}},
 	},
+	project.KindActions: {
+		{"id", []string{"no", "no.", "id", "#", "番号", "項番", "管理番号", "aino", "ai番号", "アクションno", "アクション番号", "宿題no", "宿題番号", "todono", "actionid", "key"}},
+		{"title", []string{"アクション", "アクションアイテム", "アクション内容", "宿題", "宿題内容", "todo", "to-do", "やること", "実施事項", "対応事項", "内容", "件名", "タイトル", "項目", "action", "actionitem", "title", "summary", "subject", "description", "task", "item", "概要", "依頼事項", "課題・宿題"}},
+		{"owner", []string{"担当", "担当者", "担当者名", "対応者", "実施者", "責任者", "owner", "assignee", "assignedto", "who", "pic", "responsible", "宛先", "対応担当"}},
+		{"due", []string{"期限", "期日", "対応期限", "完了期限", "完了予定日", "回答期限", "due", "duedate", "deadline", "by", "when", "目標日", "期限日", "締切", "締め切り"}},
+		{"status", []string{"ステータス", "状態", "状況", "対応状況", "進捗", "status", "state", "完了フラグ"}},
+		{"raised_on", []string{"起票日", "登録日", "発生日", "記載日", "作成日", "起案日", "依頼日", "指示日", "raisedon", "dateraised", "created", "createdon", "opened", "opendate"}},
+		{"meeting", []string{"会議", "会議名", "会議体", "打合せ", "打ち合わせ", "定例", "定例会", "開催回", "回", "発生会議", "議事録", "meeting", "source", "出典", "発生元", "会議日", "meetingdate"}},
+		{"closed_on", []string{"完了日", "対応完了日", "クローズ日", "終了日", "実施日", "closedon", "closed", "completed", "completedon", "donedate", "completiondate", "resolved"}},
+		{"notes", []string{"備考", "メモ", "コメント", "notes", "note", "remarks", "comments", "comment", "補足", "対応内容", "結果", "経過"}},
+	},
+	project.KindTests: {
+		{"id", []string{"no", "no.", "id", "#", "番号", "項番", "管理番号", "テストid", "テストno", "テスト番号", "ケースid", "ケースno", "テストケースid", "テストケース番号", "試験番号", "試験no", "testid", "caseid", "testcaseid", "tcid", "項目番号", "項目no"}},
+		{"title", []string{"テスト項目", "テストケース", "テストケース名", "テスト内容", "テスト名", "試験項目", "試験内容", "確認項目", "確認内容", "項目", "項目名", "内容", "件名", "観点", "テスト観点", "シナリオ", "testcase", "testcasename", "test", "testname", "title", "summary", "scenario", "description", "case", "手順", "確認観点"}},
+		{"planned_on", []string{"予定日", "実施予定日", "消化予定日", "テスト予定日", "試験予定日", "計画日", "plannedon", "planneddate", "plandate", "scheduled", "scheduleddate", "予定"}},
+		{"executed_on", []string{"実施日", "消化日", "実行日", "テスト日", "試験日", "テスト実施日", "試験実施日", "確認日", "実績日", "実施日付", "executedon", "executiondate", "executed", "rundate", "testedon", "testdate", "dateexecuted", "lastrun"}},
+		{"result", []string{"結果", "判定", "テスト結果", "試験結果", "確認結果", "合否", "判定結果", "実施結果", "ok/ng", "okng", "result", "status", "outcome", "verdict", "passfail", "ステータス", "状態"}},
+		{"tester", []string{"実施者", "テスト実施者", "試験者", "テスター", "確認者", "担当", "担当者", "tester", "executedby", "testedby", "assignee", "owner"}},
+		{"defect", []string{"不具合", "不具合no", "不具合番号", "不具合id", "関連不具合", "障害no", "障害番号", "バグid", "バグno", "チケット", "チケット番号", "起票番号", "defect", "defectid", "bug", "bugid", "issue", "issueid", "linkeddefect"}},
+		{"day", []string{"日付", "日", "年月日", "実施日", "消化日", "date", "day"}},
+		{"planned_count", []string{"予定件数", "予定数", "計画件数", "計画数", "消化予定", "消化予定件数", "予定項目数", "予定", "計画", "planned", "plan", "plannedcount", "予定累計", "累計予定", "plannedcumulative", "cumulativeplanned", "plannedtotal"}},
+		{"executed_count", []string{"消化件数", "消化数", "実施件数", "実施数", "実績件数", "実績数", "消化", "実績", "executed", "actual", "executedcount", "done", "消化累計", "累計消化", "実施累計", "executedcumulative", "cumulativeexecuted", "executedtotal"}},
+		{"passed_count", []string{"ok件数", "ok数", "合格件数", "合格数", "ok", "passed", "pass", "passedcount", "ok累計", "passedcumulative", "cumulativepassed", "passedtotal"}},
+		{"failed_count", []string{"ng件数", "ng数", "不合格件数", "不合格数", "ng", "failed", "fail", "failedcount", "ng累計", "不具合件数", "failedcumulative", "cumulativefailed", "failedtotal"}},
+	},
 }
 
 // weakWords identify a field only by position in the table: a bare "No"

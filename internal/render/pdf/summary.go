@@ -242,6 +242,7 @@ func (w *writer) leftColumn() []item {
 	items = append(items, w.listItems(d.Decisions, leftW, amberTint)...)
 	items = append(items, gapItem(2.5), w.headingItem(w.L("escalations"), leftW))
 	items = append(items, w.listItems(d.Escalations, leftW, redTint)...)
+	items = append(items, w.actionItems(leftW)...)
 	return items
 }
 

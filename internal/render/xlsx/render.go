@@ -54,6 +54,7 @@ func Render(d *report.Document) ([]byte, error) {
 	b.findings()
 	b.changes()
 	b.trend()
+	b.followUp()
 	return b.bytes()
 }
 
