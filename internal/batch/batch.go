@@ -26,6 +26,7 @@ import (
 	"github.com/pmokit/pmo/internal/limits"
 	"github.com/pmokit/pmo/internal/outdir"
 	"github.com/pmokit/pmo/internal/pipeline"
+	"github.com/pmokit/pmo/internal/portfolio"
 	"github.com/pmokit/pmo/internal/report"
 )
 
@@ -114,6 +115,9 @@ type ProjectResult struct {
 	Warnings       int           `json:"warnings"`
 	Findings       diag.Findings `json:"findings"`
 	InputHash      string        `json:"input_hash,omitempty"`
+	// Portfolio is what the portfolio's own pages need of the project
+	// (people's load, milestones, decisions, trend, sources' quality).
+	Portfolio *portfolio.Summary `json:"portfolio,omitempty"`
 	// Summary is the project's one-page document, for the portfolio PDF;
 	// nil when reused or failed.
 	Document *report.Document `json:"-"`
@@ -126,6 +130,8 @@ type Result struct {
 	AsOf      date.Date        `json:"as_of,omitzero"`
 	Projects  []*ProjectResult `json:"projects"`
 	Findings  diag.Findings    `json:"findings"` // the portfolio file's own
+	// Board is the portfolio's own view (see BuildBoard); nil until built.
+	Board *portfolio.Board `json:"board,omitempty"`
 }
 
 // Failed counts the projects that could not be built.
@@ -385,6 +391,7 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, r *Project
 		return firstSourceError(p)
 	}
 	figures(r, p.Analysis)
+	r.Portfolio = summarize(p)
 	lang := cmp.Or(opt.Lang, c.Report.Lang)
 	d := p.Document(lang)
 	// The portfolio keeps only the summary page's data of each project, so

@@ -7,13 +7,16 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/pmokit/pmo/internal/batch"
+	"github.com/pmokit/pmo/internal/config"
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/outdir"
 	"github.com/pmokit/pmo/internal/pipeline"
+	"github.com/pmokit/pmo/internal/portfolio"
 	"github.com/pmokit/pmo/internal/render/pdf"
 	"github.com/pmokit/pmo/internal/render/xlsx"
 	"github.com/spf13/pflag"
@@ -31,6 +34,8 @@ type batchOptions struct {
 	font    string
 	timings bool
 	noWait  bool
+	groupBy string
+	msWeeks int
 }
 
 func (o *batchOptions) langOption() string { return o.lang }
@@ -67,6 +72,8 @@ it; 2 usage or I/O errors; 130 interrupted (Ctrl-C, SIGTERM: no portfolio is wri
 			fs.StringVar(&o.format, "format", "xlsx,pdf", "project outputs: xlsx, pdf or both")
 			fs.StringVar(&o.font, "font", "", "TrueType font for the PDFs (default: the embedded IPAexGothic)")
 			fs.BoolVar(&o.timings, "timings", false, "print the time spent in each stage, summed over projects, to stderr")
+			fs.StringVar(&o.groupBy, "group-by", "", "portfolio subtotals and a section per group: department, program or tags (from projects: in the portfolio YAML)")
+			fs.IntVar(&o.msWeeks, "milestone-weeks", portfolio.DefaultMilestoneWeeks, "weeks ahead the portfolio's milestone strip shows")
 			fs.BoolVar(&o.noWait, "no-wait", false, "fail at once when another pmo run is writing to OUT, instead of waiting for it")
 			return o
 		},
@@ -92,8 +99,14 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 	default:
 		return usageError{fmt.Sprintf("--fail-on %q: use error, warning, red, unknown or none", opt.failOn)}
 	}
+	if opt.msWeeks < 1 || opt.msWeeks > portfolio.Horizon*2 {
+		return usageError{fmt.Sprintf("--milestone-weeks must be 1 to %d", portfolio.Horizon*2)}
+	}
 	if opt.jobs < 0 {
 		return usageError{"--jobs must be 0 or more"}
+	}
+	if opt.groupBy != "" && !slices.Contains(config.GroupKeys, opt.groupBy) {
+		return usageError{fmt.Sprintf("--group-by %q: use department, program or tags / department・program・tags のいずれかを指定してください", opt.groupBy)}
 	}
 	f, err := parseFormats(opt.format)
 	if err != nil {
@@ -147,6 +160,10 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 		return err
 	}
 	var err2 error
+	res.Board = res.BuildBoard(plan, opt.groupBy, opt.msWeeks)
+	for _, f := range res.Board.Findings {
+		fmt.Fprintln(env.Stderr, f.Format(cmpStr(opt.lang, "ja")))
+	}
 	watch.Time("portfolio", func() { err2 = writePortfolio(out, res, lang, font) })
 	if err2 != nil {
 		return err2
@@ -173,6 +190,7 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 // writePortfolio writes the portfolio workbook, PDF and summary.json.
 func writePortfolio(out string, res *batch.Result, lang string, font []byte) error {
 	pf := res.Overview(lang)
+	pf.Board = res.Board
 	wb, err := xlsx.RenderPortfolio(pf)
 	if err != nil {
 		return fmt.Errorf("writing the portfolio workbook: %w", err)

@@ -27,6 +27,7 @@ type Portfolio struct {
 	Output    string       // as written; "" when not given
 	OutputDir string       // Output joined with Dir
 	Defaults  Defaults
+	People    []Person // people who work across projects (portfolio_people.go)
 	Pos       diag.Pos
 	NamePos   diag.Pos
 	OutputPos diag.Pos
@@ -34,8 +35,9 @@ type Portfolio struct {
 
 // Pattern is one entry of projects: a path or a glob.
 type Pattern struct {
-	Text string
-	Pos  diag.Pos
+	Text   string
+	Groups Groups // department, program and tags, for every project it matches
+	Pos    diag.Pos
 }
 
 // ProjectRef is a project file found through a pattern. Pos is the
@@ -43,6 +45,7 @@ type Pattern struct {
 type ProjectRef struct {
 	Path    string
 	Pattern string
+	Groups  Groups
 	Pos     diag.Pos
 }
 
@@ -106,8 +109,8 @@ func ParsePortfolio(path string, data []byte) (*Portfolio, diag.Findings, error)
 			items = d.list(v, "projects")
 		}
 		for _, item := range items {
-			if t, ok := d.str(item, "projects"); ok && t != "" {
-				p.Patterns = append(p.Patterns, Pattern{Text: t, Pos: d.pos(item)})
+			if pat, ok := d.projectEntry(item, s.sub["projects"]); ok {
+				p.Patterns = append(p.Patterns, pat)
 			}
 		}
 	}
@@ -118,6 +121,9 @@ func ParsePortfolio(path string, data []byte) (*Portfolio, diag.Findings, error)
 	}
 	if v := f.get("defaults"); v != nil {
 		p.Defaults = d.defaults(v, s.sub["defaults"])
+	}
+	if v := f.get("people"); v != nil {
+		p.People = d.people(v, s.sub["people"])
 	}
 	d.found.Sort()
 	return p, d.found, nil
@@ -184,7 +190,7 @@ func (p *Portfolio) findProjects(found *diag.Findings) {
 		for _, file := range files {
 			if !seen[file] {
 				seen[file] = true
-				p.Projects = append(p.Projects, ProjectRef{Path: file, Pattern: pat.Text, Pos: pat.Pos})
+				p.Projects = append(p.Projects, ProjectRef{Path: file, Pattern: pat.Text, Groups: pat.Groups, Pos: pat.Pos})
 			}
 		}
 	}

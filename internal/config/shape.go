@@ -41,9 +41,11 @@ func projectShape() *shape {
 
 func portfolioShape() *shape {
 	return &shape{
-		keys: []string{"version", "portfolio", "projects", "output", "defaults"},
+		keys: []string{"version", "portfolio", "projects", "output", "defaults", "people"},
 		sub: map[string]*shape{
 			"portfolio": {keys: []string{"name"}},
+			"projects":  {keys: []string{"path", "department", "program", "tags"}},
+			"people":    {keys: []string{"name", "capacity", "aliases", "company"}},
 			"defaults": {
 				keys: []string{"status_date", "calendar", "thresholds", "report"},
 				sub: map[string]*shape{

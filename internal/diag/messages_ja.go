@@ -258,4 +258,8 @@ var messagesJA = map[string]string{
 	"%s.decided_on %s is before raised_on %s":                                                     "%s.decided_on（%s）が raised_on（%s）より前です",
 	"actions.status %q is not a known status (未着手, 対応中, 完了, open, done …); kept as written":       "actions.status「%s」は認識できない状況です（未着手・対応中・完了など）。記載どおりに残します",
 	"test result %q is not OK/NG/保留/未実施 (pass/fail/blocked/not run); kept as written":             "テスト結果「%s」は OK・NG・保留・未実施のいずれでもありません。記載どおりに残します",
+
+	// The portfolio's people: (config/portfolio_people.go).
+	"people: %q is listed twice (first at line %d)":                                               "people の「%s」が重複しています（最初は %d 行目）",
+	"people entries must be a name or a mapping with name, capacity, aliases and company, got %s": "people の各項目は名前か、name・capacity・aliases・company のマッピングで書いてください（指定値: %v）",
 }

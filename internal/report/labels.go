@@ -26,6 +26,9 @@ func LabelsFor(lang string) Labels {
 	for k, v := range meetingLabels(lang) {
 		l[k] = v
 	}
+	for k, v := range boardLabels(lang) {
+		l[k] = v
+	}
 	return l
 }
 

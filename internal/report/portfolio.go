@@ -4,6 +4,7 @@ import (
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/portfolio"
 )
 
 // Portfolio is the steering meeting's overview: one row per project, worst
@@ -17,6 +18,10 @@ type Portfolio struct {
 	// Documents are the summaries of the projects that were built, in Rows
 	// order (nil entries for failed or reused projects).
 	Documents []*Document
+	// Board is the portfolio's own view across projects (people, moves,
+	// milestones, decisions, trend, data quality, groups); nil when the
+	// caller has none.
+	Board *portfolio.Board
 }
 
 // PortfolioRow is one project in the portfolio table.

@@ -23,6 +23,19 @@ import (
 // temporary folder are shown as "broken", so golden files stay stable.
 func ExamplePortfolio(t testing.TB, portfolioYAML, lang string) *report.Portfolio {
 	t.Helper()
+	return example(t, portfolioYAML, lang, false, "")
+}
+
+// ExampleBoard is ExamplePortfolio with the portfolio's own view
+// (pf.Board) built as pmo batch builds it, grouped by groupBy ("" for
+// none).
+func ExampleBoard(t testing.TB, portfolioYAML, lang, groupBy string) *report.Portfolio {
+	t.Helper()
+	return example(t, portfolioYAML, lang, true, groupBy)
+}
+
+func example(t testing.TB, portfolioYAML, lang string, board bool, groupBy string) *report.Portfolio {
+	t.Helper()
 	plan, err := batch.Discover(portfolioYAML)
 	if err != nil {
 		t.Fatal(err)
@@ -38,7 +51,11 @@ func ExamplePortfolio(t testing.TB, portfolioYAML, lang string) *report.Portfoli
 	first.Projects = slices.DeleteFunc(slices.Clone(plan.Projects), func(p string) bool { return !strings.Contains(p, "kikan") })
 	batch.Run(context.Background(), &first, opt)
 	plan.Projects = append(plan.Projects, filepath.Join(broken, "project.yaml"))
-	pf := batch.Run(context.Background(), plan, opt).Overview(lang)
+	res := batch.Run(context.Background(), plan, opt)
+	pf := res.Overview(lang)
+	if board {
+		pf.Board = res.BuildBoard(plan, groupBy, 0)
+	}
 	for i := range pf.Rows {
 		r := &pf.Rows[i]
 		r.Error = strings.ReplaceAll(r.Error, broken, "broken")

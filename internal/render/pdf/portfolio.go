@@ -46,7 +46,13 @@ func renderPortfolio(pf *report.Portfolio, opt Options, rec *[]textRun) ([]byte,
 			w.pdf.SetCreationDate(undated)
 			w.pdf.SetModificationDate(undated)
 		}
+		if pf.Board != nil {
+			w.steering(pf)
+		}
 		w.portfolio(pf)
+		if pf.Board != nil {
+			w.boardPages(pf)
+		}
 		for i, d := range pf.Documents {
 			// A failed run's document shows what could be read as if it
 			// were the project; its row says what went wrong instead.

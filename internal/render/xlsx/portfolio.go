@@ -35,9 +35,16 @@ func RenderPortfolio(pf *report.Portfolio) ([]byte, error) {
 	defer f.Close()
 	b := newBook(f, d)
 	b.titleKey = "title.portfolio"
-	b.setup("sheet.portfolio", "sheet.all_findings")
+	sheets := []string{"sheet.portfolio", "sheet.all_findings"}
+	if pf.Board != nil {
+		sheets = append(sheets, boardSheets(pf.Board)...)
+	}
+	b.setup(sheets...)
 	b.portfolio(pf)
 	b.allFindings(pf.Rows)
+	if pf.Board != nil {
+		b.board(pf)
+	}
 	return b.bytes()
 }
 

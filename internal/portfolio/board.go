@@ -1,0 +1,254 @@
+package portfolio
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/pmokit/pmo/internal/analyze"
+	"github.com/pmokit/pmo/internal/config"
+	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/diag"
+)
+
+// Input is what Build needs besides the projects.
+type Input struct {
+	File            string // the portfolio file, as findings name it
+	AsOf            date.Date
+	People          []config.Person
+	DefaultCapacity float64 // person-days per week for people the YAML gives none
+	// MilestoneWeeks is how far ahead the milestone strip looks; 0 means
+	// DefaultMilestoneWeeks.
+	MilestoneWeeks int
+	GroupBy        string // department, program, tags or ""
+}
+
+// DefaultMilestoneWeeks is a month and a half: the milestones the next two
+// steering meetings will talk about.
+const DefaultMilestoneWeeks = 6
+
+// Entry is one project of the portfolio as Build sees it.
+type Entry struct {
+	ID, Name string
+	Status   string // ok, reused, failed
+	RAG      analyze.Level
+	SPI, CPI *float64
+	// Planned and Actual are percent complete; with the BAC they give the
+	// group's SPI.
+	Planned, Actual float64
+	LateTasks       int
+	OpenIssues      int
+	OverdueIssues   int
+	HighRisks       int
+	NoIssueList     bool
+	NoRiskRegister  bool
+	Groups          config.Groups
+	Summary         *Summary // nil when the project failed before analysis
+}
+
+func (e *Entry) label() string { return cmp.Or(e.ID, e.Name) }
+
+// judged reports whether the entry has figures: built, with a RAG.
+func (e *Entry) judged() bool { return e.Status != "failed" && e.RAG != "" && e.Summary != nil }
+
+// Board is the PMO's own view of the portfolio.
+type Board struct {
+	AsOf       date.Date      `json:"as_of,omitzero"`
+	Counts     []LevelCount   `json:"counts"`
+	Changes    []Change       `json:"changes"` // every judged project, portfolio order
+	Movers     []Change       `json:"movers"`  // worsened since the last run, worst first
+	Quadrant   []Point        `json:"quadrant"`
+	Milestones []DueMilestone `json:"milestones"`
+	// MilestoneUntil is the last day of the strip.
+	MilestoneUntil date.Date     `json:"milestone_until"`
+	Items          []Item        `json:"items"` // decisions, then escalations
+	Trend          []TrendRow    `json:"trend"`
+	Quality        []QualityRow  `json:"quality"` // worst first
+	People         *People       `json:"people"`
+	GroupBy        string        `json:"group_by,omitempty"`
+	Groups         []Group       `json:"groups,omitempty"`
+	Findings       diag.Findings `json:"findings"`
+}
+
+// LevelCount is how many projects are at a level now and were at the
+// run before (Before counts only projects with an earlier run).
+type LevelCount struct {
+	Level  analyze.Level `json:"level"`
+	Now    int           `json:"now"`
+	Before int           `json:"before"`
+}
+
+// Change is one project's move since its previous run.
+type Change struct {
+	Project string        `json:"project"`
+	Name    string        `json:"name"`
+	RAG     analyze.Level `json:"rag"`
+	Prev    analyze.Level `json:"prev,omitempty"` // "" without an earlier run
+	SPI     *float64      `json:"spi"`
+	PrevSPI *float64      `json:"prev_spi"`
+	Since   date.Date     `json:"since,omitzero"`
+	// Arrow is +1 when the RAG got better, -1 worse, 0 the same or
+	// without an earlier run.
+	Arrow int `json:"arrow"`
+}
+
+// HasPrevious reports whether the project has an earlier run to compare.
+func (c *Change) HasPrevious() bool { return c.Prev != "" }
+
+// SPIDelta is the SPI's change since the previous run, nil when either
+// is unknown.
+func (c *Change) SPIDelta() *float64 {
+	if c.SPI == nil || c.PrevSPI == nil {
+		return nil
+	}
+	d := *c.SPI - *c.PrevSPI
+	return &d
+}
+
+// Point is one project on the SPI × CPI chart.
+type Point struct {
+	Project string        `json:"project"`
+	SPI     float64       `json:"spi"`
+	CPI     float64       `json:"cpi"`
+	BAC     float64       `json:"bac"`
+	RAG     analyze.Level `json:"rag"`
+}
+
+// DueMilestone is a milestone in the strip, with its project.
+type DueMilestone struct {
+	Project string                  `json:"project"`
+	Name    string                  `json:"name"`
+	Date    date.Date               `json:"date"`
+	Status  analyze.MilestoneStatus `json:"status"`
+}
+
+// Item kinds.
+const (
+	KindDecision   = "decision"
+	KindEscalation = "escalation"
+)
+
+// Item is a decision needed or an escalation, with its project. Age is
+// the days since it was raised, nil while the project does not say.
+type Item struct {
+	Project string `json:"project"`
+	Kind    string `json:"kind"`
+	Text    string `json:"text"`
+	Age     *int   `json:"age"`
+}
+
+// TrendRow is one project's last runs.
+type TrendRow struct {
+	Project string       `json:"project"`
+	Name    string       `json:"name"`
+	Points  []TrendPoint `json:"points"`
+}
+
+// Build computes the board from the projects in portfolio order.
+func Build(in Input, entries []Entry) *Board {
+	b := &Board{AsOf: in.AsOf, Changes: []Change{}, Movers: []Change{}, Quadrant: []Point{}, Milestones: []DueMilestone{},
+		Items: []Item{}, Trend: []TrendRow{}, GroupBy: in.GroupBy}
+	b.status(entries)
+	b.milestones(in, entries)
+	for _, e := range entries {
+		if e.Summary == nil || e.Status == "failed" {
+			continue
+		}
+		for _, t := range e.Summary.Decisions {
+			b.Items = append(b.Items, Item{Project: e.label(), Kind: KindDecision, Text: t})
+		}
+	}
+	for _, e := range entries {
+		if e.Summary == nil || e.Status == "failed" {
+			continue
+		}
+		for _, t := range e.Summary.Escalations {
+			b.Items = append(b.Items, Item{Project: e.label(), Kind: KindEscalation, Text: t})
+		}
+		b.Trend = append(b.Trend, TrendRow{Project: e.label(), Name: e.Name, Points: e.Summary.Trend})
+	}
+	b.Quality = quality(entries)
+	b.People, b.Findings = people(&in, entries)
+	if in.GroupBy != "" {
+		b.Groups = groups(in.GroupBy, entries)
+	}
+	return b
+}
+
+// status counts the projects by RAG now and at their previous run, and
+// finds each project's move.
+func (b *Board) status(entries []Entry) {
+	now, before := map[analyze.Level]int{}, map[analyze.Level]int{}
+	for _, e := range entries {
+		if !e.judged() {
+			continue
+		}
+		now[e.RAG]++
+		c := Change{Project: e.label(), Name: e.Name, RAG: e.RAG, SPI: e.SPI}
+		if tr := e.Summary.Trend; len(tr) >= 2 {
+			p := tr[len(tr)-2]
+			c.Prev, c.PrevSPI, c.Since = p.RAG, p.SPI, p.AsOf
+			if c.Prev != "" {
+				before[c.Prev]++
+				// Rank is worst first: a higher rank now is better.
+				c.Arrow = cmp.Compare(c.RAG.Rank(), c.Prev.Rank())
+			}
+		}
+		b.Changes = append(b.Changes, c)
+		if e.SPI != nil && e.CPI != nil {
+			b.Quadrant = append(b.Quadrant, Point{Project: e.label(), SPI: *e.SPI, CPI: *e.CPI, BAC: e.Summary.BAC, RAG: e.RAG})
+		}
+	}
+	for _, lv := range analyze.Levels {
+		b.Counts = append(b.Counts, LevelCount{Level: lv, Now: now[lv], Before: before[lv]})
+	}
+	// Movers: worse RAG first, then the larger SPI drop.
+	for _, c := range b.Changes {
+		if !c.HasPrevious() {
+			continue
+		}
+		if d := c.SPIDelta(); c.Arrow < 0 || d != nil && *d <= -0.005 {
+			b.Movers = append(b.Movers, c)
+		}
+	}
+	drop := func(c Change) float64 {
+		if d := c.SPIDelta(); d != nil {
+			return *d
+		}
+		return 0
+	}
+	slices.SortStableFunc(b.Movers, func(x, y Change) int {
+		return cmp.Or(cmp.Compare(x.Arrow, y.Arrow), cmp.Compare(x.RAG.Rank(), y.RAG.Rank()), cmp.Compare(drop(x), drop(y)))
+	})
+}
+
+// milestones lists every open milestone due before the strip's end, the
+// missed ones (past and not done) included: they are the first question.
+func (b *Board) milestones(in Input, entries []Entry) {
+	weeks := cmp.Or(in.MilestoneWeeks, DefaultMilestoneWeeks)
+	asOf := in.AsOf
+	if asOf.IsZero() {
+		for _, e := range entries {
+			if e.Summary != nil && len(e.Summary.Trend) > 0 {
+				asOf = max(asOf, e.Summary.Trend[len(e.Summary.Trend)-1].AsOf)
+			}
+		}
+	}
+	if asOf.IsZero() {
+		return
+	}
+	b.MilestoneUntil = asOf.AddDays(7*weeks - 1)
+	for _, e := range entries {
+		if e.Summary == nil || e.Status == "failed" {
+			continue
+		}
+		for _, m := range e.Summary.Milestones {
+			if m.Date <= b.MilestoneUntil {
+				b.Milestones = append(b.Milestones, DueMilestone{Project: e.label(), Name: m.Name, Date: m.Date, Status: m.Status})
+			}
+		}
+	}
+	slices.SortStableFunc(b.Milestones, func(x, y DueMilestone) int {
+		return cmp.Or(cmp.Compare(x.Date, y.Date), strings.Compare(x.Project, y.Project))
+	})
+}

@@ -1,0 +1,239 @@
+package portfolio
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/project"
+)
+
+// RuleOverAllocated is the finding of a person planned beyond capacity
+// across projects.
+const RuleOverAllocated = "portfolio.over-allocated"
+
+// People is the person × week grid of the whole portfolio: each person's
+// remaining person-days per week summed over every project, with each
+// project's share.
+type People struct {
+	Weeks []date.Date  `json:"weeks"` // Mondays, contiguous
+	Rows  []PersonLoad `json:"people"`
+}
+
+// PersonLoad is one person's row and its per-project breakdown.
+type PersonLoad struct {
+	Name     string        `json:"name"`
+	Company  string        `json:"company,omitempty"`
+	Listed   bool          `json:"listed"`   // in the portfolio's people:
+	Capacity []float64     `json:"capacity"` // per week, holidays taken off
+	Load     []float64     `json:"load"`     // per week, all projects
+	Projects []ProjectLoad `json:"projects"` // portfolio order
+	// Peak is the highest load ÷ capacity of any week; OverWeeks counts the
+	// weeks above capacity with two projects or more.
+	Peak      float64 `json:"peak"`
+	OverWeeks int     `json:"over_weeks"`
+}
+
+// ProjectLoad is one project's share of a person's row.
+type ProjectLoad struct {
+	Project string    `json:"project"`
+	Load    []float64 `json:"load"`
+}
+
+// Over reports whether the person is planned above capacity in week j.
+func (p *PersonLoad) Over(j int) bool {
+	return j < len(p.Load) && j < len(p.Capacity) && p.Load[j] > p.Capacity[j]+1e-9
+}
+
+// people adds every project's load up per person, matching names as the
+// roster check does (project.People): the portfolio's people and their
+// aliases first, then each name as the projects spell it — a surname alone
+// is the one longer name it starts, when exactly one does.
+func people(in *Input, entries []Entry) (*People, diag.Findings) {
+	roster := project.People[int]{}
+	var rows []PersonLoad
+	for i, p := range in.People {
+		roster.Add(p.Name, i)
+		for _, a := range p.Aliases {
+			roster.Add(a, i)
+		}
+		rows = append(rows, PersonLoad{Name: p.Name, Company: p.Company, Listed: true})
+	}
+	// Every name once, longest first, so a surname finds its full name.
+	names := map[string]bool{}
+	first := date.Date(0)
+	for _, e := range entries {
+		if e.Summary == nil {
+			continue
+		}
+		for _, c := range e.Summary.Load {
+			names[c.Person] = true
+			if first == 0 || c.Week < first {
+				first = c.Week
+			}
+		}
+	}
+	sorted := make([]string, 0, len(names))
+	for n := range names {
+		sorted = append(sorted, n)
+	}
+	slices.SortFunc(sorted, func(a, b string) int {
+		return cmp.Or(cmp.Compare(len(project.NameKey(b)), len(project.NameKey(a))), strings.Compare(a, b))
+	})
+	for _, n := range sorted {
+		if _, ok := roster.Find(n); !ok {
+			roster.Add(n, len(rows))
+			rows = append(rows, PersonLoad{Name: n})
+		}
+	}
+	view := &People{Weeks: []date.Date{}, Rows: []PersonLoad{}}
+	if first == 0 {
+		return view, nil
+	}
+	for i := range Horizon {
+		view.Weeks = append(view.Weeks, first.AddDays(7*i))
+	}
+	col := func(w date.Date) int {
+		j := int(w-first) / 7
+		if w < first || j >= Horizon {
+			return -1
+		}
+		return j
+	}
+	nw := len(view.Weeks)
+	// Working days per week: the most of any project the person works in
+	// that week, so a project on a stricter calendar does not make
+	// another's work look like overload.
+	workdays := make([][]int, len(rows))
+	baseCap := make([]float64, len(rows))
+	for i := range rows {
+		rows[i].Load = make([]float64, nw)
+		rows[i].Capacity = make([]float64, nw)
+		workdays[i] = make([]int, nw)
+		if rows[i].Listed {
+			baseCap[i] = in.People[i].Capacity
+		}
+	}
+	for _, e := range entries {
+		s := e.Summary
+		if s == nil {
+			continue
+		}
+		for _, pc := range s.Capacity {
+			if i, ok := roster.Find(pc.Person); ok && baseCap[i] == 0 {
+				baseCap[i] = pc.Capacity // the first project that gives one
+			}
+		}
+		shares := map[int][]float64{}
+		var order []int
+		for _, c := range s.Load {
+			i, ok := roster.Find(c.Person)
+			j := col(c.Week)
+			if !ok || j < 0 {
+				continue
+			}
+			if shares[i] == nil {
+				shares[i] = make([]float64, nw)
+				order = append(order, i)
+			}
+			shares[i][j] += c.Days
+			rows[i].Load[j] += c.Days
+			if k := int(c.Week-s.Start) / 7; c.Week >= s.Start && k < len(s.Workdays) {
+				workdays[i][j] = max(workdays[i][j], s.Workdays[k])
+			} else {
+				workdays[i][j] = max(workdays[i][j], 5)
+			}
+		}
+		for _, i := range order {
+			rows[i].Projects = append(rows[i].Projects, ProjectLoad{Project: e.label(), Load: shares[i]})
+		}
+	}
+	def := cmp.Or(in.DefaultCapacity, 5)
+	var found diag.Findings
+	for i := range rows {
+		r := &rows[i]
+		if len(r.Projects) == 0 {
+			continue // listed, but planned in no project
+		}
+		c := cmp.Or(baseCap[i], def)
+		for j := range nw {
+			days := workdays[i][j]
+			if days == 0 {
+				days = 5 // no work planned that week: a plain week's capacity
+			}
+			r.Capacity[j] = c * float64(days) / 5
+			if r.Capacity[j] > 0 {
+				r.Peak = max(r.Peak, r.Load[j]/r.Capacity[j])
+			}
+			if r.Over(j) && r.projectsIn(j) >= 2 {
+				r.OverWeeks++
+			}
+		}
+		if r.OverWeeks > 0 {
+			pos := diag.Pos{File: in.File}
+			if r.Listed {
+				pos = in.People[i].Pos
+			}
+			found = append(found, overFinding(r, view.Weeks, pos))
+		}
+		view.Rows = append(view.Rows, *r)
+	}
+	// Most over-allocated first; then by name, for a stable page.
+	slices.SortStableFunc(view.Rows, func(a, b PersonLoad) int {
+		return cmp.Or(cmp.Compare(b.OverWeeks, a.OverWeeks), cmp.Compare(b.Peak, a.Peak), strings.Compare(a.Name, b.Name))
+	})
+	found.Sort()
+	return view, found
+}
+
+// projectsIn counts the projects with load in week j.
+func (p *PersonLoad) projectsIn(j int) int {
+	n := 0
+	for _, pl := range p.Projects {
+		if pl.Load[j] > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// overFinding names the person, the week of the peak with each project's
+// share, and every week above capacity.
+func overFinding(r *PersonLoad, weeks []date.Date, pos diag.Pos) diag.Finding {
+	peak, best := -1, 0.0
+	var over []string
+	for j := range weeks {
+		if !r.Over(j) || r.projectsIn(j) < 2 {
+			continue
+		}
+		over = append(over, weeks[j].String())
+		if ratio := r.Load[j] / r.Capacity[j]; ratio > best {
+			peak, best = j, ratio
+		}
+	}
+	var shares []string
+	for _, pl := range r.Projects {
+		if pl.Load[peak] > 0 {
+			shares = append(shares, pl.Project+" "+Days(pl.Load[peak]))
+		}
+	}
+	if len(over) > 6 {
+		over = append(over[:6], "…")
+	}
+	pct := int(best*100 + 0.5)
+	week := weeks[peak].String()
+	return diag.Finding{
+		Severity: diag.Warning, Rule: RuleOverAllocated, Pos: pos,
+		Message: fmt.Sprintf("%s is planned %s person-days in the week of %s against a capacity of %s (%d %%): %s; over capacity in %d week(s) with two projects or more: %s",
+			r.Name, Days(r.Load[peak]), week, Days(r.Capacity[peak]), pct, strings.Join(shares, ", "), r.OverWeeks, strings.Join(over, ", ")),
+		MessageJA: fmt.Sprintf("%s は %s の週に %s 人日の予定で、容量 %s 人日を超えています（%d %%）：%s。複数案件で容量を超える週は %d 週：%s",
+			r.Name, week, Days(r.Load[peak]), Days(r.Capacity[peak]), pct, strings.Join(shares, "、"), r.OverWeeks, strings.Join(over, "、")),
+	}
+}
+
+// Days formats person-days with one decimal.
+func Days(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }

@@ -1,0 +1,148 @@
+package portfolio
+
+import (
+	"cmp"
+	"slices"
+)
+
+// QualityRow is the data quality of one team's sheets in one project:
+// the PMO's standardisation lever. Findings are the readers' and
+// validator's errors and warnings on those sheets.
+type QualityRow struct {
+	Project  string `json:"project"`
+	Team     string `json:"team"` // "" for sources the YAML gives no team
+	Sources  int    `json:"sources"`
+	Unread   int    `json:"unread"` // sources that could not be read at all
+	Records  int    `json:"records"`
+	Findings int    `json:"findings"`
+	// Per100 is findings per 100 records; nil when nothing was read.
+	Per100    *float64 `json:"per_100"`
+	Unmapped  int      `json:"unmapped"`  // columns pmo could not map
+	Overrides int      `json:"overrides"` // sources the YAML had to map by hand
+	Stale     int      `json:"stale"`     // sources not updated since the last run while work was planned
+}
+
+// quality is one row per project and team, worst first: sheets that
+// could not be read, then the most findings per 100 records, then sheets
+// not updated, unmapped columns and hand mappings; ties in portfolio
+// order.
+func quality(entries []Entry) []QualityRow {
+	out := []QualityRow{}
+	for _, e := range entries {
+		if e.Summary == nil {
+			continue
+		}
+		at := map[string]int{}
+		for _, s := range e.Summary.Sources {
+			i, ok := at[s.Team]
+			if !ok {
+				i = len(out)
+				at[s.Team] = i
+				out = append(out, QualityRow{Project: e.label(), Team: s.Team})
+			}
+			r := &out[i]
+			r.Sources++
+			if !s.Read {
+				r.Unread++
+			}
+			r.Records += s.Records
+			r.Findings += s.Errors + s.Warnings
+			r.Unmapped += s.Unmapped
+			if s.Overrides {
+				r.Overrides++
+			}
+			if s.StaleRuns > 0 {
+				r.Stale++
+			}
+		}
+	}
+	for i := range out {
+		if r := &out[i]; r.Records > 0 {
+			v := float64(r.Findings) / float64(r.Records) * 100
+			r.Per100 = &v
+		}
+	}
+	rate := func(r QualityRow) float64 {
+		switch {
+		case r.Per100 != nil:
+			return *r.Per100
+		case r.Findings > 0:
+			return 1e9 // findings and no record read: as bad as it gets
+		}
+		return 0
+	}
+	slices.SortStableFunc(out, func(a, b QualityRow) int {
+		return cmp.Or(cmp.Compare(b.Unread, a.Unread), cmp.Compare(rate(b), rate(a)), cmp.Compare(b.Stale, a.Stale),
+			cmp.Compare(b.Unmapped, a.Unmapped), cmp.Compare(b.Overrides, a.Overrides))
+	})
+	return out
+}
+
+// Group is one value of the --group-by key with its projects' subtotals.
+type Group struct {
+	Name     string         `json:"name"` // "" for projects without a value
+	Projects []string       `json:"projects"`
+	Counts   map[string]int `json:"counts"` // by RAG level, plus "failed"
+	BAC      float64        `json:"bac"`
+	// SPI is the group's earned over planned value, from each project's
+	// progress and BAC; nil when nothing was planned yet.
+	SPI           *float64 `json:"spi"`
+	LateTasks     int      `json:"late_tasks"`
+	OpenIssues    int      `json:"open_issues"`
+	OverdueIssues int      `json:"overdue_issues"`
+	HighRisks     int      `json:"high_risks"`
+}
+
+// groups subtotals the projects per value of key, in the order values
+// first appear; a project with several tags counts in each, and projects
+// without a value come last.
+func groups(key string, entries []Entry) []Group {
+	var out []Group
+	at := map[string]int{}
+	pv, ev := map[int]float64{}, map[int]float64{}
+	for _, e := range entries {
+		values := e.Groups.Group(key)
+		if len(values) == 0 {
+			values = []string{""}
+		}
+		for _, v := range slices.Compact(slices.Clone(values)) {
+			i, ok := at[v]
+			if !ok {
+				i = len(out)
+				at[v] = i
+				out = append(out, Group{Name: v, Projects: []string{}, Counts: map[string]int{}})
+			}
+			g := &out[i]
+			g.Projects = append(g.Projects, e.label())
+			if !e.judged() {
+				g.Counts["failed"]++
+				continue
+			}
+			g.Counts[string(e.RAG)]++
+			g.BAC += e.Summary.BAC
+			pv[i] += e.Planned / 100 * e.Summary.BAC
+			ev[i] += e.Actual / 100 * e.Summary.BAC
+			g.LateTasks += e.LateTasks
+			g.OverdueIssues += e.OverdueIssues
+			g.OpenIssues += e.OpenIssues
+			g.HighRisks += e.HighRisks
+		}
+	}
+	for i := range out {
+		if pv[i] > 0 {
+			v := ev[i] / pv[i]
+			out[i].SPI = &v
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Group) int {
+		return cmp.Compare(boolInt(a.Name == ""), boolInt(b.Name == ""))
+	})
+	return out
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
