@@ -7,7 +7,8 @@
 //
 // What it checks, and the limit each comes from (Excel's "Excel
 // specifications and limits" and the repair logs Excel writes):
-//   - every part is well-formed XML and every internal relationship
+//   - every part is well-formed XML with every namespace prefix it uses
+//     declared (mc:Ignorable's too), and every internal relationship
 //     target exists;
 //   - sheet names: 1–31 characters, none of []:*?/\, no leading or
 //     trailing apostrophe, not "History", unique ignoring case;
@@ -217,6 +218,8 @@ func (c *checker) run() error {
 		}
 		if err := wellFormed(data); err != nil {
 			c.addf(n, "", "not well-formed XML: %v", err)
+		} else if err := namespaces(data); err != nil {
+			c.addf(n, "", "%v", err)
 		}
 		if strings.HasSuffix(n, ".rels") {
 			owner := "." // the package itself: _rels/.rels

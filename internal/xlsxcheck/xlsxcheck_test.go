@@ -126,6 +126,8 @@ func TestFinds(t *testing.T) {
 		{"table name with a space", map[string]string{"%TNAME%": "My Tasks"}, "not a valid name"},
 		{"table name clashes with a defined name", map[string]string{"%TNAME%": "owners"}, "used twice"},
 		{"table name reads as a cell", map[string]string{"%TNAME%": "AB12"}, "reads as a cell"},
+		{"undeclared prefix", map[string]string{"<sheetData/>": `<sheetData/><extLst><ext uri="{x}"><x14:id>1</x14:id></ext></extLst>`}, "prefix x14 is not declared"},
+		{"undeclared ignorable prefix", map[string]string{`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`: `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac">`}, "mc:Ignorable names prefix x14ac"},
 		{"not well-formed", map[string]string{"<sheetData/>": "<sheetData>"}, "not well-formed"},
 		{"row too high", map[string]string{`<row r="3">`: `<row r="3" ht="500" customHeight="1">`}, "height 500"},
 		{"column too wide", map[string]string{`width="12"`: `width="300"`}, "column width 300"},
