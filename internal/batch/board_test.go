@@ -1,97 +1,42 @@
-package batch
+package batch_test
 
 import (
-	"os"
+	"context"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/pmokit/pmo/internal/analyze"
+	"github.com/pmokit/pmo/internal/batch"
+	"github.com/pmokit/pmo/internal/batch/batchtest"
 	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/pipeline"
 	"github.com/pmokit/pmo/internal/portfolio"
+	"github.com/pmokit/pmo/internal/report"
 )
-
-// sharedPortfolio writes a portfolio of two projects in which 山本 (a
-// surname in alpha's sheet, 山本 太郎 in beta's roster) works on both in
-// the same weeks, and the portfolio lists 山本 太郎 with 4 person-days a
-// week. progress sets each project's progress of its running tasks.
-func sharedPortfolio(t *testing.T, dir string, alpha, beta int) string {
-	t.Helper()
-	write := func(name, s string) {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("portfolio.yaml", `version: 1
-portfolio: {name: 共有要員}
-projects:
-  - {path: alpha/project.yaml, department: 営業本部, tags: [基幹]}
-  - {path: beta/project.yaml, department: 管理本部, tags: [基幹, 小規模]}
-people:
-  - {name: 山本 太郎, capacity: 4, company: 自社}
-`)
-	project := func(id, team, member string) string {
-		return `version: 1
-project: {id: ` + id + `, name: 案件` + id + `, pm: 佐藤, start: 2026-11-02, end: 2027-01-29}
-teams:
-  - {name: ` + team + `, members: [` + member + `]}
-milestones:
-  - {name: 設計完了, date: 2026-12-04}
-report:
-  decisions: [` + id + `の判断事項]
-sources:
-  - {file: WBS.csv, kind: wbs, team: ` + team + `}
-`
-	}
-	wbs := func(progress int, who string) string {
-		p := itoa
-		return "WBS番号,タスク名,担当者,開始予定,終了予定,進捗率\n" +
-			"1,設計,,2026/11/02,2026/12/04,\n" +
-			"1.1,基本設計," + who + ",2026/11/02,2026/11/13,100\n" +
-			"1.2,詳細設計," + who + ",2026/11/16,2026/12/04," + p(progress) + "\n"
-	}
-	write("alpha/project.yaml", project("alpha", "開発", "山本"))
-	write("alpha/WBS.csv", wbs(alpha, "山本"))
-	write("beta/project.yaml", project("beta", "基盤", "山本 太郎"))
-	write("beta/WBS.csv", wbs(beta, "山本"))
-	return filepath.Join(dir, "portfolio.yaml")
-}
-
-func itoa(n int) string {
-	s := ""
-	for ; n > 0 || s == ""; n /= 10 {
-		s = string(rune('0'+n%10)) + s
-	}
-	return s
-}
 
 func TestBoardTwoRuns(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
-	var calls atomic.Int32
-	opt := func(asOf date.Date) Options {
-		return Options{AsOf: asOf, Render: fakeRender("", &calls), Outputs: []string{"out.txt"}}
+	render := func(*pipeline.Project, *report.Document) (map[string][]byte, diag.Findings, error) {
+		return map[string][]byte{"out.txt": []byte("stand-in")}, nil, nil
 	}
 	board := func(target string, asOf date.Date) *portfolio.Board {
-		plan, err := Discover(target)
+		plan, err := batch.Discover(target)
 		if err != nil {
 			t.Fatal(err)
 		}
-		res := run(t, target, out, opt(asOf))
+		res := batch.Run(context.Background(), plan, batch.Options{Out: out, AsOf: asOf, Render: render, Outputs: []string{"out.txt"}})
 		for _, p := range res.Projects {
-			if p.Status == StatusFailed {
+			if p.Status == batch.StatusFailed {
 				t.Fatalf("%s failed: %s", p.Path, p.Error)
 			}
 		}
 		return res.BuildBoard(plan, "department", 0)
 	}
 	// First run: both on plan.
-	first := board(sharedPortfolio(t, dir, 40, 40), date.Of(2026, 11, 20))
+	first := board(batchtest.SharedPeople(t, dir, 40, 40), date.Of(2026, 11, 20))
 	for _, c := range first.Changes {
 		if c.HasPrevious() || c.Arrow != 0 {
 			t.Errorf("first run: %s has a previous run: %+v", c.Project, c)
@@ -144,7 +89,7 @@ func TestBoardTwoRuns(t *testing.T) {
 	}
 
 	// Second run a week later: alpha made no progress, beta caught up.
-	second := board(sharedPortfolio(t, dir, 40, 90), date.Of(2026, 11, 27))
+	second := board(batchtest.SharedPeople(t, dir, 40, 90), date.Of(2026, 11, 27))
 	ch := map[string]portfolio.Change{}
 	for _, c := range second.Changes {
 		ch[c.Project] = c

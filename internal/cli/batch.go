@@ -293,5 +293,6 @@ func printBatchTable(w io.Writer, res *batch.Result, out string) {
 			fmt.Sprint(p.LateTasks), fmt.Sprint(p.OverdueIssues), fmt.Sprintf("%d/%d", p.Errors, p.Warnings), p.Status + "  " + clip(p.Reason, 50)})
 	}
 	table(w, "", rows)
+	printGroups(w, res.Board)
 	fmt.Fprintf(w, "\n%s  (%d projects, %d failed)\n", filepath.Join(out, "portfolio.pdf"), len(res.Projects), res.Failed())
 }

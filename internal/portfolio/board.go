@@ -60,8 +60,13 @@ type Board struct {
 	Quadrant   []Point        `json:"quadrant"`
 	Milestones []DueMilestone `json:"milestones"`
 	// MilestoneUntil is the last day of the strip.
-	MilestoneUntil date.Date     `json:"milestone_until"`
-	Items          []Item        `json:"items"` // decisions, then escalations
+	MilestoneUntil date.Date `json:"milestone_until"`
+	Items          []Item    `json:"items"` // decisions, then escalations
+	// OverdueActions are every project's open action items past due, the
+	// most overdue first; MoreActions those left out.
+	OverdueActions []Action      `json:"overdue_actions"`
+	MoreActions    int           `json:"more_actions,omitempty"`
+	HasActions     bool          `json:"has_actions"` // some project keeps an action list
 	Trend          []TrendRow    `json:"trend"`
 	Quality        []QualityRow  `json:"quality"` // worst first
 	People         *People       `json:"people"`
@@ -131,10 +136,13 @@ const (
 // Item is a decision needed or an escalation, with its project. Age is
 // the days since it was raised, nil while the project does not say.
 type Item struct {
-	Project string `json:"project"`
-	Kind    string `json:"kind"`
-	Text    string `json:"text"`
-	Age     *int   `json:"age"`
+	Project string    `json:"project"`
+	Kind    string    `json:"kind"`
+	Text    string    `json:"text"`
+	Owner   string    `json:"owner,omitempty"`
+	Age     *int      `json:"age"`
+	Due     date.Date `json:"due,omitzero"`
+	Overdue bool      `json:"overdue,omitempty"`
 }
 
 // TrendRow is one project's last runs.
@@ -147,26 +155,37 @@ type TrendRow struct {
 // Build computes the board from the projects in portfolio order.
 func Build(in Input, entries []Entry) *Board {
 	b := &Board{AsOf: in.AsOf, Changes: []Change{}, Movers: []Change{}, Quadrant: []Point{}, Milestones: []DueMilestone{},
-		Items: []Item{}, Trend: []TrendRow{}, GroupBy: in.GroupBy}
+		Items: []Item{}, OverdueActions: []Action{}, Trend: []TrendRow{}, GroupBy: in.GroupBy}
 	b.status(entries)
 	b.milestones(in, entries)
-	for _, e := range entries {
-		if e.Summary == nil || e.Status == "failed" {
-			continue
-		}
-		for _, t := range e.Summary.Decisions {
-			b.Items = append(b.Items, Item{Project: e.label(), Kind: KindDecision, Text: t})
+	// Decisions of every project first, then escalations: the committee
+	// decides, then unblocks.
+	for _, kind := range []string{KindDecision, KindEscalation} {
+		for _, e := range entries {
+			if e.Summary == nil || e.Status == "failed" {
+				continue
+			}
+			for _, it := range e.Summary.Items {
+				if it.Kind == kind {
+					it.Project = e.label()
+					b.Items = append(b.Items, it)
+				}
+			}
 		}
 	}
 	for _, e := range entries {
 		if e.Summary == nil || e.Status == "failed" {
 			continue
 		}
-		for _, t := range e.Summary.Escalations {
-			b.Items = append(b.Items, Item{Project: e.label(), Kind: KindEscalation, Text: t})
+		for _, a := range e.Summary.OverdueActions {
+			a.Project = e.label()
+			b.OverdueActions = append(b.OverdueActions, a)
 		}
+		b.MoreActions += e.Summary.MoreActions
+		b.HasActions = b.HasActions || e.Summary.HasActions
 		b.Trend = append(b.Trend, TrendRow{Project: e.label(), Name: e.Name, Points: e.Summary.Trend})
 	}
+	slices.SortStableFunc(b.OverdueActions, func(x, y Action) int { return cmp.Compare(y.DaysOverdue, x.DaysOverdue) })
 	b.Quality = quality(entries)
 	b.People, b.Findings = people(&in, entries)
 	if in.GroupBy != "" {

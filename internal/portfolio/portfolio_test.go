@@ -111,3 +111,40 @@ func TestPeopleNamesAndCapacity(t *testing.T) {
 		t.Errorf("findings = %v", fs)
 	}
 }
+
+func TestItemsAndOverdueActions(t *testing.T) {
+	t.Parallel()
+	age := 12
+	cfg := &config.Project{}
+	cfg.Report.Decisions = []string{"ignored: the decision log wins"}
+	a := &analyze.Result{AsOf: date.Of(2026, 11, 20)}
+	a.Decisions = []analyze.DecisionState{
+		{Kind: "escalation", Text: "名寄せルールの判断", Status: "pending", Owner: "業務部長"},
+		{Kind: "decision", Text: "リリース日の見直し", Status: "pending", AgeDays: &age, Due: date.Of(2026, 11, 18), Overdue: true},
+		{Kind: "decision", Text: "決定済み", Status: "decided"},
+	}
+	a.Actions = analyze.ActionStats{HasSource: true, Items: []analyze.ActionRef{
+		{ID: "A-1", Title: "仕様書の督促", Due: date.Of(2026, 11, 10), Overdue: true, DaysOverdue: 10, Owner: []string{"森"}},
+		{ID: "A-2", Title: "まだ期限前", Due: date.Of(2026, 11, 30)},
+	}}
+	s := Summarize(cfg, a, nil)
+	if len(s.Items) != 2 || s.Items[0].Text != "リリース日の見直し" || *s.Items[0].Age != 12 || !s.Items[0].Overdue || s.Items[1].Owner != "業務部長" {
+		t.Errorf("items = %+v", s.Items)
+	}
+	if !s.HasActions || len(s.OverdueActions) != 1 || s.OverdueActions[0].ID != "A-1" || s.OverdueActions[0].DaysOverdue != 10 {
+		t.Errorf("overdue actions = %+v", s.OverdueActions)
+	}
+	other := &Summary{Items: []Item{{Kind: KindDecision, Text: "別案件の判断"}}, OverdueActions: []Action{{Title: "古い宿題", DaysOverdue: 30}}}
+	b := Build(Input{}, []Entry{{ID: "x", Status: "ok", RAG: analyze.Red, Summary: s}, {ID: "y", Status: "ok", RAG: analyze.Green, Summary: other}})
+	var texts []string
+	for _, it := range b.Items {
+		texts = append(texts, it.Project+":"+it.Text)
+	}
+	// Every project's decisions, then every project's escalations.
+	if !slices.Equal(texts, []string{"x:リリース日の見直し", "y:別案件の判断", "x:名寄せルールの判断"}) {
+		t.Errorf("board items = %v", texts)
+	}
+	if len(b.OverdueActions) != 2 || b.OverdueActions[0].Project != "y" || b.OverdueActions[1].Project != "x" || !b.HasActions {
+		t.Errorf("board actions = %+v", b.OverdueActions)
+	}
+}

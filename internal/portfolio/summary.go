@@ -44,12 +44,33 @@ type Summary struct {
 	Capacity []PersonCapacity `json:"capacity"`
 	// Workdays is the project calendar's working days in each week of
 	// the horizon, from the status week.
-	Workdays    []int          `json:"workdays"`
-	Milestones  []Milestone    `json:"milestones"` // not done, in date order
-	Decisions   []string       `json:"decisions"`
-	Escalations []string       `json:"escalations"`
-	Trend       []TrendPoint   `json:"trend"` // the last TrendRuns runs, oldest first, this one last
-	Sources     []SourceReport `json:"sources"`
+	Workdays   []int       `json:"workdays"`
+	Milestones []Milestone `json:"milestones"` // not done, in date order
+	// Items are the pending decisions and escalations, decisions first,
+	// each with its owner and age when the YAML keeps them as records.
+	Items []Item `json:"items"`
+	// OverdueActions are the open action items past their due date (at
+	// most MaxActions, the most overdue first); HasActions says whether
+	// the project keeps an action list at all.
+	OverdueActions []Action       `json:"overdue_actions"`
+	MoreActions    int            `json:"more_actions,omitempty"`
+	HasActions     bool           `json:"has_actions,omitempty"`
+	Trend          []TrendPoint   `json:"trend"` // the last TrendRuns runs, oldest first, this one last
+	Sources        []SourceReport `json:"sources"`
+}
+
+// MaxActions bounds the overdue actions a project keeps for the
+// portfolio; the rest are counted.
+const MaxActions = 20
+
+// Action is an overdue action item.
+type Action struct {
+	Project     string    `json:"project,omitempty"` // set on the board
+	ID          string    `json:"id,omitempty"`
+	Title       string    `json:"title"`
+	Owner       []string  `json:"owner,omitempty"`
+	Due         date.Date `json:"due"`
+	DaysOverdue int       `json:"days_overdue"`
 }
 
 // LoadCell is one person-week of one project.
@@ -100,14 +121,8 @@ type SourceReport struct {
 // definition, its analysis and the sources as read.
 func Summarize(cfg *config.Project, a *analyze.Result, sources []config.Source) *Summary {
 	s := &Summary{BAC: a.EVM.BAC, Load: []LoadCell{}, Capacity: []PersonCapacity{}, Milestones: []Milestone{},
-		Decisions: slices.Clone(cfg.Report.Decisions), Escalations: slices.Clone(cfg.Report.Escalations),
-		Trend: []TrendPoint{}, Sources: []SourceReport{}}
-	if s.Decisions == nil {
-		s.Decisions = []string{}
-	}
-	if s.Escalations == nil {
-		s.Escalations = []string{}
-	}
+		Items: []Item{}, OverdueActions: []Action{}, Trend: []TrendPoint{}, Sources: []SourceReport{}}
+	summarizeItems(s, cfg, a)
 	summarizeLoad(s, cfg, a)
 	for _, m := range a.Milestones {
 		if m.Status != analyze.MilestoneDone && !m.Date.IsZero() {
@@ -128,6 +143,39 @@ func Summarize(cfg *config.Project, a *analyze.Result, sources []config.Source) 
 	s.Trend = s.Trend[max(0, len(s.Trend)-TrendRuns):]
 	summarizeSources(s, sources, a)
 	return s
+}
+
+// summarizeItems keeps the pending decisions and escalations — the
+// records of the YAML's decision log with their owner and age when it
+// has one, else the plain lines — and the overdue action items.
+func summarizeItems(s *Summary, cfg *config.Project, a *analyze.Result) {
+	if len(a.Decisions) > 0 {
+		for _, kind := range []string{KindDecision, KindEscalation} {
+			for _, d := range a.Decisions {
+				if d.Kind == kind && d.Status == "pending" {
+					s.Items = append(s.Items, Item{Kind: kind, Text: d.Text, Owner: d.Owner, Age: d.AgeDays, Due: d.Due, Overdue: d.Overdue})
+				}
+			}
+		}
+	} else {
+		for _, t := range cfg.Report.Decisions {
+			s.Items = append(s.Items, Item{Kind: KindDecision, Text: t})
+		}
+		for _, t := range cfg.Report.Escalations {
+			s.Items = append(s.Items, Item{Kind: KindEscalation, Text: t})
+		}
+	}
+	s.HasActions = a.Actions.HasSource
+	for _, it := range a.Actions.Items {
+		if !it.Overdue {
+			continue
+		}
+		if len(s.OverdueActions) == MaxActions {
+			s.MoreActions++
+			continue
+		}
+		s.OverdueActions = append(s.OverdueActions, Action{ID: it.ID, Title: it.Title, Owner: slices.Clone(it.Owner), Due: it.Due, DaysOverdue: it.DaysOverdue})
+	}
 }
 
 // summarizeLoad keeps the workload grid's cells of the horizon, each

@@ -12,7 +12,7 @@ func boardLabels(lang string) Labels {
 			"board.col.move": "Move", "board.col.rag": "RAG last → now", "board.col.spi": "SPI last → now", "board.col.dspi": "ΔSPI",
 			"board.first_run": "first run", "board.no_history": "No earlier run in the history yet: changes show from the next run.",
 			"board.milestones": "Milestones due by %s (open, missed included)", "board.no_milestones": "No open milestone is due in this period.",
-			"board.items": "Decisions needed and escalations, all projects", "board.col.kind": "Kind", "board.col.project": "Project",
+			"board.items": "Decisions needed, escalations and overdue actions, all projects", "board.col.kind": "Kind", "board.col.project": "Project",
 			"board.col.text": "What is asked", "board.col.age": "Age (days)", "board.decision": "Decision", "board.escalation": "Escalation",
 			"board.no_items": "No project asks for a decision or escalates.", "board.more": "+%d more",
 			"board.people": "People across projects (remaining person-days per week)", "sheet.people": "People",
@@ -27,7 +27,7 @@ func boardLabels(lang string) Labels {
 			"board.quality_note": "Findings are the readers' and validator's errors and warnings on each team's sheets. Not updated: the sheet did not change since the last run while work was planned.",
 			"board.groups":       "By %s", "sheet.groups": "Groups", "board.group.department": "department", "board.group.program": "program", "board.group.tags": "tag",
 			"board.col.group": "Group", "board.col.projects": "Projects", "board.col.bac": "BAC (pd)", "board.no_group": "(none)",
-			"board.col.week": "Week of", "board.col.load": "Load", "board.failed": "failed", "board.now": "now", "board.total": "all projects", "sheet.items": "Decisions",
+			"board.col.week": "Week of", "board.col.load": "Load", "board.failed": "failed", "board.now": "now", "board.col.over": "Days overdue", "board.action": "Overdue action", "board.days_over": "%d days over", "board.total": "all projects", "sheet.items": "Decisions",
 		}
 	}
 	return Labels{
@@ -37,7 +37,7 @@ func boardLabels(lang string) Labels {
 		"board.col.move": "変化", "board.col.rag": "評価 前回→今回", "board.col.spi": "SPI 前回→今回", "board.col.dspi": "SPI 増減",
 		"board.first_run": "初回", "board.no_history": "履歴に前回の実行がまだありません。次回から変化を表示します。",
 		"board.milestones": "%s までのマイルストーン（未完了。期限超過を含む）", "board.no_milestones": "この期間に期限を迎える未完了のマイルストーンはありません。",
-		"board.items": "判断が必要な事項・エスカレーション（全案件）", "board.col.kind": "種別", "board.col.project": "案件",
+		"board.items": "判断が必要な事項・エスカレーション・期限超過アクション（全案件）", "board.col.kind": "種別", "board.col.project": "案件",
 		"board.col.text": "内容", "board.col.age": "経過日数", "board.decision": "判断依頼", "board.escalation": "エスカレーション",
 		"board.no_items": "判断依頼・エスカレーションのある案件はありません。", "board.more": "ほか %d 件",
 		"board.people": "案件横断の要員負荷（週ごとの残工数・人日）", "sheet.people": "要員",
@@ -52,6 +52,6 @@ func boardLabels(lang string) Labels {
 		"board.quality_note": "指摘は各チームのシートに対する読み取り・検証のエラーと警告。未更新は、作業が予定されているのに前回から変わっていないシート。",
 		"board.groups":       "%s別", "sheet.groups": "グループ別", "board.group.department": "部門", "board.group.program": "プログラム", "board.group.tags": "タグ",
 		"board.col.group": "グループ", "board.col.projects": "案件数", "board.col.bac": "BAC（人日）", "board.no_group": "（未設定）",
-		"board.col.week": "週", "board.col.load": "負荷", "board.failed": "失敗", "board.now": "今回", "board.total": "全案件計", "sheet.items": "判断事項",
+		"board.col.week": "週", "board.col.load": "負荷", "board.failed": "失敗", "board.now": "今回", "board.col.over": "超過日数", "board.action": "期限超過アクション", "board.days_over": "%d日超過", "board.total": "全案件計", "sheet.items": "判断事項",
 	}
 }

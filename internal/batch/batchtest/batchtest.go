@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -74,4 +75,54 @@ func write(t testing.TB, path, s string) {
 	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// SharedPeople writes a portfolio of two projects in which 山本 (a
+// surname in alpha's sheet, 山本 太郎 in beta's roster) works on both in
+// the same weeks, and the portfolio lists 山本 太郎 with 4 person-days a
+// week. alpha and beta are each project's progress of its running task.
+func SharedPeople(t testing.TB, dir string, alpha, beta int) string {
+	t.Helper()
+	write := func(name, s string) {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("portfolio.yaml", `version: 1
+portfolio: {name: 共有要員}
+projects:
+  - {path: alpha/project.yaml, department: 営業本部, tags: [基幹]}
+  - {path: beta/project.yaml, department: 管理本部, tags: [基幹, 小規模]}
+people:
+  - {name: 山本 太郎, capacity: 4, company: 自社}
+`)
+	project := func(id, team, member string) string {
+		return `version: 1
+project: {id: ` + id + `, name: 案件` + id + `, pm: 佐藤, start: 2026-11-02, end: 2027-01-29}
+teams:
+  - {name: ` + team + `, members: [` + member + `]}
+milestones:
+  - {name: 設計完了, date: 2026-12-04}
+report:
+  decisions: [` + id + `の判断事項]
+sources:
+  - {file: WBS.csv, kind: wbs, team: ` + team + `}
+`
+	}
+	wbs := func(progress int, who string) string {
+		p := strconv.Itoa
+		return "WBS番号,タスク名,担当者,開始予定,終了予定,進捗率\n" +
+			"1,設計,,2026/11/02,2026/12/04,\n" +
+			"1.1,基本設計," + who + ",2026/11/02,2026/11/13,100\n" +
+			"1.2,詳細設計," + who + ",2026/11/16,2026/12/04," + p(progress) + "\n"
+	}
+	write("alpha/project.yaml", project("alpha", "開発", "山本"))
+	write("alpha/WBS.csv", wbs(alpha, "山本"))
+	write("beta/project.yaml", project("beta", "基盤", "山本 太郎"))
+	write("beta/WBS.csv", wbs(beta, "山本"))
+	return filepath.Join(dir, "portfolio.yaml")
 }

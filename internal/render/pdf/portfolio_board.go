@@ -400,14 +400,15 @@ func (w *writer) milestoneStrip(b *portfolio.Board, x, top, width float64) {
 }
 
 // items lists every decision needed and escalation of every project, in
-// full (pdftotext finds each), continuing on the next page when long.
+// full (pdftotext finds each), then the overdue action items, continuing
+// on the next page when long.
 func (w *writer) items(b *portfolio.Board) {
 	w.setFont(9.5, true)
 	w.need(12)
 	w.color(navy)
 	w.textAt(marginX, w.y, w.L("board.items"), diag.Pos{})
 	w.y += 5.5
-	if len(b.Items) == 0 {
+	if len(b.Items) == 0 && len(b.OverdueActions) == 0 {
 		w.setFont(8, false)
 		w.color(grey)
 		w.textAt(marginX, w.y, w.L("board.no_items"), diag.Pos{})
@@ -416,10 +417,12 @@ func (w *writer) items(b *portfolio.Board) {
 		return
 	}
 	t := &table{size: 8, cols: []column{
-		{label: w.L("board.col.kind"), width: 26},
+		{label: w.L("board.col.kind"), width: 30},
 		{label: w.L("board.col.project"), width: 22},
 		{label: w.L("board.col.text")},
-		{label: w.L("board.col.age"), width: 16, align: 'R'},
+		{label: w.L("col.owner"), width: 26},
+		{label: w.L("col.due"), width: 20, align: 'C'},
+		{label: w.L("board.col.age"), width: 18, align: 'R'},
 	}}
 	for _, it := range b.Items {
 		kind := cell{text: w.L("board." + it.Kind), bold: true, fg: navy}
@@ -430,7 +433,30 @@ func (w *writer) items(b *portfolio.Board) {
 		if it.Age != nil {
 			age = cell{text: strconv.Itoa(*it.Age)}
 		}
-		t.rows = append(t.rows, []cell{kind, {text: it.Project}, {text: it.Text}, age})
+		due := cell{}
+		if !it.Due.IsZero() {
+			due.text = it.Due.String()
+			if it.Overdue {
+				due.fg, due.bold = red, true
+			}
+		}
+		t.rows = append(t.rows, []cell{kind, {text: it.Project}, {text: it.Text}, {text: it.Owner}, due, age})
+	}
+	for _, a := range b.OverdueActions {
+		title := a.Title
+		if a.ID != "" {
+			title = a.ID + " " + title
+		}
+		t.rows = append(t.rows, []cell{{text: w.L("board.action"), bold: true, fg: red}, {text: a.Project}, {text: title},
+			{text: strings.Join(a.Owner, "、")}, {text: a.Due.String(), fg: red, bold: true},
+			{text: fmt.Sprintf(w.L("board.days_over"), a.DaysOverdue), fg: red}})
 	}
 	w.table(t, marginX, contentW)
+	if b.MoreActions > 0 {
+		w.setFont(7.5, false)
+		w.color(grey)
+		w.textAt(marginX, w.y+0.5, fmt.Sprintf(w.L("board.more"), b.MoreActions), diag.Pos{})
+		w.y += 4
+	}
+	w.color(black)
 }

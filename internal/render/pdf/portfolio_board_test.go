@@ -81,8 +81,12 @@ func TestPortfolioPeoplePage(t *testing.T) {
 	pf.Board.People = &portfolio.People{Weeks: []date.Date{w0, w0.AddDays(7)}, Rows: []portfolio.PersonLoad{row}}
 	msg := "山本 太郎 は 2026-11-16 の週に 9.0 人日の予定で、容量 5.0 人日を超えています（180 %）：ec 5.0、kikan 4.0"
 	pf.Board.Findings = diag.Findings{{Severity: diag.Warning, Rule: portfolio.RuleOverAllocated, Message: "x", MessageJA: msg}}
+	pf.Board.OverdueActions = []portfolio.Action{{Project: "kikan", ID: "A-7", Title: "移行データの提供依頼", Owner: []string{"井上"}, Due: date.Of(2026, 11, 10), DaysOverdue: 10}}
 	_, _, runs := renderPortfolioRec(t, pf)
 	checkRuns(t, runs)
+	if p1 := squash(pageText(runs, 1, 2)); !strings.Contains(p1, squash("A-7 移行データの提供依頼")) || !strings.Contains(p1, "10日超過") {
+		t.Error("the overdue action is not listed after the decisions")
+	}
 	page := 0
 	for _, r := range runs {
 		if strings.HasPrefix(r.s, "案件横断の要員負荷") {

@@ -3,6 +3,7 @@ package pdf
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 
@@ -123,7 +124,7 @@ func (w *writer) trendPage(b *portfolio.Board) {
 		w.absentLine(w.L("none"))
 		return
 	}
-	const rowH, nameW, sq, sparkW = 7.0, 80.0, 4.2, 70.0
+	const rowH, nameW, sq, sparkW = 8.0, 80.0, 4.2, 70.0
 	ragX := marginX + nameW
 	sparkX := ragX + float64(portfolio.TrendRuns)*(sq+1.2) + 8
 	f := w.pdf
@@ -154,11 +155,23 @@ func (w *writer) trendPage(b *portfolio.Board) {
 			w.fill(strong)
 			f.Rect(ragX+float64(off+k)*(sq+1.2), w.y+0.4, sq, sq, "F")
 		}
-		// The sparkline runs from 0.5 to 1.5 with a grey 1.0 line.
-		yOf := func(v float64) float64 { return w.y + rowH - 1.6 - (rowH-2.4)*clamp((v-0.5)/1.0, 0, 1) }
-		w.stroke(gridLine)
-		f.SetLineWidth(0.2)
-		f.Line(sparkX, yOf(1), sparkX+sparkW, yOf(1))
+		// The sparkline spans the row's own SPIs (at least 0.2 wide, so
+		// noise stays flat), with a grey line at 1.0 when it is in range.
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, p := range r.Points {
+			if p.SPI != nil {
+				lo, hi = min(lo, *p.SPI), max(hi, *p.SPI)
+			}
+		}
+		if mid := (lo + hi) / 2; hi-lo < 0.2 {
+			lo, hi = mid-0.1, mid+0.1
+		}
+		yOf := func(v float64) float64 { return w.y + rowH - 1.4 - (rowH-2.4)*clamp((v-lo)/(hi-lo), 0, 1) }
+		if lo <= 1 && 1 <= hi {
+			w.stroke(gridLine)
+			f.SetLineWidth(0.2)
+			f.Line(sparkX, yOf(1), sparkX+sparkW, yOf(1))
+		}
 		xOf := func(k int) float64 {
 			return sparkX + sparkW*float64(off+k)/float64(max(1, portfolio.TrendRuns-1))
 		}

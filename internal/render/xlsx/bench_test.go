@@ -1,6 +1,9 @@
 package xlsx
 
-import "testing"
+import (
+	"strconv"
+	"testing"
+)
 
 // BenchmarkRender writes the tracker of a generated project with 5,000
 // tasks and 1,000 issues over a year (a weekly Gantt grid).
@@ -16,4 +19,24 @@ func BenchmarkRender(b *testing.B) {
 		size = len(data)
 	}
 	b.ReportMetric(float64(size)/1e6, "MB/file")
+}
+
+// BenchmarkRenderWBS writes trackers whose WBS has 5,000 and 50,000 tasks
+// (a few issues and risks beside), the tracker half of `pmo convert`.
+func BenchmarkRenderWBS(b *testing.B) {
+	for _, n := range []int{5000, 50000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			d := generated(spec{tasks: n, issues: 50, risks: 20, start: day0(), days: 365, lang: "ja", seed: 42})
+			b.ReportAllocs()
+			var size int
+			for b.Loop() {
+				data, err := Render(d)
+				if err != nil {
+					b.Fatal(err)
+				}
+				size = len(data)
+			}
+			b.ReportMetric(float64(size)/1e6, "MB/file")
+		})
+	}
 }

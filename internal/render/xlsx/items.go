@@ -121,7 +121,7 @@ func (b *book) heatMap(sheet string, p *placed) {
 	corner := b.label("col.probability") + " ＼ " + b.label("col.impact")
 	b.text(sheet, c0, top+1, corner, headerLook())
 	if b.err == nil {
-		b.fail(b.f.SetRowHeight(sheet, top+1, h))
+		b.rowHeight(sheet, top+1, h)
 	}
 	b.width(sheet, c0, max(14, textWidth(corner)*0.6))
 	for i := range 5 {
@@ -144,7 +144,7 @@ func (b *book) heatMap(sheet string, p *placed) {
 			b.style(sheet, c0+1+i, r, look{numFmt: fmtInt, fill: fill, color: color, bold: n > 0, hAlign: "center", grid: true})
 		}
 		if b.err == nil {
-			b.fail(b.f.SetRowHeight(sheet, r, h))
+			b.rowHeight(sheet, r, h)
 		}
 	}
 }

@@ -279,7 +279,7 @@ func (b *book) narrowFigures(sheet string, p *placed, cols []column) {
 		b.width(sheet, c, math.Ceil(max(w, 9)))
 	}
 	if b.err == nil {
-		b.fail(b.f.SetRowHeight(sheet, headerRow, rowHeight(2, b.lineHeight())))
+		b.rowHeight(sheet, headerRow, rowHeight(2, b.lineHeight()))
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -137,6 +138,10 @@ func (b *book) people(bd *portfolio.Board) {
 			return look{numFmt: fmtLoad, bold: true, vAlign: "center", grid: true}, true
 		},
 	})
+	// Half a year of weeks at 0.0 person-days needs no more than this.
+	for j := range weeks {
+		b.width(sheet, p.at["w"+strconv.Itoa(j)], 5.5)
+	}
 	// The findings in words, below the grid: who, which weeks, each
 	// project's share.
 	r := max(p.last, firstRow) + 2
@@ -148,21 +153,45 @@ func (b *book) people(bd *portfolio.Board) {
 		r += len(bd.Findings) + 2
 	}
 	b.text(sheet, 1, r, b.label("board.people_note"), look{italic: true, color: "595959"})
-	b.finish(sheet, headerRow, 3, false)
+	// Half a year of weeks prints on two A3 pages, names repeated.
+	b.finishPrint(sheet, headerRow, 3, false, printSpec{headerRow: headerRow, titleCols: 2})
 }
 
-// items writes every decision needed and escalation with its project.
+// items writes every decision needed and escalation with its project,
+// then the overdue action items.
 func (b *book) items(bd *portfolio.Board) {
 	sheet := b.label("sheet.items")
 	cols := []column{
 		{key: "kind", label: b.label("board.col.kind"), kind: report.Text},
 		{key: "project", label: b.label("board.col.project"), kind: report.Text},
 		{key: "text", label: b.label("board.col.text"), kind: report.Text},
+		{key: "owner", label: b.label("col.owner"), kind: report.Text},
+		{key: "due", label: b.label("col.due"), kind: report.Date},
 		{key: "age", label: b.label("board.col.age"), kind: report.Integer},
+		{key: "over", label: b.label("board.col.over"), kind: report.Integer},
 	}
+	n := len(bd.Items)
 	b.table(&table{
-		sheet: sheet, title: b.sheetTitle("board.items"), cols: cols, n: len(bd.Items), empty: "board.no_items",
+		sheet: sheet, title: b.sheetTitle("board.items"), cols: cols, n: n + len(bd.OverdueActions), empty: "board.no_items",
 		value: func(i int, key string) report.Value {
+			if i >= n {
+				a := bd.OverdueActions[i-n]
+				switch key {
+				case "kind":
+					return txt(b.label("board.action"))
+				case "project":
+					return txt(a.Project)
+				case "text":
+					return txt(strings.TrimSpace(a.ID + " " + a.Title))
+				case "owner":
+					return txt(strings.Join(a.Owner, "、"))
+				case "due":
+					return day(a.Due)
+				case "over":
+					return number(float64(a.DaysOverdue))
+				}
+				return report.Value{Empty: true}
+			}
 			it := bd.Items[i]
 			switch key {
 			case "kind":
@@ -171,6 +200,10 @@ func (b *book) items(bd *portfolio.Board) {
 				return txt(it.Project)
 			case "text":
 				return txt(it.Text)
+			case "owner":
+				return txt(it.Owner)
+			case "due":
+				return day(it.Due)
 			case "age":
 				if it.Age == nil {
 					return report.Value{Empty: true}
@@ -180,8 +213,12 @@ func (b *book) items(bd *portfolio.Board) {
 			return report.Value{Empty: true}
 		},
 		cell: func(i int, key string) (look, bool) {
-			if key == "kind" && bd.Items[i].Kind == portfolio.KindEscalation {
+			red := i >= n || bd.Items[i].Kind == portfolio.KindEscalation
+			if key == "kind" && red {
 				return look{color: colBadText, bold: true, vAlign: "center", grid: true}, true
+			}
+			if key == "due" && (i >= n || bd.Items[i].Overdue) {
+				return look{numFmt: fmtDate, fill: colBadFill, color: colBadText, bold: true, vAlign: "center", grid: true}, true
 			}
 			return look{}, false
 		},
@@ -247,6 +284,11 @@ func (b *book) boardTrend(bd *portfolio.Board) {
 			return look{}, false
 		},
 	})
+	// Eight runs twice over fit one printed page only narrow.
+	for k := range n {
+		b.width(sheet, p.at["rag"+strconv.Itoa(k)], 7)
+		b.width(sheet, p.at["spi"+strconv.Itoa(k)], 7)
+	}
 	if c := p.at["spark"]; c > 0 && p.last >= p.first && b.err == nil {
 		first := p.at["spi0"]
 		var loc, rng []string
@@ -254,7 +296,7 @@ func (b *book) boardTrend(bd *portfolio.Board) {
 			loc = append(loc, b.ref(c, r))
 			rng = append(rng, sheetRef(sheet)+"!"+b.ref(first, r)+":"+b.ref(first+n-1, r))
 		}
-		b.fail(b.f.AddSparkline(sheet, &excelize.SparklineOptions{Location: loc, Range: rng, Markers: true, Style: 18}))
+		b.addSparkline(sheet, &excelize.SparklineOptions{Location: loc, Range: rng, Markers: true, Style: 18})
 		b.width(sheet, c, 16)
 	}
 	b.finish(sheet, headerRow, 3, false)

@@ -43,6 +43,7 @@ func Render(d *report.Document) ([]byte, error) {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
+	f.SetZipWriter(fastZip)
 	b := newBook(f, d)
 	b.setup("sheet.summary", "sheet.wbs", "sheet.issues", "sheet.risks", "sheet.milestones", "sheet.workload", "sheet.findings", "sheet.changes", "sheet.trend")
 	b.summary()
@@ -73,7 +74,11 @@ func (b *book) bytes() ([]byte, error) {
 	if _, err := f.WriteTo(&buf); err != nil {
 		return nil, fmt.Errorf("writing the workbook: %w", err)
 	}
-	return buf.Bytes(), nil
+	out, err := canonicalZip(buf.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("writing the workbook: %w", err)
+	}
+	return out, nil
 }
 
 // book is one workbook being written. Errors are sticky: the first one is
@@ -87,11 +92,12 @@ type book struct {
 	err      error
 	cols     []string                   // column letters, 1-based, filled on demand
 	widths   map[string]map[int]float64 // sheet -> column -> width set, for the print scale
+	bufs     map[string]*sheetBuf       // streamed sheets not yet written
 	titleKey string                     // label of the workbook's title: a tracker or the portfolio
 }
 
 func newBook(f *excelize.File, d *report.Document) *book {
-	return &book{f: f, d: d, a: d.A, st: newStyles(f, fontFamily(d.Lang)), titleKey: "title.tracker", widths: map[string]map[int]float64{}}
+	return &book{f: f, d: d, a: d.A, st: newStyles(f, fontFamily(d.Lang)), titleKey: "title.tracker", widths: map[string]map[int]float64{}, bufs: map[string]*sheetBuf{}}
 }
 
 func (b *book) fail(err error) {
@@ -161,22 +167,45 @@ func (b *book) title() string {
 
 // str writes s as a text cell. SetCellStr never turns text into a
 // formula, so "=HYPERLINK(…)" typed by a team stays the text it was.
+// A streamed sheet's string cells are inline strings, which are text
+// just the same.
 func (b *book) str(sheet string, c, r int, s string) {
-	if b.err == nil && s != "" {
-		b.fail(b.f.SetCellStr(sheet, b.ref(c, r), s))
+	if b.err != nil || s == "" {
+		return
 	}
+	if sb := b.buffer(sheet); sb != nil {
+		b.value(sb, c, r, s)
+		return
+	}
+	b.fail(b.f.SetCellStr(sheet, b.ref(c, r), s))
 }
 
 func (b *book) num(sheet string, c, r int, v float64) {
-	if b.err == nil {
-		b.fail(b.f.SetCellFloat(sheet, b.ref(c, r), v, -1, 64))
+	if b.err != nil {
+		return
 	}
+	if sb := b.buffer(sheet); sb != nil {
+		b.value(sb, c, r, v)
+		return
+	}
+	b.fail(b.f.SetCellFloat(sheet, b.ref(c, r), v, -1, 64))
 }
 
 func (b *book) date(sheet string, c, r int, d date.Date) {
-	if b.err == nil && !d.IsZero() {
-		b.fail(b.f.SetCellInt(sheet, b.ref(c, r), int64(d)))
+	if b.err != nil || d.IsZero() {
+		return
 	}
+	if sb := b.buffer(sheet); sb != nil {
+		b.value(sb, c, r, int64(d))
+		return
+	}
+	b.fail(b.f.SetCellInt(sheet, b.ref(c, r), int64(d)))
+}
+
+func (b *book) value(sb *sheetBuf, c, r int, v any) {
+	cell := sb.cell(c, r)
+	cell.Value = v
+	sb.set(c, r, cell)
 }
 
 // styleRange gives cells c1..c2 of rows r1..r2 the style l.
@@ -186,7 +215,30 @@ func (b *book) styleRange(sheet string, c1, r1, c2, r2 int, l look) {
 	}
 	id, err := b.st.cell(l)
 	b.fail(err)
+	if sb := b.buffer(sheet); sb != nil {
+		for r := r1; r <= r2; r++ {
+			for c := c1; c <= c2; c++ {
+				cell := sb.cell(c, r)
+				cell.StyleID = id
+				sb.set(c, r, cell)
+			}
+		}
+		return
+	}
 	b.fail(b.f.SetCellStyle(sheet, b.ref(c1, r1), b.ref(c2, r2), id))
+}
+
+// rowHeight sets the height of row r in points. On a streamed sheet the
+// stream writes it; the File API gets it too, so a chart anchored on the
+// sheet is sized over the real rows.
+func (b *book) rowHeight(sheet string, r int, h float64) {
+	if b.err != nil {
+		return
+	}
+	if sb := b.buffer(sheet); sb != nil {
+		sb.heights[r] = h
+	}
+	b.fail(b.f.SetRowHeight(sheet, r, h))
 }
 
 func (b *book) style(sheet string, c, r int, l look) { b.styleRange(sheet, c, r, c, r, l) }
@@ -235,9 +287,14 @@ func (b *book) widthRange(sheet string, c1, c2 int, w float64) {
 }
 
 func (b *book) merge(sheet string, c1, r1, c2, r2 int) {
-	if b.err == nil && (c2 > c1 || r2 > r1) {
-		b.fail(b.f.MergeCell(sheet, b.ref(c1, r1), b.ref(c2, r2)))
+	if b.err != nil || c2 <= c1 && r2 <= r1 {
+		return
 	}
+	if sb := b.buffer(sheet); sb != nil {
+		sb.merges = append(sb.merges, [2]string{b.ref(c1, r1), b.ref(c2, r2)})
+		return
+	}
+	b.fail(b.f.MergeCell(sheet, b.ref(c1, r1), b.ref(c2, r2)))
 }
 
 // excelDate is a date as an Excel formula literal, for rules that compare
@@ -289,6 +346,7 @@ func (b *book) finishPrint(sheet string, headerRow, freezeCol int, outline bool,
 		props.OutlineSummaryBelow = &below
 	}
 	b.fail(b.f.SetSheetProps(sheet, props))
+	b.flush(sheet)
 }
 
 func paneName(cols bool) string {

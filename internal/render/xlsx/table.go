@@ -8,6 +8,7 @@ import (
 
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/report"
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/width"
 )
 
@@ -82,6 +83,8 @@ type table struct {
 	cell func(i int, key string) (l look, ok bool)
 	// empty is the label key of the line shown when there are no records.
 	empty string
+	// outline, when set, is record i's row outline level (0 none).
+	outline func(i int) int
 }
 
 // placed is where a table landed.
@@ -124,6 +127,7 @@ func headerWidth(label string) float64 { return textWidth(label) + 1 }
 // columns from their content and sets the auto-filter.
 func (b *book) table(t *table) *placed {
 	p := &placed{sheet: t.sheet, first: firstRow, last: firstRow + t.n - 1, ncol: len(t.cols), at: map[string]int{}, own: map[int]bool{}}
+	b.streamed(t.sheet)
 	b.text(t.sheet, 1, titleRow, t.title, look{bold: true, size: 14, color: colTitle})
 	widths := make([]float64, len(t.cols))
 	// Measure first: a long text column wraps, and the column's base style
@@ -149,10 +153,11 @@ func (b *book) table(t *table) *placed {
 			widths[j] = max(widths[j], 6)
 		}
 	}
-	if len(t.cols) > 0 && b.err == nil {
-		b.fail(b.f.SetRowHeight(t.sheet, headerRow, b.headerHeight()))
+	if len(t.cols) > 0 {
+		b.rowHeight(t.sheet, headerRow, b.headerHeight())
 	}
 	wide := make([]bool, len(t.cols))
+	base := make([]int, len(t.cols)) // each column's style id
 	for j, c := range t.cols {
 		widths[j] = widths[j]*1.1 + 1
 		// References (a source cell, a finding's position) stay on one
@@ -160,45 +165,39 @@ func (b *book) table(t *table) *placed {
 		wide[j] = c.kind == report.Text && widths[j] > maxWidth && c.key != "source" && c.key != "position"
 		widths[j] = math.Round(min(max(widths[j], minWidth), maxWidth)*4) / 4
 		b.width(t.sheet, j+1, widths[j])
-		b.styleRange(t.sheet, j+1, p.first, j+1, p.last, cellLook(c, false, 0, wide[j]))
+		id, err := b.st.cell(cellLook(c, false, 0, wide[j]))
+		b.fail(err)
+		base[j] = id
 	}
+	// The rows' heights (for page breaks and what stands beside the table)
+	// and the columns whose cells carry their own fill (left out of the
+	// banding) are known before the rows are written.
+	line := b.lineHeight()
+	p.heights = make([]float64, t.n)
 	for i := range t.n {
-		r := p.first + i
-		var rl rowLook
-		if t.row != nil {
-			rl = t.row(i)
-		}
 		lines := 1
 		for j, c := range t.cols {
-			v := t.value(i, c.key)
-			b.put(t.sheet, j+1, r, c, v)
-			indent := 0
-			if c.key == t.indent {
-				indent = rl.indent
-			}
-			// Text with line breaks wraps wherever it is, or Excel shows it
-			// on one line and LibreOffice draws the lines over each other.
-			breaks := v.Num == nil && v.Date.IsZero() && strings.Contains(v.Text, "\n")
-			if wide[j] || breaks {
-				lines = max(lines, linesIn(v.Text, widths[j]))
-			}
-			l, own := cellLook(c, rl.bold, indent, wide[j] || breaks), rl.bold || indent > 0 || breaks && !wide[j]
-			if t.cell != nil {
-				if cl, ok := t.cell(i, c.key); ok {
-					l, own = cl, true
-					p.own[j+1] = p.own[j+1] || cl.fill != ""
+			if c.kind == report.Text {
+				v := t.value(i, c.key)
+				if wide[j] || v.Num == nil && v.Date.IsZero() && strings.Contains(v.Text, "\n") {
+					lines = max(lines, linesIn(v.Text, widths[j]))
 				}
 			}
-			if own {
-				b.style(t.sheet, j+1, r, l)
+			if t.cell != nil && !p.own[j+1] {
+				if cl, ok := t.cell(i, c.key); ok && cl.fill != "" {
+					p.own[j+1] = true
+				}
 			}
 		}
-		h := b.lineHeight()
-		if lines > 1 && b.err == nil {
-			h = rowHeight(lines, b.lineHeight())
-			b.fail(b.f.SetRowHeight(t.sheet, r, h))
+		p.heights[i] = line
+		if lines > 1 {
+			p.heights[i] = rowHeight(lines, line)
 		}
-		p.heights = append(p.heights, h)
+	}
+	if sb := b.buffer(t.sheet); sb != nil && t.n > 0 {
+		sb.rec = &records{first: p.first, n: t.n, row: func(i int, cells []any) ([]any, excelize.RowOpts) {
+			return b.record(t, p, i, wide, base, cells)
+		}}
 	}
 	if t.n == 0 {
 		b.text(t.sheet, 1, firstRow, b.label(cmp.Or(t.empty, "none")), look{italic: true, color: "595959"})
@@ -207,6 +206,50 @@ func (b *book) table(t *table) *placed {
 		b.fail(b.f.AutoFilter(t.sheet, b.ref(1, headerRow)+":"+b.ref(len(t.cols), max(p.last, headerRow+1)), nil))
 	}
 	return p
+}
+
+// record is the cells of record i of a table, from column 1, and its
+// row's height and outline level.
+func (b *book) record(t *table, p *placed, i int, wide []bool, base []int, cells []any) ([]any, excelize.RowOpts) {
+	var rl rowLook
+	if t.row != nil {
+		rl = t.row(i)
+	}
+	var opts excelize.RowOpts
+	if h := p.heights[i]; h != b.lineHeight() {
+		opts.Height = h
+	}
+	if t.outline != nil {
+		opts.OutlineLevel = t.outline(i)
+	}
+	for j, c := range t.cols {
+		v := t.value(i, c.key)
+		indent := 0
+		if c.key == t.indent {
+			indent = rl.indent
+		}
+		// Text with line breaks wraps wherever it is, or Excel shows it
+		// on one line and LibreOffice draws the lines over each other.
+		breaks := v.Num == nil && v.Date.IsZero() && strings.Contains(v.Text, "\n")
+		id := base[j]
+		var l look
+		own := rl.bold || indent > 0 || breaks && !wide[j]
+		if own {
+			l = cellLook(c, rl.bold, indent, wide[j] || breaks)
+		}
+		if t.cell != nil {
+			if cl, ok := t.cell(i, c.key); ok {
+				l, own = cl, true
+			}
+		}
+		if own {
+			var err error
+			id, err = b.st.cell(l)
+			b.fail(err)
+		}
+		cells = append(cells, excelize.Cell{StyleID: id, Value: cellValue(c, v)})
+	}
+	return cells, opts
 }
 
 // lineHeight is the height in points of one line of 11-point text in the
@@ -234,39 +277,45 @@ func cellLook(c column, bold bool, indent int, wrap bool) look {
 	return look{numFmt: c.numFmt(), bold: bold, indent: indent, grid: true, wrap: wrap, vAlign: "center"}
 }
 
-// put writes one typed value: dates as date serials, percentages as
-// fractions under a percent format, text always as text.
-func (b *book) put(sheet string, c, r int, col column, v report.Value) {
+// cellValue is one typed value as a stream cell's: dates as date serials,
+// percentages as fractions under a percent format, text always as text
+// (nil for none).
+func cellValue(col column, v report.Value) any {
 	if v.Empty {
-		return
+		return nil
+	}
+	text := func() any {
+		if v.Text == "" {
+			return nil
+		}
+		return v.Text
 	}
 	switch col.kind {
 	case report.Date:
-		b.date(sheet, c, r, v.Date)
+		if v.Date.IsZero() {
+			return nil
+		}
+		return int64(v.Date)
 	case report.Percent:
 		if v.Num != nil {
-			b.num(sheet, c, r, *v.Num/100)
-		} else if v.Text != "" {
-			b.str(sheet, c, r, v.Text) // "not provided" in a figures column
+			return *v.Num / 100
 		}
+		return text() // "not provided" in a figures column
 	case report.Number, report.Integer:
 		if v.Num != nil {
-			b.num(sheet, c, r, *v.Num)
-		} else if v.Text != "" {
-			b.str(sheet, c, r, v.Text)
+			return *v.Num
 		}
-	default:
-		// A text column may carry a typed value in some rows (the changes
-		// sheet's before / after).
-		switch {
-		case !v.Date.IsZero():
-			b.date(sheet, c, r, v.Date)
-		case v.Num != nil:
-			b.num(sheet, c, r, *v.Num)
-		default:
-			b.str(sheet, c, r, v.Text)
-		}
+		return text()
 	}
+	// A text column may carry a typed value in some rows (the changes
+	// sheet's before / after).
+	switch {
+	case !v.Date.IsZero():
+		return int64(v.Date)
+	case v.Num != nil:
+		return *v.Num
+	}
+	return text()
 }
 
 // band shades every other record row; added after a sheet's own rules so

@@ -78,7 +78,8 @@ func (b *book) trend() {
 			return report.Value{Empty: true}
 		},
 	})
-	b.finish(sheet, headerRow, 2, false)
+	// The charts before finish: finish writes the streamed sheet.
+	defer b.finish(sheet, headerRow, 2, false)
 	if b.err != nil || p.last < p.first {
 		return
 	}

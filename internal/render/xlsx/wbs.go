@@ -36,13 +36,9 @@ func (b *book) wbs() {
 			t := &d.Tasks[i]
 			return rowLook{bold: t.Summary, indent: min(max(t.Level-1, 0), 15)}
 		},
-		indent: "name",
+		indent:  "name",
+		outline: func(i int) int { return min(max(d.Tasks[i].Level-1, 0), maxOutline) },
 	})
-	for i := range d.Tasks {
-		if lv := min(d.Tasks[i].Level-1, maxOutline); lv > 0 && b.err == nil {
-			b.fail(b.f.SetRowOutlineLevel(sheet, p.first+i, uint8(lv)))
-		}
-	}
 	if c, ok := p.at["days_late"]; ok {
 		b.cond(sheet, b.dataRef(p, 1, p.ncol), fmt.Sprintf("$%s%d>0", b.col(c), p.first), look{fill: colLate})
 	}

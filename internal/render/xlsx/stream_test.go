@@ -1,0 +1,55 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/pmokit/pmo/internal/batch/batchtest"
+)
+
+// TestSparklinesSurviveStreaming: the StreamWriter writes no extension
+// list, so a row table with sparklines (the portfolio's 推移一覧) must still
+// carry them.
+func TestSparklinesSurviveStreaming(t *testing.T) {
+	t.Parallel()
+	pf := batchtest.ExampleBoard(t, "../../../examples/portfolio.yaml", "ja", "department")
+	data, err := RenderPortfolio(pf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, data)
+	idx, err := f.GetSheetIndex("推移一覧")
+	if err != nil || idx < 0 {
+		t.Fatalf("no 推移一覧 sheet: %v", err)
+	}
+	rows, _ := f.GetRows("推移一覧")
+	if len(rows) <= firstRow-1 {
+		t.Skip("the example portfolio has no trend rows")
+	}
+	if part := readPart(t, data, fmt.Sprintf("xl/worksheets/sheet%d.xml", idx+1)); !strings.Contains(part, "sparklineGroup") {
+		t.Error("推移一覧 lost its sparklines")
+	}
+}
+
+// TestZipEntriesInFixedOrder: several streamed sheets, and still the
+// content types first and the rest by name, so the bytes never depend on
+// map order.
+func TestZipEntriesInFixedOrder(t *testing.T) {
+	t.Parallel()
+	data := render(t, exampleDoc(t, "kikan", "ja"))
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if zr.File[0].Name != "[Content_Types].xml" {
+		t.Errorf("first entry %s", zr.File[0].Name)
+	}
+	for i := 3; i < len(zr.File); i++ {
+		if zr.File[i-1].Name > zr.File[i].Name {
+			t.Errorf("%s before %s", zr.File[i-1].Name, zr.File[i].Name)
+		}
+	}
+}
