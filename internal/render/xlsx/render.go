@@ -75,6 +75,9 @@ func (b *book) bytes() ([]byte, error) {
 		return nil, fmt.Errorf("writing the workbook: %w", err)
 	}
 	out, err := canonicalZip(buf.Bytes())
+	if err == nil {
+		out, err = rPrefix(out) // see relprefix.go
+	}
 	if err != nil {
 		return nil, fmt.Errorf("writing the workbook: %w", err)
 	}
