@@ -43,8 +43,8 @@ func TestDeterministic(t *testing.T) {
 	t.Parallel()
 	_, a := generated(t)
 	_, b := generated(t)
-	if len(a) != len(b) || len(a) != 8 {
-		t.Fatalf("runs wrote %d and %d files, want 8 each", len(a), len(b))
+	if len(a) != len(b) || len(a) != 11 {
+		t.Fatalf("runs wrote %d and %d files, want 11 each", len(a), len(b))
 	}
 	for name, data := range a {
 		if !bytes.Equal(data, b[name]) {

@@ -21,6 +21,15 @@ func writeKikan(dir string) error {
 	if err := writeGyomuProgress(filepath.Join(dir, "teams", "業務", "進捗管理表.xlsx")); err != nil {
 		return err
 	}
+	if err := writeKikanActions(filepath.Join(dir, "teams", "定例アクション.xlsx")); err != nil {
+		return err
+	}
+	if err := writeKikanTests(filepath.Join(dir, "teams", "業務", "単体テスト仕様書.xlsx")); err != nil {
+		return err
+	}
+	if err := writeKikanDefects(filepath.Join(dir, "teams", "業務", "不具合管理表.xlsx")); err != nil {
+		return err
+	}
 	return writeKikanIssues(filepath.Join(dir, "teams", "課題管理表.xlsx"))
 }
 

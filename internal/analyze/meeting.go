@@ -36,6 +36,8 @@ type ActionStats struct {
 	Items []ActionRef `json:"items"`
 	// Closed are the actions closed since the last meeting.
 	Closed []ActionRef `json:"closed,omitempty"`
+	// Done are all the closed actions, the most recently closed first.
+	Done []ActionRef `json:"done,omitempty"`
 }
 
 // ActionRef is one action as the report lists it.
@@ -142,6 +144,7 @@ func actionStats(actions []project.Action, hasSource bool, asOf date.Date, prev 
 			if !a.ClosedOn.IsZero() && a.ClosedOn > since && a.ClosedOn <= asOf {
 				st.Closed = append(st.Closed, ref)
 			}
+			st.Done = append(st.Done, ref)
 			continue
 		}
 		st.Open++
@@ -175,6 +178,7 @@ func actionStats(actions []project.Action, hasSource bool, asOf date.Date, prev 
 		}
 		return cmp.Compare(orFar(x.Raised), orFar(y.Raised))
 	})
+	slices.SortStableFunc(st.Done, func(x, y ActionRef) int { return cmp.Compare(y.ClosedOn, x.ClosedOn) })
 	return st
 }
 

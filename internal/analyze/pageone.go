@@ -23,7 +23,7 @@ func (r *Result) PageOne() *Result {
 	c.Issues.MoreOpen = len(r.Issues.Top) - len(c.Issues.Top) + r.Issues.MoreOpen
 	// Every overdue action stays (the portfolio lists them across
 	// projects); of the rest, as many as a page lists.
-	c.Actions.Items = nil
+	c.Actions.Items, c.Actions.Done = nil, nil
 	for i, a := range r.Actions.Items {
 		if a.Overdue || i < pageOneIssues {
 			c.Actions.Items = append(c.Actions.Items, a)

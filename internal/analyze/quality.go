@@ -2,7 +2,6 @@ package analyze
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 
 	"github.com/pmokit/pmo/internal/config"
@@ -166,15 +165,14 @@ func tallyDays(days []project.TestDay, at func(date.Date) *testDay) {
 
 // testReason rates test progress (executed / planned to date) against the
 // SPI thresholds: a test phase behind its plan is a schedule slip the WBS
-// may not show yet.
+// may not show yet. The counts are on the test page; the reason stays one
+// line on page 1.
 func testReason(th config.Thresholds, t *TestStats) Reason {
 	if t.Progress == nil {
 		return unknownReason("tests", "cannot judge: no test cases planned by the status date", "判定不能：基準日までに予定されたテストなし")
 	}
 	x := ratioReason("tests", "executed/planned", t.Progress, th.SPI.Amber, th.SPI.Red)
-	ja := ratioReason("tests", "消化率", t.Progress, th.SPI.Amber, th.SPI.Red)
-	x.EN = fmt.Sprintf("tests executed %g of %g planned: %s", t.Executed, t.Planned, x.EN)
-	x.JA = fmt.Sprintf("テスト消化 %g／予定 %g 件：%s", t.Executed, t.Planned, ja.JA)
+	x.JA = ratioReason("tests", "消化率", t.Progress, th.SPI.Amber, th.SPI.Red).JA
 	return x
 }
 

@@ -10,12 +10,31 @@ import (
 )
 
 // pageOneActions is how many open actions page 1 lists under 前回からの宿題.
-const pageOneActions = 8
+const pageOneActions = 5
 
-// actionItems is page 1's "前回からの宿題": the open actions, overdue first
-// and oldest first, with a summary line; nothing when the project keeps no
-// action list.
-func (w *writer) actionItems(width float64) []item {
+// withActionItems adds "前回からの宿題" to page 1 in the column that has
+// room, the right one first, with as many of the first pageOneActions
+// rows as fit. Page 1 stays one page: what does not fit is left to the
+// actions section, which lists every action.
+func (w *writer) withActionItems(left, right []item, room float64) ([]item, []item) {
+	if !w.d.A.Actions.HasSource {
+		return left, right
+	}
+	for rows := pageOneActions; rows >= 0; rows-- {
+		if ai := w.actionItems(rightW, rows); itemsHeight(right)+itemsHeight(ai) <= room {
+			return left, append(right, ai...)
+		}
+		if ai := w.actionItems(leftW, rows); itemsHeight(left)+itemsHeight(ai) <= room {
+			return append(left, ai...), right
+		}
+	}
+	return left, right
+}
+
+// actionItems is page 1's "前回からの宿題": the first rows open actions,
+// overdue first and oldest first, under a summary line; nothing when the
+// project keeps no action list.
+func (w *writer) actionItems(width float64, rows int) []item {
 	st := w.d.A.Actions
 	if !st.HasSource {
 		return nil
@@ -27,12 +46,15 @@ func (w *writer) actionItems(width float64) []item {
 	if len(st.Items) == 0 {
 		return append(items, w.paraItems(w.L("none"), width, textStyle{size: 9, fg: grey}, diag.Pos{})...)
 	}
-	t := w.actionTable(st.Items[:min(len(st.Items), pageOneActions)], false)
+	if rows == 0 {
+		return items
+	}
+	t := w.actionTable(st.Items[:min(len(st.Items), rows)], false)
 	items = append(items, item{h: w.tableHeight(t, width), flows: true, draw: func(x, top float64) {
 		w.y = top
 		w.table(t, x, width)
 	}})
-	if n := len(st.Items) - pageOneActions; n > 0 {
+	if n := len(st.Items) - rows; n > 0 {
 		items = append(items, w.paraItems(w.more(n), width, textStyle{size: 7.5, fg: grey}, diag.Pos{})...)
 	}
 	return items
@@ -75,4 +97,32 @@ func (w *writer) actionTable(rows []analyze.ActionRef, wide bool) *table {
 		t.rows = append(t.rows, row)
 	}
 	return t
+}
+
+// actionsSection lists every action: the open ones (overdue first, then
+// oldest), then the closed ones, most recently closed first.
+func (w *writer) actionsSection() {
+	st := w.d.A.Actions
+	if !st.HasSource {
+		return
+	}
+	rows := append(append([]analyze.ActionRef{}, st.Items...), st.Done...)
+	if len(rows) == 0 {
+		w.heading(w.L("sheet.actions"), 8)
+		w.noneLine()
+		return
+	}
+	t := w.actionTable(rows, true)
+	t.cols = append(t.cols, column{label: w.L("col.status"), width: 24})
+	for i, a := range rows {
+		c := cell{text: a.Status, pos: a.Source}
+		if !a.ClosedOn.IsZero() {
+			c.text += "（" + dateStr(a.ClosedOn) + "）"
+			c.fg = grey
+		}
+		t.rows[i] = append(t.rows[i], c)
+	}
+	w.heading(w.L("sheet.actions"), w.tableStart(t, contentW))
+	w.table(t, marginX, contentW)
+	w.y += 5
 }

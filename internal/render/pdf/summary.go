@@ -36,14 +36,42 @@ func (w *writer) summary() {
 	left := w.leftColumn()
 	right := w.rightColumn()
 	top := w.y
+	left, right = w.withActionItems(left, right, bottom-top)
 	left, right = w.withTimeItems(left, right, bottom-top)
 	if top+itemsHeight(left) <= bottom && top+itemsHeight(right) <= bottom {
 		end := max(place(left, marginX, top), place(right, rightX, top))
 		w.y = end
 		return
 	}
-	w.flowItems(left, marginX)
-	w.flowItems(right, marginX)
+	// Too long for one page: both columns start side by side, and what
+	// does not fit continues on the next page, left column first, so
+	// page 1 keeps the top issues beside the ratings.
+	nl, nr := fitting(left, bottom-top), fitting(right, bottom-top)
+	place(left[:nl], marginX, top)
+	place(right[:nr], rightX, top)
+	w.y = bottom
+	if nl < len(left) || nr < len(right) {
+		w.newPage()
+		w.flowItems(left[nl:], marginX)
+		w.flowItems(right[nr:], marginX)
+	}
+}
+
+// fitting is how many of items, from the first, fit in height h without
+// ending on a heading. A table counts only when it fits whole: placed, it
+// must not break the page itself.
+func fitting(items []item, h float64) int {
+	n, y := 0, 0.0
+	for i, it := range items {
+		if y+it.h > h {
+			break
+		}
+		y += it.h
+		if !it.keep {
+			n = i + 1
+		}
+	}
+	return n
 }
 
 // header draws the title block and the overall RAG badge.
@@ -242,7 +270,6 @@ func (w *writer) leftColumn() []item {
 	items = append(items, w.listItems(d.Decisions, leftW, amberTint)...)
 	items = append(items, gapItem(2.5), w.headingItem(w.L("escalations"), leftW))
 	items = append(items, w.listItems(d.Escalations, leftW, redTint)...)
-	items = append(items, w.actionItems(leftW)...)
 	return items
 }
 

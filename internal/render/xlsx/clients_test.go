@@ -255,7 +255,7 @@ func TestOpenpyxl(t *testing.T) {
 			if err := json.Unmarshal(fixKeys(msg), &got); err != nil {
 				t.Fatalf("%v\n%s", err, msg)
 			}
-			if len(got.Sheets) != 9 || got.Sheets[0] != l.Get("sheet.summary") {
+			if len(got.Sheets) != 13 || got.Sheets[0] != l.Get("sheet.summary") {
 				t.Errorf("sheets %v", got.Sheets)
 			}
 			w := got.WBS

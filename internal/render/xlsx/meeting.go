@@ -9,8 +9,8 @@ import (
 )
 
 // followUp writes the meeting follow-up and quality sheets, each only when
-// the project has what it shows: アクション (every open action and those
-// closed since the last meeting), 決定ログ (the decisions and escalations
+// the project has what it shows: アクション (the open actions, then the
+// closed ones), 決定ログ (the decisions and escalations
 // that are decided or withdrawn, and the pending ones with their age),
 // テスト消化 and 不具合.
 func (b *book) followUp() {
@@ -46,7 +46,7 @@ func (b *book) newSheet(key string) string {
 
 func (b *book) actionsSheet() {
 	st := b.a.Actions
-	rows := append(append([]analyze.ActionRef{}, st.Items...), st.Closed...)
+	rows := append(append([]analyze.ActionRef{}, st.Items...), st.Done...)
 	sheet := b.newSheet("sheet.actions")
 	p := b.table(&table{
 		sheet: sheet, title: b.sheetTitle("sheet.actions"),

@@ -61,6 +61,11 @@ func Render(d *report.Document) ([]byte, error) {
 
 // bytes returns the finished workbook, or the first error met writing it.
 func (b *book) bytes() ([]byte, error) {
+	// The streamed sheets last, in the workbook's order: by now every
+	// sheet's charts, rules and print setup are on its worksheet.
+	for _, sheet := range b.f.GetSheetList() {
+		b.flush(sheet)
+	}
 	if b.err != nil {
 		return nil, b.err
 	}
@@ -349,7 +354,6 @@ func (b *book) finishPrint(sheet string, headerRow, freezeCol int, outline bool,
 		props.OutlineSummaryBelow = &below
 	}
 	b.fail(b.f.SetSheetProps(sheet, props))
-	b.flush(sheet)
 }
 
 func paneName(cols bool) string {

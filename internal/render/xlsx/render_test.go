@@ -77,7 +77,9 @@ func TestSheetsInOrder(t *testing.T) {
 		f := open(t, render(t, exampleDoc(t, "kikan", lang)))
 		l := report.LabelsFor(lang)
 		var want []string
-		for _, k := range []string{"summary", "wbs", "issues", "risks", "milestones", "workload", "findings", "changes", "trend"} {
+		// kikan keeps actions, decision records, tests and a defect list:
+		// their sheets follow the standard ones.
+		for _, k := range []string{"summary", "wbs", "issues", "risks", "milestones", "workload", "findings", "changes", "trend", "actions", "decisions", "tests", "defects"} {
 			want = append(want, l.Get("sheet."+k))
 		}
 		if got := f.GetSheetList(); !slices.Equal(got, want) {
@@ -238,7 +240,7 @@ func TestOutlineAndHighlights(t *testing.T) {
 	for _, dv := range dvs {
 		lists = append(lists, dv.Sqref+" "+dv.Formula1)
 	}
-	for _, want := range []string{`F3:F217 "未対応,対応中,保留,解決済,完了"`, `E3:E217 "高,中,低"`} {
+	for _, want := range []string{`F3:F230 "未対応,対応中,保留,解決済,完了"`, `E3:E230 "高,中,低"`} {
 		if !slices.ContainsFunc(lists, func(s string) bool { return strings.Contains(s, want) }) {
 			t.Errorf("issues validations %v lack %s", lists, want)
 		}

@@ -23,14 +23,18 @@ import (
 // v2.11.0: the sheet properties when the stream opens; the sheet view,
 // column widths and styles at the first row; conditional formats, data
 // validations, hyperlinks, the auto-filter, print setup, page breaks and
-// drawings at Flush — all from the same worksheet the File API edits. So a
-// streamed sheet sets those through the File API before finish flushes it;
-// cells, row heights and merges go through the stream (the File API's
-// would be lost); and nothing touches the sheet afterwards: excelize would
-// re-read the streamed XML and drop the change on save.
+// drawings at Flush — all from the same worksheet the File API edits. So
+// the sheets are flushed last, when the workbook is written (book.bytes),
+// after every chart, rule and print setting is on the worksheet; cells,
+// row heights and merges go through the buffer (the File API's would be
+// lost). Nothing may touch a sheet after its flush: excelize would re-read
+// the streamed XML and drop the change on save.
 //
 // A new sheet of rows (actions, tests …) needs only b.table and b.finish:
-// table registers the sheet as streamed, finish flushes it.
+// table registers the sheet as streamed, and its cells written with b.str,
+// b.num, b.date, b.style, b.merge and b.rowHeight go to the buffer. Never
+// b.f.SetCell… or b.f.SetRowHeight on such a sheet: the stream would not
+// see them.
 
 // sheetBuf is what a streamed sheet holds until finish writes it.
 type sheetBuf struct {
@@ -80,8 +84,7 @@ func (sb *sheetBuf) set(c, r int, cell excelize.Cell) {
 
 // flush writes a streamed sheet: every row in order (buffered cells over
 // the records' own), the merges, and the rest of the worksheet as the File
-// API left it. The sheet's frozen panes, properties, column widths and
-// print setup must already be set.
+// API left it.
 func (b *book) flush(sheet string) {
 	sb := b.bufs[sheet]
 	if sb == nil || b.err != nil {

@@ -53,3 +53,24 @@ func TestZipEntriesInFixedOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestChartsOnStreamedSheets: a chart added to a row-table sheet after
+// its finish (the 推移 sheet's, the テスト消化 sheet's line charts) is still in the
+// sheet's XML, since the streamed sheets are written last.
+func TestChartsOnStreamedSheets(t *testing.T) {
+	t.Parallel()
+	data := render(t, generated(smallSpec("ja")))
+	f := open(t, data)
+	drawn := 0
+	for i, sheet := range f.GetSheetList() {
+		part := readPart(t, data, fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1))
+		if strings.Contains(part, "<drawing ") {
+			drawn++
+		} else if sheet == f.GetSheetList()[0] {
+			t.Errorf("%s has no drawing", sheet)
+		}
+	}
+	if drawn < 2 {
+		t.Errorf("%d sheets keep their charts, want the summary's and a row table's", drawn)
+	}
+}

@@ -78,8 +78,7 @@ func (b *book) trend() {
 			return report.Value{Empty: true}
 		},
 	})
-	// The charts before finish: finish writes the streamed sheet.
-	defer b.finish(sheet, headerRow, 2, false)
+	b.finish(sheet, headerRow, 2, false)
 	if b.err != nil || p.last < p.first {
 		return
 	}
