@@ -23,8 +23,16 @@ func printGroups(w io.Writer, b *portfolio.Board) {
 		}
 		counts = append(counts, fmt.Sprint(g.Counts["failed"]))
 		rows = append(rows, []string{cmpStr(g.Name, "(none)"), fmt.Sprint(len(g.Projects)), strings.Join(counts, "/"),
-			fmt.Sprintf("%.1f", g.BAC), f2(g.SPI), fmt.Sprint(g.LateTasks), fmt.Sprint(g.OverdueIssues), fmt.Sprint(g.HighRisks)})
+			fmt.Sprintf("%.1f", g.BAC), f2(g.SPI), fmt.Sprint(g.LateTasks), known(g.IssuesKnown(), g.OverdueIssues), known(g.RisksKnown(), g.HighRisks)})
 	}
 	fmt.Fprintln(w)
 	table(w, "", rows)
+}
+
+// known is n, or "-" when no project of the group has the register.
+func known(ok bool, n int) string {
+	if !ok {
+		return "-"
+	}
+	return fmt.Sprint(n)
 }

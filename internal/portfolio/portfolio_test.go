@@ -52,10 +52,10 @@ func TestGroupSubtotals(t *testing.T) {
 	}
 	entries := []Entry{
 		e("a", analyze.Red, 50, 40, 100, config.Groups{Department: "営業", Tags: []string{"基幹", "DX"}}),
-		e("b", analyze.Green, 20, 20, 300, config.Groups{Department: "管理", Tags: []string{"基幹"}}),
+		e("b", analyze.Green, 20, 20, 300, config.Groups{Department: "管理", Tags: []string{"基幹", "DX", "基幹"}}),
 		e("c", analyze.Amber, 10, 5, 100, config.Groups{Department: "営業"}),
 		{ID: "d", Status: "failed", Groups: config.Groups{Department: "管理"}},
-		e("e", analyze.Green, 0, 0, 50, config.Groups{}),
+		func() Entry { x := e("e", analyze.Green, 0, 0, 50, config.Groups{}); x.NoRiskRegister = true; return x }(),
 	}
 	dept := groups("department", entries)
 	if len(dept) != 3 || dept[0].Name != "営業" || dept[1].Name != "管理" || dept[2].Name != "" {
@@ -63,7 +63,7 @@ func TestGroupSubtotals(t *testing.T) {
 	}
 	s := dept[0]
 	// 営業: PV 50 + 10, EV 40 + 5 person-days: SPI 0.75.
-	if !slices.Equal(s.Projects, []string{"a", "c"}) || s.BAC != 200 || s.SPI == nil || *s.SPI != 0.75 ||
+	if !slices.Equal(s.Projects, []string{"a", "c"}) || !s.RisksKnown() || s.BAC != 200 || s.SPI == nil || *s.SPI != 0.75 ||
 		s.Counts["red"] != 1 || s.Counts["amber"] != 1 || s.LateTasks != 2 || s.OverdueIssues != 4 || s.HighRisks != 2 {
 		t.Errorf("営業 = %+v", s)
 	}
@@ -71,12 +71,13 @@ func TestGroupSubtotals(t *testing.T) {
 	if m := dept[1]; m.Counts["failed"] != 1 || m.Counts["green"] != 1 || m.BAC != 300 || len(m.Projects) != 2 {
 		t.Errorf("管理 = %+v", m)
 	}
-	// Nothing planned yet: no SPI rather than 0 or 1.
-	if n := dept[2]; n.SPI != nil || n.Projects[0] != "e" {
+	// Nothing planned yet: no SPI rather than 0 or 1; no register: not
+	// provided rather than no risks.
+	if n := dept[2]; n.SPI != nil || n.Projects[0] != "e" || n.RisksKnown() || !n.IssuesKnown() {
 		t.Errorf("no department = %+v", n)
 	}
 	tags := groups("tags", entries)
-	if len(tags) != 3 || tags[0].Name != "基幹" || !slices.Equal(tags[0].Projects, []string{"a", "b"}) || tags[1].Name != "DX" {
+	if len(tags) != 3 || tags[0].Name != "基幹" || !slices.Equal(tags[0].Projects, []string{"a", "b"}) || tags[1].Name != "DX" || tags[1].BAC != 400 {
 		t.Errorf("tags = %+v", tags)
 	}
 }

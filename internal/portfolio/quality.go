@@ -91,7 +91,21 @@ type Group struct {
 	OpenIssues    int      `json:"open_issues"`
 	OverdueIssues int      `json:"overdue_issues"`
 	HighRisks     int      `json:"high_risks"`
+	// Judged counts the projects with figures; NoIssueList and
+	// NoRiskRegister those of them without the register, whose counts
+	// above are not provided rather than zero.
+	Judged         int `json:"judged"`
+	NoIssueList    int `json:"no_issue_list"`
+	NoRiskRegister int `json:"no_risk_register"`
 }
+
+// IssuesKnown reports whether some project of the group has an issue
+// list; RisksKnown the same for a risk register.
+func (g *Group) IssuesKnown() bool { return g.NoIssueList < g.Judged }
+
+// RisksKnown reports whether some project of the group has a risk
+// register.
+func (g *Group) RisksKnown() bool { return g.NoRiskRegister < g.Judged }
 
 // groups subtotals the projects per value of key, in the order values
 // first appear; a project with several tags counts in each, and projects
@@ -105,7 +119,12 @@ func groups(key string, entries []Entry) []Group {
 		if len(values) == 0 {
 			values = []string{""}
 		}
-		for _, v := range slices.Compact(slices.Clone(values)) {
+		seen := map[string]bool{}
+		for _, v := range values {
+			if seen[v] {
+				continue // a tag written twice counts once
+			}
+			seen[v] = true
 			i, ok := at[v]
 			if !ok {
 				i = len(out)
@@ -126,6 +145,13 @@ func groups(key string, entries []Entry) []Group {
 			g.OverdueIssues += e.OverdueIssues
 			g.OpenIssues += e.OpenIssues
 			g.HighRisks += e.HighRisks
+			g.Judged++
+			if e.NoIssueList {
+				g.NoIssueList++
+			}
+			if e.NoRiskRegister {
+				g.NoRiskRegister++
+			}
 		}
 	}
 	for i := range out {

@@ -111,21 +111,7 @@ func (w *writer) portfolioHeader(pf *report.Portfolio) {
 	tilesW := float64(len(counts))*(tileW+gap) - gap
 	textW := contentW - tilesW - 6
 
-	y := topFirst
-	w.setFont(9, false)
-	w.color(grey)
-	y += w.para(marginX, y, textW, w.d.Title, diag.Pos{})
-	w.setFont(18, true)
-	w.color(navy)
-	y += w.para(marginX, y, textW, pf.Name, diag.Pos{}) + 0.5
-	var facts []string
-	if !pf.AsOf.IsZero() {
-		facts = append(facts, w.L("project.status_date")+" "+pf.AsOf.String())
-	}
-	facts = append(facts, w.L("portfolio.projects")+" "+strconv.Itoa(len(pf.Rows)))
-	w.setFont(9.5, false)
-	w.color(black)
-	y += w.para(marginX, y, textW, strings.Join(facts, "　｜　"), diag.Pos{})
+	y := w.titleBlock(pf, w.d.Title, textW)
 
 	x := pageW - marginX - tilesW
 	for _, c := range counts {

@@ -55,21 +55,7 @@ func (w *writer) steeringHeader(pf *report.Portfolio) {
 	}
 	tilesW := float64(n)*(tileW+gap) - gap
 	textW := contentW - tilesW - 6
-	y := topFirst
-	w.setFont(9, false)
-	w.color(grey)
-	y += w.para(marginX, y, textW, w.L("title.portfolio")+"　"+w.L("board.title"), diag.Pos{})
-	w.setFont(18, true)
-	w.color(navy)
-	y += w.para(marginX, y, textW, pf.Name, diag.Pos{}) + 0.5
-	var facts []string
-	if !pf.AsOf.IsZero() {
-		facts = append(facts, w.L("project.status_date")+" "+pf.AsOf.String())
-	}
-	facts = append(facts, w.L("portfolio.projects")+" "+strconv.Itoa(len(pf.Rows)))
-	w.setFont(9.5, false)
-	w.color(black)
-	y += w.para(marginX, y, textW, strings.Join(facts, "　｜　"), diag.Pos{})
+	y := w.titleBlock(pf, w.L("title.portfolio")+"　"+w.L("board.title"), textW)
 	x := pageW - marginX - tilesW
 	tile := func(label string, now string, note string, bg, fg rgb) {
 		w.fill(bg)
@@ -100,6 +86,26 @@ func (w *writer) steeringHeader(pf *report.Portfolio) {
 	w.pdf.Line(marginX, w.y, pageW-marginX, w.y)
 	w.y += 3
 	w.color(black)
+}
+
+// titleBlock draws a portfolio page's title, the portfolio's name and its
+// date and number of projects, textW wide, and returns where it ends.
+func (w *writer) titleBlock(pf *report.Portfolio, title string, textW float64) float64 {
+	y := topFirst
+	w.setFont(9, false)
+	w.color(grey)
+	y += w.para(marginX, y, textW, title, diag.Pos{})
+	w.setFont(18, true)
+	w.color(navy)
+	y += w.para(marginX, y, textW, pf.Name, diag.Pos{}) + 0.5
+	var facts []string
+	if !pf.AsOf.IsZero() {
+		facts = append(facts, w.L("project.status_date")+" "+pf.AsOf.String())
+	}
+	facts = append(facts, w.L("portfolio.projects")+" "+strconv.Itoa(len(pf.Rows)))
+	w.setFont(9.5, false)
+	w.color(black)
+	return y + w.para(marginX, y, textW, strings.Join(facts, "　｜　"), diag.Pos{})
 }
 
 // signed writes a count's change with its sign; ±0 when none.
@@ -180,27 +186,43 @@ func (w *writer) quadrant(b *portfolio.Board, x, top, width, height float64) {
 	// Largest first, so a small project's bubble is drawn over a big one.
 	pts := slices.Clone(b.Quadrant)
 	slices.SortStableFunc(pts, func(a, c portfolio.Point) int { return cmp.Compare(c.BAC, a.BAC) })
-	for _, p := range pts {
-		r := 1.6
+	radius := func(p portfolio.Point) float64 {
 		if maxBAC > 0 {
-			r = 1.6 + 6.4*math.Sqrt(p.BAC/maxBAC)
+			return 1.6 + 6.4*math.Sqrt(p.BAC/maxBAC)
 		}
-		cx, cy := xOf(p.SPI), yOf(p.CPI)
+		return 1.6
+	}
+	for _, p := range pts {
 		strong, _, _ := levelColors(p.RAG)
 		w.fill(strong)
 		w.stroke(white)
 		f.SetLineWidth(0.4)
 		f.SetAlpha(0.75, "Normal")
-		f.Circle(cx, cy, r, "FD")
+		f.Circle(xOf(p.SPI), yOf(p.CPI), radius(p), "FD")
 		f.SetAlpha(1, "Normal")
-		w.setFont(7, true)
-		w.color(black)
+	}
+	// Labels where they overlap no other label: right of the bubble, else
+	// left, above or below; a project whose label finds no room is still
+	// in the table beside the chart.
+	type box struct{ x0, y0, x1, y1 float64 }
+	var taken []box
+	w.setFont(7, true)
+	w.color(black)
+	lh := w.lineH()
+	for _, p := range pts {
+		cx, cy, r := xOf(p.SPI), yOf(p.CPI), radius(p)
 		label := w.clip(p.Project, 30)
-		lx := cx + r + 0.8
-		if lx+w.width(label) > px+pw {
-			lx = cx - r - 0.8 - w.width(label)
+		lw := w.width(label)
+		for _, c := range [][2]float64{{cx + r + 0.8, cy - lh/2}, {cx - r - 0.8 - lw, cy - lh/2}, {cx - lw/2, cy - r - lh}, {cx - lw/2, cy + r}} {
+			bx := box{c[0], c[1], c[0] + lw, c[1] + lh}
+			if bx.x0 < px || bx.x1 > px+pw || bx.y0 < py || bx.y1 > py+ph ||
+				slices.ContainsFunc(taken, func(o box) bool { return bx.x0 < o.x1 && o.x0 < bx.x1 && bx.y0 < o.y1 && o.y0 < bx.y1 }) {
+				continue
+			}
+			taken = append(taken, bx)
+			w.textAt(bx.x0, bx.y0, label, diag.Pos{})
+			break
 		}
-		w.textAt(lx, cy-w.lineH()/2, label, diag.Pos{})
 	}
 	// Projects with no SPI or CPI are named, not left out silently.
 	var missing []string
@@ -250,19 +272,13 @@ func (w *writer) changeTable(b *portfolio.Board, x, width, bottomY float64) {
 		w.y += w.para(x, w.y, width, w.L("board.no_history"), diag.Pos{}) + 1
 	}
 	t := &table{size: 8, cols: []column{
-		{label: w.L("board.col.move"), width: 11, align: 'C'},
+		{label: w.L("board.col.move"), width: 12, align: 'C'},
 		{label: w.L("board.col.project")},
 		{label: w.L("board.col.rag"), width: 28, align: 'C'},
 		{label: w.L("board.col.spi"), width: 28, align: 'C'},
 		{label: w.L("board.col.dspi"), width: 16, align: 'R'},
 	}}
-	// 5.5 mm a row at 8 pt, the header included.
-	room := max(1, int((bottomY-w.y)/4.4)-1)
-	shown := rows
-	if len(rows) > room {
-		shown = rows[:room-1]
-	}
-	for _, c := range shown {
+	for _, c := range rows {
 		a, ac := arrow(c)
 		ragText := w.levelWord(c.RAG)
 		spi := ratio(c.SPI)
@@ -283,6 +299,13 @@ func (w *writer) changeTable(b *portfolio.Board, x, width, bottomY float64) {
 		t.rows = append(t.rows, []cell{{text: a, fg: ac, bold: true}, {text: c.Project + "　" + c.Name, bold: c.Arrow < 0},
 			{text: ragText, bg: tint}, {text: spi}, d})
 	}
+	// As many rows as fit above bottomY (never more than a page holds),
+	// with a line for the rest.
+	t.rows = t.rows[:min(len(t.rows), 30)]
+	for len(t.rows) > 1 && w.y+w.tableHeight(t, width)+4 > bottomY {
+		t.rows = t.rows[:len(t.rows)-1]
+	}
+	shown := rows[:len(t.rows)]
 	w.table(t, x, width)
 	if len(shown) < len(rows) {
 		w.setFont(7.5, false)
@@ -359,7 +382,8 @@ func (w *writer) milestoneStrip(b *portfolio.Board, x, top, width float64) {
 		}
 		w.setFont(7, false)
 		w.color(grey)
-		w.textAt(ax.x(d)+0.8, top+0.6, d.String()[5:]+"〜", diag.Pos{})
+		_, m, day := d.YMD()
+		w.textAt(ax.x(d)+0.8, top+0.6, fmt.Sprintf(w.L("board.week_from"), fmt.Sprintf("%d/%d", int(m), day)), diag.Pos{})
 	}
 	w.stroke(todayRed)
 	f.SetLineWidth(0.4)

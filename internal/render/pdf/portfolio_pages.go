@@ -283,8 +283,15 @@ func (w *writer) groupPages(pf *report.Portfolio) {
 			}
 			row = append(row, c)
 		}
+		overdue, high := cell{text: strconv.Itoa(g.OverdueIssues)}, cell{text: strconv.Itoa(g.HighRisks)}
+		if !g.IssuesKnown() {
+			overdue = cell{text: w.L("not_provided"), fg: grey}
+		}
+		if !g.RisksKnown() {
+			high = cell{text: w.L("not_provided"), fg: grey}
+		}
 		row = append(row, cell{text: strconv.Itoa(g.Counts["failed"])}, cell{text: diag.Grouped(int64(g.BAC + 0.5))}, cell{text: ratio(g.SPI)},
-			cell{text: strconv.Itoa(g.LateTasks)}, cell{text: strconv.Itoa(g.OverdueIssues)}, cell{text: strconv.Itoa(g.HighRisks)})
+			cell{text: strconv.Itoa(g.LateTasks)}, overdue, high)
 		t.rows = append(t.rows, row)
 	}
 	w.table(t, marginX, contentW)

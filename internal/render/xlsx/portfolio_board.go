@@ -415,8 +415,14 @@ func (b *book) groups(pf *report.Portfolio) {
 			case "late":
 				return number(float64(g.LateTasks))
 			case "overdue":
+				if !g.IssuesKnown() {
+					return txt(b.label("not_provided"))
+				}
 				return number(float64(g.OverdueIssues))
 			case "high":
+				if !g.RisksKnown() {
+					return txt(b.label("not_provided"))
+				}
 				return number(float64(g.HighRisks))
 			}
 			if len(key) > 2 && key[:2] == "n_" {
