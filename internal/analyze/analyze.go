@@ -46,6 +46,8 @@ type Input struct {
 	HasTests   bool
 	Defects    []project.Issue
 	HasDefects bool
+	// Calendars, when set, shares calendars between projects (a batch).
+	Calendars *Calendars
 }
 
 // Result holds every figure of one project as of one status date. Ratios
@@ -86,6 +88,7 @@ type Result struct {
 	taskStates   []TaskState
 	itemStates   []ItemState
 	sourceStates []SourceState
+	cal          *calendar.Calendar
 }
 
 // ProjectRef names the project.
@@ -104,10 +107,10 @@ type Progress struct {
 // Analyze computes every figure of the project.
 func Analyze(in Input) *Result {
 	cfg := in.Config
-	cal := Calendar(cfg)
+	cal := in.Calendars.For(cfg)
 	r := &Result{
 		Project: ProjectRef{ID: cfg.Project.ID, Name: cfg.Project.Name, PM: cfg.Project.PM},
-		AsOf:    in.AsOf,
+		AsOf:    in.AsOf, cal: cal,
 	}
 	r.Rolled = rollUp(in.Tasks, cal, &r.Findings)
 	leaves := leafFigures(r.Rolled, cal, in.AsOf)

@@ -14,7 +14,7 @@ const pageOneIssues = 10
 func (r *Result) PageOne() *Result {
 	c := *r
 	c.Rolled, c.Curve, c.Findings = nil, nil, nil
-	c.taskStates, c.itemStates, c.sourceStates = nil, nil, nil
+	c.taskStates, c.itemStates, c.sourceStates, c.cal = nil, nil, nil, nil
 	c.Workload = Workload{}
 	c.Tasks.LateIDs, c.Tasks.LateTasks, c.Tasks.BehindTasks = nil, nil, nil
 	c.Risks.Top = nil

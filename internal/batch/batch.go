@@ -121,6 +121,9 @@ type ProjectResult struct {
 	// Summary is the project's one-page document, for the portfolio PDF;
 	// nil when reused or failed.
 	Document *report.Document `json:"-"`
+	// findingsIn is the result file holding Findings once the batch let
+	// them go (see AllFindings).
+	findingsIn string
 }
 
 // Result is the whole run.
@@ -242,7 +245,12 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 	if plan.Portfolio != nil {
 		res.Portfolio = filepath.Base(plan.Portfolio.Path)
 	}
-	dup := duplicateIDs(plan)
+	st := newShared(opt.Out)
+	defer st.close()
+	dup := duplicateIDs(plan, st)
+	if plan.Portfolio != nil {
+		st.defaults, _ = limits.ReadFile(plan.Portfolio.Path, diag.Pos{File: plan.Portfolio.Path}, limits.YAMLBytes)
+	}
 	jobs := cmp.Or(opt.Jobs, runtime.GOMAXPROCS(0))
 	var (
 		wg   sync.WaitGroup
@@ -268,7 +276,7 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 					r = &ProjectResult{Path: plan.Rel(path), Status: StatusFailed, Outputs: []string{}, Findings: diag.Findings{},
 						Error: err.Error(), ErrorJA: err.Text("ja")}
 				} else {
-					r = runProject(ctx, path, plan, opt)
+					r = runProject(ctx, path, plan, opt, st)
 				}
 				res.Projects[i] = r
 				report(Event{Index: i, Total: len(plan.Projects), Path: path, Done: true, Result: r})
@@ -293,15 +301,17 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 
 // duplicateIDs maps each project file whose id an earlier file of the
 // plan already uses to that earlier file. Files that cannot be read are
-// left to fail on their own.
-func duplicateIDs(plan *Plan) map[string]string {
+// left to fail on their own. The definitions read are kept in st for the
+// projects' builds.
+func duplicateIDs(plan *Plan, st *shared) map[string]string {
 	first := map[string]string{}
 	dup := map[string]string{}
 	for _, p := range plan.Projects {
-		cfg, _, err := config.Load(p)
+		cfg, fs, err := config.Load(p)
 		if err != nil || cfg.Project.ID == "" {
 			continue
 		}
+		st.configs[p] = loadedConfig{cfg, fs}
 		if other, ok := first[cfg.Project.ID]; ok {
 			dup[p] = other
 			continue
@@ -312,7 +322,7 @@ func duplicateIDs(plan *Plan) map[string]string {
 }
 
 // runProject builds one project, turning any panic into an error result.
-func runProject(ctx context.Context, path string, plan *Plan, opt Options) (r *ProjectResult) {
+func runProject(ctx context.Context, path string, plan *Plan, opt Options, st *shared) (r *ProjectResult) {
 	r = &ProjectResult{Path: plan.Rel(path), Outputs: []string{}, Findings: diag.Findings{}}
 	defer func() {
 		if v := recover(); v != nil {
@@ -321,7 +331,7 @@ func runProject(ctx context.Context, path string, plan *Plan, opt Options) (r *P
 			r.Document = nil
 		}
 	}()
-	if err := build(ctx, path, plan, opt, r); err != nil {
+	if err := build(ctx, path, plan, opt, st, r); err != nil {
 		r.Status = StatusFailed
 		r.Error, r.ErrorJA = oneLine(err.Error()), oneLine(errorText(err, "ja"))
 	}
@@ -340,34 +350,39 @@ func errorText(err error, lang string) string {
 	return err.Error()
 }
 
-func build(ctx context.Context, path string, plan *Plan, opt Options, r *ProjectResult) error {
-	popt := pipeline.Options{AsOf: opt.AsOf, Today: opt.Today, Getenv: opt.Getenv, HistoryDir: opt.Out, Stopwatch: opt.Stopwatch}
-	var defaults []byte
+func build(ctx context.Context, path string, plan *Plan, opt Options, st *shared, r *ProjectResult) error {
+	popt := pipeline.Options{AsOf: opt.AsOf, Today: opt.Today, Getenv: opt.Getenv, HistoryDir: opt.Out, Stopwatch: opt.Stopwatch,
+		Calendars: st.calendars}
 	if plan.Portfolio != nil {
 		popt.Defaults = &plan.Portfolio.Defaults
-		defaults, _ = limits.ReadFile(plan.Portfolio.Path, diag.Pos{File: plan.Portfolio.Path}, limits.YAMLBytes)
 	}
-	cfg, _, err := config.Load(path)
+	// The definition read once for the id check serves the hash and the
+	// pipeline too.
+	cfg, fs, err := st.config(path)
 	if err != nil {
 		return err
 	}
+	popt.Loaded, popt.LoadedFindings = cfg, fs
 	if plan.Portfolio != nil {
 		cfg.ApplyDefaults(plan.Portfolio.Defaults)
 	}
-	hash, err := inputHash(path, cfg, defaults, opt)
+	hash, err := inputHash(path, cfg, st.defaults, opt)
 	if err != nil {
 		return err
 	}
 	r.InputHash = hash
 	var reused *ProjectResult
 	if !opt.Force {
-		reused, _ = reusable(opt.Out, cfg.Project.ID, hash)
+		// The history is an input too: a baseline set or runs imported
+		// since change the figures though no file of the project did.
+		reused, _ = reusable(opt.Out, cfg.Project.ID, hash, st.marks.mark(cfg.Project.ID))
 	}
 	if reused != nil && reused.Document != nil && reused.Document.Lang == cmp.Or(opt.Lang, cfg.Report.Lang, "ja") {
 		// Unchanged inputs, outputs in place and the summary page stored:
 		// nothing to read, analyse or write (the hash check is the work).
 		*r = *reused
 		r.Path, r.Status = plan.Rel(path), StatusReused
+		st.keepPage(r.Document)
 		return nil
 	}
 	p, err := pipeline.Load(ctx, path, popt)
@@ -379,7 +394,7 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, r *Project
 		// summary page, which reading and analysing alone rebuild.
 		*r = *reused
 		r.Path, r.Status = plan.Rel(path), StatusReused
-		r.Document = p.Document(cmp.Or(opt.Lang, p.Config.Report.Lang)).PageOne()
+		r.Document = st.keepPage(p.Document(cmp.Or(opt.Lang, p.Config.Report.Lang)).PageOne())
 		return nil
 	}
 	c := p.Config
@@ -396,7 +411,7 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, r *Project
 	d := p.Document(lang)
 	// The portfolio keeps only the summary page's data of each project, so
 	// a batch's memory does not grow with every project's task list.
-	r.Document = d.PageOne()
+	r.Document = st.keepPage(d.PageOne())
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -415,7 +430,13 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, r *Project
 		return err
 	}
 	r.Status = StatusOK
-	return saveResult(opt.Out, r)
+	// The marker after this run's own history step, which the next run
+	// compares with.
+	if err := saveResult(opt.Out, r, st.marks.mark(r.ID)); err != nil {
+		return err
+	}
+	r.dropFindings(opt.Out)
+	return nil
 }
 
 func firstSourceError(p *pipeline.Project) error {
@@ -510,10 +531,13 @@ type storedResult struct {
 	// Page is the project's summary-page document, so an unchanged project
 	// is reused without reading or analysing its sources again.
 	Page *report.Document `json:"page,omitempty"`
+	// History is the history database's marker of the project after the
+	// run (history.DB.Revision): a reuse needs the same.
+	History string `json:"history"`
 }
 
-func saveResult(out string, r *ProjectResult) error {
-	s := storedResult{ProjectResult: r, Findings: []storedFinding{}, Page: r.Document}
+func saveResult(out string, r *ProjectResult, historyMark string) error {
+	s := storedResult{ProjectResult: r, Findings: []storedFinding{}, Page: r.Document, History: historyMark}
 	for _, f := range r.Findings {
 		s.Findings = append(s.Findings, storedFinding{f.Severity, f.Rule, f.Pos.File, f.Pos.Sheet, f.Pos.Row, f.Pos.Col, f.Pos.CSV, f.Message, f.MessageJA})
 	}
@@ -524,15 +548,17 @@ func saveResult(out string, r *ProjectResult) error {
 	return outdir.WriteFile(out, r.ID+"/"+resultName, append(data, '\n'))
 }
 
-// reusable returns the previous result of the project when its inputs are
-// unchanged and its outputs are all still there.
-func reusable(out, id, hash string) (*ProjectResult, bool) {
+// reusable returns the previous result of the project when its inputs and
+// its history (historyMark) are unchanged and its outputs are all still
+// there. Its findings stay in the file, read back when needed.
+func reusable(out, id, hash, historyMark string) (*ProjectResult, bool) {
 	data, err := limits.ReadFile(resultFile(out, id), diag.Pos{}, limits.StateBytes)
 	if err != nil {
 		return nil, false
 	}
 	s := storedResult{ProjectResult: &ProjectResult{}}
-	if json.Unmarshal(data, &s) != nil || s.InputHash != hash || s.Status == StatusFailed {
+	if json.Unmarshal(data, &s) != nil || s.InputHash != hash || s.Status == StatusFailed ||
+		s.History != historyMark || historyMark == unknownMark {
 		return nil, false
 	}
 	prev := s.ProjectResult
@@ -551,11 +577,7 @@ func reusable(out, id, hash string) (*ProjectResult, bool) {
 		s.Page.Restore()
 		prev.Document = s.Page
 	}
-	prev.Findings = diag.Findings{}
-	for _, f := range s.Findings {
-		prev.Findings = append(prev.Findings, diag.Finding{Severity: f.Severity, Rule: f.Rule, Message: f.Message, MessageJA: f.MessageJA,
-			Pos: diag.Pos{File: f.File, Sheet: f.Sheet, Row: f.Row, Col: f.Col, CSV: f.CSV}})
-	}
+	prev.dropFindings(out)
 	for _, o := range prev.Outputs {
 		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(o))); err != nil {
 			return nil, false

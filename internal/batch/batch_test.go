@@ -168,7 +168,11 @@ func TestUnchangedProjectsAreReused(t *testing.T) {
 		t.Error("a reused project lost its figures")
 	}
 	for _, id := range []string{"ec", "kikan", "network"} {
-		was, now := byID(first)[id].Findings, byID(second)[id].Findings
+		was, err1 := byID(first)[id].AllFindings()
+		now, err2 := byID(second)[id].AllFindings()
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
 		if !slices.Equal(now, was) || len(was) == 0 {
 			t.Errorf("%s: reused findings differ (or none to compare):\n%v\nwant\n%v", id, now, was)
 		}

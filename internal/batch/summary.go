@@ -2,7 +2,6 @@ package batch
 
 import (
 	"cmp"
-	"encoding/json"
 	"path/filepath"
 	"slices"
 
@@ -74,31 +73,20 @@ func (r *Result) Ranked() []*ProjectResult {
 	return out
 }
 
-// WriteSummary writes OUT/summary.json.
-// Paths are written with forward slashes, so the file is the same
-// whichever system made it.
-func WriteSummary(out string, r *Result) error {
-	c := *r
-	c.Portfolio = filepath.ToSlash(c.Portfolio)
-	c.Projects = make([]*ProjectResult, len(r.Projects))
-	for i, p := range r.Projects {
-		q := *p
-		q.Path = filepath.ToSlash(q.Path)
-		c.Projects[i] = &q
-	}
-	data, err := json.MarshalIndent(&c, "", "  ")
-	if err != nil {
-		return err
-	}
-	return outdir.WriteFile(out, "summary.json", append(data, '\n'))
-}
-
 // Overview builds the portfolio document: rows worst first, with each
 // built project's summary document in the same order.
 func (r *Result) Overview(lang string) *report.Portfolio {
 	l := report.LabelsFor(lang)
 	pf := &report.Portfolio{Name: cmp.Or(r.Name, l.Get("title.portfolio")), Lang: cmp.Or(lang, "ja"), L: l, AsOf: r.AsOf}
-	for _, p := range r.Ranked() {
+	ranked := r.Ranked()
+	// Findings the batch let go are read back one project at a time.
+	pf.FindingsOf = func(i int) (diag.Findings, error) {
+		if p := ranked[i]; p.findingsIn != "" {
+			return p.AllFindings()
+		}
+		return pf.Rows[i].Findings, nil
+	}
+	for _, p := range ranked {
 		row := report.PortfolioRow{
 			ID: p.ID, Name: cmp.Or(p.Name, p.Path), PM: p.PM, Status: p.Status, Error: p.Error, RAG: p.RAG,
 			Reason: p.ReasonJA, AsOf: p.AsOf, Planned: p.Planned, Actual: p.Actual, SPI: p.SPI, CPI: p.CPI,

@@ -705,6 +705,28 @@ func (h *DB) Projects() ([]string, error) {
 	return out, rows.Err()
 }
 
+// Revision returns a marker of the history of proj that changes whenever
+// one of its runs or baselines is written or removed: the project's change
+// counter and the list of its runs. A batch keeps it with a project's
+// outputs and rebuilds them when it moved. "" means no history at all.
+func (h *DB) Revision(proj string) (string, error) {
+	var serial int64
+	err := h.db.QueryRow("SELECT serial FROM revision WHERE project = ?", proj).Scan(&serial)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", err
+	}
+	var runs sql.NullString
+	// The runs too: a counter alone restarts when the file is replaced.
+	err = h.db.QueryRow("SELECT group_concat(id || '@' || as_of, ',') FROM (SELECT id, as_of FROM run WHERE project = ? ORDER BY as_of)", proj).Scan(&runs)
+	if err != nil {
+		return "", err
+	}
+	if serial == 0 && !runs.Valid {
+		return "", nil
+	}
+	return fmt.Sprintf("%d:%s", serial, runs.String), nil
+}
+
 // SetBaseline names the run of proj at asOf as a baseline.
 func (h *DB) SetBaseline(proj, name string, asOf date.Date) error {
 	var n int

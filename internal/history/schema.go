@@ -97,4 +97,34 @@ CREATE VIEW task_at_run AS
 		SELECT max(v2.as_of) FROM task_version v2 WHERE v2.entity = e.id AND v2.as_of <= r.as_of)
 	WHERE v.gone = 0;
 `,
+	// 2: a change counter per project, bumped by triggers whenever one of
+	// its runs or baselines is written or removed, so a batch can tell in
+	// one lookup whether a project's history moved since its last run
+	// (pmo baseline set, pmo history import, pmo report into the same
+	// folder). Versions, sources and milestones are only ever written
+	// together with their run's row.
+	`
+CREATE TABLE revision (
+	project TEXT PRIMARY KEY,
+	serial  INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TRIGGER run_added AFTER INSERT ON run BEGIN
+	INSERT INTO revision (project, serial) VALUES (NEW.project, 1) ON CONFLICT (project) DO UPDATE SET serial = serial + 1;
+END;
+CREATE TRIGGER run_changed AFTER UPDATE ON run BEGIN
+	INSERT INTO revision (project, serial) VALUES (NEW.project, 1) ON CONFLICT (project) DO UPDATE SET serial = serial + 1;
+END;
+CREATE TRIGGER run_removed AFTER DELETE ON run BEGIN
+	INSERT INTO revision (project, serial) VALUES (OLD.project, 1) ON CONFLICT (project) DO UPDATE SET serial = serial + 1;
+END;
+CREATE TRIGGER baseline_added AFTER INSERT ON baseline BEGIN
+	INSERT INTO revision (project, serial) VALUES (NEW.project, 1) ON CONFLICT (project) DO UPDATE SET serial = serial + 1;
+END;
+CREATE TRIGGER baseline_changed AFTER UPDATE ON baseline BEGIN
+	INSERT INTO revision (project, serial) VALUES (NEW.project, 1) ON CONFLICT (project) DO UPDATE SET serial = serial + 1;
+END;
+CREATE TRIGGER baseline_removed AFTER DELETE ON baseline BEGIN
+	INSERT INTO revision (project, serial) VALUES (OLD.project, 1) ON CONFLICT (project) DO UPDATE SET serial = serial + 1;
+END;
+`,
 }

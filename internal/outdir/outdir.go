@@ -8,6 +8,7 @@ package outdir
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -105,6 +106,21 @@ func WriteSet(root string, files map[string][]byte) error {
 			}
 		}
 	})
+	return writeSet(root, names, func(rel string, w io.Writer) error {
+		_, err := w.Write(files[rel])
+		return err
+	})
+}
+
+// WriteStream writes root/rel as WriteFile does, its contents made by
+// write: for a file too big to build in memory first.
+func WriteStream(root, rel string, write func(w io.Writer) error) error {
+	return writeSet(root, []string{rel}, func(_ string, w io.Writer) error { return write(w) })
+}
+
+// writeSet writes the files named (in that order) with write, each to a
+// temporary name first, then renames them all into place.
+func writeSet(root string, names []string, write func(rel string, w io.Writer) error) error {
 	type pending struct{ tmp, dst string }
 	var done []pending
 	cleanup := func() {
@@ -125,7 +141,7 @@ func WriteSet(root string, files map[string][]byte) error {
 				return err
 			}
 		}
-		tmp, err := writeTemp(dir, path.Base(rel), files[rel])
+		tmp, err := writeTemp(dir, path.Base(rel), func(w io.Writer) error { return write(rel, w) })
 		if err != nil {
 			cleanup()
 			return fmt.Errorf("writing %s: %w", dst, err)
@@ -145,14 +161,14 @@ func WriteSet(root string, files map[string][]byte) error {
 	return nil
 }
 
-// writeTemp writes data to a new, exclusively created temporary file in
-// dir and returns its name.
-func writeTemp(dir, base string, data []byte) (string, error) {
+// writeTemp writes a new, exclusively created temporary file in dir with
+// write and returns its name.
+func writeTemp(dir, base string, write func(w io.Writer) error) (string, error) {
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp*")
 	if err != nil {
 		return "", err
 	}
-	_, err = tmp.Write(data)
+	err = write(tmp)
 	if err == nil {
 		// CreateTemp makes the file private; outputs are ordinary files.
 		err = tmp.Chmod(0o644)

@@ -83,15 +83,25 @@ type Options struct {
 	// Stopwatch, when set, is told how long each stage took (for
 	// measurements; nothing of it reaches an output).
 	Stopwatch *Stopwatch
+	// Calendars, when set, shares working-day calendars between the
+	// projects of a batch.
+	Calendars *analyze.Calendars
+	// Loaded, when set, is the definition at path as config.Load returned
+	// it, with LoadedFindings: a batch has read it already.
+	Loaded         *config.Project
+	LoadedFindings diag.Findings
 }
 
 // Load reads a project definition and its sources and validates them. An
 // error means the definition itself could not be read; unreadable sources
 // are recorded in Sources and as findings, and the rest still runs.
 func Load(ctx context.Context, path string, opt Options) (*Project, error) {
-	cfg, fs, err := config.Load(path)
-	if err != nil {
-		return nil, err
+	cfg, fs := opt.Loaded, opt.LoadedFindings
+	if cfg == nil {
+		var err error
+		if cfg, fs, err = config.Load(path); err != nil {
+			return nil, err
+		}
 	}
 	if !opt.Lenient {
 		if err := config.DefinitionError(fs); err != nil {
@@ -144,6 +154,7 @@ func Load(ctx context.Context, path string, opt Options) (*Project, error) {
 		Actions: p.Actions, HasActions: p.hasKind(project.KindActions) || len(cfg.Actions) > 0,
 		Tests: p.Tests, TestDays: p.TestDays, HasTests: p.hasKind(project.KindTests),
 		Defects: p.Defects, HasDefects: p.hasDefectList(),
+		Calendars: opt.Calendars,
 	})
 	p.finish()
 	opt.Stopwatch.add("analyze", lap)

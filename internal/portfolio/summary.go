@@ -194,7 +194,12 @@ func summarizeLoad(s *Summary, cfg *config.Project, a *analyze.Result) {
 			}
 		}
 	}
-	cal := analyze.Calendar(cfg)
+	// The calendar the figures were computed with, shared in a batch; a
+	// fresh one only for a result without it.
+	cal := a.Cal()
+	if cal == nil {
+		cal = analyze.Calendar(cfg)
+	}
 	first := monday(a.AsOf)
 	s.Start = first
 	for i := range Horizon {

@@ -24,6 +24,11 @@ func fieldNumber(name string) int {
 	return -1
 }
 
+// FieldIndex returns the number CellRef.Field gives field, or -1 for a
+// field that is not a standard one; a reader looks it up once per column
+// rather than once per record.
+func FieldIndex(field string) int { return fieldNumber(field) }
+
 // CellRef says which cell of the record's sheet a field was read from.
 type CellRef struct {
 	Field    uint8

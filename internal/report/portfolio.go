@@ -14,6 +14,11 @@ type Portfolio struct {
 	Lang string
 	L    Labels
 	AsOf date.Date // the run's status date; zero when projects differ
+	// FindingsOf, when set, gives row i's findings on demand instead of
+	// Rows[i].Findings, so that a portfolio of a thousand projects is
+	// written without holding all of their findings at once.
+	FindingsOf func(i int) (diag.Findings, error)
+
 	Rows []PortfolioRow
 	// Documents are the summaries of the projects that were built, in Rows
 	// order (nil entries for failed or reused projects).
@@ -53,4 +58,13 @@ type PortfolioRow struct {
 	Tracker                string // relative path of the project's tracker, for a link
 	Report                 string // relative path of its PDF
 	Findings               diag.Findings
+}
+
+// RowFindings returns the findings of row i: from FindingsOf when set,
+// else the row's own.
+func (pf *Portfolio) RowFindings(i int) (diag.Findings, error) {
+	if pf.FindingsOf != nil {
+		return pf.FindingsOf(i)
+	}
+	return pf.Rows[i].Findings, nil
 }

@@ -101,7 +101,10 @@ func Build(in Input) *Document {
 		Project: in.Facts, AsOf: a.AsOf, Comment: strings.TrimSpace(in.Comment),
 		Decisions: in.Decisions, Escalations: in.Escalations,
 		Tasks: a.Rolled, Issues: in.Issues, Risks: in.Risks, Findings: in.Findings, A: a,
-		Cal: analyze.Calendar(in.Config),
+		Cal: a.Cal(),
+	}
+	if d.Cal == nil {
+		d.Cal = analyze.Calendar(in.Config)
 	}
 	if len(a.Decisions) > 0 {
 		// Records from the YAML: the pending ones, with their age.

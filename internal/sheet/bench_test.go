@@ -120,9 +120,39 @@ func BenchmarkRead50k(b *testing.B) {
 	readBig(b, path)
 }
 
+// fullSheetRows is the data rows of a sheet filled to Excel's last row
+// (1,048,576 with the header).
+const fullSheetRows = 1<<20 - 1
+
+// BenchmarkRead1M reads a WBS filled to Excel's last row. Making the
+// workbook takes minutes, so it runs only when PMO_BENCH_1M is set: to
+// the path of such a workbook (tools/genwbs -rows 1048575 writes one), or
+// to 1 to build it here with the 50k benchmark's columns.
+func BenchmarkRead1M(b *testing.B) {
+	env := os.Getenv("PMO_BENCH_1M")
+	if env == "" {
+		b.Skip("set PMO_BENCH_1M=1 (or the path of a 1,048,575-row workbook) to run the full-sheet read")
+	}
+	path := env
+	if env == "1" {
+		data, err := buildBig(fullSheetRows)
+		if err != nil {
+			b.Fatal(err)
+		}
+		path = filepath.Join(b.TempDir(), "wbs1m.xlsx")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	readRows(b, path, fullSheetRows)
+}
+
 // readBig opens and reads the big workbook at path b.N times, checking
 // every read gives all its rows, and reports rows per second.
-func readBig(b *testing.B, path string) {
+func readBig(b *testing.B, path string) { readRows(b, path, bigRows) }
+
+// readRows is readBig for a workbook of rows data rows.
+func readRows(b *testing.B, path string, rows int) {
 	b.ReportAllocs()
 	for b.Loop() {
 		bk, err := sheet.Open(path, sheet.OpenOptions{})
@@ -133,11 +163,11 @@ func readBig(b *testing.B, path string) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if n := res.Tables[0].Count; n != bigRows {
-			b.Fatalf("read %d records, want %d", n, bigRows)
+		if n := res.Tables[0].Count; n != rows {
+			b.Fatalf("read %d records, want %d", n, rows)
 		}
 	}
-	b.ReportMetric(float64(bigRows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 }
 
 // TestBigWorkbookShape checks on a small instance that the benchmark

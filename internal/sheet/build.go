@@ -148,7 +148,7 @@ func appendText(dst, src rowValues) {
 // pairColumn finds a column saying 予定/実績 (計画/実績, 予定/実施) on
 // alternating rows; 0 when the sheet has one row per task.
 func (rr *rowReader) pairColumn(first int) int {
-	counts := map[int][2]int{} // col -> (pair words, other non-empty)
+	counts := make([][2]int, rr.g.MaxCol()+1) // col -> (pair words, other non-empty)
 	rows := rr.h.dataRows(rr.g)
 	for i := range rows {
 		r := &rows[i]
@@ -190,8 +190,37 @@ func (rr *rowReader) pairColumn(first int) int {
 	return best
 }
 
+// notPairWord reports a text that cannot normalise (value.Key) to a pair
+// word, without normalising it: one holding a digit, an ASCII letter that
+// no pair word has, or a kana or kanji other than those of 予定, 計画,
+// 実績 and 実施. Key keeps all of those as they are, so the answer is the
+// one pairWord would give; texts it cannot judge go to Key.
+func notPairWord(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if '0' <= r && r <= '9' {
+				return true
+			}
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if 'a' <= r && r <= 'z' && !strings.ContainsRune("planedbsictu", r) {
+				return true
+			}
+		case '\u3041' <= r && r <= '\u30ff' && r != '・', '\u4e00' <= r && r <= '\u9fff':
+			switch r {
+			case '予', '定', '計', '画', '実', '績', '施':
+			default:
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func pairWord(c Cell) string {
-	if c.Kind != String {
+	if c.Kind != String || notPairWord(c.Str) {
 		return ""
 	}
 	switch value.Key(c.Str) {

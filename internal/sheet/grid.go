@@ -1,8 +1,6 @@
 package sheet
 
 import (
-	"sort"
-
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/limits"
 )
@@ -126,9 +124,25 @@ func (g *Grid) MaxCol() int {
 
 // row returns the stored row with number n, or nil.
 func (g *Grid) row(n int) *Row {
-	i := sort.Search(len(g.Rows), func(i int) bool { return g.Rows[i].Num >= n })
-	if i < len(g.Rows) && g.Rows[i].Num == n {
-		return &g.Rows[i]
+	rows := g.Rows
+	// Tables store nearly every row: try the row's place in a dense run
+	// before searching.
+	if len(rows) > 0 {
+		if i := n - rows[0].Num; i >= 0 && i < len(rows) && rows[i].Num == n {
+			return &rows[i]
+		}
+	}
+	lo, hi := 0, len(rows)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if rows[m].Num < n {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(rows) && rows[lo].Num == n {
+		return &rows[lo]
 	}
 	return nil
 }
@@ -144,9 +158,21 @@ func (g *Grid) Cell(row, col int) Cell {
 
 func (r *Row) cell(col int) Cell {
 	cs := r.Cells
-	i := sort.Search(len(cs), func(i int) bool { return int(cs[i].Col) >= col })
-	if i < len(cs) && int(cs[i].Col) == col {
+	// A row with every column filled holds column c at c-1.
+	if i := col - 1; i >= 0 && i < len(cs) && int(cs[i].Col) == col {
 		return cs[i]
+	}
+	lo, hi := 0, len(cs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(cs[m].Col) < col {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(cs) && int(cs[lo].Col) == col {
+		return cs[lo]
 	}
 	return Cell{}
 }

@@ -120,6 +120,7 @@ type slot struct {
 	field string
 	cols  []int
 	start int
+	index int // project.FieldIndex(field)
 }
 
 func newRowReader(g *Grid, h *header, opt *Options, fs *diag.Findings) *rowReader {
@@ -204,8 +205,11 @@ func (rr *rowReader) progressScale(col int) int {
 
 // cell returns the cell for field in row: through merges, except for name
 // columns, where a merge marks a parent spanning its children's rows.
-func (rr *rowReader) cell(row, col int, field string) (Cell, int, int) {
-	c := rr.g.Cell(row, col)
+func (rr *rowReader) cell(r *Row, row, col int, field string) (Cell, int, int) {
+	var c Cell
+	if r != nil {
+		c = r.cell(col)
+	}
 	if c.Kind != Empty || field == "name" && len(rr.fields["name"]) > 1 {
 		return c, row, col
 	}
@@ -225,7 +229,7 @@ func (rr *rowReader) slotFields() {
 	rr.slots, rr.slotOf, rr.width = nil, map[string]int{}, 0
 	for _, f := range names {
 		rr.slotOf[f] = len(rr.slots)
-		rr.slots = append(rr.slots, slot{field: f, cols: rr.fields[f], start: rr.width})
+		rr.slots = append(rr.slots, slot{field: f, cols: rr.fields[f], start: rr.width, index: project.FieldIndex(f)})
 		rr.width += len(rr.fields[f])
 	}
 }
@@ -233,8 +237,8 @@ func (rr *rowReader) slotFields() {
 func (rr *rowReader) pos(p parsed) diag.Pos { return rr.g.Pos(int(p.row), int(p.col)) }
 
 // read parses one cell of field; set=false when the cell says nothing.
-func (rr *rowReader) read(row, col int, field string) parsed {
-	c, r0, c0 := rr.cell(row, col, field)
+func (rr *rowReader) read(r *Row, row, col int, field string) parsed {
+	c, r0, c0 := rr.cell(r, row, col, field)
 	p := parsed{row: int32(r0), col: int32(c0)}
 	var raw string
 	switch c.Kind {
@@ -253,7 +257,7 @@ func (rr *rowReader) read(row, col int, field string) parsed {
 		if raw == "" {
 			return p
 		}
-		if value.IsErrorValue(raw) {
+		if strings.IndexByte(raw, '#') >= 0 && value.IsErrorValue(raw) { // every error value starts with #
 			rr.findings.Add(diag.Warning, "cell-error", rr.pos(p), "%s holds the error value %s; treated as empty", field, raw)
 			return p
 		}
@@ -419,6 +423,11 @@ func formatNumber(f float64) string {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return ""
 	}
+	// Whole numbers below 10^15 (serial dates, counts) print the same
+	// with FormatInt, which costs a fraction of FormatFloat; -0 stays "-0".
+	if f == math.Trunc(f) && f > -1e15 && f < 1e15 && (f != 0 || !math.Signbit(f)) {
+		return strconv.FormatInt(int64(f), 10)
+	}
 	return strconv.FormatFloat(f, 'g', 15, 64)
 }
 
@@ -445,9 +454,10 @@ func (rr *rowReader) values(row int) rowValues {
 		ps = make([]parsed, rr.width)
 	}
 	v := rowValues{rr: rr, ps: ps}
+	r := rr.g.row(row) // looked up once for all the row's fields
 	for _, s := range rr.slots {
 		for i, col := range s.cols {
-			v.ps[s.start+i] = rr.read(row, col, s.field)
+			v.ps[s.start+i] = rr.read(r, row, col, s.field)
 		}
 	}
 	return v
@@ -557,12 +567,21 @@ func (v rowValues) num(field string) *float64 {
 func (v rowValues) cells() project.Cells {
 	out := make(project.Cells, 0, len(v.rr.slots))
 	for _, s := range v.rr.slots {
-		p, ok := v.first(s.field)
-		if !ok {
-			p = v.of(s.field)[0]
+		if s.index < 0 {
+			continue
+		}
+		// Slots are distinct fields, so each is appended once, as Set
+		// would; the field number was looked up once per column.
+		ps := v.ps[s.start : s.start+len(s.cols)]
+		p := ps[0]
+		for _, q := range ps {
+			if q.set {
+				p = q
+				break
+			}
 		}
 		pos := v.rr.pos(p)
-		out.Set(s.field, pos.Row, pos.Col)
+		out = append(out, project.CellRef{Field: uint8(s.index), Row: int32(pos.Row), Col: int32(pos.Col)})
 	}
 	return out
 }

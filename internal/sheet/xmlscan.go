@@ -93,6 +93,17 @@ func (s *scanner) indexFrom(offset int, b byte) int {
 	}
 }
 
+// has makes sure at least n unread bytes are buffered, reading more as
+// needed; false when the input ends first.
+func (s *scanner) has(n int) bool {
+	for len(s.buf)-s.pos < n {
+		if !s.fill() {
+			return len(s.buf)-s.pos >= n
+		}
+	}
+	return true
+}
+
 // indexSeq is indexFrom for a byte sequence.
 func (s *scanner) indexSeq(offset int, seq []byte) int {
 	for {
@@ -166,21 +177,33 @@ func (s *scanner) next() (token, error) {
 			t.self = true
 			tag = tag[:n-1]
 		}
-		i := bytes.IndexAny(tag, " \t\r\n")
-		if i < 0 {
-			t.name = localName(tag)
-		} else {
-			t.name = localName(tag[:i])
+		i := 0
+		for i < len(tag) && !isXMLSpace(tag[i]) {
+			i++
+		}
+		t.name = localName(tag[:i])
+		if i < len(tag) {
 			t.attrs = tag[i:]
 		}
 		return t, nil
 	}
 }
 
+// isXMLSpace is XML's white space.
+func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// localName strips trailing white space and a namespace prefix, by byte
+// loops: it runs for every tag.
 func localName(b []byte) []byte {
-	b = bytes.TrimRight(b, " \t\r\n")
-	if i := bytes.IndexByte(b, ':'); i >= 0 {
-		return b[i+1:]
+	n := len(b)
+	for n > 0 && isXMLSpace(b[n-1]) {
+		n--
+	}
+	b = b[:n]
+	for i, c := range b {
+		if c == ':' {
+			return b[i+1:]
+		}
 	}
 	return b
 }

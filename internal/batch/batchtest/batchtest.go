@@ -58,6 +58,15 @@ func example(t testing.TB, portfolioYAML, lang string, board bool, groupBy strin
 		pf.Board = res.BuildBoard(plan, groupBy, 0)
 	}
 	for i := range pf.Rows {
+		// Held in the rows, so that tests see them as the renderers do.
+		fs, err := pf.RowFindings(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pf.Rows[i].Findings = fs
+	}
+	pf.FindingsOf = nil
+	for i := range pf.Rows {
 		r := &pf.Rows[i]
 		r.Error = strings.ReplaceAll(r.Error, broken, "broken")
 		for j := range r.Findings {

@@ -6,7 +6,6 @@ import (
 	"math"
 	"strings"
 
-	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/report"
 	"github.com/xuri/excelize/v2"
 )
@@ -41,7 +40,7 @@ func RenderPortfolio(pf *report.Portfolio) ([]byte, error) {
 	}
 	b.setup(sheets...)
 	b.portfolio(pf)
-	b.allFindings(pf.Rows)
+	b.allFindings(pf)
 	if pf.Board != nil {
 		b.board(pf)
 	}
@@ -281,18 +280,4 @@ func (b *book) narrowFigures(sheet string, p *placed, cols []column) {
 	if b.err == nil {
 		b.rowHeight(sheet, headerRow, rowHeight(2, b.lineHeight()))
 	}
-}
-
-// allFindings writes the 全指摘 sheet: every project's findings, projects
-// in the portfolio's order, each project's findings in its own order.
-func (b *book) allFindings(rows []report.PortfolioRow) {
-	var fs []diag.Finding
-	var projects []string
-	for i := range rows {
-		for _, f := range rows[i].Findings {
-			fs = append(fs, f)
-			projects = append(projects, cmp.Or(rows[i].ID, rows[i].Name))
-		}
-	}
-	b.findingsSheet("sheet.all_findings", fs, func(i int) string { return projects[i] })
 }

@@ -48,8 +48,9 @@ type sheetBuf struct {
 // records generates the record rows first..first+n-1 of a table.
 type records struct {
 	first, n int
-	// row appends the cells of record i from column 1 (nil for a gap) and
-	// gives the row's options.
+	// row appends the cells of record i from column 1 (nil for a gap;
+	// excelize.Cell or *excelize.Cell, valid until the next call) and gives
+	// the row's options.
 	row func(i int, cells []any) ([]any, excelize.RowOpts)
 }
 
@@ -115,8 +116,16 @@ func (b *book) flush(sheet string) {
 func (b *book) flushFile(sheet string, sb *sheetBuf) {
 	sb.rows(func(r int, vals []any, opts excelize.RowOpts) {
 		for j, v := range vals {
-			cell, ok := v.(excelize.Cell)
-			if !ok || b.err != nil {
+			var cell excelize.Cell
+			switch x := v.(type) {
+			case excelize.Cell:
+				cell = x
+			case *excelize.Cell:
+				cell = *x
+			default:
+				continue
+			}
+			if b.err != nil {
 				continue
 			}
 			ref := b.ref(j+1, r)

@@ -195,8 +195,11 @@ func (b *book) table(t *table) *placed {
 		}
 	}
 	if sb := b.buffer(t.sheet); sb != nil && t.n > 0 {
+		// One row of cells reused for every record: the stream takes
+		// pointers and copies them out, so a row costs no boxing.
+		row := make([]excelize.Cell, len(t.cols))
 		sb.rec = &records{first: p.first, n: t.n, row: func(i int, cells []any) ([]any, excelize.RowOpts) {
-			return b.record(t, p, i, wide, base, cells)
+			return b.record(t, p, i, wide, base, row, cells)
 		}}
 	}
 	if t.n == 0 {
@@ -208,9 +211,9 @@ func (b *book) table(t *table) *placed {
 	return p
 }
 
-// record is the cells of record i of a table, from column 1, and its
-// row's height and outline level.
-func (b *book) record(t *table, p *placed, i int, wide []bool, base []int, cells []any) ([]any, excelize.RowOpts) {
+// record is the cells of record i of a table, from column 1 (pointers
+// into row), and its row's height and outline level.
+func (b *book) record(t *table, p *placed, i int, wide []bool, base []int, row []excelize.Cell, cells []any) ([]any, excelize.RowOpts) {
 	var rl rowLook
 	if t.row != nil {
 		rl = t.row(i)
@@ -247,7 +250,8 @@ func (b *book) record(t *table, p *placed, i int, wide []bool, base []int, cells
 			id, err = b.st.cell(l)
 			b.fail(err)
 		}
-		cells = append(cells, excelize.Cell{StyleID: id, Value: cellValue(c, v)})
+		row[j] = excelize.Cell{StyleID: id, Value: cellValue(c, v)}
+		cells = append(cells, &row[j])
 	}
 	return cells, opts
 }

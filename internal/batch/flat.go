@@ -1,0 +1,210 @@
+package batch
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path/filepath"
+	"sync"
+
+	"github.com/pmokit/pmo/internal/analyze"
+	"github.com/pmokit/pmo/internal/config"
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/history"
+	"github.com/pmokit/pmo/internal/limits"
+	"github.com/pmokit/pmo/internal/outdir"
+	"github.com/pmokit/pmo/internal/report"
+)
+
+// A batch's memory stays flat in the number of projects: what it keeps of
+// each built project is its row of figures and its summary page, with
+// labels and calendars shared between projects. A project's findings (a
+// few hundred each) stay in its .pmo-result.json once that is written and
+// are read back one project at a time for the portfolio workbook and
+// summary.json.
+
+// shared is what one run hands every project: one calendar per holiday
+// set, one label catalogue per language, and the history's change markers.
+type shared struct {
+	calendars *analyze.Calendars
+	marks     *historyMarks
+	defaults  []byte // the portfolio file, for the input hash
+	mu        sync.Mutex
+	labels    map[string]report.Labels
+	configs   map[string]loadedConfig // project file -> its definition, until built
+}
+
+// loadedConfig is a project definition as config.Load read it.
+type loadedConfig struct {
+	cfg *config.Project
+	fs  diag.Findings
+}
+
+func newShared(out string) *shared {
+	return &shared{calendars: analyze.NewCalendars(), labels: map[string]report.Labels{}, marks: &historyMarks{out: out},
+		configs: map[string]loadedConfig{}}
+}
+
+// config hands out the definition of the project at path, read once for
+// the run (and then forgotten), or reads it.
+func (s *shared) config(path string) (*config.Project, diag.Findings, error) {
+	s.mu.Lock()
+	l, ok := s.configs[path]
+	delete(s.configs, path)
+	s.mu.Unlock()
+	if ok {
+		return l.cfg, l.fs, nil
+	}
+	return config.Load(path)
+}
+
+// keepPage makes d (a project's page-one document) use the run's label
+// catalogue of its language instead of its own copy.
+func (s *shared) keepPage(d *report.Document) *report.Document {
+	if d == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	l, ok := s.labels[d.Lang]
+	if !ok {
+		l = d.L
+		s.labels[d.Lang] = l
+	}
+	d.L = l
+	return d
+}
+
+func (s *shared) close() { s.marks.close() }
+
+// historyMarks reads the history database's change marker of a project
+// (history.DB.Revision) through one handle for the whole run, opened once
+// the database exists.
+type historyMarks struct {
+	out string
+	mu  sync.Mutex
+	db  *history.DB
+}
+
+// unknownMark is kept when the marker could not be read: it matches no
+// marker, so the next run rebuilds the project.
+const unknownMark = "?"
+
+// mark returns the marker of project id; "" when there is no history.
+// An unreadable database gives unknownMark: the project is then built
+// and its history step reports the error.
+func (h *historyMarks) mark(id string) string {
+	if h.out == "" {
+		return ""
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.db == nil {
+		db, err := history.OpenExisting(h.out)
+		if errors.Is(err, fs.ErrNotExist) {
+			return ""
+		}
+		if err != nil {
+			return unknownMark
+		}
+		h.db = db
+	}
+	m, err := h.db.Revision(id)
+	if err != nil {
+		return unknownMark
+	}
+	return m
+}
+
+func (h *historyMarks) close() {
+	if h.db != nil {
+		h.db.Close()
+	}
+}
+
+// dropFindings forgets r's findings once its result file holds them.
+func (r *ProjectResult) dropFindings(out string) {
+	r.findingsIn = resultFile(out, r.ID)
+	r.Findings = nil
+}
+
+// AllFindings returns the project's findings: its own, or those read back
+// from its result file when the batch let them go.
+func (r *ProjectResult) AllFindings() (diag.Findings, error) {
+	if r.findingsIn == "" {
+		return r.Findings, nil
+	}
+	data, err := limits.ReadFile(r.findingsIn, diag.Pos{File: r.findingsIn}, limits.StateBytes)
+	if err != nil {
+		return nil, fmt.Errorf("reading back the findings of %s: %w", r.ID, err)
+	}
+	var s struct {
+		Findings []storedFinding `json:"findings"`
+	}
+	if err := json.Unmarshal(data, &s); err != nil {
+		return nil, fmt.Errorf("reading back the findings of %s: %s: %w", r.ID, r.findingsIn, err)
+	}
+	return restoreFindings(s.Findings), nil
+}
+
+func restoreFindings(in []storedFinding) diag.Findings {
+	out := make(diag.Findings, 0, len(in))
+	for _, f := range in {
+		out = append(out, diag.Finding{Severity: f.Severity, Rule: f.Rule, Message: f.Message, MessageJA: f.MessageJA,
+			Pos: diag.Pos{File: f.File, Sheet: f.Sheet, Row: f.Row, Col: f.Col, CSV: f.CSV}})
+	}
+	return out
+}
+
+// WriteSummary writes OUT/summary.json, one project at a time: the same
+// bytes as indenting the whole result at once, without holding every
+// project's findings. Paths are written with forward slashes, so the
+// file is the same whichever system made it.
+func WriteSummary(out string, r *Result) error {
+	return outdir.WriteStream(out, "summary.json", func(w io.Writer) error { return writeSummary(w, r) })
+}
+
+func writeSummary(w io.Writer, r *Result) error {
+	bw := bufio.NewWriter(w)
+	c := *r
+	c.Portfolio = filepath.ToSlash(c.Portfolio)
+	c.Projects = []*ProjectResult{}
+	head, err := json.MarshalIndent(&c, "", "  ")
+	if err != nil {
+		return err
+	}
+	// The projects go where the empty list stands.
+	const empty = `"projects": [],`
+	at := bytes.Index(head, []byte(empty))
+	if at < 0 {
+		return errors.New("summary.json: no place for the projects")
+	}
+	bw.Write(head[:at+len(empty)-2])
+	for i, p := range r.Projects {
+		q := *p
+		q.Path = filepath.ToSlash(q.Path)
+		if q.Findings, err = p.AllFindings(); err != nil {
+			return err
+		}
+		q.findingsIn = ""
+		data, err := json.MarshalIndent(&q, "    ", "  ")
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n    ")
+		bw.Write(data)
+	}
+	if len(r.Projects) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.Write(head[at+len(empty)-2:])
+	bw.WriteString("\n")
+	return bw.Flush()
+}

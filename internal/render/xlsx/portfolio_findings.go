@@ -1,0 +1,144 @@
+package xlsx
+
+import (
+	"cmp"
+	"math"
+	"strings"
+
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/report"
+	"github.com/xuri/excelize/v2"
+)
+
+// allFindings writes the 全指摘 sheet: every project's findings, projects
+// in the portfolio's order, each project's findings in its own order. It
+// looks like the tracker's 指摘 sheet with a project column in front, but
+// its rows are streamed: a portfolio of a thousand projects holds a few
+// hundred thousand findings, which excelize's cell API would keep in
+// memory several times over. Each project's findings are fetched twice
+// (once to size the columns, once to write them) and dropped after use.
+func (b *book) allFindings(pf *report.Portfolio) {
+	if b.err != nil {
+		return
+	}
+	sheet := b.label("sheet.all_findings")
+	cols := []column{
+		{key: "project", label: b.label("project.id"), kind: report.Text},
+		b.col1("severity", report.Text), b.col1("rule", report.Text), b.col1("position", report.Text), b.col1("message", report.Text),
+	}
+	const sevCol = 1 // index of the severity column
+	values := func(row *report.PortfolioRow, f *diag.Finding) [5]string {
+		return [5]string{cmp.Or(row.ID, row.Name), b.label("severity." + f.Severity.String()), f.Rule, f.Pos.String(), f.Text(b.d.Lang)}
+	}
+	each := func(do func(row *report.PortfolioRow, f *diag.Finding)) {
+		for i := range pf.Rows {
+			if b.err != nil {
+				return
+			}
+			fs, err := pf.RowFindings(i)
+			if err != nil {
+				b.fail(err)
+				return
+			}
+			for j := range fs {
+				do(&pf.Rows[i], &fs[j])
+			}
+		}
+	}
+
+	// First pass: the columns' widths, the number of rows and whether a
+	// severity cell is coloured (the band then leaves that column alone).
+	widths := make([]float64, len(cols))
+	for j, c := range cols {
+		widths[j] = headerWidth(c.label)
+	}
+	n, sevFilled := 0, false
+	each(func(row *report.PortfolioRow, f *diag.Finding) {
+		n++
+		sevFilled = sevFilled || severityLook(f.Severity).fill != ""
+		for j, v := range values(row, f) {
+			widths[j] = max(widths[j], valueWidth(cols[j], txt(v)))
+		}
+	})
+	if b.err != nil {
+		return
+	}
+	p := &placed{sheet: sheet, first: firstRow, last: firstRow + n - 1, ncol: len(cols), at: map[string]int{}, own: map[int]bool{sevCol + 1: sevFilled}}
+	wide := make([]bool, len(cols))
+	base := make([]int, len(cols))
+	for j, c := range cols {
+		p.at[c.key] = j + 1
+		widths[j] = widths[j]*1.1 + 1
+		// A finding's position stays on one line, as on the tracker.
+		wide[j] = widths[j] > maxWidth && c.key != "position"
+		widths[j] = math.Round(min(max(widths[j], minWidth), maxWidth)*4) / 4
+		b.width(sheet, j+1, widths[j])
+		base[j] = b.styleID(cellLook(c, false, 0, wide[j]))
+	}
+
+	// Everything kept in the sheet's XML outside its rows is set before
+	// the stream starts: excelize writes the sheet properties when the
+	// stream opens, the panes and columns with the first row, the rest
+	// when it is flushed.
+	b.fail(b.f.AutoFilter(sheet, b.ref(1, headerRow)+":"+b.ref(len(cols), max(p.last, headerRow+1)), nil))
+	b.band(p)
+	b.finish(sheet, headerRow, 2, false)
+	if b.err != nil {
+		return
+	}
+	sw, err := b.f.NewStreamWriter(sheet)
+	if err != nil {
+		b.fail(err)
+		return
+	}
+	cell := func(style int, s string) excelize.Cell {
+		c := excelize.Cell{StyleID: style}
+		if s != "" {
+			c.Value = s
+		}
+		return c
+	}
+	b.fail(sw.SetRow(b.ref(1, titleRow), []any{cell(b.styleID(look{bold: true, size: 14, color: colTitle}), b.sheetTitle("sheet.all_findings"))}))
+	head := make([]any, len(cols))
+	for j, c := range cols {
+		head[j] = cell(b.styleID(headerLook()), c.label)
+	}
+	b.fail(sw.SetRow(b.ref(1, headerRow), head, excelize.RowOpts{Height: b.headerHeight()}))
+	r := firstRow
+	line := make([]any, len(cols))
+	each(func(row *report.PortfolioRow, f *diag.Finding) {
+		lines := 1
+		for j, v := range values(row, f) {
+			style := base[j]
+			// Text with line breaks wraps wherever it is, as on the tracker.
+			breaks := strings.Contains(v, "\n")
+			if wide[j] || breaks {
+				lines = max(lines, linesIn(v, widths[j]))
+			}
+			switch {
+			case j == sevCol:
+				style = b.styleID(severityLook(f.Severity))
+			case breaks && !wide[j]:
+				style = b.styleID(cellLook(cols[j], false, 0, true))
+			}
+			line[j] = cell(style, v)
+		}
+		var opts []excelize.RowOpts
+		if lines > 1 {
+			opts = append(opts, excelize.RowOpts{Height: rowHeight(lines, b.lineHeight())})
+		}
+		b.fail(sw.SetRow(b.ref(1, r), line, opts...))
+		r++
+	})
+	if n == 0 {
+		b.fail(sw.SetRow(b.ref(1, firstRow), []any{cell(b.styleID(look{italic: true, color: "595959"}), b.label("none"))}))
+	}
+	b.fail(sw.Flush())
+}
+
+// styleID is the workbook's style for l, made on first use.
+func (b *book) styleID(l look) int {
+	id, err := b.st.cell(l)
+	b.fail(err)
+	return id
+}

@@ -1,0 +1,567 @@
+package sheet
+
+import (
+	"bytes"
+	"errors"
+	"strconv"
+
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/limits"
+	"github.com/pmokit/pmo/internal/value"
+)
+
+// Worksheet XML is nearly all <row> and <c><v>…</v></c>: a 50,000-row
+// sheet has close to a million cells. readSheet therefore reads it in one
+// loop of its own rather than through scan's token callback: the
+// attributes of <row> and <c> are split in one pass over their bytes, and
+// a cell written the usual way (<c …><v>text</v></c>) is read straight
+// from the scanner's buffer without making a token of each part. Anything
+// else — inline strings, formulas, phonetic runs, comments, CDATA — goes
+// through the ordinary tokens, so every file reads exactly as before.
+
+// cellKind is the t attribute of <c>, as setCell reads it.
+type cellKind uint8
+
+const (
+	cellNumber cellKind = iota // no t, "n", "d" and anything unknown
+	cellShared                 // "s"
+	cellText                   // "str", "inlineStr"
+	cellBool                   // "b"
+	cellError                  // "e"
+)
+
+func cellKindOf(t []byte) cellKind {
+	switch string(t) {
+	case "s":
+		return cellShared
+	case "str", "inlineStr":
+		return cellText
+	case "b":
+		return cellBool
+	case "e":
+		return cellError
+	}
+	return cellNumber
+}
+
+// sheetReader is the state of one worksheet read.
+type sheetReader struct {
+	wb       *workbook
+	g        *Grid
+	row      *Row
+	cell     Cell
+	inCell   bool
+	inV, inT bool
+	inIS     bool
+	inPh     int
+	text     []byte
+	nextRow  int
+	nextCol  int
+	kind     cellKind
+	hasValue bool
+	spare    []Cell // the cells of a row dropped as empty, for the next row
+	merged   int64  // cells covered by indexed merges
+}
+
+func (sr *sheetReader) at() diag.Pos {
+	p := diag.Pos{File: sr.wb.file, Sheet: sr.g.Name}
+	if sr.row != nil {
+		p.Row = sr.row.Num
+	}
+	return p
+}
+
+// readSheet reads one worksheet into a Grid.
+func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
+	g := &Grid{File: wb.file, Name: ref.name, Hidden: ref.hidden, Date1904: wb.date1904, Styles: wb.styles}
+	rc, err := wb.open(ref.part)
+	if err != nil {
+		return nil, err
+	}
+	if rc == nil {
+		g.normalise()
+		return g, nil
+	}
+	defer rc.Close()
+	sr := &sheetReader{wb: wb, g: g, nextRow: 1, nextCol: 1}
+	s := newScanner(rc)
+	depth := 0
+	for {
+		t, err := s.next()
+		if err != nil {
+			return nil, wb.partError(ref.part, err)
+		}
+		switch t.kind {
+		case tokEOF:
+			g.normalise()
+			return g, nil
+		case tokStart:
+			if !t.self {
+				depth++
+			}
+			if depth > limits.XMLDepth {
+				return nil, limits.Over(diag.Pos{File: wb.file}, overXMLDepth, limits.XMLDepth, false)
+			}
+			if err := sr.start(t); err != nil {
+				return nil, err
+			}
+			if err := sr.cells(s, &depth); err != nil {
+				return nil, err
+			}
+		case tokEnd:
+			depth--
+			if err := sr.end(t); err != nil {
+				return nil, err
+			}
+			if err := sr.cells(s, &depth); err != nil {
+				return nil, err
+			}
+		case tokText:
+			if (sr.inV || sr.inT) && sr.inPh == 0 {
+				if err := sr.addText(t.text); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+}
+
+var cName = []byte("c")
+
+// cells reads, inside a row, the cells written the usual way straight
+// from the buffer: each <c …> tag is split here rather than by the
+// scanner, and its <v>…</v></c> by plainValue. It stops at anything else
+// (the row's end, an inline string, a formula), which the tokens take.
+func (sr *sheetReader) cells(s *scanner, depth *int) error {
+	for sr.row != nil {
+		if sr.inCell {
+			if *depth >= limits.XMLDepth || sr.inPh > 0 {
+				return nil
+			}
+			done, err := sr.plainValue(s)
+			if err != nil || !done {
+				return err
+			}
+			*depth-- // the cell's </c> was read with its value
+			continue
+		}
+		if !s.has(3) {
+			return nil
+		}
+		b := s.buf[s.pos:]
+		if b[0] != '<' || b[1] != 'c' || !isXMLSpace(b[2]) && b[2] != '>' && b[2] != '/' {
+			return nil
+		}
+		gt := s.indexFrom(2, '>')
+		if gt < 0 {
+			return nil // damage: the scanner reports it
+		}
+		tag := s.buf[s.pos+1 : s.pos+gt] // as scanner.next splits it
+		t := token{kind: tokStart, name: cName}
+		if n := len(tag); tag[n-1] == '/' {
+			t.self, tag = true, tag[:n-1]
+		}
+		t.attrs = tag[1:]
+		s.pos += gt + 1
+		if !t.self {
+			*depth++
+		}
+		if *depth > limits.XMLDepth {
+			return limits.Over(diag.Pos{File: sr.wb.file}, overXMLDepth, limits.XMLDepth, false)
+		}
+		if err := sr.start(t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (sr *sheetReader) addText(b []byte) error {
+	if len(sr.text)+len(b) > limits.CellTextBytes {
+		return limits.Over(sr.at(), overCellText, limits.CellTextBytes, true)
+	}
+	sr.text = append(sr.text, b...)
+	sr.hasValue = true
+	return nil
+}
+
+var (
+	openV  = []byte("<v>")
+	closeV = []byte("</v>")
+	closeC = []byte("</c>")
+)
+
+// plainValue reads a cell's <v>text</v> and the </c> after it straight
+// from the buffer, just after <c …> was read. It reads nothing and returns
+// false when the input there is written any other way, for the tokens to
+// take; done reports that the cell was read to its end.
+func (sr *sheetReader) plainValue(s *scanner) (done bool, err error) {
+	if !s.has(len(openV)) || !bytes.HasPrefix(s.buf[s.pos:], openV) {
+		return false, nil
+	}
+	lt := s.indexFrom(len(openV), '<')
+	if lt < 0 || !s.has(lt+len(closeV)+len(closeC)) {
+		return false, nil
+	}
+	b := s.buf[s.pos:]
+	if !bytes.HasPrefix(b[lt:], closeV) {
+		return false, nil // CDATA, a comment or damage: the tokens say
+	}
+	if lt > len(openV) {
+		if err := sr.addText(b[len(openV):lt]); err != nil {
+			return false, err
+		}
+	}
+	after := lt + len(closeV)
+	if !bytes.HasPrefix(b[after:], closeC) {
+		s.pos += after // the value is read; the rest of the cell goes by tokens
+		return false, nil
+	}
+	s.pos += after + len(closeC)
+	return true, sr.endCell()
+}
+
+func (sr *sheetReader) start(t token) error {
+	wb, g := sr.wb, sr.g
+	switch string(t.name) {
+	case "row":
+		n, hidden, outline := rowAttrs(t.attrs)
+		if n <= 0 {
+			n = sr.nextRow
+		}
+		if n > maxRows {
+			return diag.Errorf(diag.Pos{File: wb.file, Sheet: g.Name}, "row %d is past Excel's last row %d; the sheet is damaged", n, maxRows)
+		}
+		sr.nextRow, sr.nextCol = n+1, 1
+		if t.self {
+			sr.row = nil // an empty row element
+			return nil
+		}
+		// Rows of a table have about as many cells as the row before:
+		// sizing for that avoids append's doubling waste.
+		cells := sr.spare
+		sr.spare = nil
+		if k := len(g.Rows); cells == nil && k > 0 {
+			cells = make([]Cell, 0, len(g.Rows[k-1].Cells))
+		}
+		g.Rows = append(g.Rows, Row{Num: n, Hidden: hidden, Outline: min(outline, maxOutline), Cells: cells})
+		sr.row = &g.Rows[len(g.Rows)-1]
+		return wb.budget.cell(sr.at())
+	case "c":
+		if sr.row == nil {
+			return nil
+		}
+		ref, style, typ := cellAttrs(t.attrs)
+		col := sr.nextCol
+		if ref != nil {
+			if c := colOf(ref); c > 0 {
+				col = c
+			}
+		}
+		sr.nextCol = min(col, maxCols) + 1
+		sr.kind = cellKindOf(typ)
+		if col > maxCols {
+			return nil // beyond XFD: not a real cell
+		}
+		sr.cell = Cell{Col: uint16(col), Style: uint16(min(style, 65535))}
+		sr.inCell, sr.hasValue, sr.text = !t.self, false, sr.text[:0]
+	case "f":
+		if sr.inCell {
+			sr.cell.Formula = true
+		}
+	case "v":
+		sr.inV = sr.inCell && !t.self
+	case "is":
+		sr.inIS = sr.inCell && !t.self
+	case "t":
+		sr.inT = sr.inIS && !t.self
+	case "rPh":
+		if !t.self {
+			sr.inPh++
+		}
+	case "mergeCell":
+		if r, ok := attr(t.attrs, "ref"); ok {
+			if m, ok := parseRange(string(r)); ok {
+				if len(g.Merges) >= limits.Merges {
+					return limits.Over(sr.at(), overMerges, limits.Merges, false)
+				}
+				if a := m.area(); a <= limits.MergeArea {
+					if sr.merged += a; sr.merged > limits.MergedCells {
+						return limits.Over(sr.at(), overMergedCells, limits.MergedCells, false)
+					}
+				}
+				g.Merges = append(g.Merges, m)
+			}
+		}
+	case "col":
+		if attrTrue(t.attrs, "hidden") {
+			// Clamped to the grid: a max of MaxInt64 must not wrap the loop.
+			lo, hi := max(attrInt(t.attrs, "min"), 1), min(attrInt(t.attrs, "max"), maxCols)
+			if g.HiddenCols == nil && lo <= hi {
+				g.HiddenCols = map[int]bool{}
+			}
+			for c := lo; c <= hi; c++ {
+				g.HiddenCols[c] = true
+			}
+		}
+	}
+	return nil
+}
+
+func (sr *sheetReader) end(t token) error {
+	switch string(t.name) {
+	case "v":
+		sr.inV = false
+	case "t":
+		sr.inT = false
+	case "is":
+		sr.inIS = false
+	case "rPh":
+		sr.inPh--
+	case "c":
+		return sr.endCell()
+	case "row":
+		// Rows with no value (formatting only, or a zip bomb of <row/>)
+		// cost memory and say nothing.
+		g := sr.g
+		if n := len(g.Rows); n > 0 && len(g.Rows[n-1].Cells) == 0 && len(g.Rows[n-1].Fills) == 0 && g.Rows[n-1].Outline == 0 {
+			sr.spare = g.Rows[n-1].Cells[:0]
+			g.Rows = g.Rows[:n-1]
+			sr.wb.budget.cells--
+		}
+		sr.row = nil
+	}
+	return nil
+}
+
+// endCell stores the cell just read: its value, or the fill of an empty
+// coloured cell.
+func (sr *sheetReader) endCell() error {
+	wb := sr.wb
+	if sr.inCell && sr.row != nil {
+		cell := &sr.cell
+		if setCellKind(cell, sr.kind, sr.text, sr.hasValue, wb.strings) {
+			if err := wb.budget.cell(sr.at()); err != nil {
+				return err
+			}
+			if sr.kind != cellShared && cell.Kind != Number && cell.Kind != Bool {
+				if err := wb.budget.addText(sr.at(), len(cell.Str)); err != nil {
+					return err
+				}
+			}
+			sr.row.Cells = append(sr.row.Cells, *cell)
+		} else if int(cell.Style) < len(wb.styles) && wb.styles[cell.Style].Fill != 0 {
+			// An empty coloured cell: a Gantt bar drawn by fills.
+			if err := wb.budget.cell(sr.at()); err != nil {
+				return err
+			}
+			sr.row.Fills = append(sr.row.Fills, FillCell{Col: cell.Col, Fill: wb.styles[cell.Style].Fill})
+		}
+	}
+	sr.inCell = false
+	return nil
+}
+
+// setCellKind decodes the cell's text by type; false when the cell is
+// empty. It is setCell with the type already classified.
+func setCellKind(c *Cell, kind cellKind, text []byte, hasValue bool, sst []string) bool {
+	if !hasValue {
+		return false
+	}
+	switch kind {
+	case cellShared:
+		i, ok := smallIndex(text)
+		if !ok || i >= len(sst) {
+			return false
+		}
+		c.Kind, c.Str = String, sst[i]
+	case cellText:
+		c.Kind, c.Str = String, unescape(text)
+	case cellBool:
+		c.Kind = Bool
+		if string(text) == "1" {
+			c.Num = 1
+		}
+	case cellError:
+		c.Kind, c.Str = ErrorValue, unescape(text)
+	default:
+		if f, ok := plainInteger(text); ok {
+			c.Kind, c.Num = Number, f
+			break
+		}
+		f, err := strconv.ParseFloat(string(bytes.TrimSpace(text)), 64)
+		if err != nil {
+			c.Kind, c.Str = String, unescape(text)
+		} else {
+			c.Kind, c.Num = Number, f
+		}
+	}
+	if c.Kind == String && c.Str == "" {
+		return false
+	}
+	if c.Kind == String && c.Formula && value.IsErrorValue(c.Str) {
+		c.Kind = ErrorValue
+	}
+	return true
+}
+
+// smallIndex reads a shared-string index as strconv.Atoi does for the
+// values an index can take (an optional sign, decimal digits); false for
+// anything else or a number past 2^31.
+func smallIndex(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 10 {
+		i, err := strconv.Atoi(string(b))
+		return i, err == nil && i >= 0
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			i, err := strconv.Atoi(string(b))
+			return i, err == nil && i >= 0
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// plainInteger reads a value of up to 15 digits with an optional minus
+// sign, which a float64 holds exactly, so the result is the one ParseFloat
+// gives; false sends anything else to ParseFloat.
+func plainInteger(b []byte) (float64, bool) {
+	neg := len(b) > 0 && b[0] == '-'
+	d := b
+	if neg {
+		d = b[1:]
+	}
+	if len(d) == 0 || len(d) > 15 {
+		return 0, false
+	}
+	n := int64(0)
+	for _, c := range d {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	f := float64(n)
+	if neg {
+		f = -f
+	}
+	return f, true
+}
+
+// isSpaceByte is the ASCII white space bytes.TrimSpace removes.
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// nextAttr splits the first attribute off attrs as attr does: the key
+// before '=' (spaces trimmed), the quoted value, and what follows; ok is
+// false when no well-formed attribute is left.
+func nextAttr(attrs []byte) (key, val, rest []byte, ok bool) {
+	eq := bytes.IndexByte(attrs, '=')
+	if eq < 0 {
+		return nil, nil, nil, false
+	}
+	i, j := 0, eq
+	for i < j && isSpaceByte(attrs[i]) {
+		i++
+	}
+	for j > i && isSpaceByte(attrs[j-1]) {
+		j--
+	}
+	k := eq + 1
+	for k < len(attrs) && (attrs[k] == ' ' || attrs[k] == '\t' || attrs[k] == '\r' || attrs[k] == '\n') {
+		k++
+	}
+	if k == len(attrs) {
+		return nil, nil, nil, false
+	}
+	q := attrs[k]
+	if q != '"' && q != '\'' {
+		return nil, nil, nil, false
+	}
+	end := bytes.IndexByte(attrs[k+1:], q)
+	if end < 0 {
+		return nil, nil, nil, false
+	}
+	return attrs[i:j], attrs[k+1 : k+1+end], attrs[k+2+end:], true
+}
+
+// cellAttrs returns the r, s and t attributes of <c> in one pass (the
+// first of each when repeated, as attr would); ref and typ are nil when
+// absent.
+func cellAttrs(attrs []byte) (ref []byte, style int, typ []byte) {
+	var haveS bool
+	for {
+		key, val, rest, ok := nextAttr(attrs)
+		if !ok {
+			return ref, style, typ
+		}
+		attrs = rest
+		if len(key) != 1 {
+			continue
+		}
+		switch key[0] {
+		case 'r':
+			if ref == nil {
+				ref = val[:len(val):len(val)]
+			}
+		case 's':
+			if !haveS {
+				style, haveS = intValue(val), true
+			}
+		case 't':
+			if typ == nil {
+				typ = val[:len(val):len(val)]
+			}
+		}
+	}
+}
+
+// rowAttrs returns the r, hidden and outlineLevel attributes of <row> in
+// one pass, read as attrInt and attrTrue read them.
+func rowAttrs(attrs []byte) (n int, hidden bool, outline int) {
+	var haveR, haveH, haveO bool
+	for {
+		key, val, rest, ok := nextAttr(attrs)
+		if !ok {
+			return n, hidden, outline
+		}
+		attrs = rest
+		switch string(key) {
+		case "r":
+			if !haveR {
+				n, haveR = intValue(val), true
+			}
+		case "hidden":
+			if !haveH {
+				hidden, haveH = string(val) == "1" || string(val) == "true", true
+			}
+		case "outlineLevel":
+			if !haveO {
+				outline, haveO = intValue(val), true
+			}
+		}
+	}
+}
+
+// intValue reads an attribute value as attrInt does.
+func intValue(v []byte) int {
+	if len(v) > 0 && len(v) <= 9 {
+		n := 0
+		for _, c := range v {
+			if c < '0' || c > '9' {
+				goto slow
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+slow:
+	n, err := strconv.ParseInt(string(v), 10, 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) || n < 0 {
+		return 0 // a number too large comes back as MaxInt64 with ErrRange
+	}
+	return int(min(n, 1<<31))
+}
