@@ -19,6 +19,7 @@ import (
 	"github.com/pmokit/pmo/internal/portfolio"
 	"github.com/pmokit/pmo/internal/render/pdf"
 	"github.com/pmokit/pmo/internal/render/xlsx"
+	"github.com/pmokit/pmo/internal/report"
 	"github.com/spf13/pflag"
 )
 
@@ -36,6 +37,7 @@ type batchOptions struct {
 	noWait  bool
 	groupBy string
 	msWeeks int
+	meeting bool
 }
 
 func (o *batchOptions) langOption() string { return o.lang }
@@ -75,6 +77,7 @@ it; 2 usage or I/O errors; 130 interrupted (Ctrl-C, SIGTERM: no portfolio is wri
 			fs.StringVar(&o.groupBy, "group-by", "", "portfolio subtotals and a section per group: department, program or tags (from projects: in the portfolio YAML)")
 			fs.IntVar(&o.msWeeks, "milestone-weeks", portfolio.DefaultMilestoneWeeks, "weeks ahead the portfolio's milestone strip shows")
 			fs.BoolVar(&o.noWait, "no-wait", false, "fail at once when another pmo run is writing to OUT, instead of waiting for it")
+			fs.BoolVar(&o.meeting, "meeting", false, "also write OUT/meeting.pdf, the weekly meeting's agenda over every project, and each project's meeting.pdf")
 			return o
 		},
 		run: runBatch,
@@ -150,8 +153,8 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 	res := batch.Run(ctx, plan, batch.Options{
 		Out: out, Jobs: opt.jobs, AsOf: asOf, Today: date.FromTime(time.Now()), Lang: opt.lang, Force: opt.force,
 		Getenv: env.Getenv, Version: env.Version, Variant: fmt.Sprintf("%s font=%x", opt.format, sha256.Sum256(font)),
-		Render:    renderer{formats: f, font: font, watch: watch}.render,
-		Outputs:   []string{trackerFile, reportFile},
+		Render:    renderer{formats: f, font: font, watch: watch, meeting: opt.meeting}.render,
+		Outputs:   []string{trackerFile, reportFile, meetingFile},
 		Stopwatch: watch, Progress: fb.event,
 	})
 	fb.finish()
@@ -167,6 +170,11 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 	watch.Time("portfolio", func() { err2 = writePortfolio(out, res, lang, font) })
 	if err2 != nil {
 		return err2
+	}
+	if opt.meeting {
+		if err := writeMeeting(out, res, lang, font); err != nil {
+			return err
+		}
 	}
 	watch.Print(env.Stderr)
 	if !opt.quiet {
@@ -295,4 +303,24 @@ func printBatchTable(w io.Writer, res *batch.Result, out string) {
 	table(w, "", rows)
 	printGroups(w, res.Board)
 	fmt.Fprintf(w, "\n%s  (%d projects, %d failed)\n", filepath.Join(out, "portfolio.pdf"), len(res.Projects), res.Failed())
+}
+
+// writeMeeting writes OUT/meeting.pdf: the 定例 agenda over every project
+// that has a summary, worst first as in the portfolio.
+func writeMeeting(out string, res *batch.Result, lang string, font []byte) error {
+	pf := res.Overview(lang)
+	var docs []*report.Document
+	for i, d := range pf.Documents {
+		if d != nil && d.A != nil && (i >= len(pf.Rows) || pf.Rows[i].Status != string(batch.StatusFailed)) {
+			docs = append(docs, d)
+		}
+	}
+	if len(docs) == 0 {
+		return nil
+	}
+	b, _, err := pdf.RenderMeeting(pf.Name, docs, pdf.Options{Font: font})
+	if err != nil {
+		return fmt.Errorf("writing the meeting pack: %w", err)
+	}
+	return outdir.WriteFile(out, meetingFile, b)
 }

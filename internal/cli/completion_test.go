@@ -72,7 +72,7 @@ func TestCompletionBash(t *testing.T) {
 		{"pmo completion p", []string{"powershell"}},
 		{"pmo validate p", []string{"portfolio.yaml", "project.yaml"}},
 		{"pmo init --id ", nil},
-		{"pmo report -", []string{"--out", "-o", "--as-of", "--lang", "--format", "--font", "--no-history", "--no-wait", "--help", "-h"}},
+		{"pmo report -", []string{"--out", "-o", "--as-of", "--lang", "--format", "--font", "--meeting", "--no-history", "--no-wait", "--help", "-h"}},
 	}
 	for _, tc := range tests {
 		words := strings.Split(tc.line, " ")

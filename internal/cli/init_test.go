@@ -21,8 +21,8 @@ func TestInitThenValidateInspectReport(t *testing.T) {
 		lang   string
 		sheets []string
 	}{
-		{"ja", []string{"WBS.xlsx", "課題管理表.xlsx", "リスク管理表.xlsx"}},
-		{"en", []string{"WBS.xlsx", "issues.xlsx", "risks.xlsx"}},
+		{"ja", []string{"WBS.xlsx", "課題管理表.xlsx", "リスク管理表.xlsx", "アクション一覧.xlsx", "テスト仕様書.xlsx"}},
+		{"en", []string{"WBS.xlsx", "issues.xlsx", "risks.xlsx", "actions.xlsx", "tests.xlsx"}},
 	}
 	for _, c := range cases {
 		t.Run(c.lang, func(t *testing.T) {
@@ -75,8 +75,18 @@ func TestInitThenValidateInspectReport(t *testing.T) {
 				if len(res.Tables) != 1 || len(res.Findings) != 0 || len(res.Tables[0].Unmapped) != 0 || res.Tables[0].Count == 0 {
 					t.Fatalf("inspect %s: %+v", s, res)
 				}
+				// Action and test sheets name their title and ID columns for
+				// what they hold (アクション, テスト項目, テストID).
+				own := map[string]map[string]string{
+					"actions": {"title": "col.action"},
+					"tests":   {"id": "col.test_id", "title": "col.test_title"},
+				}[res.Tables[0].Kind]
 				for _, col := range res.Tables[0].Columns {
-					if col.Field == "" || col.Header != labels.Get("col."+col.Field) {
+					key := "col." + col.Field
+					if k, ok := own[col.Field]; ok {
+						key = k
+					}
+					if col.Field == "" || col.Header != labels.Get(key) {
 						t.Errorf("inspect %s: header %q maps to %q, want the %s label of its field", s, col.Header, col.Field, c.lang)
 					}
 				}

@@ -19,6 +19,7 @@ import (
 const (
 	trackerFile = "tracker.xlsx"
 	reportFile  = "status.pdf"
+	meetingFile = "meeting.pdf" // the 定例 agenda, with --meeting or report.meeting
 )
 
 // formats is the --format choice.
@@ -49,9 +50,10 @@ type renderer struct {
 	formats formats
 	font    []byte              // nil = the embedded IPAexGothic
 	watch   *pipeline.Stopwatch // nil = not measured
+	meeting bool                // also the 定例 agenda (meeting.pdf), whatever report.meeting says
 }
 
-func (r renderer) render(_ *pipeline.Project, d *report.Document) (map[string][]byte, diag.Findings, error) {
+func (r renderer) render(p *pipeline.Project, d *report.Document) (map[string][]byte, diag.Findings, error) {
 	out := map[string][]byte{}
 	var fs diag.Findings
 	if r.formats.xlsx {
@@ -73,6 +75,13 @@ func (r renderer) render(_ *pipeline.Project, d *report.Document) (map[string][]
 		}
 		out[reportFile] = b
 		fs = append(fs, more...)
+	}
+	if r.meeting || p != nil && p.Config.Report.Meeting {
+		b, _, err := pdf.RenderMeeting("", []*report.Document{d}, pdf.Options{Font: r.font})
+		if err != nil {
+			return nil, nil, fmt.Errorf("writing the meeting pack: %w", err)
+		}
+		out[meetingFile] = b
 	}
 	return out, fs, nil
 }

@@ -13,13 +13,14 @@ import (
 )
 
 type reportOptions struct {
-	out    string
-	asOf   string
-	lang   string
-	format string
-	font   string
-	noSnap bool
-	noWait bool
+	out     string
+	asOf    string
+	lang    string
+	format  string
+	font    string
+	noSnap  bool
+	noWait  bool
+	meeting bool
 }
 
 func (o *reportOptions) langOption() string { return o.lang }
@@ -32,7 +33,9 @@ func reportCommand() *command {
 		long: `Reads the project and writes, under DIR/<project-id>/, the standard tracker
 (tracker.xlsx: summary with charts, WBS with Gantt, issues, risks, milestones,
 workload, findings, changes) and the status report (status.pdf: a one-page summary
-for the steering committee, then the evidence). The run is then recorded
+for the steering committee, then the evidence). With --meeting (or report.meeting:
+true) also meeting.pdf: the weekly meeting's agenda — status in one line, new and
+overdue actions, pending decisions, changes since the last meeting. The run is then recorded
 in DIR/.pmo/history.db (SQLite) so the next run can say what changed.
 
 Files are written to a temporary name and renamed: a run that fails or is killed
@@ -48,6 +51,7 @@ leaves the previous outputs intact. Inputs are never written.
 			fs.StringVar(&o.font, "font", "", "TrueType font for the PDF (default: the embedded IPAexGothic)")
 			fs.BoolVar(&o.noSnap, "no-history", false, "do not record this run in DIR/.pmo/history.db")
 			fs.BoolVar(&o.noWait, "no-wait", false, "fail at once when another pmo run is writing to DIR, instead of waiting for it")
+			fs.BoolVar(&o.meeting, "meeting", false, "also write meeting.pdf, the agenda for the weekly meeting (定例会議資料); report.meeting: true in the YAML does the same")
 			return o
 		},
 		run: runReport,
@@ -92,7 +96,7 @@ func runReport(ctx context.Context, env *Env, o any, args []string) error {
 			}
 		}
 	}
-	files, more, err := renderer{formats: f, font: font}.render(p, p.Document(opt.lang))
+	files, more, err := renderer{formats: f, font: font, meeting: opt.meeting}.render(p, p.Document(opt.lang))
 	if err != nil {
 		return err
 	}
@@ -101,7 +105,7 @@ func runReport(ctx context.Context, env *Env, o any, args []string) error {
 		return err
 	}
 	defer lock.Release()
-	written, err := p.WriteOutputs(opt.out, files, !opt.noSnap, trackerFile, reportFile)
+	written, err := p.WriteOutputs(opt.out, files, !opt.noSnap, trackerFile, reportFile, meetingFile)
 	for _, w := range written {
 		fmt.Fprintln(env.Stdout, filepath.Join(opt.out, w))
 	}

@@ -181,8 +181,10 @@ type Report struct {
 	// record, pending or not, in file order (a plain text is a pending
 	// record with nothing else known).
 	DecisionLog []Decision
-	Pos         diag.Pos
-	LangPos     diag.Pos
+	// Meeting asks report for the 定例 agenda (meeting.pdf) as well.
+	Meeting bool
+	Pos     diag.Pos
+	LangPos diag.Pos
 }
 
 // Source is one team spreadsheet to read.

@@ -280,6 +280,9 @@ func (p *Project) ApplyDefaults(d Defaults) {
 	if take("report.comment") {
 		r.Comment = dr.Comment
 	}
+	if take("report.meeting") {
+		r.Meeting = dr.Meeting
+	}
 	if take("report.decisions") {
 		r.Decisions = slices.Clone(dr.Decisions)
 		r.DecisionLog = append(withoutKind(r.DecisionLog, "decision"), ofKind(dr.DecisionLog, "decision")...)

@@ -446,6 +446,9 @@ func (d *decoder) report(n *yaml.Node, path string, r *Report) {
 		log, r.Decisions = d.decisions(v, join(path, "decisions"), "decision")
 		r.DecisionLog = append(r.DecisionLog, log...)
 	}
+	if v := f.get("meeting"); v != nil {
+		r.Meeting, _ = d.boolean(v, join(path, "meeting"))
+	}
 	if v := f.get("escalations"); v != nil {
 		var log []Decision
 		log, r.Escalations = d.decisions(v, join(path, "escalations"), "escalation")

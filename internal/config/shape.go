@@ -71,7 +71,7 @@ func thresholdsShape() *shape {
 }
 
 func reportShape() *shape {
-	return &shape{keys: []string{"lang", "comment", "decisions", "escalations", "title"},
+	return &shape{keys: []string{"lang", "comment", "decisions", "escalations", "title", "meeting"},
 		sub: map[string]*shape{"decisions": decisionShape(), "escalations": decisionShape()}}
 }
 

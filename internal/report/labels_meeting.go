@@ -27,6 +27,10 @@ func meetingLabels(lang string) Labels {
 			"title.meeting": "Weekly meeting pack", "meeting.status": "Status per project", "meeting.new_actions": "New actions",
 			"meeting.overdue_actions": "Overdue actions", "meeting.pending": "Pending decisions and escalations", "meeting.changes": "Changes since last meeting",
 			"meeting.project": "Project", "meeting.rag": "RAG", "meeting.line": "Status",
+			"meeting.closed_actions": "actions closed", "meeting.decided": "decisions made",
+			"col.test_id": "Test ID", "col.test_title": "Test case", "col.planned_on": "Planned date", "col.executed_on": "Executed on",
+			"col.result": "Result", "col.tester": "Tester", "col.defect": "Defect ID",
+			"result.blocked": "Blocked", "result.not_run": "Not run",
 		}
 	}
 	return Labels{
@@ -52,5 +56,9 @@ func meetingLabels(lang string) Labels {
 		"title.meeting": "定例会議資料", "meeting.status": "案件別の状況", "meeting.new_actions": "新規アクション",
 		"meeting.overdue_actions": "期限超過のアクション", "meeting.pending": "未決の意思決定・エスカレーション", "meeting.changes": "前回からの変化",
 		"meeting.project": "案件", "meeting.rag": "評価", "meeting.line": "状況",
+		"meeting.closed_actions": "完了アクション", "meeting.decided": "決定した事項",
+		"col.test_id": "テストID", "col.test_title": "テスト項目", "col.planned_on": "実施予定日", "col.executed_on": "実施日",
+		"col.result": "結果", "col.tester": "実施者", "col.defect": "不具合No",
+		"result.blocked": "保留", "result.not_run": "未実施",
 	}
 }

@@ -36,8 +36,8 @@ func TestProjectYAMLLoadsWithoutFindings(t *testing.T) {
 		done        int // milestones marked done
 		sheetSuffix []string
 	}{
-		{"ja fiscal year", Options{ID: "crm", Name: "顧客管理システム刷新", Start: date.Of(2026, 4, 1)}, "2026-04-01", "2027-03-31", "2026-04-01", 0, []string{"WBS.xlsx", "課題管理表.xlsx", "リスク管理表.xlsx"}},
-		{"en mid-year", Options{ID: "crm", Name: "CRM", Lang: "en", Start: date.Of(2026, 4, 1), AsOf: date.Of(2026, 11, 20)}, "2026-04-01", "2027-03-31", "2026-11-20", 2, []string{"WBS.xlsx", "issues.xlsx", "risks.xlsx"}},
+		{"ja fiscal year", Options{ID: "crm", Name: "顧客管理システム刷新", Start: date.Of(2026, 4, 1)}, "2026-04-01", "2027-03-31", "2026-04-01", 0, []string{"WBS.xlsx", "課題管理表.xlsx", "リスク管理表.xlsx", "アクション一覧.xlsx", "テスト仕様書.xlsx"}},
+		{"en mid-year", Options{ID: "crm", Name: "CRM", Lang: "en", Start: date.Of(2026, 4, 1), AsOf: date.Of(2026, 11, 20)}, "2026-04-01", "2027-03-31", "2026-11-20", 2, []string{"WBS.xlsx", "issues.xlsx", "risks.xlsx", "actions.xlsx", "tests.xlsx"}},
 		{"last day", Options{ID: "x", Name: "x", Start: date.Of(2026, 4, 1), AsOf: date.Of(2027, 3, 31)}, "2026-04-01", "2027-03-31", "2027-03-31", 2, nil},
 		{"leap day", Options{ID: "leap", Name: "Leap", Start: date.Of(2028, 2, 29)}, "2028-02-29", "2029-02-28", "2028-02-29", 0, nil},
 		{"year-end start", Options{ID: "ye", Name: "YE", Start: date.Of(2026, 12, 30)}, "2026-12-30", "2027-12-29", "2026-12-30", 0, nil},
@@ -47,7 +47,7 @@ func TestProjectYAMLLoadsWithoutFindings(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			fs := files(t, c.o)
-			if len(fs) != 4 || fs[0].Path != ProjectFile {
+			if len(fs) != 6 || fs[0].Path != ProjectFile {
 				t.Fatalf("files %v", paths(fs))
 			}
 			p, found, err := config.Parse(filepath.Join("proj", ProjectFile), fs[0].Data)
@@ -75,7 +75,7 @@ func TestProjectYAMLLoadsWithoutFindings(t *testing.T) {
 			if done != c.done {
 				t.Errorf("%d milestones done, want %d", done, c.done)
 			}
-			if len(p.Sources) != 3 {
+			if len(p.Sources) != 5 {
 				t.Fatalf("sources %+v", p.Sources)
 			}
 			for i, s := range p.Sources {
@@ -135,7 +135,7 @@ func TestCommentedExamplesAreValid(t *testing.T) {
 				got.OverdueHighIssues.Red != want.OverdueHighIssues.Red || got.MilestoneSlipDays != want.MilestoneSlipDays || got.Capacity != want.Capacity {
 				t.Errorf("commented thresholds %+v are not the defaults", got)
 			}
-			if got.Pos.Row == 0 || p.Project.Sponsor == "" || len(p.Sources) != 4 || len(p.Teams) != 2 || len(p.Calendar.Workdays) != 1 {
+			if got.Pos.Row == 0 || p.Project.Sponsor == "" || len(p.Sources) != 6 || len(p.Teams) != 2 || len(p.Calendar.Workdays) != 1 {
 				t.Errorf("an example did not come into effect: thresholds at %v, sponsor %q, %d sources, %d teams, workdays %v",
 					got.Pos, p.Project.Sponsor, len(p.Sources), len(p.Teams), p.Calendar.Workdays)
 			}
@@ -153,7 +153,8 @@ func TestSheetsReadBack(t *testing.T) {
 				t.Parallel()
 				fs := files(t, Options{ID: "p", Name: "P", Lang: lang, Start: date.Of(2026, 4, 1), AsOf: asOf})
 				d := &report.Document{L: report.LabelsFor(lang)}
-				want := [][]report.Column{inputs(d.TaskColumns(), project.KindWBS), inputs(d.IssueColumns(), project.KindIssues), inputs(d.RiskColumns(), project.KindRisks)}
+				want := [][]report.Column{inputs(d.TaskColumns(), project.KindWBS), inputs(d.IssueColumns(), project.KindIssues), inputs(d.RiskColumns(), project.KindRisks),
+					actionColumns(d), testColumns(d)}
 				dir := t.TempDir()
 				for i, f := range fs[1:] {
 					path := filepath.Join(dir, filepath.Base(f.Path))

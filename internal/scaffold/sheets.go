@@ -22,8 +22,8 @@ type words struct {
 	Project     string // name of a project given none
 	Team        string
 	Members     []string
-	Files       [3]string // under teams/: WBS, issues, risks
-	Sheets      [3]string
+	Files       [5]string // under teams/: WBS, issues, risks, actions, tests
+	Sheets      [5]string
 	Phase, Task string
 	Deliverable string
 	Example     string // tells the reader the row is an example
@@ -32,30 +32,37 @@ type words struct {
 	Risk        string
 	RiskKind    string
 	Mitigation  string
+	Action      string // the example action item and the meeting it came from
+	Meeting     string
+	Test        string // the example test case
 }
 
 func wordsFor(lang string) words {
 	if lang == "en" {
 		return words{
 			Project: "New project", Team: "Business", Members: []string{"Sato", "Suzuki"},
-			Files:  [3]string{"WBS.xlsx", "issues.xlsx", "risks.xlsx"},
-			Sheets: [3]string{"WBS", "Issues", "Risks"},
+			Files:  [5]string{"WBS.xlsx", "issues.xlsx", "risks.xlsx", "actions.xlsx", "tests.xlsx"},
+			Sheets: [5]string{"WBS", "Issues", "Risks", "Actions", "Tests"},
 			Phase:  "Requirements", Task: "Survey current operations", Deliverable: "Current process flow",
 			Example: "Example row: rewrite it or delete the row",
 			Issue:   "How requirements are signed off is not decided", IssueKind: "Requirements",
 			Risk: "Key users cannot spare time for workshops", RiskKind: "Staffing",
 			Mitigation: "Agree the workshop dates with the business lead in advance",
+			Action:     "Send the workshop schedule to the key users", Meeting: "Weekly meeting",
+			Test: "Log in with a valid user",
 		}
 	}
 	return words{
 		Project: "新規プロジェクト", Team: "業務", Members: []string{"佐藤", "鈴木"},
-		Files:  [3]string{"WBS.xlsx", "課題管理表.xlsx", "リスク管理表.xlsx"},
-		Sheets: [3]string{"WBS", "課題管理表", "リスク管理表"},
+		Files:  [5]string{"WBS.xlsx", "課題管理表.xlsx", "リスク管理表.xlsx", "アクション一覧.xlsx", "テスト仕様書.xlsx"},
+		Sheets: [5]string{"WBS", "課題管理表", "リスク管理表", "アクション", "テスト仕様書"},
 		Phase:  "要件定義", Task: "現行業務の調査", Deliverable: "現行業務フロー",
 		Example: "記入例です。書き換えるか、行ごと削除してください",
 		Issue:   "要件の承認手順が決まっていない", IssueKind: "要件",
 		Risk: "キーユーザーがヒアリングの時間を確保できない", RiskKind: "体制",
 		Mitigation: "業務部門長とヒアリング日程を事前に合意する",
+		Action:     "ヒアリング日程をキーユーザーへ連絡する", Meeting: "定例会議",
+		Test: "正しい利用者IDでログインできる",
 	}
 }
 
@@ -131,7 +138,7 @@ func (p *plan) sheets() []blank {
 			"probability": 3.0, "impact": 3.0, "owner": w.Members[0], "mitigation": w.Mitigation,
 			"status": d.ItemStatus(project.Open), "due": p.within(p.cal.AddWorkdays(p.AsOf, 20)),
 		}},
-	}}
+	}, p.actionSheet(d, itemStatus), p.testSheet(d)}
 }
 
 // inputs keeps the columns a team fills in: the standard fields of kind,
