@@ -42,8 +42,8 @@ func TestSheetsExcelSafe(t *testing.T) {
 			}
 			written = append(written, path)
 		}
-		if n != 3 {
-			t.Errorf("%d workbooks, want 3 (WBS, issues, risks)", n)
+		if n < 3 {
+			t.Errorf("%d workbooks, want at least the WBS, issue and risk sheets", n)
 		}
 	}
 	// SheetJS and ExcelJS open them too.
