@@ -64,15 +64,19 @@ type Board struct {
 	Items          []Item    `json:"items"` // decisions, then escalations
 	// OverdueActions are every project's open action items past due, the
 	// most overdue first; MoreActions those left out.
-	OverdueActions []Action      `json:"overdue_actions"`
-	MoreActions    int           `json:"more_actions,omitempty"`
-	HasActions     bool          `json:"has_actions"` // some project keeps an action list
-	Trend          []TrendRow    `json:"trend"`
-	Quality        []QualityRow  `json:"quality"` // worst first
-	People         *People       `json:"people"`
-	GroupBy        string        `json:"group_by,omitempty"`
-	Groups         []Group       `json:"groups,omitempty"`
-	Findings       diag.Findings `json:"findings"`
+	OverdueActions []Action     `json:"overdue_actions"`
+	MoreActions    int          `json:"more_actions,omitempty"`
+	HasActions     bool         `json:"has_actions"` // some project keeps an action list
+	Trend          []TrendRow   `json:"trend"`
+	Quality        []QualityRow `json:"quality"` // worst first
+	People         *People      `json:"people"`
+	// Missing names the projects the board could not take in (failed, or
+	// kept from an older pmo without a summary): their people, milestones
+	// and decisions are not in it.
+	Missing  []string      `json:"missing"`
+	GroupBy  string        `json:"group_by,omitempty"`
+	Groups   []Group       `json:"groups,omitempty"`
+	Findings diag.Findings `json:"findings"`
 }
 
 // LevelCount is how many projects are at a level now and were at the
@@ -155,7 +159,12 @@ type TrendRow struct {
 // Build computes the board from the projects in portfolio order.
 func Build(in Input, entries []Entry) *Board {
 	b := &Board{AsOf: in.AsOf, Changes: []Change{}, Movers: []Change{}, Quadrant: []Point{}, Milestones: []DueMilestone{},
-		Items: []Item{}, OverdueActions: []Action{}, Trend: []TrendRow{}, GroupBy: in.GroupBy}
+		Items: []Item{}, OverdueActions: []Action{}, Trend: []TrendRow{}, Missing: []string{}, GroupBy: in.GroupBy}
+	for _, e := range entries {
+		if e.Summary == nil || e.Status == "failed" {
+			b.Missing = append(b.Missing, cmp.Or(e.label(), "?"))
+		}
+	}
 	b.status(entries)
 	b.milestones(in, entries)
 	// Decisions of every project first, then escalations: the committee

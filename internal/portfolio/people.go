@@ -84,11 +84,17 @@ func people(in *Input, entries []Entry) (*People, diag.Findings) {
 	slices.SortFunc(sorted, func(a, b string) int {
 		return cmp.Or(cmp.Compare(len(project.NameKey(b)), len(project.NameKey(a))), strings.Compare(a, b))
 	})
+	// Each spelling is looked up once: normalising a name (NFKC) for
+	// every cell of a thousand projects would cost more than the sums.
+	who := make(map[string]int, len(sorted))
 	for _, n := range sorted {
 		if _, ok := roster.Find(n); !ok {
 			roster.Add(n, len(rows))
 			rows = append(rows, PersonLoad{Name: n})
 		}
+	}
+	for _, n := range sorted {
+		who[n], _ = roster.Find(n)
 	}
 	view := &People{Weeks: []date.Date{}, Rows: []PersonLoad{}}
 	if first == 0 {
@@ -131,9 +137,9 @@ func people(in *Input, entries []Entry) (*People, diag.Findings) {
 		shares := map[int][]float64{}
 		var order []int
 		for _, c := range s.Load {
-			i, ok := roster.Find(c.Person)
+			i := who[c.Person]
 			j := col(c.Week)
-			if !ok || j < 0 {
+			if j < 0 {
 				continue
 			}
 			if shares[i] == nil {

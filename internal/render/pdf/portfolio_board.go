@@ -30,6 +30,7 @@ func (w *writer) steering(pf *report.Portfolio) {
 	w.y = top
 	w.changeTable(b, marginX+chartW+gap, contentW-chartW-gap, top+chartH)
 	w.y = top + chartH + 3
+	w.missingLine(b)
 	w.milestoneStrip(b, marginX, w.y, contentW)
 	w.items(b)
 }

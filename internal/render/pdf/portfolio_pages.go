@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/diag"
@@ -40,6 +41,7 @@ func (w *writer) peoplePage(b *portfolio.Board) {
 	w.setFont(7.5, false)
 	w.color(grey)
 	w.y += w.para(marginX, w.y, contentW, w.L("board.people_note"), diag.Pos{}) + 1
+	w.missingLine(b)
 	if v == nil || len(v.Rows) == 0 {
 		w.absentLine(w.L("board.no_people"))
 		return
@@ -307,4 +309,16 @@ func (w *writer) groupPages(pf *report.Portfolio) {
 		w.table(w.portfolioTable(sub), marginX, contentW)
 		w.y += 4
 	}
+}
+
+// missingLine names the projects the board could not take in, so that a
+// failed project's people are not read as free.
+func (w *writer) missingLine(b *portfolio.Board) {
+	if len(b.Missing) == 0 {
+		return
+	}
+	w.setFont(8, true)
+	w.color(red)
+	w.y += w.para(marginX, w.y, contentW, fmt.Sprintf(w.L("board.missing"), strings.Join(b.Missing, ", ")), diag.Pos{}) + 1
+	w.color(black)
 }

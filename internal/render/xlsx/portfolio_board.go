@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -151,6 +152,10 @@ func (b *book) people(bd *portfolio.Board) {
 			b.text(sheet, 1, r+1+i, f.Text(b.d.Lang), look{color: colBadText})
 		}
 		r += len(bd.Findings) + 2
+	}
+	if len(bd.Missing) > 0 {
+		b.text(sheet, 1, r, fmt.Sprintf(b.label("board.missing"), strings.Join(bd.Missing, ", ")), look{bold: true, color: colBadText})
+		r += 2
 	}
 	b.text(sheet, 1, r, b.label("board.people_note"), look{italic: true, color: "595959"})
 	// Half a year of weeks prints on two A3 pages, names repeated.
