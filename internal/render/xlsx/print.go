@@ -38,15 +38,16 @@ func printableMM() (w, h float64) {
 }
 
 // maxDigitPx is the width in pixels of a digit in the workbook's font at
-// 11 pt, the unit of Excel's column widths: 7 for Calibri; 8 for
-// 游ゴシック in Excel (its default column, 8.38 characters, is 72
-// pixels), 9 for the Japanese sans-serif LibreOffice falls back to, the
-// wider of the two so the page fits in both.
+// 11 pt, the unit of Excel's column widths: 7 for Calibri (and Carlito,
+// LibreOffice's stand-in); for 游ゴシック 8 in Excel (its default column,
+// 8.38 characters, is 72 pixels) but about 9.3 in LibreOffice without the
+// font, which measures with its Latin fallback (DejaVu Sans): the scale
+// is chosen for the wider, so the table fits the page in both.
 func maxDigitPx(lang string) float64 {
 	if lang == "en" {
 		return 7
 	}
-	return 9
+	return 9.5
 }
 
 // columnMM is how wide a column of Excel width w prints at 100 %.

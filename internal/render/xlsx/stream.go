@@ -96,6 +96,20 @@ func (b *book) flush(sheet string) {
 		b.flushFile(sheet, sb)
 		return
 	}
+	// The stream writes the worksheet's <cols> in the order it holds them,
+	// unsorted (the File API's writer sorts them); Excel and LibreOffice
+	// need them ascending, or LibreOffice reads other widths. excelize puts
+	// the column set last first, so setting each width again from the last
+	// column to the first leaves them ascending (TestStreamedColsAscending).
+	ws := b.widths[sheet]
+	cols := make([]int, 0, len(ws))
+	for c := range ws {
+		cols = append(cols, c)
+	}
+	slices.Sort(cols)
+	for i := len(cols) - 1; i >= 0 && b.err == nil; i-- {
+		b.fail(b.f.SetColWidth(sheet, b.col(cols[i]), b.col(cols[i]), ws[cols[i]]))
+	}
 	sw, err := b.f.NewStreamWriter(sheet)
 	if err != nil {
 		b.fail(err)

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"strings"
 	"testing"
@@ -72,5 +73,33 @@ func TestChartsOnStreamedSheets(t *testing.T) {
 	}
 	if drawn < 2 {
 		t.Errorf("%d sheets keep their charts, want the summary's and a row table's", drawn)
+	}
+}
+
+// TestStreamedColsAscending: every sheet's <col> elements are in
+// ascending order and do not overlap, as Excel requires and LibreOffice
+// needs to read the widths.
+func TestStreamedColsAscending(t *testing.T) {
+	t.Parallel()
+	data := render(t, exampleDoc(t, "kikan", "ja"))
+	f := open(t, data)
+	for i, sheet := range f.GetSheetList() {
+		part := readPart(t, data, fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1))
+		var ws struct {
+			Cols []struct {
+				Min int `xml:"min,attr"`
+				Max int `xml:"max,attr"`
+			} `xml:"cols>col"`
+		}
+		if err := xml.Unmarshal([]byte(part), &ws); err != nil {
+			t.Fatal(err)
+		}
+		prev := 0
+		for _, c := range ws.Cols {
+			if c.Min <= prev || c.Max < c.Min {
+				t.Errorf("%s: <col min=%d max=%d> after column %d", sheet, c.Min, c.Max, prev)
+			}
+			prev = c.Max
+		}
 	}
 }

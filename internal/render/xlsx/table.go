@@ -119,9 +119,10 @@ func (b *book) headerHeight() float64 { return rowHeight(2, b.lineHeight()) + 2 
 
 // headerWidth is the width a header label needs: its text on one line.
 // The header row is two lines tall with the label at the top, so the
-// filter button sits below the label rather than over its end. Labels are
-// never broken by pmo: other tools find the columns by their exact text.
-func headerWidth(label string) float64 { return textWidth(label) + 1 }
+// filter button sits below the label rather than over its end, and needs
+// no room of its own. Labels are never broken by pmo: other tools find
+// the columns by their exact text.
+func headerWidth(label string) float64 { return textWidth(label) }
 
 // table writes the title, the header and the typed records, sizes the
 // columns from their content and sets the auto-filter.
