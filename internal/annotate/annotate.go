@@ -74,7 +74,7 @@ func Annotate(data []byte, findings diag.Findings, opt Options) (res *Result, er
 	// That is this file's fault, said as such, not pmo's crash.
 	defer func() {
 		if r := recover(); r != nil {
-			res, err = nil, fmt.Errorf("cannot annotate this workbook: excelize failed on it (%v); a workbook saved again by Excel or LibreOffice can be annotated", r)
+			res, err = nil, fmt.Errorf("excelize failed on it (%v); saved again by Excel or LibreOffice it can be annotated", r)
 		}
 	}()
 	f, err := excelize.OpenReader(bytes.NewReader(data))

@@ -135,7 +135,7 @@ func runAnnotate(_ context.Context, env *Env, o any, args []string) error {
 	res, err := annotate.Annotate(data, annotate.Of(p.Findings, filepath.Base(in)), annotate.Options{
 		Lang: opt.lang, Name: filepath.Base(in), AsOf: p.AsOf, Last: strings.EqualFold(filepath.Ext(in), ".xlsm")})
 	if err != nil {
-		return diag.Errorf(diag.Pos{File: in}, "%v", err)
+		return diag.Errorf(diag.Pos{File: in}, "cannot annotate a copy: %v", err)
 	}
 	if err := pipeline.WriteFile(out, res.Data); err != nil {
 		return err

@@ -44,7 +44,7 @@ func returned(p *pipeline.Project) (map[string][]byte, error) {
 		res, err := annotate.Annotate(data, annotate.Of(p.Findings, s.Config.Name), annotate.Options{
 			Name: path.Base(s.Config.Name), AsOf: p.AsOf, Last: strings.EqualFold(path.Ext(name), ".xlsm")})
 		if err != nil {
-			return nil, diag.Errorf(diag.Pos{File: s.Config.Name}, "annotating a copy: %v", err)
+			return nil, diag.Errorf(diag.Pos{File: s.Config.Name}, "cannot annotate a copy: %v", err)
 		}
 		out[returnDir+"/"+name] = res.Data
 	}
