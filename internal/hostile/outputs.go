@@ -149,7 +149,7 @@ func outputCases() []Case {
 		// error naming the file, nothing written.
 		{Name: "annotate-no-styles", Kind: KindXLSX, Files: func() map[string][]byte {
 			return map[string][]byte{"wbs.xlsx": hostileBook(10000, "")}
-		}, Args: []string{"annotate", "wbs.xlsx", "-o", "out/wbs.xlsx", "--as-of", "2026-06-01"}, Exit: 2, Message: "cannot annotate a copy", File: "wbs.xlsx"},
+		}, Args: []string{"annotate", "wbs.xlsx", "-o", "out/wbs.xlsx", "--as-of", "2026-06-01", "--lang", "en"}, Exit: 2, Message: "cannot annotate a copy", File: "wbs.xlsx"},
 		{Name: "output-hostile-batch", Kind: KindOut, Files: files(both),
 			Args: []string{"batch", ".", "-o", "out", "--lang", "en", "--quiet"}, Exit: 1, Writes: true, Output: true}, // 1: the projects have errors,
 	}
