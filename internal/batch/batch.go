@@ -118,12 +118,14 @@ type ProjectResult struct {
 	// Portfolio is what the portfolio's own pages need of the project
 	// (people's load, milestones, decisions, trend, sources' quality).
 	Portfolio *portfolio.Summary `json:"portfolio,omitempty"`
-	// Summary is the project's one-page document, for the portfolio PDF;
-	// nil when reused or failed.
+	// Document is the project's one-page summary, for the portfolio PDF;
+	// nil for a failed project, and once the result file holds it (Page
+	// reads it back).
 	Document *report.Document `json:"-"`
-	// findingsIn is the result file holding Findings once the batch let
-	// them go (see AllFindings).
-	findingsIn string
+	// findingsIn and pageIn are the result file holding Findings and
+	// Document once the batch let them go (see AllFindings and Page);
+	// pageLang is the stored page's language.
+	findingsIn, pageIn, pageLang string
 }
 
 // Result is the whole run.
@@ -377,12 +379,11 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, st *shared
 		// since change the figures though no file of the project did.
 		reused, _ = reusable(opt.Out, cfg.Project.ID, hash, st.marks.mark(cfg.Project.ID))
 	}
-	if reused != nil && reused.Document != nil && reused.Document.Lang == cmp.Or(opt.Lang, cfg.Report.Lang, "ja") {
+	if reused != nil && reused.pageLang == cmp.Or(opt.Lang, cfg.Report.Lang, "ja") {
 		// Unchanged inputs, outputs in place and the summary page stored:
 		// nothing to read, analyse or write (the hash check is the work).
 		*r = *reused
 		r.Path, r.Status = plan.Rel(path), StatusReused
-		st.keepPage(r.Document)
 		return nil
 	}
 	p, err := pipeline.Load(ctx, path, popt)
@@ -394,7 +395,7 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, st *shared
 		// summary page, which reading and analysing alone rebuild.
 		*r = *reused
 		r.Path, r.Status = plan.Rel(path), StatusReused
-		r.Document = st.keepPage(p.Document(cmp.Or(opt.Lang, p.Config.Report.Lang)).PageOne())
+		r.Document, r.pageIn = st.keepPage(p.Document(cmp.Or(opt.Lang, p.Config.Report.Lang)).PageOne()), ""
 		return nil
 	}
 	c := p.Config
@@ -435,7 +436,7 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, st *shared
 	if err := saveResult(opt.Out, r, st.marks.mark(r.ID)); err != nil {
 		return err
 	}
-	r.dropFindings(opt.Out)
+	r.spill(opt.Out)
 	return nil
 }
 
@@ -556,7 +557,18 @@ func reusable(out, id, hash, historyMark string) (*ProjectResult, bool) {
 	if err != nil {
 		return nil, false
 	}
-	s := storedResult{ProjectResult: &ProjectResult{}}
+	// The findings and the page stay undecoded: they are read back one
+	// project at a time when the portfolio is written.
+	var s struct {
+		*ProjectResult
+		Findings json.RawMessage `json:"findings"`
+		Page     *struct {
+			Lang string
+			A    json.RawMessage
+		} `json:"page"`
+		History string `json:"history"`
+	}
+	s.ProjectResult = &ProjectResult{}
 	if json.Unmarshal(data, &s) != nil || s.InputHash != hash || s.Status == StatusFailed ||
 		s.History != historyMark || historyMark == unknownMark {
 		return nil, false
@@ -573,11 +585,12 @@ func reusable(out, id, hash, historyMark string) (*ProjectResult, bool) {
 			return nil, false
 		}
 	}
-	if s.Page != nil && s.Page.A != nil {
-		s.Page.Restore()
-		prev.Document = s.Page
+	prev.spill(out)
+	if s.Page != nil && len(s.Page.A) > 0 && string(s.Page.A) != "null" {
+		prev.pageLang = cmp.Or(s.Page.Lang, "ja")
+	} else {
+		prev.pageIn = ""
 	}
-	prev.dropFindings(out)
 	for _, o := range prev.Outputs {
 		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(o))); err != nil {
 			return nil, false

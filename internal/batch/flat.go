@@ -21,11 +21,11 @@ import (
 )
 
 // A batch's memory stays flat in the number of projects: what it keeps of
-// each built project is its row of figures and its summary page, with
-// labels and calendars shared between projects. A project's findings (a
-// few hundred each) stay in its .pmo-result.json once that is written and
-// are read back one project at a time for the portfolio workbook and
-// summary.json.
+// each built project is its row of figures, with calendars shared between
+// projects. A project's findings (a few hundred each) and its summary page
+// (about 25 KiB) stay in its .pmo-result.json once that is written, and
+// are read back one project at a time for the portfolio workbook, its PDF
+// and summary.json.
 
 // shared is what one run hands every project: one calendar per holiday
 // set, one label catalogue per language, and the history's change markers.
@@ -126,10 +126,41 @@ func (h *historyMarks) close() {
 	}
 }
 
-// dropFindings forgets r's findings once its result file holds them.
-func (r *ProjectResult) dropFindings(out string) {
-	r.findingsIn = resultFile(out, r.ID)
-	r.Findings = nil
+// spill forgets r's findings and page once its result file holds them.
+func (r *ProjectResult) spill(out string) {
+	r.findingsIn, r.pageIn = resultFile(out, r.ID), resultFile(out, r.ID)
+	r.Findings, r.Document = nil, nil
+}
+
+// Page returns the project's summary page (nil for a failed project): its
+// own, or the one read back from its result file when the batch let it go.
+func (r *ProjectResult) Page() (*report.Document, error) {
+	if r.pageIn == "" {
+		return r.Document, nil
+	}
+	var s struct {
+		Page *report.Document `json:"page"`
+	}
+	if err := r.readBack(r.pageIn, &s); err != nil {
+		return nil, err
+	}
+	if s.Page == nil || s.Page.A == nil {
+		return nil, fmt.Errorf("reading back the summary page of %s: %s has none", r.ID, r.pageIn)
+	}
+	s.Page.Restore()
+	return s.Page, nil
+}
+
+// readBack decodes the project's result file into v.
+func (r *ProjectResult) readBack(path string, v any) error {
+	data, err := limits.ReadFile(path, diag.Pos{File: path}, limits.StateBytes)
+	if err != nil {
+		return fmt.Errorf("reading back the result of %s: %w", r.ID, err)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return fmt.Errorf("reading back the result of %s: %s: %w", r.ID, path, err)
+	}
+	return nil
 }
 
 // AllFindings returns the project's findings: its own, or those read back
@@ -138,15 +169,11 @@ func (r *ProjectResult) AllFindings() (diag.Findings, error) {
 	if r.findingsIn == "" {
 		return r.Findings, nil
 	}
-	data, err := limits.ReadFile(r.findingsIn, diag.Pos{File: r.findingsIn}, limits.StateBytes)
-	if err != nil {
-		return nil, fmt.Errorf("reading back the findings of %s: %w", r.ID, err)
-	}
 	var s struct {
 		Findings []storedFinding `json:"findings"`
 	}
-	if err := json.Unmarshal(data, &s); err != nil {
-		return nil, fmt.Errorf("reading back the findings of %s: %s: %w", r.ID, r.findingsIn, err)
+	if err := r.readBack(r.findingsIn, &s); err != nil {
+		return nil, err
 	}
 	return restoreFindings(s.Findings), nil
 }
@@ -190,7 +217,7 @@ func writeSummary(w io.Writer, r *Result) error {
 		if q.Findings, err = p.AllFindings(); err != nil {
 			return err
 		}
-		q.findingsIn = ""
+		q.findingsIn, q.pageIn = "", ""
 		data, err := json.MarshalIndent(&q, "    ", "  ")
 		if err != nil {
 			return err

@@ -86,6 +86,8 @@ func (r *Result) Overview(lang string) *report.Portfolio {
 		}
 		return pf.Rows[i].Findings, nil
 	}
+	// So are the summary pages.
+	pf.DocumentOf = func(i int) (*report.Document, error) { return ranked[i].Page() }
 	for _, p := range ranked {
 		row := report.PortfolioRow{
 			ID: p.ID, Name: cmp.Or(p.Name, p.Path), PM: p.PM, Status: p.Status, Error: p.Error, RAG: p.RAG,

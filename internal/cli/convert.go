@@ -102,6 +102,13 @@ func runConvert(_ context.Context, env *Env, o any, args []string) error {
 	if err := pipeline.WriteFile(opt.out, b); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "%s: %d tasks, %d issues, %d risks, %d findings\n", opt.out, len(p.Tasks), len(p.Issues), len(p.Risks), len(p.Findings))
+	more := ""
+	if n := len(p.Actions); n > 0 {
+		more += fmt.Sprintf(", %d actions", n)
+	}
+	if n := len(p.Tests) + len(p.TestDays); n > 0 {
+		more += fmt.Sprintf(", %d test rows", n)
+	}
+	fmt.Fprintf(env.Stderr, "%s: %d tasks, %d issues, %d risks%s, %d findings\n", opt.out, len(p.Tasks), len(p.Issues), len(p.Risks), more, len(p.Findings))
 	return nil
 }

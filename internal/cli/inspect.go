@@ -151,6 +151,14 @@ func inspectJSON(res *sheet.Result) inspectResult {
 			it.Records = nonNil(t.Tasks)
 		case project.KindIssues:
 			it.Records = nonNil(t.Issues)
+		case project.KindActions:
+			it.Records = nonNil(t.Actions)
+		case project.KindTests:
+			if len(t.TestDays) > 0 {
+				it.Records = t.TestDays
+			} else {
+				it.Records = nonNil(t.Tests)
+			}
 		default:
 			it.Records = nonNil(t.Risks)
 		}
@@ -240,6 +248,8 @@ func printSamples(w io.Writer, t *sheet.Table, n int) {
 		case project.KindIssues:
 			is := t.Issues[i]
 			rows = append(rows, []string{is.Source.String(), is.ID, clip(is.Title, 36), string(is.Priority), status(string(is.Status), is.StatusRaw), strings.Join(is.Owner, "・"), is.Due.String()})
+		case project.KindActions, project.KindTests:
+			rows = append(rows, followUpSample(t, i))
 		default:
 			rk := t.Risks[i]
 			rows = append(rows, []string{rk.Source.String(), rk.ID, clip(rk.Title, 36), "P" + num(rk.Probability) + " I" + num(rk.Impact), status(string(rk.Status), rk.StatusRaw), strings.Join(rk.Owner, "・")})

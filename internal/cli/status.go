@@ -166,6 +166,7 @@ func printStatus(w io.Writer, r *analyze.Result, lang string) {
 	if !r.Coverage.HasRisks {
 		rows[4] = []string{l["risks"], words.Get("none.risks"), "", ""}
 	}
+	rows = append(rows, followUpRows(r, lang)...)
 	rows = append(rows, qualityRow(r.Coverage, l, words), forecastRow(r.Forecast, words))
 	table(w, "", rows)
 	for _, s := range r.Coverage.Sources {

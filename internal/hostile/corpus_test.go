@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/pmokit/pmo/internal/hostile"
+	"github.com/pmokit/pmo/internal/xlsxcheck"
 )
 
 // Budgets every case must stay within, measured on the pmo process itself
@@ -41,6 +42,9 @@ func TestMain(m *testing.M) {
 		for _, c := range hostile.Cases() {
 			if c.Name == name && c.Files != nil {
 				for file, data := range c.Files() {
+					if err := os.MkdirAll(filepath.Dir(filepath.Join(os.Getenv("PMO_HOSTILE_DIR"), file)), 0o755); err != nil {
+						panic(err)
+					}
 					if err := os.WriteFile(filepath.Join(os.Getenv("PMO_HOSTILE_DIR"), file), data, 0o644); err != nil {
 						panic(err)
 					}
@@ -160,6 +164,9 @@ func TestCorpus(t *testing.T) {
 					ok = false
 				}
 			}
+			if c.Output {
+				ok = excelSafe(t, filepath.Join(dir, "out")) && ok
+			}
 			after := snapshot(t, dir)
 			for name, sum := range before {
 				if after[name] != sum {
@@ -191,6 +198,43 @@ func TestCorpus(t *testing.T) {
 			mu.Unlock()
 		})
 	}
+}
+
+// excelSafe checks every workbook a run wrote below out for what makes
+// Excel repair a file; a run that wrote none fails, since the case is
+// there to check its outputs.
+func excelSafe(t *testing.T, out string) bool {
+	t.Helper()
+	var books []string
+	filepath.WalkDir(out, func(path string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && strings.HasSuffix(path, ".xlsx") {
+			books = append(books, path)
+		}
+		return nil
+	})
+	if len(books) == 0 {
+		t.Errorf("no workbook written below %s", out)
+		return false
+	}
+	ok := true
+	for _, b := range books {
+		ps, err := xlsxcheck.File(b)
+		if err != nil {
+			t.Errorf("%s: %v", b, err)
+			ok = false
+		}
+		for _, p := range ps {
+			t.Errorf("%s: %s", filepath.Base(b), p)
+			ok = false
+		}
+	}
+	for _, r := range xlsxcheck.CheckWithNode(t, books...) {
+		if r.Failure() != "" {
+			ok = false
+		}
+	}
+	t.Logf("%d workbooks checked, also with SheetJS and ExcelJS", len(books))
+	return ok
 }
 
 // snapshot fingerprints every entry below dir without following links:

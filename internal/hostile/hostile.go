@@ -56,6 +56,9 @@ type Case struct {
 	// Writes is set for the one case whose run writes outputs by design
 	// (a batch reports a failed project in its portfolio).
 	Writes bool
+	// Output marks the hostile but readable cases: the run must write
+	// workbooks, and each must be free of what makes Excel repair a file.
+	Output bool
 }
 
 // Project returns a project definition reading source (a file name).
@@ -91,6 +94,7 @@ func Cases() []Case {
 	cs = append(cs, otherReaderCases()...)
 	cs = append(cs, yamlCases()...)
 	cs = append(cs, specialCases()...)
+	cs = append(cs, outputCases()...)
 	return cs
 }
 

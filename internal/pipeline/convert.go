@@ -73,9 +73,14 @@ func FromFile(path string, fo FileOptions, opt Options) (*Project, error) {
 	p := &Project{Config: cfg, AsOf: asOf, Findings: res.Findings}
 	p.Sources = append(p.Sources, Source{Config: config.Source{File: path, Path: path}, Result: res})
 	p.Tasks, p.Issues, p.Risks = res.Tasks(), res.Issues(), res.Risks()
+	for _, t := range res.Tables {
+		p.addFollowUp(p.Sources[0].Config, res.File, t)
+	}
 	cfg.Project.Start, cfg.Project.End = span(p.Tasks, asOf)
 	p.Findings = append(p.Findings, validate.Check(validate.Input{Config: cfg, AsOf: asOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks})...)
-	p.Analysis = analyze.Analyze(analyze.Input{Config: cfg, AsOf: asOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks, Sources: p.sourceInputs()})
+	p.Analysis = analyze.Analyze(analyze.Input{Config: cfg, AsOf: asOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks, Sources: p.sourceInputs(),
+		Actions: p.Actions, HasActions: p.hasKind(project.KindActions), Tests: p.Tests, TestDays: p.TestDays, HasTests: p.hasKind(project.KindTests),
+		Defects: p.Defects, HasDefects: p.hasDefectList()})
 	p.finish()
 	return p, nil
 }

@@ -18,6 +18,9 @@ type Portfolio struct {
 	// Rows[i].Findings, so that a portfolio of a thousand projects is
 	// written without holding all of their findings at once.
 	FindingsOf func(i int) (diag.Findings, error)
+	// DocumentOf, likewise, gives row i's summary document on demand
+	// instead of Documents[i].
+	DocumentOf func(i int) (*Document, error)
 
 	Rows []PortfolioRow
 	// Documents are the summaries of the projects that were built, in Rows
@@ -67,4 +70,16 @@ func (pf *Portfolio) RowFindings(i int) (diag.Findings, error) {
 		return pf.FindingsOf(i)
 	}
 	return pf.Rows[i].Findings, nil
+}
+
+// Page returns the summary document of row i (nil for none): from
+// DocumentOf when set, else Documents[i].
+func (pf *Portfolio) Page(i int) (*Document, error) {
+	if pf.DocumentOf != nil {
+		return pf.DocumentOf(i)
+	}
+	if i < len(pf.Documents) {
+		return pf.Documents[i], nil
+	}
+	return nil, nil
 }

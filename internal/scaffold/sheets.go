@@ -11,6 +11,7 @@ import (
 
 	"github.com/pmokit/pmo/internal/config"
 	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/docprops"
 	"github.com/pmokit/pmo/internal/project"
 	"github.com/pmokit/pmo/internal/report"
 )
@@ -65,9 +66,11 @@ func wordsFor(lang string) words {
 	}
 }
 
-// lastRow is Excel's last row: drop-downs and formats reach every row a
-// team may add.
-const lastRow = 1 << 20
+// lastRow is the last row the drop-downs reach: far more rows than a
+// team sheet holds, but not Excel's whole column. ExcelJS expands a
+// validation into one entry per cell: three whole-column drop-downs took
+// it 31 s to open a blank WBS sheet, 10,000 rows take it well under one.
+const lastRow = 10000
 
 // blank is one blank team sheet: the header row, the example rows and the
 // drop-down lists.
@@ -164,10 +167,10 @@ func (s blank) workbook(p *plan) ([]byte, error) {
 	}
 	b.do(f.SetDefaultFont(font))
 	stamp := p.AsOf.String() + "T00:00:00Z"
-	b.do(f.SetDocProps(&excelize.DocProperties{
+	docprops.Set(f, docprops.Props{
 		Title: s.name + sep + p.Name, Subject: p.Name, Identifier: p.ID, Language: p.Lang,
 		Creator: "pmo", LastModifiedBy: "pmo", Created: stamp, Modified: stamp,
-	}))
+	})
 	b.do(f.SetAppProps(&excelize.AppProperties{Application: "pmo"}))
 
 	at := map[string]string{} // field -> column letter

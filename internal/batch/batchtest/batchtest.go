@@ -58,14 +58,17 @@ func example(t testing.TB, portfolioYAML, lang string, board bool, groupBy strin
 		pf.Board = res.BuildBoard(plan, groupBy, 0)
 	}
 	for i := range pf.Rows {
-		// Held in the rows, so that tests see them as the renderers do.
+		// Held in the portfolio, so that tests see them as the renderers do.
 		fs, err := pf.RowFindings(i)
 		if err != nil {
 			t.Fatal(err)
 		}
 		pf.Rows[i].Findings = fs
+		if pf.Documents[i], err = pf.Page(i); err != nil {
+			t.Fatal(err)
+		}
 	}
-	pf.FindingsOf = nil
+	pf.FindingsOf, pf.DocumentOf = nil, nil
 	for i := range pf.Rows {
 		r := &pf.Rows[i]
 		r.Error = strings.ReplaceAll(r.Error, broken, "broken")

@@ -38,7 +38,8 @@ func renderPortfolio(pf *report.Portfolio, opt Options, rec *[]textRun) ([]byte,
 	// shows its id and name.
 	cover := &report.Document{Lang: lang, L: l, Title: l.Get("title.portfolio"), AsOf: pf.AsOf,
 		Project: report.Facts{ID: pf.Name, Name: pf.Name}}
-	return draw(cover, opt, rec, func(w *writer) {
+	var pageErr error
+	out, fs, err := draw(cover, opt, rec, func(w *writer) {
 		if pf.AsOf.IsZero() {
 			// Projects of different status dates: a fixed date rather
 			// than the clock's.
@@ -53,10 +54,19 @@ func renderPortfolio(pf *report.Portfolio, opt Options, rec *[]textRun) ([]byte,
 		if pf.Board != nil {
 			w.boardPages(pf)
 		}
-		for i, d := range pf.Documents {
+		for i := range max(len(pf.Documents), len(pf.Rows)) {
 			// A failed run's document shows what could be read as if it
 			// were the project; its row says what went wrong instead.
-			if d == nil || i < len(pf.Rows) && pf.Rows[i].Status == "failed" {
+			if i < len(pf.Rows) && pf.Rows[i].Status == "failed" {
+				continue
+			}
+			// Fetched one at a time: a batch keeps them on disk.
+			d, err := pf.Page(i)
+			if err != nil {
+				pageErr = err
+				return
+			}
+			if d == nil {
 				continue
 			}
 			if d.A == nil {
@@ -70,6 +80,10 @@ func renderPortfolio(pf *report.Portfolio, opt Options, rec *[]textRun) ([]byte,
 			w.summary()
 		}
 	})
+	if pageErr != nil {
+		return nil, nil, pageErr
+	}
+	return out, fs, err
 }
 
 // portfolio draws the title block and the table of projects.

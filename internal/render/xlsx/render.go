@@ -17,6 +17,7 @@ import (
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/calendar"
 	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/docprops"
 	"github.com/pmokit/pmo/internal/report"
 	"github.com/xuri/excelize/v2"
 )
@@ -79,6 +80,9 @@ func (b *book) bytes() ([]byte, error) {
 		return nil, fmt.Errorf("writing the workbook: %w", err)
 	}
 	out, err := canonicalZip(buf.Bytes())
+	if err == nil {
+		out, err = rPrefix(out) // see relprefix.go
+	}
 	if err != nil {
 		return nil, fmt.Errorf("writing the workbook: %w", err)
 	}
@@ -145,7 +149,7 @@ func (b *book) setup(names ...string) {
 	if !b.d.AsOf.IsZero() {
 		stamp = b.d.AsOf.String() + "T00:00:00Z"
 	}
-	b.fail(b.f.SetDocProps(&excelize.DocProperties{
+	docprops.Set(b.f, docprops.Props{
 		Title:          b.title(),
 		Subject:        b.d.Project.Name,
 		Creator:        "pmo",
@@ -154,7 +158,7 @@ func (b *book) setup(names ...string) {
 		Language:       b.d.Lang,
 		Created:        stamp,
 		Modified:       stamp,
-	}))
+	})
 	b.fail(b.f.SetAppProps(&excelize.AppProperties{Application: "pmo"}))
 }
 
