@@ -22,12 +22,19 @@ func TestBoardTwoRuns(t *testing.T) {
 	render := func(*pipeline.Project, *report.Document) (map[string][]byte, diag.Findings, error) {
 		return map[string][]byte{"out.txt": []byte("stand-in")}, nil, nil
 	}
+	reused := 0
 	board := func(target string, asOf date.Date) *portfolio.Board {
 		plan, err := batch.Discover(target)
 		if err != nil {
 			t.Fatal(err)
 		}
 		res := batch.Run(context.Background(), plan, batch.Options{Out: out, AsOf: asOf, Render: render, Outputs: []string{"out.txt"}})
+		reused = 0
+		for _, p := range res.Projects {
+			if p.Status == batch.StatusReused {
+				reused++
+			}
+		}
 		for _, p := range res.Projects {
 			if p.Status == batch.StatusFailed {
 				t.Fatalf("%s failed: %s", p.Path, p.Error)
@@ -129,6 +136,16 @@ func TestBoardTwoRuns(t *testing.T) {
 		if len(r.Points) != 2 {
 			t.Errorf("%s: trend of %d runs, want 2", r.Project, len(r.Points))
 		}
+	}
+	// The same inputs again: both projects are reused, and the board is
+	// the same from their stored summaries.
+	again := board(batchtest.SharedPeople(t, dir, 40, 90), date.Of(2026, 11, 27))
+	if len(again.People.Rows) != len(second.People.Rows) || len(again.Findings) != len(second.Findings) ||
+		len(again.Items) != len(second.Items) || len(again.Movers) != 1 || again.Movers[0].Project != "alpha" {
+		t.Errorf("the reused run's board differs: %+v", again)
+	}
+	if reused != 2 {
+		t.Errorf("%d projects reused, want 2", reused)
 	}
 	// Grouped by department: one group each, in portfolio order.
 	if len(second.Groups) != 2 || second.Groups[0].Name != "営業本部" || second.Groups[0].Projects[0] != "alpha" {

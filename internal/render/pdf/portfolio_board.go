@@ -272,6 +272,9 @@ func (w *writer) changeTable(b *portfolio.Board, x, width, bottomY float64) {
 		w.color(grey)
 		w.y += w.para(x, w.y, width, w.L("board.no_history"), diag.Pos{}) + 1
 	}
+	if len(rows) == 0 {
+		return // the note above says why; no empty table under it
+	}
 	t := &table{size: 8, cols: []column{
 		{label: w.L("board.col.move"), width: 12, align: 'C'},
 		{label: w.L("board.col.project")},
@@ -322,7 +325,10 @@ func (w *writer) changeTable(b *portfolio.Board, x, width, bottomY float64) {
 func (w *writer) milestoneStrip(b *portfolio.Board, x, top, width float64) {
 	w.setFont(9.5, true)
 	w.color(navy)
-	title := fmt.Sprintf(w.L("board.milestones"), b.MilestoneUntil)
+	title := w.L("board.milestones_soon") // no status date: no end of the strip
+	if !b.MilestoneUntil.IsZero() {
+		title = fmt.Sprintf(w.L("board.milestones"), b.MilestoneUntil)
+	}
 	w.textAt(x, top, title, diag.Pos{})
 	top += 5.5
 	if len(b.Milestones) == 0 || b.AsOf.IsZero() && b.MilestoneUntil.IsZero() {

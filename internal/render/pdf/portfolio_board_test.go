@@ -114,3 +114,24 @@ func TestPortfolioPeoplePage(t *testing.T) {
 		t.Error("the group page is missing")
 	}
 }
+
+// TestPortfolioBoardEmpty draws the board of a portfolio in which nothing
+// could be built: every section says so instead of drawing zeros.
+func TestPortfolioBoardEmpty(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []string{"ja", "en"} {
+		pf := handPortfolio(t, lang, 1) // one project, failed before analysis
+		pf.Board = portfolio.Build(portfolio.Input{GroupBy: "program"}, []portfolio.Entry{{ID: "p01", Status: "failed"}})
+		_, fs, runs := renderPortfolioRec(t, pf)
+		if len(fs) > 0 {
+			t.Errorf("findings: %v", fs)
+		}
+		checkRuns(t, runs)
+		text := squash(pageText(runs, 1, 99))
+		for _, key := range []string{"board.no_history", "board.no_milestones", "board.no_items", "board.no_people"} {
+			if !strings.Contains(text, squash(pf.L.Get(key))) {
+				t.Errorf("%s: no %q", lang, pf.L.Get(key))
+			}
+		}
+	}
+}

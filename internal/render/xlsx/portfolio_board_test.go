@@ -71,3 +71,26 @@ func TestPortfolioBoardSheets(t *testing.T) {
 		t.Errorf("データ品質 = %q", quality)
 	}
 }
+
+// TestPortfolioBoardEmpty writes the board of a portfolio in which
+// nothing was built: the sheets are there and say so.
+func TestPortfolioBoardEmpty(t *testing.T) {
+	t.Parallel()
+	pf := handPortfolio("ja")
+	pf.Board = portfolio.Build(portfolio.Input{GroupBy: "tags"}, []portfolio.Entry{{ID: "p01", Status: "failed"}})
+	data, err := RenderPortfolio(pf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, data)
+	rows, _ := f.GetRows("要員")
+	if len(rows) < 3 || rows[2][0] != pf.L.Get("board.no_people") {
+		t.Errorf("要員 = %q", rows)
+	}
+	if !slices.ContainsFunc(rows, func(r []string) bool { return len(r) > 0 && strings.Contains(r[0], "p01") }) {
+		t.Error("the 要員 sheet does not name the project left out")
+	}
+	if groups, _ := f.GetRows("グループ別"); len(groups) < 3 || groups[2][0] != pf.L.Get("board.no_group") {
+		t.Errorf("グループ別 = %q", groups)
+	}
+}
