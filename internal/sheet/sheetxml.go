@@ -138,7 +138,7 @@ func (sr *sheetReader) cells(s *scanner, depth *int) error {
 			if *depth >= limits.XMLDepth || sr.inPh > 0 {
 				return nil
 			}
-			done, err := sr.plainValue(s)
+			done, err := sr.plainValue(s, *depth)
 			if err != nil || !done {
 				return err
 			}
@@ -186,34 +186,56 @@ func (sr *sheetReader) addText(b []byte) error {
 }
 
 var (
-	openV  = []byte("<v>")
-	closeV = []byte("</v>")
-	closeC = []byte("</c>")
+	openV           = []byte("<v>")
+	closeV          = []byte("</v>")
+	closeC          = []byte("</c>")
+	openIST         = []byte("<is><t>")
+	openISTPreserve = []byte(`<is><t xml:space="preserve">`)
+	closeIST        = []byte("</t></is>")
 )
 
 // plainValue reads a cell's <v>text</v> and the </c> after it straight
 // from the buffer, just after <c …> was read. It reads nothing and returns
 // false when the input there is written any other way, for the tokens to
 // take; done reports that the cell was read to its end.
-func (sr *sheetReader) plainValue(s *scanner) (done bool, err error) {
-	if !s.has(len(openV)) || !bytes.HasPrefix(s.buf[s.pos:], openV) {
+func (sr *sheetReader) plainValue(s *scanner, depth int) (done bool, err error) {
+	if !s.has(len(openV)) {
 		return false, nil
 	}
-	lt := s.indexFrom(len(openV), '<')
-	if lt < 0 || !s.has(lt+len(closeV)+len(closeC)) {
+	open, end := openV, closeV
+	if !bytes.HasPrefix(s.buf[s.pos:], openV) {
+		// An inline string, <is><t>text</t></is>: two elements deeper.
+		if depth+2 > limits.XMLDepth {
+			return false, nil
+		}
+		switch {
+		case s.has(len(openIST)) && bytes.HasPrefix(s.buf[s.pos:], openIST):
+			open, end = openIST, closeIST
+		case s.has(len(openISTPreserve)) && bytes.HasPrefix(s.buf[s.pos:], openISTPreserve):
+			open, end = openISTPreserve, closeIST
+		default:
+			return false, nil
+		}
+	}
+	lt := s.indexFrom(len(open), '<')
+	if lt < 0 || !s.has(lt+len(end)+len(closeC)) {
 		return false, nil
 	}
 	b := s.buf[s.pos:]
-	if !bytes.HasPrefix(b[lt:], closeV) {
-		return false, nil // CDATA, a comment or damage: the tokens say
+	if !bytes.HasPrefix(b[lt:], end) {
+		return false, nil // CDATA, a comment, a rich-text run or damage: the tokens say
 	}
-	if lt > len(openV) {
-		if err := sr.addText(b[len(openV):lt]); err != nil {
+	after := lt + len(end)
+	whole := bytes.HasPrefix(b[after:], closeC)
+	if !whole && len(end) != len(closeV) {
+		return false, nil // more after an inline string: all of it by tokens
+	}
+	if lt > len(open) {
+		if err := sr.addText(b[len(open):lt]); err != nil {
 			return false, err
 		}
 	}
-	after := lt + len(closeV)
-	if !bytes.HasPrefix(b[after:], closeC) {
+	if !whole {
 		s.pos += after // the value is read; the rest of the cell goes by tokens
 		return false, nil
 	}
