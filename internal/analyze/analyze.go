@@ -139,7 +139,7 @@ func Analyze(in Input) *Result {
 			unreadable = append(unreadable, s)
 		}
 	}
-	followUp(in, r)
+	followUp(in, r, names)
 	r.RAG = rag(cfg.Thresholds, r, unreadable)
 	if in.Previous != nil {
 		r.Changes = changes(in.Previous, r)
@@ -147,6 +147,9 @@ func Analyze(in Input) *Result {
 	r.taskStates = taskStates(r.Rolled, names)
 	r.itemStates = itemStates(in.Issues, in.Risks, names)
 	r.sourceStates = sourceStates(r.taskStates, r.itemStates, in.Previous)
+	// After the source digests: an action list is not a plan whose sheet
+	// goes stale.
+	r.itemStates = append(r.itemStates, actionItemStates(in, names)...)
 	if in.Previous != nil && in.Previous.Detailed {
 		r.Replan = replan(in.Previous, r.taskStates, r.Rolled, leaves, r.sourceStates, names, r.EVM.BAC, cal, in.AsOf, &r.Findings)
 	}

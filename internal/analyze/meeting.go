@@ -78,8 +78,8 @@ type DecisionState struct {
 }
 
 // followUp fills the meeting follow-up and quality figures of r.
-func followUp(in Input, r *Result) {
-	r.Actions = actionStats(in.Actions, in.HasActions, in.AsOf, in.Previous, &r.Findings)
+func followUp(in Input, r *Result, names sourceNames) {
+	r.Actions = actionStats(in.Actions, in.HasActions, in.AsOf, in.Previous, meetingRuns(in), actionRaised(in, names), &r.Findings)
 	r.Decisions = decisionStates(in.Config.Report.DecisionLog, in.AsOf, in.Previous)
 	if in.HasTests || len(in.Tests)+len(in.TestDays) > 0 {
 		r.Tests = testStats(in.Tests, in.TestDays, in.AsOf, &r.Findings)
@@ -87,6 +87,80 @@ func followUp(in Input, r *Result) {
 	if in.HasDefects || len(in.Defects) > 0 {
 		r.Defects = defectStats(in.Defects, in.AsOf)
 	}
+}
+
+// actionKey identifies an action across runs: its file, sheet and ID or
+// title; an action of the YAML by its ID or title alone, so the key does
+// not depend on the folder pmo runs from.
+func actionKey(a *project.Action, names sourceNames) string {
+	if a.Source.Sheet == "" {
+		return "actions:#" + cmp.Or(a.ID, a.Title)
+	}
+	return names.of(a.Source.File) + "!" + a.Source.Sheet + "#" + cmp.Or(a.ID, a.Title)
+}
+
+// actionRaised is each action's raised date: its own (raised_on, else the
+// meeting's date); else the date the history first saw it (kept in the
+// previous run's state); else, when there is a history, this run — it is
+// new today. Zero when nothing says.
+func actionRaised(in Input, names sourceNames) []date.Date {
+	seen := map[string]date.Date{}
+	if in.Previous != nil {
+		for _, it := range in.Previous.Items {
+			if it.Kind == project.KindActions && !it.RaisedOn.IsZero() {
+				seen[it.Key] = it.RaisedOn
+			}
+		}
+	}
+	out := make([]date.Date, len(in.Actions))
+	for i := range in.Actions {
+		a := &in.Actions[i]
+		switch d, ok := seen[actionKey(a, names)]; {
+		case !a.Raised().IsZero():
+			out[i] = a.Raised()
+		case ok:
+			out[i] = d
+		case in.Previous != nil:
+			out[i] = in.AsOf
+		}
+	}
+	return out
+}
+
+// actionItemStates are the actions as the history records them, with the
+// raised (or first seen) date, so the next run knows how long each has
+// been open.
+func actionItemStates(in Input, names sourceNames) []ItemState {
+	raised := actionRaised(in, names)
+	out := make([]ItemState, 0, len(in.Actions))
+	seen := map[string]bool{}
+	for i := range in.Actions {
+		a := &in.Actions[i]
+		k := actionKey(a, names)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		r := raised[i]
+		if r.IsZero() {
+			r = in.AsOf // first seen today
+		}
+		out = append(out, ItemState{Kind: project.KindActions, Key: k, Source: names.of(a.Source.File), Status: a.Status,
+			Open: a.IsOpen(), RaisedOn: r, ClosedOn: a.ClosedOn})
+	}
+	return out
+}
+
+// meetingRuns are the status dates of the recorded runs before this one,
+// oldest first: with a history, each run is a meeting.
+func meetingRuns(in Input) []date.Date {
+	var out []date.Date
+	for _, p := range in.History {
+		if p.AsOf < in.AsOf {
+			out = append(out, p.AsOf)
+		}
+	}
+	return out
 }
 
 // lastMeeting is the day after which something counts as new: the
@@ -102,16 +176,22 @@ func lastMeeting(asOf date.Date, prev *Snapshot) date.Date {
 //
 // An action is overdue when it is open and its due date is before asOf.
 // The meetings it has been carried over are the meetings held after it
-// was raised, up to asOf: the distinct meeting dates the action list
-// names, when it names any; else one per full week since it was raised
-// (the 定例 is weekly).
-func actionStats(actions []project.Action, hasSource bool, asOf date.Date, prev *Snapshot, fs *diag.Findings) ActionStats {
+// was raised, up to asOf: with a history, the recorded runs (runs, each
+// a meeting, and this one); else the distinct meeting dates the action
+// list names, when it names any; else one per full week since it was
+// raised (the 定例 is weekly). raised holds each action's raised or
+// first-seen date (actionRaised).
+func actionStats(actions []project.Action, hasSource bool, asOf date.Date, prev *Snapshot, runs []date.Date, raised []date.Date, fs *diag.Findings) ActionStats {
 	st := ActionStats{HasSource: hasSource || len(actions) > 0, Total: len(actions)}
 	since := lastMeeting(asOf, prev)
 	var meetings []date.Date
-	for i := range actions {
-		if d := actions[i].MeetingDate; !d.IsZero() && d <= asOf {
-			meetings = append(meetings, d)
+	if len(runs) > 0 {
+		meetings = append(slices.Clone(runs), asOf)
+	} else {
+		for i := range actions {
+			if d := actions[i].MeetingDate; !d.IsZero() && d <= asOf {
+				meetings = append(meetings, d)
+			}
 		}
 	}
 	slices.Sort(meetings)
@@ -134,7 +214,7 @@ func actionStats(actions []project.Action, hasSource bool, asOf date.Date, prev 
 	}
 	for i := range actions {
 		a := &actions[i]
-		ref := ActionRef{ID: a.ID, Title: a.Title, Owner: a.Owner, Due: a.Due, Raised: a.Raised(), Meeting: a.Meeting,
+		ref := ActionRef{ID: a.ID, Title: a.Title, Owner: a.Owner, Due: a.Due, Raised: raised[i], Meeting: a.Meeting,
 			Status: cmp.Or(a.StatusRaw, string(a.Status)), ClosedOn: a.ClosedOn, Source: a.Source}
 		ref.New = !ref.Raised.IsZero() && ref.Raised > since && ref.Raised <= asOf
 		if ref.New {

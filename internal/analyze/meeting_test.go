@@ -6,6 +6,7 @@ import (
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/config"
 	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/project"
 )
 
@@ -107,5 +108,51 @@ func TestDecisionStates(t *testing.T) {
 	}
 	if d := ds[2]; d.Status != "decided" || d.AgeDays == nil || *d.AgeDays != 48 || !d.New {
 		t.Errorf("decided: %+v", d)
+	}
+}
+
+// With a history, the meetings are the recorded runs: an action with no
+// raised date is dated by the run that first saw it (kept in the previous
+// run's state), and one first seen today is new.
+func TestActionsCarriedByHistory(t *testing.T) {
+	t.Parallel()
+	asOf := day(2026, 11, 20)
+	acts := []project.Action{
+		{ID: "A", Title: "x", Owner: []string{"a"}, Due: day(2026, 12, 1), Source: diag.Pos{File: "a.xlsx", Sheet: "AI", Row: 2}},
+		{ID: "B", Title: "y", Owner: []string{"a"}, Due: day(2026, 12, 1), Source: diag.Pos{File: "a.xlsx", Sheet: "AI", Row: 3}},
+		{ID: "C", Title: "z", Owner: []string{"a"}, Due: day(2026, 12, 1), RaisedOn: day(2026, 11, 10), Source: diag.Pos{File: "a.xlsx", Sheet: "AI", Row: 4}},
+	}
+	prev := &analyze.Snapshot{AsOf: day(2026, 11, 13), Items: []analyze.ItemState{
+		{Kind: project.KindActions, Key: "a.xlsx!AI#A", Open: true, RaisedOn: day(2026, 10, 30)},
+	}}
+	runs := []analyze.RunPoint{{AsOf: day(2026, 10, 30)}, {AsOf: day(2026, 11, 6)}, {AsOf: day(2026, 11, 13)}}
+	r := analyzeWith(newConfig(), asOf, func(in *analyze.Input) {
+		in.Actions, in.HasActions, in.Previous, in.History = acts, true, prev, runs
+	})
+	got := map[string]int{}
+	for _, a := range r.Actions.Items {
+		if a.Meetings == nil {
+			t.Fatalf("%s has no meetings count", a.ID)
+		}
+		got[a.ID] = *a.Meetings
+	}
+	// A first seen 10/30: runs 11/6, 11/13 and today → 3. B first seen
+	// today → 0 and new. C raised 11/10: 11/13 and today → 2.
+	if got["A"] != 3 || got["B"] != 0 || got["C"] != 2 || r.Actions.CarriedOver != 1 || r.Actions.New != 1 {
+		t.Errorf("meetings %v, carried %d, new %d", got, r.Actions.CarriedOver, r.Actions.New)
+	}
+	// The next run learns B's first-seen date from this one.
+	next := r.Snapshot(nil, prev)
+	found := false
+	for _, it := range next.Items {
+		if it.Kind == project.KindActions && it.Key == "a.xlsx!AI#B" {
+			found = true
+			if it.RaisedOn != asOf || !it.Open {
+				t.Errorf("B recorded as %+v", it)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("B not in the snapshot's items: %+v", next.Items)
 	}
 }

@@ -45,7 +45,7 @@ func (a TaskState) Equal(b TaskState) bool {
 
 // ItemState is one issue or risk as a run saw it.
 type ItemState struct {
-	Kind     project.Kind       `json:"kind"` // issues or risks
+	Kind     project.Kind       `json:"kind"` // issues, risks or actions
 	Key      string             `json:"key"`  // IssueKey for issues, the same shape for risks
 	Source   string             `json:"source"`
 	Status   project.ItemStatus `json:"status,omitempty"`
