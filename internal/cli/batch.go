@@ -35,9 +35,11 @@ type batchOptions struct {
 	font    string
 	timings bool
 	noWait  bool
-	groupBy string
-	msWeeks int
-	meeting bool
+	// annotate: the teams' workbooks returned with their findings marked.
+	annotate bool
+	groupBy  string
+	msWeeks  int
+	meeting  bool
 }
 
 func (o *batchOptions) langOption() string { return o.lang }
@@ -76,6 +78,7 @@ it; 2 usage or I/O errors; 130 interrupted (Ctrl-C, SIGTERM: no portfolio is wri
 			fs.BoolVar(&o.timings, "timings", false, "print the time spent in each stage, summed over projects, to stderr")
 			fs.StringVar(&o.groupBy, "group-by", "", "portfolio subtotals and a section per group: department, program or tags (from projects: in the portfolio YAML)")
 			fs.IntVar(&o.msWeeks, "milestone-weeks", portfolio.DefaultMilestoneWeeks, "weeks ahead the portfolio's milestone strip shows")
+			fs.BoolVar(&o.annotate, "annotate", false, "also write each team's .xlsx/.xlsm with its findings marked into OUT/<id>/返却/ (as pmo annotate)")
 			fs.BoolVar(&o.noWait, "no-wait", false, "fail at once when another pmo run is writing to OUT, instead of waiting for it")
 			fs.BoolVar(&o.meeting, "meeting", false, "also write OUT/meeting.pdf, the weekly meeting's agenda over every project, and each project's meeting.pdf")
 			return o
@@ -152,8 +155,8 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 	fb := newFeedback(env.Stderr, opt.quiet)
 	res := batch.Run(ctx, plan, batch.Options{
 		Out: out, Jobs: opt.jobs, AsOf: asOf, Today: date.FromTime(time.Now()), Lang: opt.lang, Force: opt.force,
-		Getenv: env.Getenv, Version: env.Version, Variant: fmt.Sprintf("%s font=%x", opt.format, sha256.Sum256(font)),
-		Render:    renderer{formats: f, font: font, watch: watch, meeting: opt.meeting}.render,
+		Getenv: env.Getenv, Version: env.Version, Variant: fmt.Sprintf("%s font=%x annotate=%t", opt.format, sha256.Sum256(font), opt.annotate),
+		Render:    renderer{formats: f, font: font, watch: watch, meeting: opt.meeting, annotate: opt.annotate}.render,
 		Outputs:   []string{trackerFile, reportFile, meetingFile},
 		Stopwatch: watch, Progress: fb.event,
 	})

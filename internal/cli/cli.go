@@ -53,6 +53,7 @@ func commands() []*command {
 		validateCommand(),
 		statusCommand(),
 		convertCommand(),
+		annotateCommand(),
 		reportCommand(),
 		batchCommand(),
 		historyCommand(),

@@ -51,11 +51,23 @@ type renderer struct {
 	font    []byte              // nil = the embedded IPAexGothic
 	watch   *pipeline.Stopwatch // nil = not measured
 	meeting bool                // also the 定例 agenda (meeting.pdf), whatever report.meeting says
+	// annotate adds the teams' workbooks with their findings marked
+	// (batch --annotate, see annotate_batch.go).
+	annotate bool
 }
 
 func (r renderer) render(p *pipeline.Project, d *report.Document) (map[string][]byte, diag.Findings, error) {
 	out := map[string][]byte{}
 	var fs diag.Findings
+	if r.annotate && p != nil {
+		back, err := returned(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		for name, b := range back {
+			out[name] = b
+		}
+	}
 	if r.formats.xlsx {
 		var b []byte
 		var err error

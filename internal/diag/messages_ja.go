@@ -186,7 +186,8 @@ var messagesJA = map[string]string{
 	"is a directory":                                               "フォルダーです",
 	"already exists; use --force to overwrite it":                  "既に存在します。上書きするには --force を付けてください",
 	"not a TrueType font (.ttf); OpenType/CFF (.otf) and collections (.ttc) are not supported": "TrueType フォント（.ttf）ではありません。OpenType/CFF（.otf）とフォントコレクション（.ttc）には対応していません",
-	"refusing to overwrite the input; choose another -o":                                       "入力ファイルは上書きしません。-o には別のファイルを指定してください",
+	"cannot annotate a copy: %v":                         "指摘を付けたコピーを作れません: %v",
+	"refusing to overwrite the input; choose another -o": "入力ファイルは上書きしません。-o には別のファイルを指定してください",
 
 	// internal/sheet: .xls, .ods, lock files and .mpp; internal/sheet/plan: MS Project XML and GanttProject.
 	"not a valid .ods file (the zip container is damaged): %v":                                                                                            "正しい .ods ファイルではありません（zip 形式が壊れています）: %v",

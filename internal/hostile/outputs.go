@@ -47,7 +47,15 @@ func hostileCSV() []byte {
 // hostileXLSX is the same WBS as a workbook with inline strings, as a
 // generator other than Excel might write it (Excel itself refuses cells
 // over 32,767 characters, other writers do not).
-func hostileXLSX() []byte {
+func hostileXLSX() []byte { return hostileBook(1<<30, "") }
+
+// minimalStyles is the smallest style sheet Excel writes: one font, the
+// two fills it requires, one border, one cell format.
+const minimalStyles = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="1"><xf xfId="0"/></cellXfs></styleSheet>`
+
+// hostileBook is hostileXLSX with every text cut to limit characters and
+// the given style sheet ("": none, as some generators write it).
+func hostileBook(limit int, styles string) []byte {
 	var b strings.Builder
 	b.WriteString("<sheetData>")
 	r := 0
@@ -55,12 +63,19 @@ func hostileXLSX() []byte {
 		r++
 		b.WriteString(`<row r="` + itoa(r) + `">`)
 		for j, v := range row {
+			if r := []rune(v); len(r) > limit {
+				v = string(r[:limit])
+			}
 			b.WriteString(`<c r="` + string(rune('A'+j)) + itoa(r) + `" t="inlineStr"><is><t xml:space="preserve">` + xmlText(v) + `</t></is></c>`)
 		}
 		b.WriteString("</row>")
 	}
 	b.WriteString("</sheetData>")
-	return workbook(sheet(b.String()))
+	parts := sheet(b.String())
+	if styles != "" {
+		parts["xl/styles.xml"] = styles
+	}
+	return workbook(parts)
 }
 
 func csvRows(data []byte) [][]string {
@@ -125,6 +140,16 @@ func outputCases() []Case {
 		{Name: "output-hostile-convert", Kind: KindOut, Files: func() map[string][]byte {
 			return map[string][]byte{"wbs.csv": hostileCSV()}
 		}, Args: []string{"convert", "wbs.csv", "-o", "out/tracker.xlsx", "--lang", "en", "--as-of", "2026-06-01"}, Exit: 0, Writes: true, Output: true},
+		// The team's own workbook returned with its findings: hostile text
+		// within Excel's limits (a copy keeps what the original holds).
+		{Name: "output-hostile-annotate", Kind: KindOut, Files: func() map[string][]byte {
+			return map[string][]byte{"wbs.xlsx": hostileBook(10000, minimalStyles)}
+		}, Args: []string{"annotate", "wbs.xlsx", "-o", "out/wbs.xlsx", "--as-of", "2026-06-01"}, Exit: 0, Writes: true, Output: true},
+		// Without a style sheet excelize cannot extend the styles: a clean
+		// error naming the file, nothing written.
+		{Name: "annotate-no-styles", Kind: KindXLSX, Files: func() map[string][]byte {
+			return map[string][]byte{"wbs.xlsx": hostileBook(10000, "")}
+		}, Args: []string{"annotate", "wbs.xlsx", "-o", "out/wbs.xlsx", "--as-of", "2026-06-01", "--lang", "en"}, Exit: 2, Message: "cannot annotate a copy", File: "wbs.xlsx"},
 		{Name: "output-hostile-batch", Kind: KindOut, Files: files(both),
 			Args: []string{"batch", ".", "-o", "out", "--lang", "en", "--quiet"}, Exit: 1, Writes: true, Output: true}, // 1: the projects have errors,
 	}
