@@ -48,9 +48,10 @@ func (w *writer) meetingPack(docs []*report.Document) {
 	w.startPage(false)
 	w.setFont(16, true)
 	w.color(navy)
-	head := w.L("title.meeting") + "　" + w.d.Project.Name
+	p := w.punct()
+	head := w.L("title.meeting") + p.dash + w.d.Project.Name
 	if !w.d.AsOf.IsZero() {
-		head += "（" + w.L("project.status_date") + " " + w.d.AsOf.String() + "）"
+		head += p.open + w.L("project.status_date") + " " + w.d.AsOf.String() + p.close
 	}
 	w.y += w.para(marginX, w.y, contentW, head, diag.Pos{}) + 3
 	w.color(black)
@@ -69,7 +70,7 @@ func (w *writer) meetingPack(docs []*report.Document) {
 		// The headline is the first reason: the worst dimension's.
 		line := ""
 		if len(d.RAG.Dimensions) > 0 {
-			line = d.RAG.Dimensions[0].Label + "：" + d.RAG.Dimensions[0].Reason
+			line = d.RAG.Dimensions[0].Label + p.colon + d.RAG.Dimensions[0].Reason
 		}
 		spi := "-"
 		if a.EVM.SPI != nil {
@@ -77,10 +78,10 @@ func (w *writer) meetingPack(docs []*report.Document) {
 		}
 		name := d.Project.Name
 		if w.d.AsOf.IsZero() {
-			name += "（" + d.AsOf.String() + "）"
+			name += p.open + d.AsOf.String() + p.close
 		}
 		st.rows = append(st.rows, []cell{{text: name}, {text: w.levelWord(a.RAG.Overall), bg: strong, fg: on, bold: true},
-			{text: fmt.Sprintf("%.1f%%（%+.1fpt）", a.Progress.Actual, a.Progress.Actual-a.Progress.Planned)}, {text: spi}, {text: line}})
+			{text: fmt.Sprintf("%.1f%%%s%+.1fpt%s", a.Progress.Actual, p.open, a.Progress.Actual-a.Progress.Planned, p.close)}, {text: spi}, {text: line}})
 	}
 	w.heading(w.L("meeting.status"), w.tableStart(st, contentW))
 	w.table(st, marginX, contentW)
@@ -198,16 +199,17 @@ func (w *writer) noActionsText(docs []*report.Document) string {
 // raised and closed, decisions made.
 func (w *writer) changeLine(d *report.Document, multi bool) string {
 	a := d.A
+	p := w.punct()
 	var parts []string
 	if c := a.Changes; c != nil {
-		parts = append(parts, fmt.Sprintf("%s %s：%s %s → %s、%s %+.1fpt", w.L("changes.since"), c.Since,
-			w.L("rag.overall"), w.levelWord(c.RAGBefore), w.levelWord(a.RAG.Overall), w.L("kpi.actual"), c.ProgressDelta))
-		parts = append(parts, fmt.Sprintf("%s %d、%s %d", w.L("change.new_issues"), c.NewIssues, w.L("change.closed_issues"), c.ClosedIssues))
+		parts = append(parts, fmt.Sprintf("%s %s%s%s %s → %s%s%s %+.1fpt", w.L("changes.since"), c.Since, p.colon,
+			w.L("rag.overall"), w.levelWord(c.RAGBefore), w.levelWord(a.RAG.Overall), p.comma, w.L("kpi.actual"), c.ProgressDelta))
+		parts = append(parts, fmt.Sprintf("%s %d%s%s %d", w.L("change.new_issues"), c.NewIssues, p.comma, w.L("change.closed_issues"), c.ClosedIssues))
 	} else {
 		parts = append(parts, w.L("changes.none"))
 	}
 	if a.Actions.HasSource {
-		parts = append(parts, fmt.Sprintf("%s %d、%s %d", w.L("meeting.new_actions"), a.Actions.New, w.L("meeting.closed_actions"), len(a.Actions.Closed)))
+		parts = append(parts, fmt.Sprintf("%s %d%s%s %d", w.L("meeting.new_actions"), a.Actions.New, p.comma, w.L("meeting.closed_actions"), len(a.Actions.Closed)))
 	}
 	decided := 0
 	for _, x := range a.Decisions {
@@ -218,9 +220,19 @@ func (w *writer) changeLine(d *report.Document, multi bool) string {
 	if decided > 0 {
 		parts = append(parts, fmt.Sprintf("%s %d", w.L("meeting.decided"), decided))
 	}
-	s := strings.Join(parts, "　")
+	s := strings.Join(parts, p.gap)
 	if multi {
-		s = d.Project.Name + "：" + s
+		s = d.Project.Name + p.colon + s
 	}
 	return s
+}
+
+// punctuation is the document language's: full-width for Japanese.
+type punctuation struct{ colon, comma, gap, dash, open, close string }
+
+func (w *writer) punct() punctuation {
+	if w.d.Lang == "en" {
+		return punctuation{": ", ", ", "; ", " — ", " (", ")"}
+	}
+	return punctuation{"：", "、", "　", "　", "（", "）"}
 }

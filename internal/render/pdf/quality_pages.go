@@ -52,7 +52,8 @@ func (w *writer) testDefectPage() {
 				strong, _, _ := levelColors(dim.Level)
 				w.setFont(9, true)
 				w.color(darker(strong))
-				y += w.para(x, y, halfW, dim.Label+"："+w.levelWord(dim.Level)+"　"+dim.Reason, diag.Pos{})
+				p := w.punct()
+				y += w.para(x, y, halfW, dim.Label+p.colon+w.levelWord(dim.Level)+p.gap+dim.Reason, diag.Pos{})
 				w.color(black)
 			}
 		}
@@ -78,7 +79,9 @@ func (w *writer) testDefectPage() {
 		n := strconv.Itoa(analyze.DefectWeeks)
 		verdict, c := w.L("defects.too_short"), grey
 		if d.Converging != nil {
-			verdict, c = w.L("defects.not_converging")+"（"+w.L("defects.found_falling")+"："+yesNo(d.FoundFalling)+"、"+w.L("defects.fixed_keeps_up")+"："+yesNo(d.FixedKeepsUp)+"）", darker(amber)
+			p := w.punct()
+			verdict, c = w.L("defects.not_converging")+p.open+w.L("defects.found_falling")+p.colon+yesNo(d.FoundFalling)+p.comma+
+				w.L("defects.fixed_keeps_up")+p.colon+yesNo(d.FixedKeepsUp)+p.close, darker(amber)
 			if *d.Converging {
 				verdict, c = w.L("defects.converging"), green
 			}
