@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/diag"
@@ -104,8 +105,11 @@ func (r *Result) Overview(lang string) *report.Portfolio {
 			row.Error = p.ErrorJA
 		}
 		for _, o := range p.Outputs {
-			if !outdir.Inside(o) {
-				continue // links go only to files inside OUT
+			if !outdir.Inside(o) || strings.Count(o, "/") > 1 {
+				// Links go only to files inside OUT, and only to the
+				// project's own outputs, not to files in a folder below
+				// (the teams' workbooks batch --annotate returns).
+				continue
 			}
 			switch filepath.Ext(o) {
 			case ".xlsx":
