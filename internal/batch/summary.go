@@ -98,6 +98,7 @@ func (r *Result) Overview(lang string) *report.Portfolio {
 			Replanned: p.Replanned, StaleSheets: p.StaleSheets, ForecastFinish: p.ForecastFinish,
 			Errors: p.Errors, Warnings: p.Warnings, ScheduledShare: p.ScheduledShare, CheckFirst: p.CheckFirst,
 			NoIssueList: p.NoIssueList, NoRiskRegister: p.NoRiskRegister,
+			Budget: p.Budget, EAC: p.EACMoney, Currency: p.Currency,
 		}
 		if lang == "en" {
 			row.Reason = p.Reason
