@@ -41,7 +41,8 @@ one() {
 	[ "$kind" = full ] && rm -rf "$out"
 	local load
 	load=$(cut -d' ' -f1-3 /proc/loadavg)
-	/usr/bin/time -o "$dir/time" -f '%e %U %S %M' "$dir/pmo" batch "$p/portfolio.yaml" -o "$out" --quiet --fail-on none
+	# stderr (the portfolio's findings) to a file: only the figures here
+	/usr/bin/time -o "$dir/time" -f '%e %U %S %M' "$dir/pmo" batch "$p/portfolio.yaml" -o "$out" --quiet --fail-on none 2>"$dir/stderr"
 	read -r wall user sys peak <"$dir/time"
 	local cpu
 	cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')

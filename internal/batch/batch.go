@@ -108,13 +108,18 @@ type ProjectResult struct {
 	ProgressDelta  *float64           `json:"progress_delta"`
 	// Re-planned tasks and sheets possibly not updated since the last run
 	// (null without one), and the forecast finish (Earned Schedule).
-	Replanned      *int          `json:"replanned"`
-	StaleSheets    *int          `json:"stale_sheets"`
-	ForecastFinish date.Date     `json:"forecast_finish,omitzero"`
-	Errors         int           `json:"errors"`
-	Warnings       int           `json:"warnings"`
-	Findings       diag.Findings `json:"findings"`
-	InputHash      string        `json:"input_hash,omitempty"`
+	Replanned      *int      `json:"replanned"`
+	StaleSheets    *int      `json:"stale_sheets"`
+	ForecastFinish date.Date `json:"forecast_finish,omitzero"`
+	// Budget and the forecast cost at completion, in Currency (the
+	// money view; absent without budget or cost_per_day).
+	Budget    *float64      `json:"budget,omitempty"`
+	EACMoney  *float64      `json:"eac_money,omitempty"`
+	Currency  string        `json:"currency,omitempty"`
+	Errors    int           `json:"errors"`
+	Warnings  int           `json:"warnings"`
+	Findings  diag.Findings `json:"findings"`
+	InputHash string        `json:"input_hash,omitempty"`
 	// Portfolio is what the portfolio's own pages need of the project
 	// (people's load, milestones, decisions, trend, sources' quality).
 	Portfolio *portfolio.Summary `json:"portfolio,omitempty"`
@@ -407,6 +412,13 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, st *shared
 		return firstSourceError(p)
 	}
 	figures(r, p.Analysis)
+	if c.Project.Budget > 0 {
+		v := c.Project.Budget
+		r.Budget = &v
+	}
+	if r.Budget != nil || r.EACMoney != nil {
+		r.Currency = cmp.Or(c.Project.Currency, "JPY")
+	}
 	r.Portfolio = summarize(p)
 	lang := cmp.Or(opt.Lang, c.Report.Lang)
 	d := p.Document(lang)
@@ -470,6 +482,10 @@ func figures(r *ProjectResult, a *analyze.Result) {
 		r.Replanned, r.StaleSheets = &moved, &stale
 	}
 	r.ForecastFinish = a.Forecast.Finish
+	if fm := a.Forecast.Money; fm != nil && fm.EAC != nil {
+		v := *fm.EAC
+		r.EACMoney = &v
+	}
 }
 
 // inputHash fingerprints everything a project's outputs depend on: its

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/diag"
@@ -97,6 +98,7 @@ func (r *Result) Overview(lang string) *report.Portfolio {
 			Replanned: p.Replanned, StaleSheets: p.StaleSheets, ForecastFinish: p.ForecastFinish,
 			Errors: p.Errors, Warnings: p.Warnings, ScheduledShare: p.ScheduledShare, CheckFirst: p.CheckFirst,
 			NoIssueList: p.NoIssueList, NoRiskRegister: p.NoRiskRegister,
+			Budget: p.Budget, EAC: p.EACMoney, Currency: p.Currency,
 		}
 		if lang == "en" {
 			row.Reason = p.Reason
@@ -104,8 +106,11 @@ func (r *Result) Overview(lang string) *report.Portfolio {
 			row.Error = p.ErrorJA
 		}
 		for _, o := range p.Outputs {
-			if !outdir.Inside(o) {
-				continue // links go only to files inside OUT
+			if !outdir.Inside(o) || strings.Count(o, "/") > 1 {
+				// Links go only to files inside OUT, and only to the
+				// project's own outputs, not to files in a folder below
+				// (the teams' workbooks batch --annotate returns).
+				continue
 			}
 			switch filepath.Ext(o) {
 			case ".xlsx":

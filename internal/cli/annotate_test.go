@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"archive/zip"
 	"crypto/sha256"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,5 +87,28 @@ func TestBatchAnnotate(t *testing.T) {
 			t.Errorf("%s: sheets %q", name, s)
 		}
 		f.Close()
+	}
+	// The portfolio still links each project to its tracker, not to a
+	// returned workbook.
+	zr, err := zip.OpenReader(filepath.Join(out, "portfolio.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	links := 0
+	for _, f := range zr.File {
+		if !strings.HasPrefix(f.Name, "xl/worksheets/_rels/") {
+			continue
+		}
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		if strings.Contains(string(b), returnDir) {
+			t.Errorf("%s links to a returned workbook: %s", f.Name, b)
+		}
+		links += strings.Count(string(b), "tracker.xlsx")
+	}
+	if links == 0 {
+		t.Error("the portfolio links to no tracker")
 	}
 }

@@ -170,7 +170,9 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 	for _, f := range res.Board.Findings {
 		fmt.Fprintln(env.Stderr, f.Format(cmpStr(opt.lang, "ja")))
 	}
+	restore := tightGC(env)
 	watch.Time("portfolio", func() { err2 = writePortfolio(out, res, lang, font) })
+	restore()
 	if err2 != nil {
 		return err2
 	}

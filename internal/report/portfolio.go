@@ -58,9 +58,14 @@ type PortfolioRow struct {
 	// last run (nil without one), and the Earned Schedule forecast finish.
 	Replanned, StaleSheets *int
 	ForecastFinish         date.Date
-	Tracker                string // relative path of the project's tracker, for a link
-	Report                 string // relative path of its PDF
-	Findings               diag.Findings
+	// Money, when the YAML gives a budget or cost_per_day: the budget and
+	// the forecast cost at completion (EAC), in Currency; nil when not
+	// given or not computable.
+	Budget, EAC *float64
+	Currency    string
+	Tracker     string // relative path of the project's tracker, for a link
+	Report      string // relative path of its PDF
+	Findings    diag.Findings
 }
 
 // RowFindings returns the findings of row i: from FindingsOf when set,

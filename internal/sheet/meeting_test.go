@@ -162,3 +162,27 @@ func TestDefectSheet(t *testing.T) {
 		t.Errorf("issues = %+v", tb.Issues)
 	}
 }
+
+// An English bug list and an action list kept as a CSV read with every
+// field mapped.
+func TestFollowUpMoreLayouts(t *testing.T) {
+	t.Parallel()
+	b := newBook(t, "Bugs")
+	b.rows("Bugs", "A1",
+		[]any{"Bug ID", "Summary", "Severity", "Status", "Found on", "Assignee", "Fixed on"},
+		[]any{"BUG-1", "Login page layout breaks", "Major", "Closed", apr(6), "Suzuki", apr(8)},
+		[]any{"BUG-2", "CSV export garbles text", "Minor", "Open", apr(7), "Suzuki", ""})
+	tb := oneTable(t, b.read(sheet.Options{}))
+	checkTable(t, tb, project.KindIssues, []int{1}, "A=id B=title C=priority D=status E=raised_on F=owner G=closed_on")
+	if len(tb.Issues) != 2 || tb.Issues[0].Priority != project.High || tb.Issues[1].Priority != project.Low || tb.Issues[0].ClosedOn != serialDate(2026, 4, 8) {
+		t.Errorf("bugs %+v", tb.Issues)
+	}
+
+	csv := "No,ToDo,担当者,期限,状況,起票日,定例,完了日,備考\n1,議事録の配布,佐藤,2026/04/10,完了,2026/04/08,第3回定例 2026/04/08,2026/04/09,\n2,見積の再取得,,2026/04/15,未着手,2026/04/08,第3回定例 2026/04/08,,ベンダー待ち\n"
+	res := readBytes(t, "todo.csv", []byte(csv), sheet.Options{})
+	ct := oneTable(t, res)
+	checkTable(t, ct, project.KindActions, []int{1}, "A=id B=title C=owner D=due E=status F=raised_on G=meeting H=closed_on I=notes")
+	if len(ct.Actions) != 2 || ct.Actions[0].IsOpen() || !ct.Actions[1].IsOpen() || len(ct.Actions[1].Owner) != 0 || ct.Actions[1].MeetingDate != serialDate(2026, 4, 8) {
+		t.Errorf("actions %+v", ct.Actions)
+	}
+}

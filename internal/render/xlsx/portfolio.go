@@ -77,6 +77,13 @@ func (b *book) portfolioColumns(pf *report.Portfolio) []column {
 	if pf.AsOf.IsZero() {
 		cols = append(cols, c("as_of", "project.status_date", report.Date, ""))
 	}
+	// Money when some project has it: budget and forecast cost at
+	// completion, in the projects' currency (a plain number when they
+	// differ).
+	if cur, ok := portfolioCurrency(pf); ok {
+		f := moneyFmt(cur, b.d.Lang)
+		cols = append(cols, c("budget", "money.budget", report.Number, f), c("eac", "money.eac", report.Number, f))
+	}
 	return append(cols,
 		c("change", "col.change", report.Number, fmtDelta),
 		c("replanned", "time.replanned", report.Integer, ""),
@@ -174,6 +181,10 @@ func (b *book) portfolioValue(r *report.PortfolioRow, key string) report.Value {
 		return number(float64(*p))
 	case "forecast":
 		return day(r.ForecastFinish)
+	case "budget":
+		return numberP(roundP(r.Budget))
+	case "eac":
+		return numberP(roundP(r.EAC))
 	}
 	return report.Value{Empty: true}
 }
@@ -280,4 +291,27 @@ func (b *book) narrowFigures(sheet string, p *placed, cols []column) {
 	if b.err == nil {
 		b.rowHeight(sheet, headerRow, rowHeight(2, b.lineHeight()))
 	}
+}
+
+// portfolioCurrency is the currency of the projects' money, "" when they
+// use several; ok is false when no project has money.
+func portfolioCurrency(pf *report.Portfolio) (cur string, ok bool) {
+	for _, r := range pf.Rows {
+		if r.Budget == nil && r.EAC == nil {
+			continue
+		}
+		if ok && r.Currency != cur {
+			return "", true
+		}
+		cur, ok = r.Currency, true
+	}
+	return cur, ok
+}
+
+func roundP(v *float64) *float64 {
+	if v == nil {
+		return nil
+	}
+	r := math.Round(*v)
+	return &r
 }

@@ -16,7 +16,7 @@ import (
 
 // boardSheets are the label keys of the portfolio's own sheets.
 func boardSheets(b *portfolio.Board) []string {
-	names := []string{"sheet.people", "sheet.items", "sheet.board_trend", "sheet.quality"}
+	names := []string{"sheet.people", "sheet.items", "sheet.board_milestones", "sheet.board_trend", "sheet.quality"}
 	if b.GroupBy != "" {
 		names = append(names, "sheet.groups")
 	}
@@ -28,6 +28,7 @@ func (b *book) board(pf *report.Portfolio) {
 	bd := pf.Board
 	b.people(bd)
 	b.items(bd)
+	b.dueMilestones(bd)
 	b.boardTrend(bd)
 	b.quality2(bd)
 	if bd.GroupBy != "" {
@@ -228,6 +229,51 @@ func (b *book) items(bd *portfolio.Board) {
 			return look{}, false
 		},
 	})
+	b.finish(sheet, headerRow, 3, false)
+}
+
+// dueMilestones writes the open milestones of every project due before
+// the strip's end, the missed ones included, in date order.
+func (b *book) dueMilestones(bd *portfolio.Board) {
+	sheet := b.label("sheet.board_milestones")
+	cols := []column{
+		{key: "date", label: b.label("col.ms_date"), kind: report.Date},
+		{key: "project", label: b.label("board.col.project"), kind: report.Text},
+		{key: "name", label: b.label("sheet.milestones"), kind: report.Text},
+		{key: "status", label: b.label("col.status"), kind: report.Text},
+	}
+	ms := bd.Milestones
+	b.table(&table{
+		sheet: sheet, title: b.sheetTitle("board.milestones_soon"), cols: cols, n: len(ms), empty: "board.no_milestones",
+		value: func(i int, key string) report.Value {
+			switch key {
+			case "date":
+				return day(ms[i].Date)
+			case "project":
+				return txt(ms[i].Project)
+			case "name":
+				return txt(ms[i].Name)
+			case "status":
+				return txt(b.label("ms." + string(ms[i].Status)))
+			}
+			return report.Value{Empty: true}
+		},
+		cell: func(i int, key string) (look, bool) {
+			if key != "status" {
+				return look{}, false
+			}
+			switch ms[i].Status {
+			case analyze.MilestoneMissed:
+				return look{fill: colBadFill, color: colBadText, bold: true, vAlign: "center", grid: true}, true
+			case analyze.MilestoneAtRisk:
+				return look{fill: colWarnFill, color: colWarnText, bold: true, vAlign: "center", grid: true}, true
+			}
+			return look{}, false
+		},
+	})
+	if !bd.MilestoneUntil.IsZero() {
+		b.text(sheet, 1, firstRow+max(len(ms), 1)+1, fmt.Sprintf(b.label("board.milestones"), bd.MilestoneUntil), look{italic: true, color: "595959"})
+	}
 	b.finish(sheet, headerRow, 3, false)
 }
 

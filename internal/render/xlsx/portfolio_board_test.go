@@ -30,7 +30,7 @@ func TestPortfolioBoardSheets(t *testing.T) {
 	}
 	f := open(t, data)
 	sheets := f.GetSheetList()
-	for _, s := range []string{"一覧", "全指摘", "要員", "判断事項", "推移一覧", "データ品質", "グループ別"} {
+	for _, s := range []string{"一覧", "全指摘", "要員", "判断事項", "期限の近いMS", "推移一覧", "データ品質", "グループ別"} {
 		if !slices.Contains(sheets, s) {
 			t.Errorf("no sheet %s in %v", s, sheets)
 		}
@@ -64,6 +64,12 @@ func TestPortfolioBoardSheets(t *testing.T) {
 	for _, it := range pf.Board.Items {
 		if !slices.ContainsFunc(items, func(r []string) bool { return len(r) > 2 && r[2] == it.Text && r[1] == it.Project }) {
 			t.Errorf("判断事項 lacks %s: %s", it.Project, it.Text)
+		}
+	}
+	ms, _ := f.GetRows("期限の近いMS")
+	for _, m := range pf.Board.Milestones {
+		if !slices.ContainsFunc(ms, func(r []string) bool { return len(r) > 2 && r[1] == m.Project && r[2] == m.Name }) {
+			t.Errorf("期限の近いMS lacks %s %s", m.Project, m.Name)
 		}
 	}
 	quality, _ := f.GetRows("データ品質")
