@@ -60,7 +60,7 @@ func (b *book) addChart(sheet string, row int, c *excelize.Chart) {
 	axis := excelize.Font{Color: "404040", Size: 9}
 	c.XAxis.Font, c.YAxis.Font = axis, axis
 	c.Legend = excelize.ChartLegend{Position: "bottom"}
-	b.fail(b.f.AddChart(sheet, b.ref(chartCol, row), c))
+	b.chart(sheet, chartCol, row, c)
 }
 
 func chartTitle(s string) excelize.ChartTitle {

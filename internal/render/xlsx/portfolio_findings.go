@@ -83,6 +83,7 @@ func (b *book) allFindings(pf *report.Portfolio) {
 	b.fail(b.f.AutoFilter(sheet, b.ref(1, headerRow)+":"+b.ref(len(cols), max(p.last, headerRow+1)), nil))
 	b.band(p)
 	b.finish(sheet, headerRow, 2, false)
+	b.scaleNow(sheet)
 	if b.err != nil {
 		return
 	}

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -79,6 +80,10 @@ type printSpec struct {
 	// fitCols are the columns whose widths set the scale (the first block
 	// when nil).
 	fitCols [2]int
+	// onePage asks for rows 1..lastRow on one page tall as well, when the
+	// smallest font allows: a cover sheet whose last lines would spill onto
+	// a nearly empty second page.
+	onePage bool
 }
 
 // colWidth is the width a sheet's column was given, or Excel's default.
@@ -121,12 +126,11 @@ func (b *book) printSetup(sheet string, ps printSpec) {
 			fit[1] = max(fit[1], c)
 		}
 	}
-	scale := uint(100)
-	if fit[1] >= fit[0] && fit[1] > 0 {
-		scale = uint(printScale(b.blockMM(sheet, fit[0], fit[1])))
+	spec := scaleSpec{sheet: sheet, fit: fit, all: ps.fitCols[1] == 0 && len(ps.blocks) == 0}
+	if ps.onePage {
+		spec.rows = ps.lastRow
 	}
-	size, orient := 8, "landscape"
-	b.fail(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &scale}))
+	b.scales = append(b.scales, spec)
 	m, hm := marginIn, headerIn
 	b.fail(b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &m, Bottom: &m, Header: &hm, Footer: &hm}))
 	var titles []string
@@ -160,6 +164,151 @@ func (b *book) printSetup(sheet string, ps printSpec) {
 		OddHeader: "&L" + head + "&R" + asOf,
 		OddFooter: "&L" + headerFooterText(sheet) + "&C&P / &N",
 	}))
+}
+
+// printReach is what a sheet draws besides its sized columns: the last
+// column any cell is styled in (a legend beside a heat map) and the
+// charts anchored beside its table. A sheet printed whole is scaled to
+// hold them too, or they spill onto pages of their own.
+type printReach struct {
+	lastCol int
+	charts  []chartBox
+}
+
+// chartBox is a chart's anchor column and its width in pixels.
+type chartBox struct{ col, px int }
+
+func (b *book) reachOf(sheet string) *printReach {
+	r := b.reach[sheet]
+	if r == nil {
+		r = &printReach{}
+		b.reach[sheet] = r
+	}
+	return r
+}
+
+// chart anchors ch (with any combo charts) at column c, row r, and notes
+// its width for the print scale.
+func (b *book) chart(sheet string, c, r int, ch *excelize.Chart, combo ...*excelize.Chart) {
+	if b.err != nil {
+		return
+	}
+	b.fail(b.f.AddChart(sheet, b.ref(c, r), ch, combo...))
+	px := int(ch.Dimension.Width)
+	if px == 0 {
+		px = 480 // excelize's default chart width
+	}
+	b.reachOf(sheet).charts = append(b.reachOf(sheet).charts, chartBox{c, px})
+}
+
+// chartRightMM is where chart c ends on paper at 100 %. The file anchors
+// a chart to the cells it covers, which excelize counts in its own pixels
+// (8 per unit of column width); a client whose columns come out wider
+// stretches the chart with them, so the covered columns are measured as
+// every other column is, up to the right edge of the last one.
+func (b *book) chartRightMM(sheet string, c chartBox) float64 {
+	mdw := maxDigitPx(b.d.Lang)
+	right := b.blockMM(sheet, 1, c.col-1)
+	px := float64(c.px)
+	for col := c.col; col <= 16384; col++ {
+		w := b.colWidth(sheet, col)
+		cpx := math.Floor(w*8 + 0.5)
+		if cpx <= 0 {
+			continue
+		}
+		if px < cpx {
+			// Pages break between columns: the column the chart ends in
+			// prints whole or moves to the next page.
+			return right + columnMM(w, mdw)
+		}
+		px -= cpx
+		right += columnMM(w, mdw)
+	}
+	return right
+}
+
+// scaleSpec is the print scale a sheet is waiting for: fit are the
+// columns that set it; all says the sheet prints whole, so its charts and
+// outlying cells count as well.
+type scaleSpec struct {
+	sheet string
+	fit   [2]int
+	all   bool
+	rows  int // rows 1..rows fit one page tall; 0 leaves the height to pagination
+}
+
+// applyScales sets each sheet's paper, orientation and fixed scale, once
+// every cell and chart is placed.
+func (b *book) applyScales() {
+	for _, s := range b.scales {
+		b.applyScale(s)
+	}
+	b.scales = nil
+}
+
+// scaleNow applies sheet's print scale at once, for a sheet about to be
+// streamed by its own writer, after which its settings cannot change.
+func (b *book) scaleNow(sheet string) {
+	i := slices.IndexFunc(b.scales, func(s scaleSpec) bool { return s.sheet == sheet })
+	if i >= 0 {
+		b.applyScale(b.scales[i])
+		b.scales = slices.Delete(b.scales, i, i+1)
+	}
+}
+
+func (b *book) applyScale(s scaleSpec) {
+	if b.err != nil {
+		return
+	}
+	width := 0.0
+	if s.fit[1] >= s.fit[0] && s.fit[1] > 0 {
+		width = b.blockMM(s.sheet, s.fit[0], s.fit[1])
+	}
+	if r := b.reach[s.sheet]; s.all && r != nil {
+		if r.lastCol > 0 {
+			width = max(width, b.blockMM(s.sheet, 1, r.lastCol))
+		}
+		for _, c := range r.charts {
+			width = max(width, b.chartRightMM(s.sheet, c))
+		}
+	}
+	scale := uint(100)
+	if width > 0 {
+		scale = uint(printScale(width))
+	}
+	if t, ok := tallScale(b.rowsPt(s.sheet, s.rows)); s.rows > 0 && ok {
+		scale = min(scale, uint(t))
+	}
+	size, orient := 8, "landscape"
+	b.fail(b.f.SetPageLayout(s.sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &scale}))
+}
+
+// rowsPt is the height in points of rows 1..n: those given a height, the
+// rest one line of body text.
+func (b *book) rowsPt(sheet string, n int) float64 {
+	h := 0.0
+	for r := 1; r <= n; r++ {
+		if v, ok := b.heights[sheet][r]; ok {
+			h += v
+		} else {
+			h += b.lineHeight()
+		}
+	}
+	return h
+}
+
+// tallScale is the percentage, at most 100, that fits heightPt of rows
+// into the page height, a twentieth kept spare for clients whose rows
+// come out taller; false when that would take the text under minPrintPt,
+// and the rows had better run onto a second page at a readable size.
+func tallScale(heightPt float64) (int, bool) {
+	_, ph := printableMM()
+	lowest := int(math.Ceil(minPrintPt / bodyPt * 100))
+	if heightPt <= 0 {
+		return 100, true
+	}
+	s := int(math.Floor((ph - 2*headerIn*25.4) / 25.4 * 72 / heightPt * 95))
+	return min(s, 100), s >= lowest
 }
 
 // pageRows is how many points of rows one printed page holds at scale

@@ -100,5 +100,5 @@ func (b *book) lineChart(sheet string, p *placed, title string, keys []string) {
 	}
 	c.Dimension = excelize.ChartDimension{Width: chartW, Height: chartH}
 	c.Legend = excelize.ChartLegend{Position: "bottom"}
-	b.fail(b.f.AddChart(sheet, b.ref(p.ncol+2, headerRow), c))
+	b.chart(sheet, p.ncol+2, headerRow, c)
 }

@@ -61,8 +61,10 @@ func Render(d *report.Document) ([]byte, error) {
 
 // bytes returns the finished workbook, or the first error met writing it.
 func (b *book) bytes() ([]byte, error) {
-	// The streamed sheets last, in the workbook's order: by now every
-	// sheet's charts, rules and print setup are on its worksheet.
+	// The print scales once every chart is placed, then the streamed
+	// sheets last, in the workbook's order: by now every sheet's charts,
+	// rules and print setup are on its worksheet.
+	b.applyScales()
 	for _, sheet := range b.f.GetSheetList() {
 		b.flush(sheet)
 	}
@@ -101,11 +103,14 @@ type book struct {
 	cols     []string                   // column letters, 1-based, filled on demand
 	widths   map[string]map[int]float64 // sheet -> column -> width set, for the print scale
 	bufs     map[string]*sheetBuf       // streamed sheets not yet written
+	reach    map[string]*printReach     // sheet -> what it draws, for the print scale
+	heights  map[string]map[int]float64 // sheet -> row -> height set, for the print scale
+	scales   []scaleSpec                // print scales to set once every sheet is drawn
 	titleKey string                     // label of the workbook's title: a tracker or the portfolio
 }
 
 func newBook(f *excelize.File, d *report.Document) *book {
-	return &book{f: f, d: d, a: d.A, st: newStyles(f, fontFamily(d.Lang)), titleKey: "title.tracker", widths: map[string]map[int]float64{}, bufs: map[string]*sheetBuf{}}
+	return &book{f: f, d: d, a: d.A, st: newStyles(f, fontFamily(d.Lang)), titleKey: "title.tracker", widths: map[string]map[int]float64{}, bufs: map[string]*sheetBuf{}, reach: map[string]*printReach{}, heights: map[string]map[int]float64{}}
 }
 
 func (b *book) fail(err error) {
@@ -223,6 +228,7 @@ func (b *book) styleRange(sheet string, c1, r1, c2, r2 int, l look) {
 	}
 	id, err := b.st.cell(l)
 	b.fail(err)
+	b.reachOf(sheet).lastCol = max(b.reachOf(sheet).lastCol, c2)
 	if sb := b.buffer(sheet); sb != nil {
 		for r := r1; r <= r2; r++ {
 			for c := c1; c <= c2; c++ {
@@ -246,6 +252,10 @@ func (b *book) rowHeight(sheet string, r int, h float64) {
 	if sb := b.buffer(sheet); sb != nil {
 		sb.heights[r] = h
 	}
+	if b.heights[sheet] == nil {
+		b.heights[sheet] = map[int]float64{}
+	}
+	b.heights[sheet][r] = h
 	b.fail(b.f.SetRowHeight(sheet, r, h))
 }
 

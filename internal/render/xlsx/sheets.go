@@ -124,7 +124,10 @@ func (b *book) workload() {
 	})
 	if len(w.Over) > 0 {
 		c := min(p.ncol+2, 16384)
-		b.text(sheet, c, titleRow, "■ "+b.label("legend.over_capacity"), look{fill: colBadFill, color: colBadText, bold: true})
+		legend := "■ " + b.label("legend.over_capacity")
+		b.text(sheet, c, titleRow, legend, look{fill: colBadFill, color: colBadText, bold: true})
+		b.width(sheet, c, textWidth(legend)*1.1+2) // the whole legend on the printed page
+
 	}
 	b.finish(sheet, headerRow, 2, false)
 }

@@ -194,7 +194,7 @@ func (b *book) summary() {
 		}
 	}
 	bottom := b.charts(sheet)
-	b.finishPrint(sheet, 0, 1, false, printSpec{blocks: [][2]int{{1, lastPrint}}, lastRow: max(r, bottom)})
+	b.finishPrint(sheet, 0, 1, false, printSpec{blocks: [][2]int{{1, lastPrint}}, lastRow: max(r, bottom), onePage: true})
 }
 
 // section writes a section heading across A–C and returns the next row.
@@ -231,7 +231,7 @@ func (b *book) kpi(sheet string, r int, k report.KPI) {
 // fitHeight makes a row tall enough for wrapped text in a cell w wide.
 func (b *book) fitHeight(sheet string, r int, s string, w float64) {
 	if n := linesIn(s, w); n > 1 && b.err == nil {
-		b.fail(b.f.SetRowHeight(sheet, r, rowHeight(n, b.lineHeight())))
+		b.rowHeight(sheet, r, rowHeight(n, b.lineHeight()))
 	}
 }
 

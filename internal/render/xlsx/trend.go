@@ -92,25 +92,25 @@ func (b *book) trend() {
 	chartAt := p.ncol + 2
 	size := excelize.ChartDimension{Width: chartW, Height: chartH}
 	axis := excelize.Font{Color: "404040", Size: 9}
-	b.fail(b.f.AddChart(sheet, b.ref(chartAt, headerRow), &excelize.Chart{
+	b.chart(sheet, chartAt, headerRow, &excelize.Chart{
 		Type: excelize.Line, Title: chartTitle(b.label("chart.indices")), Dimension: size,
 		Series: []excelize.ChartSeries{series("spi", colInProgress), series("cpi", colDone), series("spit", colActual)},
 		XAxis:  excelize.ChartAxis{Font: axis},
 		YAxis:  excelize.ChartAxis{Font: axis, MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.00"}},
 		Legend: excelize.ChartLegend{Position: "bottom"}, ShowBlanksAs: "gap",
-	}))
+	})
 	bar := func(key, color string) excelize.ChartSeries {
 		return excelize.ChartSeries{Name: b.absRange(sheet, at(key), headerRow, at(key), headerRow), Categories: cats,
 			Values: b.absRange(sheet, at(key), p.first, at(key), p.last), Fill: solid(color)}
 	}
 	open := series("open", colTitle)
-	b.fail(b.f.AddChart(sheet, b.ref(chartAt, headerRow+chartRows), &excelize.Chart{
+	b.chart(sheet, chartAt, headerRow+chartRows, &excelize.Chart{
 		Type: excelize.Col, Title: chartTitle(b.label("chart.issue_trend")), Dimension: size,
 		Series: []excelize.ChartSeries{bar("raised", colOpen), bar("closed", colClosed)},
 		XAxis:  excelize.ChartAxis{Font: axis},
 		YAxis:  excelize.ChartAxis{Font: axis, MajorGridLines: true},
 		Legend: excelize.ChartLegend{Position: "bottom"},
-	}, &excelize.Chart{Type: excelize.Line, Series: []excelize.ChartSeries{open}}))
+	}, &excelize.Chart{Type: excelize.Line, Series: []excelize.ChartSeries{open}})
 }
 
 // replanRows are the 変更 sheet's lines about re-planning since the last
