@@ -54,7 +54,7 @@ write the copy.`,
 		flags: func(fs *pflag.FlagSet) any {
 			o := &annotateOptions{}
 			fs.StringVarP(&o.out, "out", "o", "", "the annotated copy (default: NAME_指摘.xlsx beside FILE)")
-			fs.StringVar(&o.kind, "kind", "", "what the sheet holds: wbs, issues or risks (default: inferred)")
+			kindFlag(fs, &o.kind)
 			fs.StringVar(&o.sheet, "sheet", "", "read only this sheet")
 			fs.StringVar(&o.asOf, "as-of", "", "status date YYYY-MM-DD (default: today)")
 			fs.StringVar(&o.lang, "lang", "", "language of the comments: ja or en (default: the workbook's)")

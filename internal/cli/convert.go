@@ -45,7 +45,7 @@ pmo inspect prints the flags that reproduce its mapping, ready to edit.
 		flags: func(fs *pflag.FlagSet) any {
 			o := &convertOptions{}
 			fs.StringVarP(&o.out, "out", "o", "", "output .xlsx file (required)")
-			fs.StringVar(&o.kind, "kind", "", "what the sheet holds: wbs, issues or risks (default: inferred)")
+			kindFlag(fs, &o.kind)
 			fs.StringVar(&o.sheet, "sheet", "", "read only this sheet")
 			fs.StringVar(&o.asOf, "as-of", "", "status date YYYY-MM-DD (default: today)")
 			fs.StringVar(&o.lang, "lang", "ja", "labels: ja or en")

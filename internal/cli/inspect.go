@@ -52,7 +52,7 @@ the Japanese "message_ja".`,
 		flags: func(fs *pflag.FlagSet) any {
 			o := &inspectOptions{}
 			fs.StringVar(&o.sheet, "sheet", "", "read only this sheet")
-			fs.StringVar(&o.kind, "kind", "", "what the sheet holds: wbs, issues or risks (default: inferred)")
+			kindFlag(fs, &o.kind)
 			fs.BoolVar(&o.json, "json", false, "print JSON with every record")
 			fs.StringVar(&o.encoding, "encoding", "", "CSV encoding: utf-8 or shift_jis (default: detected)")
 			fs.IntVar(&o.samples, "samples", 5, "sample records to print per table")
@@ -82,6 +82,12 @@ func parseKind(s string) (project.Kind, error) {
 		return project.KindTests, nil
 	}
 	return "", usageError{fmt.Sprintf("--kind %q: use wbs, issues, risks, actions or tests", s)}
+}
+
+// kindFlag registers --kind, shared by inspect, convert and annotate so
+// their help lists every kind parseKind takes.
+func kindFlag(fs *pflag.FlagSet, kind *string) {
+	fs.StringVar(kind, "kind", "", "what the sheet holds: wbs, issues, risks, actions or tests (default: inferred)")
 }
 
 func runInspect(_ context.Context, env *Env, o any, args []string) error {
