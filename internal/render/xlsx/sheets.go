@@ -179,15 +179,16 @@ func (b *book) findingsSheet(name string, fs []diag.Finding, project func(i int)
 	b.finish(sheet, headerRow, freeze, false)
 }
 
-// severityLook is a finding's severity cell: errors red, warnings amber.
+// severityLook is a finding's severity cell: errors red, warnings amber,
+// centred in its row like the cells beside it.
 func severityLook(s diag.Severity) look {
 	switch s {
 	case diag.Error:
-		return look{fill: colBadFill, color: colBadText, bold: true, hAlign: "center", grid: true}
+		return look{fill: colBadFill, color: colBadText, bold: true, hAlign: "center", vAlign: "center", grid: true}
 	case diag.Warning:
-		return look{fill: colWarnFill, color: colWarnText, hAlign: "center", grid: true}
+		return look{fill: colWarnFill, color: colWarnText, hAlign: "center", vAlign: "center", grid: true}
 	}
-	return look{hAlign: "center", grid: true}
+	return look{hAlign: "center", vAlign: "center", grid: true}
 }
 
 // change is one line of the changes sheet.
