@@ -57,17 +57,20 @@ func columnMM(w, mdw float64) float64 {
 	return px * 25.4 / 96
 }
 
+// lowestScale is the smallest print scale, the one that keeps body text
+// at minPrintPt.
+func lowestScale() int { return int(math.Ceil(minPrintPt / bodyPt * 100)) }
+
 // printScale is the percentage that fits a block of widthMM into the
 // page width, within [lowest, 100], where lowest keeps body text at
 // minPrintPt.
 func printScale(widthMM float64) int {
 	pw, _ := printableMM()
-	lowest := int(math.Ceil(minPrintPt / bodyPt * 100))
 	if widthMM <= 0 {
 		return 100
 	}
 	s := int(math.Floor(pw / widthMM * 100))
-	return min(max(s, lowest), 100)
+	return min(max(s, lowestScale()), 100)
 }
 
 // printSpec is how one sheet prints.
@@ -198,7 +201,8 @@ func (b *book) chart(sheet string, c, r int, ch *excelize.Chart, combo ...*excel
 	if px == 0 {
 		px = 480 // excelize's default chart width
 	}
-	b.reachOf(sheet).charts = append(b.reachOf(sheet).charts, chartBox{c, px})
+	reach := b.reachOf(sheet)
+	reach.charts = append(reach.charts, chartBox{c, px})
 }
 
 // chartRightMM is where chart c ends on paper at 100 %. The file anchors
@@ -276,8 +280,10 @@ func (b *book) applyScale(s scaleSpec) {
 	if width > 0 {
 		scale = uint(printScale(width))
 	}
-	if t, ok := tallScale(b.rowsPt(s.sheet, s.rows)); s.rows > 0 && ok {
-		scale = min(scale, uint(t))
+	if s.rows > 0 {
+		if t, ok := tallScale(b.rowsPt(s.sheet, s.rows)); ok {
+			scale = min(scale, uint(t))
+		}
 	}
 	size, orient := 8, "landscape"
 	b.fail(b.f.SetPageLayout(s.sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &scale}))
@@ -303,12 +309,11 @@ func (b *book) rowsPt(sheet string, n int) float64 {
 // and the rows had better run onto a second page at a readable size.
 func tallScale(heightPt float64) (int, bool) {
 	_, ph := printableMM()
-	lowest := int(math.Ceil(minPrintPt / bodyPt * 100))
 	if heightPt <= 0 {
 		return 100, true
 	}
 	s := int(math.Floor((ph - 2*headerIn*25.4) / 25.4 * 72 / heightPt * 95))
-	return min(s, 100), s >= lowest
+	return min(s, 100), s >= lowestScale()
 }
 
 // pageRows is how many points of rows one printed page holds at scale

@@ -129,7 +129,7 @@ func TestChartsPrintOnTheirSheetsPage(t *testing.T) {
 		checked := 0
 		for _, sheet := range f.GetSheetList() {
 			ps := printed[sheet]
-			if len(ps.blocks) > 1 || ps.scale <= 64 {
+			if len(ps.blocks) > 1 || ps.scale <= float64(lowestScale()) {
 				continue // printed in blocks, or at the floor where wide sheets may spill
 			}
 			limit := a3PrintableMM(t, f, sheet)

@@ -228,7 +228,9 @@ func (b *book) styleRange(sheet string, c1, r1, c2, r2 int, l look) {
 	}
 	id, err := b.st.cell(l)
 	b.fail(err)
-	b.reachOf(sheet).lastCol = max(b.reachOf(sheet).lastCol, c2)
+	if r := b.reachOf(sheet); c2 > r.lastCol {
+		r.lastCol = c2
+	}
 	if sb := b.buffer(sheet); sb != nil {
 		for r := r1; r <= r2; r++ {
 			for c := c1; c <= c2; c++ {
@@ -249,14 +251,19 @@ func (b *book) rowHeight(sheet string, r int, h float64) {
 	if b.err != nil {
 		return
 	}
-	if sb := b.buffer(sheet); sb != nil {
-		sb.heights[r] = h
-	}
-	if b.heights[sheet] == nil {
-		b.heights[sheet] = map[int]float64{}
-	}
-	b.heights[sheet][r] = h
+	b.heightsOf(sheet)[r] = h
 	b.fail(b.f.SetRowHeight(sheet, r, h))
+}
+
+// heightsOf is the heights given to sheet's rows: the print scale reads
+// them, and a streamed sheet's buffer shares the map to write them.
+func (b *book) heightsOf(sheet string) map[int]float64 {
+	h := b.heights[sheet]
+	if h == nil {
+		h = map[int]float64{}
+		b.heights[sheet] = h
+	}
+	return h
 }
 
 func (b *book) style(sheet string, c, r int, l look) { b.styleRange(sheet, c, r, c, r, l) }

@@ -64,7 +64,7 @@ func (b *book) streamed(sheet string) *sheetBuf {
 	if sb := b.bufs[sheet]; sb != nil {
 		return sb
 	}
-	sb := &sheetBuf{cells: map[int]map[int]excelize.Cell{}, heights: map[int]float64{}}
+	sb := &sheetBuf{cells: map[int]map[int]excelize.Cell{}, heights: b.heightsOf(sheet)}
 	b.bufs[sheet] = sb
 	return sb
 }
