@@ -9,11 +9,6 @@ import (
 // none marks an empty numeric cell.
 const none = -1.0
 
-// kikanDaysOff are the company's year-end days off (project.yaml days_off).
-func kikanDaysOff() []ymd {
-	return []ymd{on(2026, 12, 29), on(2026, 12, 30), on(2026, 12, 31), on(2027, 1, 1), on(2027, 1, 2), on(2027, 1, 3)}
-}
-
 func writeKikan(dir string) error {
 	if err := writeKibanWBS(filepath.Join(dir, "teams", "基盤", "WBS.xlsx")); err != nil {
 		return err

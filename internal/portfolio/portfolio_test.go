@@ -9,8 +9,6 @@ import (
 	"github.com/pmokit/pmo/internal/date"
 )
 
-func ptr(v float64) *float64 { return &v }
-
 func TestQualityRanking(t *testing.T) {
 	t.Parallel()
 	entries := []Entry{

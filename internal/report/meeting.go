@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/pmokit/pmo/internal/analyze"
-	"github.com/pmokit/pmo/internal/date"
 )
 
 // pendingLines are page 1's lines for the pending decisions (or
@@ -50,14 +49,6 @@ func DecisionNote(d analyze.DecisionState, lang string, l Labels) string {
 
 // DecisionStatus is a decision state in the document's language.
 func (d *Document) DecisionStatus(s string) string { return d.L.Get("dstatus." + s) }
-
-// DateOrDash shows a date, or "-" for none.
-func DateOrDash(d date.Date) string {
-	if d.IsZero() {
-		return "-"
-	}
-	return d.String()
-}
 
 // Fill replaces {key} placeholders of a label.
 func Fill(s string, kv ...string) string {
