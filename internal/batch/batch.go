@@ -358,8 +358,8 @@ func errorText(err error, lang string) string {
 }
 
 func build(ctx context.Context, path string, plan *Plan, opt Options, st *shared, r *ProjectResult) error {
-	popt := pipeline.Options{AsOf: opt.AsOf, Today: opt.Today, Getenv: opt.Getenv, HistoryDir: opt.Out, Stopwatch: opt.Stopwatch,
-		Calendars: st.calendars}
+	popt := pipeline.Options{AsOf: opt.AsOf, Today: opt.Today, Getenv: opt.Getenv, HistoryDir: opt.Out, History: st.history,
+		Stopwatch: opt.Stopwatch, Calendars: st.calendars}
 	if plan.Portfolio != nil {
 		popt.Defaults = &plan.Portfolio.Defaults
 	}

@@ -14,9 +14,9 @@ import (
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/config"
 	"github.com/pmokit/pmo/internal/diag"
-	"github.com/pmokit/pmo/internal/history"
 	"github.com/pmokit/pmo/internal/limits"
 	"github.com/pmokit/pmo/internal/outdir"
+	"github.com/pmokit/pmo/internal/pipeline"
 	"github.com/pmokit/pmo/internal/report"
 )
 
@@ -31,6 +31,7 @@ import (
 // set, one label catalogue per language, and the history's change markers.
 type shared struct {
 	calendars *analyze.Calendars
+	history   *pipeline.SharedHistory // the output folder's, for every project
 	marks     *historyMarks
 	defaults  []byte // the portfolio file, for the input hash
 	mu        sync.Mutex
@@ -45,8 +46,13 @@ type loadedConfig struct {
 }
 
 func newShared(out string) *shared {
-	return &shared{calendars: analyze.NewCalendars(), labels: map[string]report.Labels{}, marks: &historyMarks{out: out},
+	s := &shared{calendars: analyze.NewCalendars(), labels: map[string]report.Labels{}, marks: &historyMarks{},
 		configs: map[string]loadedConfig{}}
+	if out != "" {
+		s.history = pipeline.NewSharedHistory(out)
+		s.marks.h = s.history
+	}
+	return s
 }
 
 // config hands out the definition of the project at path, read once for
@@ -79,15 +85,17 @@ func (s *shared) keepPage(d *report.Document) *report.Document {
 	return d
 }
 
-func (s *shared) close() { s.marks.close() }
+func (s *shared) close() {
+	if s.history != nil {
+		s.history.Close()
+	}
+}
 
 // historyMarks reads the history database's change marker of a project
-// (history.DB.Revision) through one handle for the whole run, opened once
-// the database exists.
+// (history.DB.Revision) through the run's shared database, once it
+// exists.
 type historyMarks struct {
-	out string
-	mu  sync.Mutex
-	db  *history.DB
+	h *pipeline.SharedHistory // nil without an output folder
 }
 
 // unknownMark is kept when the marker could not be read: it matches no
@@ -97,33 +105,22 @@ const unknownMark = "?"
 // mark returns the marker of project id; "" when there is no history.
 // An unreadable database gives unknownMark: the project is then built
 // and its history step reports the error.
-func (h *historyMarks) mark(id string) string {
-	if h.out == "" {
+func (m *historyMarks) mark(id string) string {
+	if m.h == nil {
 		return ""
 	}
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.db == nil {
-		db, err := history.OpenExisting(h.out)
-		if errors.Is(err, fs.ErrNotExist) {
-			return ""
-		}
-		if err != nil {
-			return unknownMark
-		}
-		h.db = db
+	db, err := m.h.Existing()
+	if errors.Is(err, fs.ErrNotExist) {
+		return ""
 	}
-	m, err := h.db.Revision(id)
 	if err != nil {
 		return unknownMark
 	}
-	return m
-}
-
-func (h *historyMarks) close() {
-	if h.db != nil {
-		h.db.Close()
+	rev, err := db.Revision(id)
+	if err != nil {
+		return unknownMark
 	}
+	return rev
 }
 
 // spill forgets r's findings and page once its result file holds them.

@@ -207,8 +207,8 @@ func (p *PersonLoad) projectsIn(j int) int {
 	return n
 }
 
-// overFinding names the person, the week of the peak with each project's
-// share, and every week above capacity.
+// overFinding names the person, the week of the peak with the largest
+// projects' shares, and every week above capacity.
 func overFinding(r *PersonLoad, weeks []date.Date, pos diag.Pos) diag.Finding {
 	peak, best := -1, 0.0
 	var over []string
@@ -221,12 +221,7 @@ func overFinding(r *PersonLoad, weeks []date.Date, pos diag.Pos) diag.Finding {
 			peak, best = j, ratio
 		}
 	}
-	var shares []string
-	for _, pl := range r.Projects {
-		if pl.Load[peak] > 0 {
-			shares = append(shares, pl.Project+" "+Days(pl.Load[peak]))
-		}
-	}
+	shares, sharesJA := peakShares(r.Projects, peak)
 	if len(over) > 6 {
 		over = append(over[:6], "…")
 	}
@@ -235,10 +230,38 @@ func overFinding(r *PersonLoad, weeks []date.Date, pos diag.Pos) diag.Finding {
 	return diag.Finding{
 		Severity: diag.Warning, Rule: RuleOverAllocated, Pos: pos,
 		Message: fmt.Sprintf("%s is planned %s person-days in the week of %s against a capacity of %s (%d %%): %s; over capacity in %d week(s) with two projects or more: %s",
-			r.Name, Days(r.Load[peak]), week, Days(r.Capacity[peak]), pct, strings.Join(shares, ", "), r.OverWeeks, strings.Join(over, ", ")),
+			r.Name, Days(r.Load[peak]), week, Days(r.Capacity[peak]), pct, shares, r.OverWeeks, strings.Join(over, ", ")),
 		MessageJA: fmt.Sprintf("%s は %s の週に %s 人日の予定で、容量 %s 人日を超えています（%d %%）：%s。複数案件で容量を超える週は %d 週：%s",
-			r.Name, week, Days(r.Load[peak]), Days(r.Capacity[peak]), pct, strings.Join(shares, "、"), r.OverWeeks, strings.Join(over, "、")),
+			r.Name, week, Days(r.Load[peak]), Days(r.Capacity[peak]), pct, sharesJA, r.OverWeeks, strings.Join(over, "、")),
 	}
+}
+
+// MaxShares is how many projects' shares an over-allocation finding
+// names: a person in a hundred projects would otherwise make a line of a
+// hundred shares. The 要員 sheet keeps every project's share.
+const MaxShares = 5
+
+// peakShares lists the projects' person-days in week j, the largest first
+// (ties in portfolio order), at most MaxShares, then how many more there
+// are: in English and in Japanese.
+func peakShares(projects []ProjectLoad, j int) (en, ja string) {
+	var in []ProjectLoad
+	for _, pl := range projects {
+		if pl.Load[j] > 0 {
+			in = append(in, pl)
+		}
+	}
+	slices.SortStableFunc(in, func(a, b ProjectLoad) int { return cmp.Compare(b.Load[j], a.Load[j]) })
+	var parts []string
+	for _, pl := range in[:min(len(in), MaxShares)] {
+		parts = append(parts, pl.Project+" "+Days(pl.Load[j]))
+	}
+	en, ja = strings.Join(parts, ", "), strings.Join(parts, "、")
+	if more := len(in) - MaxShares; more > 0 {
+		en += fmt.Sprintf(" and %d more", more)
+		ja += fmt.Sprintf("、他 %d 件", more)
+	}
+	return en, ja
 }
 
 // Days formats person-days with one decimal.
