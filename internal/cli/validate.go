@@ -7,6 +7,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/pmokit/pmo/internal/config"
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/pipeline"
@@ -27,16 +28,18 @@ func (o *validateOptions) langOption() string { return o.lang }
 func validateCommand() *command {
 	return &command{
 		name:    "validate",
-		args:    "PROJECT.yaml",
+		args:    "PROJECT.yaml | PORTFOLIO.yaml",
 		summary: "check a project's definition and team sheets / 定義とチームの表を検証",
 		long: `Reads the project definition and every source it lists, then prints each finding
 as "severity: position: message [rule]", sorted by position — a YAML problem at
 project.yaml:LINE:COL, a sheet problem at file!Sheet!C12 (file:line for CSV) — and
-a count. Messages are in Japanese unless --lang en (or report.lang: en in the
+a count. Given a portfolio file (projects:), it checks every project it lists, with
+the portfolio's defaults, and ends with the totals. Messages are in Japanese unless --lang en (or report.lang: en in the
 YAML); --json always carries the English "message" and, when there is one, the
 Japanese "message_ja".
 
-プロジェクト定義と全ソースを読み、指摘を位置順に表示します。指摘の文言は既定で
+プロジェクト定義と全ソースを読み、指摘を位置順に表示します。ポートフォリオ定義
+（projects:）を渡すと、そこに並ぶ全プロジェクトを既定値込みで検証し、合計を表示します。指摘の文言は既定で
 日本語、--lang en で英語です。
 
 Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 could not run
@@ -72,7 +75,7 @@ func runValidate(ctx context.Context, env *Env, o any, args []string) error {
 		return nil
 	}
 	if len(args) != 1 {
-		return usageError{"validate takes one PROJECT.yaml"}
+		return usageError{"validate takes one PROJECT.yaml or PORTFOLIO.yaml"}
 	}
 	asOf, err := parseAsOf(opt.asOf)
 	if err != nil {
@@ -80,6 +83,9 @@ func runValidate(ctx context.Context, env *Env, o any, args []string) error {
 	}
 	if err := checkLang(opt.lang); err != nil {
 		return err
+	}
+	if config.IsPortfolio(args[0]) {
+		return validatePortfolio(ctx, env, opt, args[0], asOf)
 	}
 	at := here{args[0]}
 	p, err := pipeline.Load(ctx, args[0], pipeline.Options{AsOf: asOf, Today: date.FromTime(time.Now()), Getenv: env.Getenv, Lenient: true})

@@ -292,3 +292,29 @@ func (p *Project) ApplyDefaults(d Defaults) {
 		r.DecisionLog = append(withoutKind(r.DecisionLog, "escalation"), ofKind(dr.DecisionLog, "escalation")...)
 	}
 }
+
+// IsPortfolio reports whether the YAML file at path is a portfolio
+// definition (a top-level projects: and no project:), so that a command
+// given one where it expects a project can take it as such. A file that
+// cannot be read or parsed is not one: the project reader reports it.
+func IsPortfolio(path string) bool {
+	data, err := readFile(path)
+	if err != nil {
+		return false
+	}
+	data, _ = decodeText(data)
+	root, err := document(filepath.Base(path), data)
+	if err != nil || root.Kind != yaml.MappingNode {
+		return false
+	}
+	var projects, project bool
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		switch root.Content[i].Value {
+		case "projects":
+			projects = true
+		case "project":
+			project = true
+		}
+	}
+	return projects && !project
+}

@@ -1,6 +1,14 @@
 package pdf
 
-import "testing"
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/pmokit/pmo/internal/batch/synth"
+	"github.com/pmokit/pmo/internal/pipeline"
+	"github.com/pmokit/pmo/internal/report"
+)
 
 // BenchmarkRenderPortfolio draws the example portfolio: the table, the
 // summary and each built project's page one, as pmo batch does last.
@@ -15,4 +23,35 @@ func BenchmarkRenderPortfolio(b *testing.B) {
 		size = len(out)
 	}
 	b.ReportMetric(float64(size), "bytes/portfolio")
+}
+
+// BenchmarkRenderBatchProject draws the report of one project of the
+// batch benchmark's size (1,000 WBS rows, 300 issues; see package synth),
+// the PDF that pmo batch writes once per project.
+func BenchmarkRenderBatchProject(b *testing.B) {
+	d := synthProject(b, 1000, 300)
+	size := 0
+	for b.Loop() {
+		out, _, err := Render(d, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(out)
+	}
+	b.ReportMetric(float64(size), "bytes/report")
+}
+
+// synthProject loads the first project of a synthetic portfolio with the
+// given sizes.
+func synthProject(tb testing.TB, tasks, issues int) *report.Document {
+	tb.Helper()
+	dir := tb.TempDir()
+	if err := synth.Portfolio(dir, 1, tasks, issues); err != nil {
+		tb.Fatal(err)
+	}
+	p, err := pipeline.Load(context.Background(), filepath.Join(dir, "p000", "project.yaml"), pipeline.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p.Document("ja")
 }

@@ -95,8 +95,12 @@ func draw(d *report.Document, opt Options, rec *[]textRun, body func(w *writer))
 	if err := w.pdf.Output(&buf); err != nil {
 		return nil, nil, fmt.Errorf("writing the PDF: %w", err)
 	}
+	out, err = compressStreams(buf.Bytes())
+	if err != nil {
+		return nil, nil, fmt.Errorf("writing the PDF: %w", err)
+	}
 	w.findings.Sort()
-	return buf.Bytes(), w.findings, nil
+	return out, w.findings, nil
 }
 
 // Page geometry in millimetres (A4 landscape).
@@ -136,7 +140,9 @@ func newWriter(d *report.Document, m *metrics, font []byte) *writer {
 	if !m.has(replacement) {
 		w.repl = '?'
 	}
-	f.SetCompression(true)
+	// Pages are compressed after fpdf is done, with one writer for all
+	// (see compressStreams).
+	f.SetCompression(false)
 	f.SetCatalogSort(true)
 	t := d.AsOf.Time()
 	f.SetCreationDate(t)
