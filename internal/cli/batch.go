@@ -166,7 +166,9 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 		return err
 	}
 	var err2 error
-	res.Board = res.BuildBoard(plan, opt.groupBy, opt.msWeeks)
+	if res.Board, err = res.BuildBoard(plan, opt.groupBy, opt.msWeeks); err != nil {
+		return err
+	}
 	for _, f := range res.Board.Findings {
 		fmt.Fprintln(env.Stderr, f.Format(cmpStr(opt.lang, "ja")))
 	}
