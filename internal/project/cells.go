@@ -35,9 +35,52 @@ type CellRef struct {
 	Row, Col int32
 }
 
-// Cells lists where a record's fields were read from: a few bytes per
-// field, since a 50,000-row sheet keeps one per field per record.
-type Cells []CellRef
+// Layout is where the fields of one table are: a column per field, shared
+// by every record read from the table, so a record keeps only its row and
+// the fields read from elsewhere (a merged cell's first cell). A 50,000-row
+// sheet of 18 fields otherwise keeps 900,000 cell references.
+type Layout struct {
+	refs []CellRef // Row unused
+}
+
+// NewLayout returns the layout of fields (standard field names; others are
+// left out) at the given columns.
+func NewLayout(fields []string, cols []int) *Layout {
+	l := &Layout{}
+	for i, f := range fields {
+		if n := fieldNumber(f); n >= 0 {
+			l.refs = append(l.refs, CellRef{Field: uint8(n), Col: int32(cols[i])})
+		}
+	}
+	return l
+}
+
+// Cells returns the cells of a record on row that read every field from
+// the layout's column.
+func (l *Layout) Cells(row int) Cells { return Cells{layout: l, row: int32(row)} }
+
+// col returns the layout's column for the field numbered field; ok is
+// false when the layout has none (or there is no layout).
+func (l *Layout) col(field uint8) (int32, bool) {
+	if l == nil {
+		return 0, false
+	}
+	for _, r := range l.refs {
+		if r.Field == field {
+			return r.Col, true
+		}
+	}
+	return 0, false
+}
+
+// Cells says where a record's fields were read from: its row and its
+// table's Layout, and for each field read from another cell (or set
+// later) that cell. The zero value knows no cell.
+type Cells struct {
+	layout *Layout
+	row    int32
+	own    []CellRef
+}
 
 // Set records that field came from row, col, replacing an earlier entry.
 func (c *Cells) Set(field string, row, col int) {
@@ -45,22 +88,49 @@ func (c *Cells) Set(field string, row, col int) {
 	if n < 0 {
 		return
 	}
-	for i := range *c {
-		if int((*c)[i].Field) == n {
-			(*c)[i].Row, (*c)[i].Col = int32(row), int32(col)
+	c.SetIndex(n, row, col)
+}
+
+// SetIndex is Set for the field numbered n (FieldIndex); a reader looks
+// the number up once per column.
+func (c *Cells) SetIndex(n, row, col int) {
+	if n < 0 || n > 255 {
+		return
+	}
+	if l, ok := c.layout.col(uint8(n)); ok && int(c.row) == row && int(l) == col && !c.hasOwn(uint8(n)) {
+		return // what the layout says already
+	}
+	for i := range c.own {
+		if int(c.own[i].Field) == n {
+			c.own[i].Row, c.own[i].Col = int32(row), int32(col)
 			return
 		}
 	}
-	*c = append(*c, CellRef{Field: uint8(n), Row: int32(row), Col: int32(col)})
+	c.own = append(c.own, CellRef{Field: uint8(n), Row: int32(row), Col: int32(col)})
+}
+
+func (c Cells) hasOwn(n uint8) bool {
+	for _, r := range c.own {
+		if r.Field == n {
+			return true
+		}
+	}
+	return false
 }
 
 // Find returns the cell field was read from.
 func (c Cells) Find(field string) (row, col int, ok bool) {
 	n := fieldNumber(field)
-	for _, r := range c {
+	if n < 0 {
+		return 0, 0, false
+	}
+	for _, r := range c.own {
 		if int(r.Field) == n {
 			return int(r.Row), int(r.Col), true
 		}
+	}
+	if l, ok := c.layout.col(uint8(n)); ok {
+		return int(c.row), int(l), true
 	}
 	return 0, 0, false
 }

@@ -157,28 +157,6 @@ var conceptFields = map[string]bool{
 	"planned_effort": true, "actual_effort": true,
 }
 
-// scorer caches header scores: calendar areas repeat the same few labels
-// (月, 火, 2026年4月) hundreds of times.
-type scorer map[string]float64
-
-func (sc scorer) score(kind project.Kind, field, key string) float64 {
-	k := string(kind) + "\x00" + field + "\x00" + key
-	if s, ok := sc[k]; ok {
-		return s
-	}
-	s := score(kind, field, key)
-	sc[k] = s
-	return s
-}
-
-func (sc scorer) column(kind project.Kind, field string, c *Column) float64 {
-	s := sc.score(kind, field, c.key)
-	if len(c.parts) > 1 && !(kind == project.KindWBS && conceptFields[field]) {
-		s = max(s, sc.score(kind, field, c.parts[len(c.parts)-1]))
-	}
-	return s
-}
-
 // assign maps columns to fields for one kind: the best-scoring pairs
 // first, each field once, except name/assignee/owner which may take a run
 // of further columns (大項目/中項目/小項目, 担当者1…担当者8).
@@ -199,6 +177,7 @@ func assignVeto(sc scorer, kind project.Kind, cols []Column, overrides map[int]s
 		s     float64
 	}
 	var cands []cand
+	fields := fieldsOf(kind)
 	taken := map[string]bool{}
 	total := 0.0
 	for i := range out {
@@ -212,11 +191,11 @@ func assignVeto(sc scorer, kind project.Kind, cols []Column, overrides map[int]s
 		if out[i].Field != "" {
 			continue
 		}
-		for _, f := range fieldsOf(kind) {
+		for fi, f := range fields {
 			if veto[out[i].Col][f] {
 				continue
 			}
-			if s := sc.column(kind, f, &out[i]); s >= minFieldScore {
+			if s := sc.columnAt(kind, fi, f, &out[i]); s >= minFieldScore {
 				cands = append(cands, cand{i, f, s})
 			}
 		}

@@ -105,6 +105,7 @@ type rowReader struct {
 	shading  map[[2]uint16]bool   // (column, fill) pairs that shade, not mark
 	bandEnd  int                  // last row of a milestone band under the header; 0 when none
 	dayFirst map[int]bool         // date columns written day first (15/4); nil when none
+	layout   *project.Layout      // each slot's first column, shared by the records' Cells
 	riskPct  map[int]bool         // probability columns of bare percentages (30 = 30 %); nil when none
 	// skipped counts rows left out as totals, examples or legends; the
 	// first is named in a finding.
@@ -227,11 +228,14 @@ func (rr *rowReader) slotFields() {
 	}
 	slices.Sort(names)
 	rr.slots, rr.slotOf, rr.width = nil, map[string]int{}, 0
+	var cols []int
 	for _, f := range names {
 		rr.slotOf[f] = len(rr.slots)
 		rr.slots = append(rr.slots, slot{field: f, cols: rr.fields[f], start: rr.width, index: project.FieldIndex(f)})
 		rr.width += len(rr.fields[f])
+		cols = append(cols, rr.fields[f][0])
 	}
+	rr.layout = project.NewLayout(names, cols)
 }
 
 func (rr *rowReader) pos(p parsed) diag.Pos { return rr.g.Pos(int(p.row), int(p.col)) }
@@ -441,8 +445,9 @@ func clean(f float64) float64 {
 // rowValues holds every mapped field of one row, one parsed value per
 // column (a name over 大項目/中項目/小項目 has three).
 type rowValues struct {
-	rr *rowReader
-	ps []parsed
+	rr  *rowReader
+	ps  []parsed
+	row int
 }
 
 func (rr *rowReader) values(row int) rowValues {
@@ -453,7 +458,7 @@ func (rr *rowReader) values(row int) rowValues {
 	} else {
 		ps = make([]parsed, rr.width)
 	}
-	v := rowValues{rr: rr, ps: ps}
+	v := rowValues{rr: rr, ps: ps, row: row}
 	r := rr.g.row(row) // looked up once for all the row's fields
 	for _, s := range rr.slots {
 		for i, col := range s.cols {
@@ -563,15 +568,18 @@ func (v rowValues) num(field string) *float64 {
 
 // cells says where each field was read from: the filled cell, or the
 // first (empty) column of the field, so a finding about a missing owner
-// or due date can point at the cell to fill in.
+// or due date can point at the cell to fill in. Most fields come from
+// the record's own row at the field's first column, which the table's
+// layout already says; only the others are kept per record.
 func (v rowValues) cells() project.Cells {
-	out := make(project.Cells, 0, len(v.rr.slots))
+	base := v.rr.g.Pos(v.row, 0).Row // for CSV, the line
+	out := v.rr.layout.Cells(base)
 	for _, s := range v.rr.slots {
 		if s.index < 0 {
 			continue
 		}
-		// Slots are distinct fields, so each is appended once, as Set
-		// would; the field number was looked up once per column.
+		// Slots are distinct fields, so each is set once; the field number
+		// was looked up once per column.
 		ps := v.ps[s.start : s.start+len(s.cols)]
 		p := ps[0]
 		for _, q := range ps {
@@ -581,7 +589,7 @@ func (v rowValues) cells() project.Cells {
 			}
 		}
 		pos := v.rr.pos(p)
-		out = append(out, project.CellRef{Field: uint8(s.index), Row: int32(pos.Row), Col: int32(pos.Col)})
+		out.SetIndex(s.index, pos.Row, pos.Col)
 	}
 	return out
 }

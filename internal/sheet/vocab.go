@@ -2,7 +2,6 @@ package sheet
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/pmokit/pmo/internal/project"
 )
@@ -105,27 +104,6 @@ func containsAny(key string, subs ...string) bool {
 	return false
 }
 
-// wordScore scores how well a normalised header matches one word:
-// 1 for the word itself, less the more other text surrounds it.
-func wordScore(key, word string) float64 {
-	if key == word {
-		return 1
-	}
-	if len(word) == 0 || !strings.Contains(key, word) {
-		return 0
-	}
-	// Single Latin letters/short ASCII words must stand alone: "no" inside
-	// "notes" or "id" inside "valid" mean nothing.
-	if len(word) <= 3 && isASCII(word) {
-		return 0
-	}
-	ratio := float64(utf8.RuneCountInString(word)) / float64(utf8.RuneCountInString(key))
-	if strings.HasPrefix(key, word) || strings.HasSuffix(key, word) {
-		return 0.55 + 0.4*ratio
-	}
-	return 0.4 + 0.4*ratio
-}
-
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
@@ -150,47 +128,9 @@ func conceptsOf(key string) concepts {
 	return c
 }
 
-// score returns how well a normalised header names field for kind, 0..1.
-func score(kind project.Kind, field, key string) float64 {
-	if key == "" {
-		return 0
-	}
-	best := 0.0
-	for _, fw := range fieldWords[kind] {
-		if fw.field != field {
-			continue
-		}
-		for _, w := range fw.words {
-			s := wordScore(key, w)
-			if wt, ok := weakWords[w]; ok {
-				s *= wt
-			}
-			best = max(best, s)
-		}
-	}
-	if kind == project.KindWBS {
-		best = max(best, wbsConceptScore(field, key))
-		// レベル1/レベル2/レベル3 are the name split over levels, not a
-		// level number column.
-		if numberedLevel(key) {
-			switch field {
-			case "level":
-				return 0
-			case "name":
-				best = max(best, 0.9)
-			}
-		}
-	}
-	if field == "progress" && containsAny(key, "前回", "previous") {
-		best *= 0.5
-	}
-	return best
-}
-
 // wbsConceptScore maps combinations like 予定+開始日 or 実績+工数 to fields,
 // which a word list alone cannot do for every order and spelling.
-func wbsConceptScore(field, key string) float64 {
-	c := conceptsOf(key)
+func wbsConceptScore(field, key string, c concepts) float64 {
 	switch field {
 	case "planned_start":
 		if c.start && !c.actual && !c.effort && !c.finish {
@@ -248,8 +188,19 @@ func numberedLevel(key string) bool {
 	return false
 }
 
-// fieldsOf returns the fields of kind in vocabulary order.
+// fieldsOf returns the fields of kind in vocabulary order; the slice is
+// shared, not to be changed.
 func fieldsOf(kind project.Kind) []string {
+	if kv := vocab.kinds[kind]; kv != nil {
+		return kv.fields
+	}
+	return nil
+}
+
+// vocabFields lists the fields of kind in vocabulary order: the fields of
+// its words, and for a schedule the date fields, which are scored by
+// their concepts (wbsConceptScore).
+func vocabFields(kind project.Kind) []string {
 	ws := fieldWords[kind]
 	out := make([]string, 0, len(ws)+6)
 	for _, fw := range ws {

@@ -40,3 +40,20 @@ func BenchmarkRenderWBS(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRenderProject writes the tracker of a project the size of the
+// batch benchmark's (1,000 tasks, 300 issues): the cost a batch pays per
+// project for its tracker.
+func BenchmarkRenderProject(b *testing.B) {
+	d := generated(spec{tasks: 1000, issues: 300, risks: 30, start: day0(), days: 365, lang: "ja", seed: 42})
+	b.ReportAllocs()
+	var size int
+	for b.Loop() {
+		data, err := Render(d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(data)
+	}
+	b.ReportMetric(float64(size)/1e6, "MB/file")
+}

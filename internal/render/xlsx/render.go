@@ -7,7 +7,6 @@
 package xlsx
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"sort"
@@ -43,7 +42,6 @@ func Render(d *report.Document) ([]byte, error) {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	f.SetZipWriter(fastZip)
 	b := newBook(f, d)
 	b.setup("sheet.summary", "sheet.wbs", "sheet.issues", "sheet.risks", "sheet.milestones", "sheet.workload", "sheet.findings", "sheet.changes", "sheet.trend")
 	b.summary()
@@ -62,8 +60,8 @@ func Render(d *report.Document) ([]byte, error) {
 // bytes returns the finished workbook, or the first error met writing it.
 func (b *book) bytes() ([]byte, error) {
 	// The print scales once every chart is placed, then the streamed
-	// sheets last, in the workbook's order: by now every sheet's charts,
-	// rules and print setup are on its worksheet.
+	// sheets' merges: by now every sheet's charts, rules and print setup
+	// are on its worksheet.
 	b.applyScales()
 	for _, sheet := range b.f.GetSheetList() {
 		b.flush(sheet)
@@ -77,14 +75,11 @@ func (b *book) bytes() ([]byte, error) {
 	if ct := f.ContentTypes; ct != nil {
 		sort.SliceStable(ct.Defaults, func(i, j int) bool { return ct.Defaults[i].Extension < ct.Defaults[j].Extension })
 	}
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
+	ps, err := collect(f)
+	if err != nil {
 		return nil, fmt.Errorf("writing the workbook: %w", err)
 	}
-	out, err := canonicalZip(buf.Bytes())
-	if err == nil {
-		out, err = rPrefix(out) // see relprefix.go
-	}
+	out, err := b.writeZip(ps)
 	if err != nil {
 		return nil, fmt.Errorf("writing the workbook: %w", err)
 	}
@@ -95,22 +90,25 @@ func (b *book) bytes() ([]byte, error) {
 // kept and every later step becomes a no-op, so the sheet code reads as a
 // plain sequence of steps and Render returns that first error.
 type book struct {
-	f        *excelize.File
-	d        *report.Document
-	a        *analyze.Result
-	st       *styles
-	err      error
-	cols     []string                   // column letters, 1-based, filled on demand
-	widths   map[string]map[int]float64 // sheet -> column -> width set, for the print scale
-	bufs     map[string]*sheetBuf       // streamed sheets not yet written
-	reach    map[string]*printReach     // sheet -> what it draws, for the print scale
-	heights  map[string]map[int]float64 // sheet -> row -> height set, for the print scale
-	scales   []scaleSpec                // print scales to set once every sheet is drawn
-	titleKey string                     // label of the workbook's title: a tracker or the portfolio
+	f      *excelize.File
+	d      *report.Document
+	a      *analyze.Result
+	st     *styles
+	err    error
+	cols   []string                   // column letters, 1-based, filled on demand
+	widths map[string]map[int]float64 // sheet -> column -> width set, for the print scale
+	bufs   map[string]*sheetBuf       // streamed sheets, written with the zip
+	// colStyles is each streamed sheet's column styles (column -> style),
+	// which its cells without a style of their own take.
+	colStyles map[string]map[int]int
+	reach     map[string]*printReach     // sheet -> what it draws, for the print scale
+	heights   map[string]map[int]float64 // sheet -> row -> height set, for the print scale
+	scales    []scaleSpec                // print scales to set once every sheet is drawn
+	titleKey  string                     // label of the workbook's title: a tracker or the portfolio
 }
 
 func newBook(f *excelize.File, d *report.Document) *book {
-	return &book{f: f, d: d, a: d.A, st: newStyles(f, fontFamily(d.Lang)), titleKey: "title.tracker", widths: map[string]map[int]float64{}, bufs: map[string]*sheetBuf{}, reach: map[string]*printReach{}, heights: map[string]map[int]float64{}}
+	return &book{f: f, d: d, a: d.A, st: newStyles(f, fontFamily(d.Lang)), titleKey: "title.tracker", widths: map[string]map[int]float64{}, bufs: map[string]*sheetBuf{}, colStyles: map[string]map[int]int{}, reach: map[string]*printReach{}, heights: map[string]map[int]float64{}}
 }
 
 func (b *book) fail(err error) {
@@ -217,7 +215,15 @@ func (b *book) date(sheet string, c, r int, d date.Date) {
 
 func (b *book) value(sb *sheetBuf, c, r int, v any) {
 	cell := sb.cell(c, r)
-	cell.Value = v
+	cell.text, cell.num, cell.i = "", 0, 0
+	switch x := v.(type) {
+	case string:
+		cell.kind, cell.text = cellText, x
+	case float64:
+		cell.kind, cell.num = cellFloat, x
+	case int64:
+		cell.kind, cell.i = cellInt, x
+	}
 	sb.set(c, r, cell)
 }
 
@@ -235,7 +241,10 @@ func (b *book) styleRange(sheet string, c1, r1, c2, r2 int, l look) {
 		for r := r1; r <= r2; r++ {
 			for c := c1; c <= c2; c++ {
 				cell := sb.cell(c, r)
-				cell.StyleID = id
+				cell.style = id
+				if cell.kind == cellGap {
+					cell.kind = cellEmpty
+				}
 				sb.set(c, r, cell)
 			}
 		}
@@ -290,6 +299,21 @@ func (b *book) rule(sheet, ref, formula string, l look, stop bool) {
 	b.fail(b.f.SetConditionalFormat(sheet, ref, []excelize.ConditionalFormatOptions{
 		{Type: "formula", Criteria: formula, Format: &id, StopIfTrue: stop},
 	}))
+}
+
+// colStyle gives column c the style id: cells added later take it, and
+// so do a streamed sheet's cells without a style of their own.
+func (b *book) colStyle(sheet string, c, id int) {
+	if b.err != nil {
+		return
+	}
+	b.fail(b.f.SetColStyle(sheet, b.col(c), id))
+	cs := b.colStyles[sheet]
+	if cs == nil {
+		cs = map[int]int{}
+		b.colStyles[sheet] = cs
+	}
+	cs[c] = id
 }
 
 func (b *book) width(sheet string, c int, w float64) { b.widthRange(sheet, c, c, w) }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/report"
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/width"
 )
 
@@ -196,11 +195,8 @@ func (b *book) table(t *table) *placed {
 		}
 	}
 	if sb := b.buffer(t.sheet); sb != nil && t.n > 0 {
-		// One row of cells reused for every record: the stream takes
-		// pointers and copies them out, so a row costs no boxing.
-		row := make([]excelize.Cell, len(t.cols))
-		sb.rec = &records{first: p.first, n: t.n, row: func(i int, cells []any) ([]any, excelize.RowOpts) {
-			return b.record(t, p, i, wide, base, row, cells)
+		sb.rec = &records{first: p.first, n: t.n, ncol: len(t.cols), row: func(i int, cells []xcell) ([]xcell, rowOpts) {
+			return b.record(t, p, i, wide, base, cells)
 		}}
 	}
 	if t.n == 0 {
@@ -212,19 +208,19 @@ func (b *book) table(t *table) *placed {
 	return p
 }
 
-// record is the cells of record i of a table, from column 1 (pointers
-// into row), and its row's height and outline level.
-func (b *book) record(t *table, p *placed, i int, wide []bool, base []int, row []excelize.Cell, cells []any) ([]any, excelize.RowOpts) {
+// record appends the cells of record i of a table, from column 1, and
+// gives its row's height and outline level.
+func (b *book) record(t *table, p *placed, i int, wide []bool, base []int, cells []xcell) ([]xcell, rowOpts) {
 	var rl rowLook
 	if t.row != nil {
 		rl = t.row(i)
 	}
-	var opts excelize.RowOpts
+	var opts rowOpts
 	if h := p.heights[i]; h != b.lineHeight() {
-		opts.Height = h
+		opts.height = h
 	}
 	if t.outline != nil {
-		opts.OutlineLevel = t.outline(i)
+		opts.outline = t.outline(i)
 	}
 	for j, c := range t.cols {
 		v := t.value(i, c.key)
@@ -251,8 +247,9 @@ func (b *book) record(t *table, p *placed, i int, wide []bool, base []int, row [
 			id, err = b.st.cell(l)
 			b.fail(err)
 		}
-		row[j] = excelize.Cell{StyleID: id, Value: cellValue(c, v)}
-		cells = append(cells, &row[j])
+		cell := cellValue(c, v)
+		cell.style = id
+		cells = append(cells, cell)
 	}
 	return cells, opts
 }
@@ -282,33 +279,33 @@ func cellLook(c column, bold bool, indent int, wrap bool) look {
 	return look{numFmt: c.numFmt(), bold: bold, indent: indent, grid: true, wrap: wrap, vAlign: "center"}
 }
 
-// cellValue is one typed value as a stream cell's: dates as date serials,
-// percentages as fractions under a percent format, text always as text
-// (nil for none).
-func cellValue(col column, v report.Value) any {
+// cellValue is one typed value as a streamed cell: dates as date
+// serials, percentages as fractions under a percent format, text always
+// as text (an empty cell for none).
+func cellValue(col column, v report.Value) xcell {
 	if v.Empty {
-		return nil
+		return xcell{kind: cellEmpty}
 	}
-	text := func() any {
+	text := func() xcell {
 		if v.Text == "" {
-			return nil
+			return xcell{kind: cellEmpty}
 		}
-		return v.Text
+		return xcell{kind: cellText, text: v.Text}
 	}
 	switch col.kind {
 	case report.Date:
 		if v.Date.IsZero() {
-			return nil
+			return xcell{kind: cellEmpty}
 		}
-		return int64(v.Date)
+		return xcell{kind: cellInt, i: int64(v.Date)}
 	case report.Percent:
 		if v.Num != nil {
-			return *v.Num / 100
+			return xcell{kind: cellFloat, num: *v.Num / 100}
 		}
 		return text() // "not provided" in a figures column
 	case report.Number, report.Integer:
 		if v.Num != nil {
-			return *v.Num
+			return xcell{kind: cellFloat, num: *v.Num}
 		}
 		return text()
 	}
@@ -316,9 +313,9 @@ func cellValue(col column, v report.Value) any {
 	// sheet's before / after).
 	switch {
 	case !v.Date.IsZero():
-		return int64(v.Date)
+		return xcell{kind: cellInt, i: int64(v.Date)}
 	case v.Num != nil:
-		return *v.Num
+		return xcell{kind: cellFloat, num: *v.Num}
 	}
 	return text()
 }
@@ -379,13 +376,26 @@ func textWidth(s string) float64 {
 			best, w = max(best, w), 0
 		case r < ' ':
 		default:
-			switch width.LookupRune(r).Kind() {
-			case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
-				w += 2
-			default:
-				w++
-			}
+			w += runeWidth(r)
 		}
 	}
 	return max(best, w)
+}
+
+// runeWidth is 2 for an East Asian wide, fullwidth or ambiguous
+// character, else 1. ASCII, kana and the common kanji, most of what a
+// sheet holds, are answered without the Unicode table
+// (TestRuneWidthShortcuts).
+func runeWidth(r rune) float64 {
+	switch {
+	case r < 0x7F:
+		return 1
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3041 && r <= 0x3096, r >= 0x30A1 && r <= 0x30FA:
+		return 2
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
+		return 2
+	}
+	return 1
 }

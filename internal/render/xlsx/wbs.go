@@ -23,7 +23,7 @@ func (b *book) wbs() {
 		if c := ganttCol(len(cols)) + sp.index(d.AsOf); c >= ganttCol(len(cols)) && b.err == nil {
 			id, err := b.st.cell(look{dateLine: true})
 			b.fail(err)
-			b.fail(b.f.SetColStyle(sheet, b.col(c), id))
+			b.colStyle(sheet, c, id)
 		}
 	}
 	p := b.table(&table{
