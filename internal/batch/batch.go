@@ -563,11 +563,14 @@ func saveResult(out string, r *ProjectResult, historyMark string) error {
 	for _, f := range r.Findings {
 		s.Findings = append(s.Findings, storedFinding{f.Severity, f.Rule, f.Pos.File, f.Pos.Sheet, f.Pos.Row, f.Pos.Col, f.Pos.CSV, f.Message, f.MessageJA})
 	}
-	data, err := json.MarshalIndent(s, "", "  ")
+	// Compact: the file is read back three times a run and by no person.
+	data, err := json.Marshal(s)
 	if err != nil {
 		return err
 	}
-	return outdir.WriteFile(out, r.ID+"/"+resultName, append(data, '\n'))
+	// A cache (reusable checks it and rebuilds on any doubt): renamed into
+	// place like the outputs, without waiting for the disk.
+	return outdir.WriteCache(out, r.ID+"/"+resultName, append(data, '\n'))
 }
 
 // reusable returns the previous result of the project when its inputs and
