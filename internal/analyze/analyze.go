@@ -129,8 +129,9 @@ func Analyze(in Input) *Result {
 	r.Risks = riskStats(in.Risks)
 	r.Workload = workload(cfg, leaves, cal, in.AsOf)
 	r.Teams = teamStats(leaves)
-	r.Forecast = forecast(leaves, cal, in.AsOf, r.EVM, cfg.Project.CostPerDay, cfg.Project.Currency)
-	r.Curve = curve(leaves, cal, in.AsOf, in.Previous, in.History, r.Progress)
+	works := plannedWorks(leaves, cal)
+	r.Forecast = forecast(leaves, works, cal, in.AsOf, r.EVM, cfg.Project.CostPerDay, cfg.Project.Currency)
+	r.Curve = curve(leaves, works, cal, in.AsOf, in.Previous, in.History, r.Progress)
 	r.IssueTrend = issueTrend(in.Issues, in.AsOf)
 	r.Coverage = coverage(in.Sources, leaves, in.Issues, in.Risks)
 	var unreadable []SourceCoverage

@@ -95,6 +95,55 @@ func plannedFraction(start, finish, asOf date.Date, cal *calendar.Calendar) floa
 	return float64(cal.WorkdaysBetween(start, min(asOf, finish))) / float64(total)
 }
 
+// plannedWork is a scheduled leaf as the planned-value curve needs it,
+// its working days counted once rather than at every point of the curve.
+type plannedWork struct {
+	weight        float64
+	start, finish date.Date
+	total         int // working days from start through finish
+}
+
+func plannedWorks(leaves []leaf, cal *calendar.Calendar) []plannedWork {
+	n := 0
+	for i := range leaves {
+		if leaves[i].scheduled {
+			n++
+		}
+	}
+	out := make([]plannedWork, 0, n)
+	for _, l := range leaves {
+		if l.scheduled {
+			out = append(out, plannedWork{l.weight, l.t.PlannedStart, l.t.PlannedFinish, cal.WorkdaysBetween(l.t.PlannedStart, l.t.PlannedFinish)})
+		}
+	}
+	return out
+}
+
+// plannedValue is the planned value as of d: the sum, in leaf order, of
+// each leaf's weight times plannedFraction(start, finish, d) — the same
+// fractions, only the working days before a task's start or after its
+// finish are not counted again.
+func plannedValue(ws []plannedWork, d date.Date, cal *calendar.Calendar) float64 {
+	pv := 0.0
+	for i := range ws {
+		w := &ws[i]
+		var frac float64
+		switch {
+		case w.total == 0:
+			if d >= w.finish {
+				frac = 1
+			}
+		case d < w.start:
+		case d >= w.finish:
+			frac = 1 // total / total
+		default:
+			frac = float64(cal.WorkdaysBetween(w.start, d)) / float64(w.total)
+		}
+		pv += w.weight * frac
+	}
+	return pv
+}
+
 // zeroActual reports a started task whose actual effort says 0: earned
 // value with no cost would inflate CPI, so such a task counts as having
 // no actual effort given — and the team hears about the cell.

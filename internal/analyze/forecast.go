@@ -74,7 +74,7 @@ func EarnedSchedule(pv []float64, ev float64) float64 {
 }
 
 // forecast computes the variances, the cost forecasts and Earned Schedule.
-func forecast(leaves []leaf, cal *calendar.Calendar, asOf date.Date, e EVM, perDay float64, currency string) Forecast {
+func forecast(leaves []leaf, works []plannedWork, cal *calendar.Calendar, asOf date.Date, e EVM, perDay float64, currency string) Forecast {
 	f := Forecast{SV: e.EV - e.PV}
 	if e.CPI != nil && *e.CPI > 0 {
 		acScheduled := e.EVWithActuals / *e.CPI
@@ -87,7 +87,7 @@ func forecast(leaves []leaf, cal *calendar.Calendar, asOf date.Date, e EVM, perD
 	if e.BAC > e.AC {
 		f.TCPI = ratio(e.BAC-e.EV, e.BAC-e.AC)
 	}
-	f.earnedSchedule(leaves, cal, asOf, e)
+	f.earnedSchedule(leaves, works, cal, asOf, e)
 	if perDay > 0 {
 		m := &ForecastMoney{Currency: currency, SV: f.SV * perDay, CV: scale(f.CV, perDay), ETC: scale(f.ETC, perDay), EAC: scale(f.EAC, perDay), VAC: scale(f.VAC, perDay)}
 		f.Money = m
@@ -106,7 +106,7 @@ func scale(p *float64, k float64) *float64 {
 // earnedSchedule fills the ES figures. The period is one working day:
 // PV is taken at the end of each working day from the first planned start
 // to the last planned finish, so weekends and holidays earn no schedule.
-func (f *Forecast) earnedSchedule(leaves []leaf, cal *calendar.Calendar, asOf date.Date, e EVM) {
+func (f *Forecast) earnedSchedule(leaves []leaf, works []plannedWork, cal *calendar.Calendar, asOf date.Date, e EVM) {
 	if e.BAC <= 0 || math.IsInf(e.BAC, 0) {
 		return
 	}
@@ -127,15 +127,7 @@ func (f *Forecast) earnedSchedule(leaves []leaf, cal *calendar.Calendar, asOf da
 	for d := cal.NextWorkday(f.Start); !d.IsZero() && d <= f.PlannedFinish; d = cal.AddWorkdays(d, 1) {
 		days = append(days, d)
 	}
-	pvAt := func(d date.Date) float64 {
-		pv := 0.0
-		for _, l := range leaves {
-			if l.scheduled {
-				pv += l.weight * plannedFraction(l.t.PlannedStart, l.t.PlannedFinish, d, cal)
-			}
-		}
-		return pv
-	}
+	pvAt := func(d date.Date) float64 { return plannedValue(works, d, cal) }
 	// Only the days around EV are needed: search the monotone PV curve
 	// instead of computing every day.
 	ev := e.EV

@@ -136,7 +136,7 @@ type CurvePoint struct {
 // curve is the planned cumulative % at each week's end from the first
 // planned start to the last planned finish, merged with the actual points
 // of earlier runs and today's.
-func curve(leaves []leaf, cal *calendar.Calendar, asOf date.Date, prev *Snapshot, history []RunPoint, now Progress) []CurvePoint {
+func curve(leaves []leaf, works []plannedWork, cal *calendar.Calendar, asOf date.Date, prev *Snapshot, history []RunPoint, now Progress) []CurvePoint {
 	var first, last date.Date
 	var bac float64
 	for _, l := range leaves {
@@ -150,15 +150,7 @@ func curve(leaves []leaf, cal *calendar.Calendar, asOf date.Date, prev *Snapshot
 	if bac == 0 {
 		return []CurvePoint{}
 	}
-	planned := func(d date.Date) float64 {
-		pv := 0.0
-		for _, l := range leaves {
-			if l.scheduled {
-				pv += l.weight * plannedFraction(l.t.PlannedStart, l.t.PlannedFinish, d, cal)
-			}
-		}
-		return pv / bac * 100
-	}
+	planned := func(d date.Date) float64 { return plannedValue(works, d, cal) / bac * 100 }
 	var pts []CurvePoint
 	// Week ends (Fridays); long projects get a point every few weeks so the
 	// curve stays small.

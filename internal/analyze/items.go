@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"math"
 	"path/filepath"
-	"slices"
 
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
@@ -110,7 +109,7 @@ func issueStats(issues []project.Issue, asOf date.Date, prev *Snapshot, names so
 		avg := float64(ageSum) / float64(ages)
 		s.AvgAgeDays = &avg
 	}
-	slices.SortStableFunc(s.Top, func(a, b IssueRef) int {
+	s.Top = stableSorted(s.Top, func(a, b *IssueRef) int {
 		return cmp.Or(
 			cmpBool(b.Overdue, a.Overdue),
 			cmp.Compare(priorityRank(a.Priority), priorityRank(b.Priority)),
@@ -223,7 +222,7 @@ func riskStats(risks []project.Risk) RiskStats {
 		}
 		s.Top = append(s.Top, r)
 	}
-	slices.SortStableFunc(s.Top, func(a, b RiskRef) int { return cmp.Compare(scoreOf(b), scoreOf(a)) })
+	s.Top = stableSorted(s.Top, func(a, b *RiskRef) int { return cmp.Compare(scoreOf(*b), scoreOf(*a)) })
 	return s
 }
 

@@ -44,7 +44,7 @@ type TaskRef struct {
 func taskKey(t *project.Task) string { return cmp.Or(t.WBSID, t.Name) }
 
 func taskStats(all []project.Task, leaves []leaf, behindPoints float64) TaskStats {
-	s := TaskStats{Total: len(all), LateIDs: []string{}, LateTasks: []TaskRef{}, BehindTasks: []TaskRef{}}
+	s := TaskStats{Total: len(all), LateIDs: []string{}}
 	for i := range all {
 		t := &all[i]
 		if t.Summary || t.Milestone {
@@ -62,12 +62,13 @@ func taskStats(all []project.Task, leaves []leaf, behindPoints float64) TaskStat
 			s.NotStarted++
 		}
 	}
+	var late, behind []int32 // positions in leaves
 	for i := range leaves {
 		l := &leaves[i]
 		if l.late {
 			s.Late++
 			s.LateIDs = append(s.LateIDs, taskKey(l.t))
-			s.LateTasks = append(s.LateTasks, ref(l))
+			late = append(late, int32(i))
 		}
 		if !l.scheduled {
 			s.Unscheduled++
@@ -76,15 +77,42 @@ func taskStats(all []project.Task, leaves []leaf, behindPoints float64) TaskStat
 		if !l.t.Complete() && l.progress < l.plannedFrac*100-behindPoints {
 			l.behind = true
 			s.Behind++
-			s.BehindTasks = append(s.BehindTasks, ref(l))
+			behind = append(behind, int32(i))
 		}
 	}
-	// Most late first; ties in outline order.
-	slices.SortStableFunc(s.LateTasks, func(a, b TaskRef) int { return b.DaysLate - a.DaysLate })
-	slices.SortStableFunc(s.BehindTasks, func(a, b TaskRef) int {
-		return cmp.Compare(b.PlannedPct-b.Progress, a.PlannedPct-a.Progress)
+	// Most late first; ties in outline order. The positions are sorted,
+	// not the refs, and each ref made once in its place.
+	s.LateTasks = refsBy(leaves, late, func(a, b *leaf) int { return cmp.Compare(b.daysLate, a.daysLate) })
+	s.BehindTasks = refsBy(leaves, behind, func(a, b *leaf) int {
+		return cmp.Compare(b.plannedFrac*100-b.progress, a.plannedFrac*100-a.progress)
 	})
 	return s
+}
+
+// refsBy returns the refs of leaves[idx] stably sorted by order.
+func refsBy(leaves []leaf, idx []int32, order func(a, b *leaf) int) []TaskRef {
+	slices.SortFunc(idx, func(i, j int32) int { return cmp.Or(order(&leaves[i], &leaves[j]), cmp.Compare(i, j)) })
+	out := make([]TaskRef, len(idx))
+	for k, i := range idx {
+		out[k] = ref(&leaves[i])
+	}
+	return out
+}
+
+// stableSorted returns xs stably sorted by order. It sorts their
+// positions and moves each element once: a stable sort of the elements
+// themselves (refs of a dozen fields) moves them O(n log² n) times.
+func stableSorted[T any](xs []T, order func(a, b *T) int) []T {
+	idx := make([]int32, len(xs))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(i, j int32) int { return cmp.Or(order(&xs[i], &xs[j]), cmp.Compare(i, j)) })
+	out := make([]T, len(xs))
+	for k, i := range idx {
+		out[k] = xs[i]
+	}
+	return out
 }
 
 func ref(l *leaf) TaskRef {
@@ -129,10 +157,11 @@ type Milestone struct {
 func milestones(cfg *config.Project, tasks []project.Task, leaves []leaf, asOf date.Date) []Milestone {
 	out := []Milestone{}
 	seen := map[string]bool{}
-	finder := newTaskFinder(tasks)
+	finder := NewMilestoneFinder(tasks)
+	late := newLateIndex(leaves)
 	for _, m := range cfg.Milestones {
-		i := finder.find(m.WBSID, m.Name)
-		out = append(out, milestoneStatus(m.Name, m.Date, m.Done, i, cfg, tasks, leaves, asOf, m.Pos))
+		i := finder.Find(m.WBSID, m.Name)
+		out = append(out, milestoneStatus(m.Name, m.Date, m.Done, i, cfg, tasks, late, asOf, m.Pos))
 		if i >= 0 {
 			seen[taskKey(&tasks[i])] = true
 		}
@@ -143,14 +172,14 @@ func milestones(cfg *config.Project, tasks []project.Task, leaves []leaf, asOf d
 			continue
 		}
 		d := cmp.Or(t.PlannedFinish, t.PlannedStart)
-		out = append(out, milestoneStatus(t.Name, d, false, i, cfg, tasks, leaves, asOf, t.Source))
+		out = append(out, milestoneStatus(t.Name, d, false, i, cfg, tasks, late, asOf, t.Source))
 	}
 	// By date; undated milestones last.
 	slices.SortStableFunc(out, func(a, b Milestone) int { return cmp.Compare(dueOrFar(a.Date), dueOrFar(b.Date)) })
 	return out
 }
 
-func milestoneStatus(name string, d date.Date, done bool, task int, cfg *config.Project, tasks []project.Task, leaves []leaf, asOf date.Date, pos diag.Pos) Milestone {
+func milestoneStatus(name string, d date.Date, done bool, task int, cfg *config.Project, tasks []project.Task, late *lateIndex, asOf date.Date, pos diag.Pos) Milestone {
 	m := Milestone{Name: name, Date: d, Source: pos}
 	if !d.IsZero() {
 		m.DaysLeft = int(d - asOf)
@@ -167,40 +196,94 @@ func milestoneStatus(name string, d date.Date, done bool, task int, cfg *config.
 		m.Status = MilestoneMissed
 	default:
 		m.Status = MilestoneOnTrack
-		for _, l := range leaves {
-			if l.late && l.t.PlannedFinish <= d {
-				m.Status = MilestoneAtRisk
-				m.Reason = strings.TrimSpace(l.t.WBSID + " " + l.t.Name)
-				break
-			}
+		if l := late.firstDueBy(d); l != nil {
+			m.Status = MilestoneAtRisk
+			m.Reason = strings.TrimSpace(l.t.WBSID + " " + l.t.Name)
 		}
 	}
 	return m
 }
 
+// lateIndex answers "which late task, first in outline order, was due on
+// or before d" in O(log n), so that thousands of milestone rows do not
+// each scan every task.
+type lateIndex struct {
+	leaves []leaf
+	due    []date.Date // the late leaves' planned finishes, ascending
+	first  []int       // first[k]: the smallest leaf index among due[:k+1]
+}
+
+func newLateIndex(leaves []leaf) *lateIndex {
+	x := &lateIndex{leaves: leaves}
+	var idx []int
+	for i := range leaves {
+		if leaves[i].late {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		return cmp.Or(cmp.Compare(leaves[a].t.PlannedFinish, leaves[b].t.PlannedFinish), cmp.Compare(a, b))
+	})
+	x.due, x.first = make([]date.Date, len(idx)), make([]int, len(idx))
+	for k, i := range idx {
+		x.due[k] = leaves[i].t.PlannedFinish
+		x.first[k] = i
+		if k > 0 {
+			x.first[k] = min(i, x.first[k-1])
+		}
+	}
+	return x
+}
+
+// firstDueBy returns the first late leaf (in leaf order) whose planned
+// finish is on or before d, nil when there is none.
+func (x *lateIndex) firstDueBy(d date.Date) *leaf {
+	n, _ := slices.BinarySearchFunc(x.due, d, func(e, d date.Date) int {
+		if e <= d {
+			return -1
+		}
+		return 1
+	}) // due[:n] <= d
+	if n == 0 {
+		return nil
+	}
+	return &x.leaves[x.first[n-1]]
+}
+
 // MilestoneTask finds the task that completes a milestone: the task with
 // its WBS ID; else the task or phase it is named after (要件定義完了 is
 // reached when 要件定義 is), preferring an exact name, then the shallowest
-// task whose name starts or ends with it. -1 when there is none.
+// task whose name starts or ends with it. -1 when there is none. To look up
+// several milestones, NewMilestoneFinder prepares the tasks once.
 func MilestoneTask(tasks []project.Task, wbsID, name string) int {
-	return newTaskFinder(tasks).find(wbsID, name)
+	return NewMilestoneFinder(tasks).Find(wbsID, name)
 }
 
-// taskFinder matches milestones to tasks, normalising each task name once.
-type taskFinder struct {
+// MilestoneFinder matches milestones to tasks as MilestoneTask does,
+// normalising each task name at most once however many milestones it
+// looks up, and only as far down the list as a lookup has to go.
+type MilestoneFinder struct {
 	tasks []project.Task
-	keys  []string
+	keys  []string // NameKey of tasks[:len(keys)]
 }
 
-func newTaskFinder(tasks []project.Task) *taskFinder {
-	f := &taskFinder{tasks: tasks, keys: make([]string, len(tasks))}
-	for i := range tasks {
-		f.keys[i] = project.NameKey(tasks[i].Name)
+// NewMilestoneFinder returns a finder over tasks, which must not change
+// while it is used.
+func NewMilestoneFinder(tasks []project.Task) *MilestoneFinder {
+	return &MilestoneFinder{tasks: tasks}
+}
+
+// key is the normalised name of task i.
+func (f *MilestoneFinder) key(i int) string {
+	for len(f.keys) <= i {
+		f.keys = append(f.keys, project.NameKey(f.tasks[len(f.keys)].Name))
 	}
-	return f
+	return f.keys[i]
 }
 
-func (f *taskFinder) find(wbsID, name string) int {
+// Find returns the task completing the milestone with wbsID (when not
+// "") or name, -1 when there is none.
+func (f *MilestoneFinder) Find(wbsID, name string) int {
 	tasks := f.tasks
 	if wbsID != "" {
 		for i := range tasks {
@@ -219,7 +302,8 @@ func (f *taskFinder) find(wbsID, name string) int {
 		}
 	}
 	best := -1
-	for i, k := range f.keys {
+	for i := range tasks {
+		k := f.key(i)
 		if k == full || k == stem {
 			return i
 		}

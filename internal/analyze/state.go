@@ -4,9 +4,10 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
+	"hash"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/pmokit/pmo/internal/config"
@@ -109,8 +110,10 @@ func eqNum(a, b *float64) bool {
 // rows with the same identity in one sheet get #2, #3 in outline order.
 func taskStates(tasks []project.Task, names sourceNames) []TaskState {
 	out := make([]TaskState, 0, len(tasks))
-	seen := map[string]int{}
+	seen := make(map[string]int, len(tasks))
 	var path []string // names by level
+	// Tasks come sheet by sheet: name the source once per run of them.
+	var lastFile, lastSheet, src string
 	for i := range tasks {
 		t := &tasks[i]
 		lvl := max(t.Level, 1)
@@ -121,14 +124,21 @@ func taskStates(tasks []project.Task, names sourceNames) []TaskState {
 			path = append(path, "")
 		}
 		path = append(path, t.Name)
-		src := names.of(t.Source.File)
-		if t.Source.Sheet != "" {
-			src += "!" + t.Source.Sheet
+		if i == 0 || t.Source.File != lastFile || t.Source.Sheet != lastSheet {
+			lastFile, lastSheet = t.Source.File, t.Source.Sheet
+			src = names.of(t.Source.File)
+			if t.Source.Sheet != "" {
+				src += "!" + t.Source.Sheet
+			}
 		}
-		key := src + "#" + cmp.Or(t.WBSID, strings.Join(path, " / "))
+		id := t.WBSID
+		if id == "" {
+			id = strings.Join(path, " / ")
+		}
+		key := src + "#" + id
 		if n := seen[key]; n > 0 {
 			seen[key] = n + 1
-			key = fmt.Sprintf("%s#%d", key, n+1)
+			key = key + "#" + strconv.Itoa(n+1)
 		} else {
 			seen[key] = 1
 		}
@@ -165,31 +175,77 @@ func itemStates(issues []project.Issue, risks []project.Risk, names sourceNames)
 
 // sourceStates digests each source file's records. prev carries the
 // unchanged counts forward.
+//
+// A file's digest is the SHA-256 (first 16 bytes, in hex) of its records'
+// lines joined by "\n", a task's line being
+//
+//	"key"|name|planned start|planned finish|actual start|actual finish|planned effort|actual effort|progress|status
+//
+// (the key quoted as Go quotes strings, dates as YYYY-MM-DD, numbers in
+// the shortest form, an absent value empty) and an issue's or risk's
+// "key"|status|raised|closed. The lines are hashed as they are made, not
+// joined first, so the digest costs no memory per record.
 func sourceStates(tasks []TaskState, items []ItemState, prev *Snapshot) []SourceState {
 	type acc struct {
 		n int
-		h []string
+		h hash.Hash
 	}
 	by := map[string]*acc{}
+	var last *acc
+	var lastFile string
 	get := func(file string) *acc {
+		// Records come file by file: remember the last one.
+		if last != nil && file == lastFile {
+			return last
+		}
 		a := by[file]
 		if a == nil {
-			a = &acc{}
+			a = &acc{h: sha256.New()}
 			by[file] = a
 		}
+		last, lastFile = a, file
 		return a
 	}
-	for _, t := range tasks {
+	var line []byte
+	// begin starts a's next line, after the "\n" that ends the one before.
+	begin := func(a *acc) []byte {
+		b := line[:0]
+		if a.n > 0 {
+			b = append(b, '\n')
+		}
+		a.n++
+		return b
+	}
+	for i := range tasks {
+		t := &tasks[i]
 		file, _, _ := strings.Cut(t.Source, "!")
 		a := get(file)
-		a.n++
-		a.h = append(a.h, fmt.Sprintf("%q|%s|%s|%s|%s|%s|%s|%s|%s|%s", t.Key, t.Name, t.PlannedStart, t.PlannedFinish,
-			t.ActualStart, t.ActualFinish, numText(t.PlannedEffort), numText(t.ActualEffort), numText(t.Progress), t.Status))
+		line = strconv.AppendQuote(begin(a), t.Key)
+		line = append(line, '|')
+		line = append(line, t.Name...)
+		for _, d := range [...]date.Date{t.PlannedStart, t.PlannedFinish, t.ActualStart, t.ActualFinish} {
+			line = append(line, '|')
+			line = d.Append(line)
+		}
+		for _, p := range [...]*float64{t.PlannedEffort, t.ActualEffort, t.Progress} {
+			line = append(line, '|')
+			line = appendNum(line, p)
+		}
+		line = append(line, '|')
+		line = append(line, t.Status...)
+		a.h.Write(line)
 	}
-	for _, it := range items {
+	for i := range items {
+		it := &items[i]
 		a := get(it.Source)
-		a.n++
-		a.h = append(a.h, fmt.Sprintf("%q|%s|%s|%s", it.Key, it.Status, it.RaisedOn, it.ClosedOn))
+		line = strconv.AppendQuote(begin(a), it.Key)
+		line = append(line, '|')
+		line = append(line, it.Status...)
+		line = append(line, '|')
+		line = it.RaisedOn.Append(line)
+		line = append(line, '|')
+		line = it.ClosedOn.Append(line)
+		a.h.Write(line)
 	}
 	was := map[string]SourceState{}
 	if prev != nil {
@@ -199,7 +255,8 @@ func sourceStates(tasks []TaskState, items []ItemState, prev *Snapshot) []Source
 	}
 	out := make([]SourceState, 0, len(by))
 	for file, a := range by {
-		sum := sha256.Sum256([]byte(strings.Join(a.h, "\n")))
+		var sum [sha256.Size]byte
+		a.h.Sum(sum[:0])
 		s := SourceState{File: file, Records: a.n, Digest: hex.EncodeToString(sum[:16])}
 		if p, ok := was[file]; ok && p.Digest == s.Digest {
 			s.Unchanged = p.Unchanged + 1
@@ -210,9 +267,11 @@ func sourceStates(tasks []TaskState, items []ItemState, prev *Snapshot) []Source
 	return out
 }
 
-func numText(p *float64) string {
+// appendNum appends *p in the shortest form that reads back the same
+// (what fmt's %v prints), nothing for nil.
+func appendNum(b []byte, p *float64) []byte {
 	if p == nil {
-		return ""
+		return b
 	}
-	return fmt.Sprint(*p)
+	return strconv.AppendFloat(b, *p, 'g', -1, 64)
 }

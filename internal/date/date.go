@@ -64,11 +64,22 @@ func (d Date) AddDays(n int) Date { return d + Date(n) }
 
 // String formats d as ISO 8601 (2026-04-01), or "" for the zero Date.
 func (d Date) String() string {
+	var buf [10]byte
+	return string(d.Append(buf[:0]))
+}
+
+// Append appends d as String formats it to b: no fmt, since
+// findings, digests and trackers format dates by the hundred thousand.
+func (d Date) Append(b []byte) []byte {
 	if d == 0 {
-		return ""
+		return b
 	}
 	y, m, dd := d.YMD()
-	return fmt.Sprintf("%04d-%02d-%02d", y, int(m), dd)
+	if y < 0 || y > 9999 {
+		return fmt.Appendf(b, "%04d-%02d-%02d", y, int(m), dd)
+	}
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+int(m)/10), byte('0'+int(m)%10), '-', byte('0'+dd/10), byte('0'+dd%10))
 }
 
 // Parse reads an ISO 8601 date (2026-04-01).

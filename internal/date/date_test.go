@@ -1,6 +1,8 @@
 package date
 
 import (
+	"fmt"
+	"math"
 	"testing"
 	"time"
 )
@@ -45,5 +47,36 @@ func TestValid(t *testing.T) {
 	}
 	if Valid(2026, 13, 1) || Valid(1899, 1, 1) {
 		t.Error("out of range accepted")
+	}
+}
+
+// TestStringAsSprintf checks the hand-rolled formatting against the
+// fmt.Sprintf it replaced, over every day of years 1..9999 sampled and
+// the extremes of the type, beyond where the fast path applies.
+func TestStringAsSprintf(t *testing.T) {
+	t.Parallel()
+	want := func(d Date) string {
+		if d == 0 {
+			return ""
+		}
+		y, m, dd := d.YMD()
+		return fmt.Sprintf("%04d-%02d-%02d", y, int(m), dd)
+	}
+	check := func(d Date) {
+		if got := d.String(); got != want(d) {
+			t.Fatalf("Date(%d).String() = %q, want %q", d, got, want(d))
+		}
+		if got := string(d.Append([]byte("x"))); got != "x"+want(d) {
+			t.Fatalf("Date(%d).Append = %q", d, got)
+		}
+	}
+	for d := Of(1, 1, 1) - 400; d <= Of(10000, 12, 31)+400; d += 13 {
+		check(d)
+	}
+	for d := Of(1979, 1, 1); d <= Of(2100, 12, 31); d++ {
+		check(d)
+	}
+	for _, d := range []Date{math.MinInt32, math.MinInt32 + 1, -1, 1, math.MaxInt32 - 1, math.MaxInt32} {
+		check(d)
 	}
 }

@@ -152,7 +152,7 @@ func (rr *rowReader) pairColumn(first int) int {
 	rows := rr.h.dataRows(rr.g)
 	for i := range rows {
 		r := &rows[i]
-		for _, c := range r.Cells {
+		for c := range rr.g.cellsOf(r) {
 			if int(c.Col) < rr.h.area.Col1 || rr.h.area.Col2 > 0 && int(c.Col) > rr.h.area.Col2 {
 				continue // another table beside this one
 			}

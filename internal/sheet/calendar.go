@@ -199,7 +199,7 @@ func calendarShading(g *Grid, h *header) map[[2]uint16]bool {
 				counts[[2]uint16{f.Col, f.Fill}]++
 			}
 		}
-		for _, c := range r.Cells {
+		for c := range g.cellsOf(r) {
 			if int(c.Col) >= h.calendar.Col1 && int(c.Col) <= h.calendar.Col2 {
 				if st := g.style(c); st.Fill != 0 {
 					counts[[2]uint16{c.Col, st.Fill}]++
@@ -234,7 +234,7 @@ func (rr *rowReader) calendarSpan(n int) (date.Date, date.Date) {
 		}
 		hi = max(hi, i)
 	}
-	for _, c := range r.Cells {
+	for c := range rr.g.cellsOf(r) {
 		col := int(c.Col)
 		if col < rr.h.calendar.Col1 || col > rr.h.calendar.Col2 {
 			continue

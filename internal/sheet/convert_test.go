@@ -167,8 +167,8 @@ func zeroedFormulaText(orig, conv *sheet.Book) map[cellKey]bool {
 		if err != nil {
 			continue
 		}
-		for _, r := range g.Rows {
-			for _, c := range r.Cells {
+		for i, r := range g.Rows {
+			for _, c := range g.RowCells(i) {
 				if c.Formula && c.Kind == sheet.String {
 					if cc := cg.Cell(r.Num, int(c.Col)); cc.Formula && cc.Kind == sheet.Number && cc.Num == 0 {
 						out[cellKey{g.Name, r.Num, int(c.Col)}] = true

@@ -68,9 +68,9 @@ func parseCSV(name string, data []byte, encoding string) (*Book, error) {
 			if value.IsErrorValue(strings.TrimSpace(f)) {
 				c.Kind = ErrorValue
 			}
-			row.Cells = append(row.Cells, c)
+			row.cells = append(row.cells, g.store(c))
 		}
-		if len(row.Cells) > 0 {
+		if len(row.cells) > 0 {
 			g.Rows = append(g.Rows, row)
 		}
 	}

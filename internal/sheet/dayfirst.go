@@ -77,7 +77,7 @@ func (rr *rowReader) inferDayFirst() {
 		dayFirst, monthFirst := false, false
 		example, first := "", 0
 		for i := range rows {
-			cell := rows[i].cell(c.Col)
+			cell := rr.g.cellIn(&rows[i], c.Col)
 			if cell.Kind != String || strings.IndexByte(cell.Str, '/') < 0 {
 				continue
 			}

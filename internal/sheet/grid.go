@@ -1,6 +1,9 @@
 package sheet
 
 import (
+	"iter"
+	"math"
+
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/limits"
 )
@@ -56,12 +59,30 @@ type FillCell struct {
 	Fill uint16 // Style.Fill of the cell
 }
 
-// Row is one stored row; Cells are sorted by column.
+// cell is how a Row stores a Cell: 16 bytes and no pointer, so the
+// million cells of a large sheet cost half of what Cell would and the
+// garbage collector never scans them. v holds a number's or a bool's
+// bits, or for text the index of the string (sstCell set: in the
+// workbook's shared strings, else in Grid.text).
+type cell struct {
+	v       uint64
+	col     uint16
+	style   uint16
+	kind    CellKind
+	formula bool
+}
+
+// sstCell marks a text cell whose v indexes the shared-string table.
+const sstCell = 1 << 63
+
+// Row is one stored row. Its cells are sorted by column; read them with
+// Grid.Cell, Grid.RowCells or Grid.cellsOf.
 type Row struct {
 	Num     int
 	Hidden  bool
 	Outline int
-	Cells   []Cell
+	cells   []cell
+	wide    []Cell     // cells of a reader that builds rows in place (.xls, .ods, CSV) until Grid.pack
 	Fills   []FillCell // empty cells with a marking fill, by column
 }
 
@@ -81,6 +102,10 @@ type Grid struct {
 
 	// lines maps a CSV record (row number) to its first line in the file.
 	lines []int
+	// text holds the strings of text and error cells (those of shared
+	// strings are in sst, the workbook's table).
+	text []string
+	sst  []string
 
 	covered map[uint64]int32 // every cell of a merge (cellKey) -> index in Merges, built lazily
 }
@@ -115,8 +140,8 @@ func (g *Grid) MaxRow() int {
 func (g *Grid) MaxCol() int {
 	m := 0
 	for i := range g.Rows {
-		if n := len(g.Rows[i].Cells); n > 0 && int(g.Rows[i].Cells[n-1].Col) > m {
-			m = int(g.Rows[i].Cells[n-1].Col)
+		if n := len(g.Rows[i].cells); n > 0 && int(g.Rows[i].cells[n-1].col) > m {
+			m = int(g.Rows[i].cells[n-1].col)
 		}
 	}
 	return m
@@ -153,28 +178,102 @@ func (g *Grid) Cell(row, col int) Cell {
 	if r == nil {
 		return Cell{}
 	}
-	return r.cell(col)
+	return g.cellIn(r, col)
 }
 
-func (r *Row) cell(col int) Cell {
-	cs := r.Cells
+// cellIn returns the cell of r at col; a zero Cell when empty.
+func (g *Grid) cellIn(r *Row, col int) Cell {
+	if i, ok := r.find(col); ok {
+		return g.view(r.cells[i])
+	}
+	return Cell{}
+}
+
+// find returns the index of the cell at col in r.cells.
+func (r *Row) find(col int) (int, bool) {
+	cs := r.cells
 	// A row with every column filled holds column c at c-1.
-	if i := col - 1; i >= 0 && i < len(cs) && int(cs[i].Col) == col {
-		return cs[i]
+	if i := col - 1; i >= 0 && i < len(cs) && int(cs[i].col) == col {
+		return i, true
 	}
 	lo, hi := 0, len(cs)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if int(cs[m].Col) < col {
+		if int(cs[m].col) < col {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < len(cs) && int(cs[lo].Col) == col {
-		return cs[lo]
+	return lo, lo < len(cs) && int(cs[lo].col) == col
+}
+
+// view turns a stored cell into a Cell.
+func (g *Grid) view(c cell) Cell {
+	out := Cell{Col: c.col, Style: c.style, Kind: c.kind, Formula: c.formula}
+	switch c.kind {
+	case Number, Bool:
+		out.Num = math.Float64frombits(c.v)
+	case String, ErrorValue:
+		if c.v&sstCell != 0 {
+			out.Str = g.sst[c.v&^sstCell]
+		} else {
+			out.Str = g.text[c.v]
+		}
 	}
-	return Cell{}
+	return out
+}
+
+// store turns a Cell into a stored cell, adding its text to g.text.
+func (g *Grid) store(c Cell) cell {
+	out := cell{col: c.Col, style: c.Style, kind: c.Kind, formula: c.Formula}
+	switch c.Kind {
+	case Number, Bool:
+		out.v = math.Float64bits(c.Num)
+	case String, ErrorValue:
+		out.v = uint64(len(g.text))
+		g.text = append(g.text, c.Str)
+	}
+	return out
+}
+
+// cellsOf yields the cells of r in column order.
+func (g *Grid) cellsOf(r *Row) iter.Seq[Cell] {
+	return func(yield func(Cell) bool) {
+		for _, c := range r.cells {
+			if !yield(g.view(c)) {
+				return
+			}
+		}
+	}
+}
+
+// RowCells returns the cells of the i-th stored row, in column order.
+func (g *Grid) RowCells(i int) []Cell {
+	r := &g.Rows[i]
+	out := make([]Cell, len(r.cells))
+	for j, c := range r.cells {
+		out[j] = g.view(c)
+	}
+	return out
+}
+
+// cellCount returns how many cells r holds.
+func (r *Row) cellCount() int { return len(r.cells) }
+
+// pack moves the cells a reader built in place into the compact store.
+func (g *Grid) pack() {
+	for i := range g.Rows {
+		r := &g.Rows[i]
+		if r.wide == nil {
+			continue
+		}
+		cs := make([]cell, len(r.wide))
+		for j, c := range r.wide {
+			cs[j] = g.store(c)
+		}
+		r.cells, r.wide = cs, nil
+	}
 }
 
 // Value returns the cell at row, col, looking through merges: a cell

@@ -136,11 +136,11 @@ func centeredAcross(g *Grid, row, col int) Cell {
 	if rw == nil {
 		return Cell{}
 	}
-	i, _ := slices.BinarySearchFunc(rw.Cells, col, func(c Cell, col int) int { return int(c.Col) - col })
+	i, _ := rw.find(col)
 	if i == 0 {
 		return Cell{}
 	}
-	left := rw.Cells[i-1]
+	left := g.view(rw.cells[i-1])
 	if int(left.Col) < col-12 || left.Kind != String || !g.style(left).CenterAcross {
 		return Cell{}
 	}
@@ -355,8 +355,8 @@ func hasKeyField(cols []Column) bool {
 
 func stringCells(r *Row) int {
 	n := 0
-	for _, c := range r.Cells {
-		if c.Kind == String {
+	for _, c := range r.cells {
+		if c.kind == String {
 			n++
 		}
 	}
@@ -381,7 +381,7 @@ func headerPenalty(g *Grid, r, h int) float64 {
 		if rw == nil {
 			continue
 		}
-		for _, c := range rw.Cells {
+		for c := range g.cellsOf(rw) {
 			switch {
 			case c.Kind == Number && row > r && !g.style(c).Date:
 				p += 0.5
@@ -655,7 +655,7 @@ func filled(g *Grid, h *header, col int) int {
 		if r.Num > first+500 {
 			break
 		}
-		if r.cell(col).Kind != Empty {
+		if _, ok := r.find(col); ok {
 			n++
 		}
 	}

@@ -14,7 +14,7 @@ func indentGrid(n int) (*Grid, []project.Task) {
 	ts := make([]project.Task, n)
 	for i := range n {
 		g.Styles[i] = Style{Indent: n - i}
-		g.Rows = append(g.Rows, Row{Num: i + 1, Cells: []Cell{{Col: 1, Kind: String, Str: "t", Style: uint16(i)}}})
+		g.Rows = append(g.Rows, Row{Num: i + 1, cells: []cell{g.store(Cell{Col: 1, Kind: String, Str: "t", Style: uint16(i)})}})
 		ts[i].Cells.Set("name", i+1, 1)
 	}
 	return g, ts

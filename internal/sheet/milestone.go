@@ -59,7 +59,8 @@ func (rr *rowReader) milestoneBand() (int, []project.Task) {
 		return 0, nil
 	}
 	cal := rr.h.calendar
-	rows := rr.h.dataRows(rr.g)
+	g := rr.g
+	rows := rr.h.dataRows(g)
 	var marks []bandMark
 	var labels []bandLabel
 	last, names := 0, ""
@@ -68,7 +69,7 @@ func (rr *rowReader) milestoneBand() (int, []project.Task) {
 		var rowMarks []bandMark
 		var rowLabels []bandLabel
 		rowName, other := "", false
-		for _, c := range r.Cells {
+		for c := range g.cellsOf(r) {
 			col := int(c.Col)
 			if col >= cal.Col1 && col <= cal.Col2 {
 				if c.Kind != String {

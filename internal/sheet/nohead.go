@@ -29,8 +29,8 @@ func valuesOnlyHeader(g *Grid, kind project.Kind) *header {
 	h := &header{kind: project.KindWBS, rows: []int{g.Rows[0].Num - 1}, area: Range{Row1: 1, Col1: 1, Row2: headerSearchRows, Col2: maxCol}}
 	cols := map[int]bool{}
 	for i := range g.Rows[:min(len(g.Rows), profileRows)] {
-		for _, c := range g.Rows[i].Cells {
-			cols[int(c.Col)] = true
+		for _, c := range g.Rows[i].cells {
+			cols[int(c.col)] = true
 		}
 	}
 	if len(cols) > 64 {
@@ -112,7 +112,7 @@ func distinctText(g *Grid, h *header, col int) (distinct, n, codes int) {
 	seen := map[string]bool{}
 	rows := h.dataRows(g)
 	for i := range rows[:min(len(rows), profileRows)] {
-		c := rows[i].cell(col)
+		c := g.cellIn(&rows[i], col)
 		if c.Kind != String {
 			continue
 		}

@@ -528,11 +528,16 @@ func (ob *odsBook) endRow(sh *odsSheet) error {
 	g := sh.g
 	rows := min(sh.repeat, maxRows-sh.row+1)
 	if len(sh.cells) > 0 || len(sh.fills) > 0 || (sh.outline > 0 && rows <= 1000) {
+		// Stored once: the copies of a repeated row share the strings.
+		cells := make([]cell, len(sh.cells))
+		for i, c := range sh.cells {
+			cells[i] = g.store(c)
+		}
 		for r := sh.row; r < sh.row+rows; r++ {
-			row := Row{Num: r, Hidden: sh.hidden, Outline: sh.outline, Cells: slices.Clone(sh.cells), Fills: slices.Clone(sh.fills)}
+			row := Row{Num: r, Hidden: sh.hidden, Outline: sh.outline, cells: slices.Clone(cells), Fills: slices.Clone(sh.fills)}
 			if r > sh.row {
 				// The first copy was charged cell by cell as it was read.
-				for range len(row.Cells) + len(row.Fills) {
+				for range len(row.cells) + len(row.Fills) {
 					if err := ob.wb.budget.cell(diag.Pos{File: g.File, Sheet: g.Name, Row: r}); err != nil {
 						return err
 					}

@@ -108,8 +108,8 @@ func TestODSHandWritten(t *testing.T) {
 	}
 	g := bk.Sheets[0]
 	got := map[string]string{}
-	for _, r := range g.Rows {
-		for _, c := range r.Cells {
+	for i, r := range g.Rows {
+		for _, c := range g.RowCells(i) {
 			got[diag.ColumnName(int(c.Col))+strconv.Itoa(r.Num)] = describe(g, c)
 		}
 	}

@@ -178,7 +178,7 @@ func presetHeader(g *Grid, kind project.Kind, sc scorer, area Range) *header {
 			continue
 		}
 		keys := map[string]bool{}
-		for _, c := range r.Cells {
+		for c := range g.cellsOf(r) {
 			if c.Kind == String {
 				keys[value.Key(c.Str)] = true
 			}

@@ -93,7 +93,7 @@ func profileOf(g *Grid, h *header, cols []int) map[int]profile {
 			break
 		}
 		for _, c := range cols {
-			cell := r.cell(c)
+			cell := g.cellIn(r, c)
 			if cell.Kind == Empty {
 				continue
 			}

@@ -246,7 +246,7 @@ func findHeaderText(g *Grid, header string, rows []int) (row, col int) {
 		if r.Num > headerSearchRows || (len(rows) > 0 && !slices.Contains(rows, r.Num)) {
 			continue
 		}
-		for _, c := range r.Cells {
+		for c := range g.cellsOf(&r) {
 			if c.Kind == String && value.Key(c.Str) == want {
 				return r.Num, int(c.Col)
 			}

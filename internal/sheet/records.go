@@ -186,7 +186,7 @@ func (rr *rowReader) progressScale(col int) int {
 	rows := rr.h.dataRows(rr.g)
 	for i := range rows {
 		r := &rows[i]
-		c := r.cell(col)
+		c := rr.g.cellIn(r, col)
 		switch c.Kind {
 		case Number:
 			if !rr.g.style(c).Percent {
@@ -209,7 +209,7 @@ func (rr *rowReader) progressScale(col int) int {
 func (rr *rowReader) cell(r *Row, row, col int, field string) (Cell, int, int) {
 	var c Cell
 	if r != nil {
-		c = r.cell(col)
+		c = rr.g.cellIn(r, col)
 	}
 	if c.Kind != Empty || field == "name" && len(rr.fields["name"]) > 1 {
 		return c, row, col

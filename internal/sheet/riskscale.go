@@ -22,7 +22,7 @@ func (rr *rowReader) percentProbability(col int) (bool, float64) {
 	over5, top := false, 0.0
 	rows := rr.h.dataRows(rr.g)
 	for i := range rows {
-		c := rows[i].cell(col)
+		c := rr.g.cellIn(&rows[i], col)
 		var n float64
 		switch c.Kind {
 		case Number:

@@ -65,8 +65,8 @@ func sideBySide(g *Grid, kind project.Kind, h *header) []*header {
 func columnBlocks(g *Grid, h *header) [][2]int {
 	used := map[int]bool{}
 	mark := func(r *Row) {
-		for _, c := range r.Cells {
-			used[int(c.Col)] = true
+		for _, c := range r.cells {
+			used[int(c.col)] = true
 		}
 	}
 	for _, n := range h.rows {
@@ -140,7 +140,7 @@ func nextHeader(g *Grid, kind project.Kind, cur *header, probes *int) (*header, 
 	title := 0 // a lone text line after a blank row
 	for i := range data {
 		r := &data[i]
-		if len(r.Cells) == 0 {
+		if r.cellCount() == 0 {
 			continue
 		}
 		gap := r.Num > prev+1
@@ -182,7 +182,7 @@ func nextHeader(g *Grid, kind project.Kind, cur *header, probes *int) (*header, 
 
 // cellsIn counts the text and other cells of r within area's columns.
 func cellsIn(g *Grid, r *Row, area Range) (strs, others int) {
-	for _, c := range r.Cells {
+	for c := range g.cellsOf(r) {
 		if int(c.Col) < area.Col1 || int(c.Col) > area.Col2 {
 			continue
 		}

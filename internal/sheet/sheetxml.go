@@ -3,6 +3,7 @@ package sheet
 import (
 	"bytes"
 	"errors"
+	"math"
 	"strconv"
 
 	"github.com/pmokit/pmo/internal/diag"
@@ -59,7 +60,8 @@ type sheetReader struct {
 	nextCol  int
 	kind     cellKind
 	hasValue bool
-	spare    []Cell // the cells of a row dropped as empty, for the next row
+	spare    []cell // the cells of a row dropped as empty, for the next row
+	texts    texts  // the sheet's inline strings
 	merged   int64  // cells covered by indexed merges
 }
 
@@ -73,7 +75,7 @@ func (sr *sheetReader) at() diag.Pos {
 
 // readSheet reads one worksheet into a Grid.
 func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
-	g := &Grid{File: wb.file, Name: ref.name, Hidden: ref.hidden, Date1904: wb.date1904, Styles: wb.styles}
+	g := &Grid{File: wb.file, Name: ref.name, Hidden: ref.hidden, Date1904: wb.date1904, Styles: wb.styles, sst: wb.strings}
 	rc, err := wb.open(ref.part)
 	if err != nil {
 		return nil, err
@@ -83,7 +85,7 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 		return g, nil
 	}
 	defer rc.Close()
-	sr := &sheetReader{wb: wb, g: g, nextRow: 1, nextCol: 1}
+	sr := &sheetReader{wb: wb, g: g, nextRow: 1, nextCol: 1, texts: texts{g: g}}
 	s := newScanner(rc)
 	depth := 0
 	for {
@@ -264,9 +266,9 @@ func (sr *sheetReader) start(t token) error {
 		cells := sr.spare
 		sr.spare = nil
 		if k := len(g.Rows); cells == nil && k > 0 {
-			cells = make([]Cell, 0, len(g.Rows[k-1].Cells))
+			cells = make([]cell, 0, len(g.Rows[k-1].cells))
 		}
-		g.Rows = append(g.Rows, Row{Num: n, Hidden: hidden, Outline: min(outline, maxOutline), Cells: cells})
+		g.Rows = append(g.Rows, Row{Num: n, Hidden: hidden, Outline: min(outline, maxOutline), cells: cells})
 		sr.row = &g.Rows[len(g.Rows)-1]
 		return wb.budget.cell(sr.at())
 	case "c":
@@ -346,8 +348,8 @@ func (sr *sheetReader) end(t token) error {
 		// Rows with no value (formatting only, or a zip bomb of <row/>)
 		// cost memory and say nothing.
 		g := sr.g
-		if n := len(g.Rows); n > 0 && len(g.Rows[n-1].Cells) == 0 && len(g.Rows[n-1].Fills) == 0 && g.Rows[n-1].Outline == 0 {
-			sr.spare = g.Rows[n-1].Cells[:0]
+		if n := len(g.Rows); n > 0 && len(g.Rows[n-1].cells) == 0 && len(g.Rows[n-1].Fills) == 0 && g.Rows[n-1].Outline == 0 {
+			sr.spare = g.Rows[n-1].cells[:0]
 			g.Rows = g.Rows[:n-1]
 			sr.wb.budget.cells--
 		}
@@ -362,7 +364,8 @@ func (sr *sheetReader) endCell() error {
 	wb := sr.wb
 	if sr.inCell && sr.row != nil {
 		cell := &sr.cell
-		if setCellKind(cell, sr.kind, sr.text, sr.hasValue, wb.strings) {
+		sr.texts.used = false
+		if setCellKind(cell, sr.kind, sr.text, sr.hasValue, wb.strings, &sr.texts) {
 			if err := wb.budget.cell(sr.at()); err != nil {
 				return err
 			}
@@ -371,7 +374,7 @@ func (sr *sheetReader) endCell() error {
 					return err
 				}
 			}
-			sr.row.Cells = append(sr.row.Cells, *cell)
+			sr.row.cells = append(sr.row.cells, sr.stored(cell))
 		} else if int(cell.Style) < len(wb.styles) && wb.styles[cell.Style].Fill != 0 {
 			// An empty coloured cell: a Gantt bar drawn by fills.
 			if err := wb.budget.cell(sr.at()); err != nil {
@@ -384,9 +387,29 @@ func (sr *sheetReader) endCell() error {
 	return nil
 }
 
+// stored turns the cell just decoded into a stored cell: a shared string
+// by its index in the table, an inline string by its place in the grid's
+// text (shared by texts).
+func (sr *sheetReader) stored(c *Cell) cell {
+	out := cell{col: c.Col, style: c.Style, kind: c.Kind, formula: c.Formula}
+	switch {
+	case c.Kind == Number || c.Kind == Bool:
+		out.v = math.Float64bits(c.Num)
+	case sr.kind == cellShared:
+		i, _ := smallIndex(sr.text) // setCellKind checked it
+		out.v = sstCell | uint64(i)
+	case sr.texts.used:
+		out.v = sr.texts.last
+	default:
+		out.v = uint64(len(sr.g.text))
+		sr.g.text = append(sr.g.text, c.Str)
+	}
+	return out
+}
+
 // setCellKind decodes the cell's text by type; false when the cell is
 // empty. It is setCell with the type already classified.
-func setCellKind(c *Cell, kind cellKind, text []byte, hasValue bool, sst []string) bool {
+func setCellKind(c *Cell, kind cellKind, text []byte, hasValue bool, sst []string, texts *texts) bool {
 	if !hasValue {
 		return false
 	}
@@ -398,7 +421,7 @@ func setCellKind(c *Cell, kind cellKind, text []byte, hasValue bool, sst []strin
 		}
 		c.Kind, c.Str = String, sst[i]
 	case cellText:
-		c.Kind, c.Str = String, unescape(text)
+		c.Kind, c.Str = String, texts.get(text)
 	case cellBool:
 		c.Kind = Bool
 		if string(text) == "1" {
@@ -413,7 +436,7 @@ func setCellKind(c *Cell, kind cellKind, text []byte, hasValue bool, sst []strin
 		}
 		f, err := strconv.ParseFloat(string(bytes.TrimSpace(text)), 64)
 		if err != nil {
-			c.Kind, c.Str = String, unescape(text)
+			c.Kind, c.Str = String, texts.get(text)
 		} else {
 			c.Kind, c.Num = Number, f
 		}

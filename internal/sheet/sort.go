@@ -8,7 +8,8 @@ func sortRows(g *Grid) {
 	out := g.Rows[:0]
 	for _, r := range g.Rows {
 		if n := len(out); n > 0 && out[n-1].Num == r.Num {
-			out[n-1].Cells = append(out[n-1].Cells, r.Cells...)
+			out[n-1].cells = append(out[n-1].cells, r.cells...)
+			out[n-1].wide = append(out[n-1].wide, r.wide...)
 			continue
 		}
 		out = append(out, r)
@@ -16,6 +17,10 @@ func sortRows(g *Grid) {
 	g.Rows = out
 }
 
-func sortCells(cs []Cell) {
-	slices.SortStableFunc(cs, func(a, b Cell) int { return int(a.Col) - int(b.Col) })
+func sortCells(cs []Cell) { slices.SortStableFunc(cs, byCol) }
+
+func byCol(a, b Cell) int { return int(a.Col) - int(b.Col) }
+
+func sortStored(cs []cell) {
+	slices.SortStableFunc(cs, func(a, b cell) int { return int(a.col) - int(b.col) })
 }

@@ -263,8 +263,8 @@ func TestXLSHandWritten(t *testing.T) {
 		"B5": "n:46143 date",
 	}
 	got := map[string]string{}
-	for _, r := range g.Rows {
-		for _, c := range r.Cells {
+	for i, r := range g.Rows {
+		for _, c := range g.RowCells(i) {
 			got[diag.ColumnName(int(c.Col))+strconv.Itoa(r.Num)] = describe(g, c)
 		}
 	}

@@ -60,8 +60,8 @@ func (sb *sheetBuilder) put(row, col int, c Cell) *Cell {
 	}
 	c.Col = uint16(col + 1)
 	r := sb.row(row + 1)
-	r.Cells = append(r.Cells, c)
-	return &r.Cells[len(r.Cells)-1]
+	r.wide = append(r.wide, c)
+	return &r.wide[len(r.wide)-1]
 }
 
 // fill records an empty cell whose format has a marking fill (a Gantt
@@ -88,9 +88,9 @@ func (sb *sheetBuilder) row(n int) *Row {
 	if k == 0 || g.Rows[k-1].Num != n {
 		var cells []Cell
 		if k > 0 {
-			cells = make([]Cell, 0, len(g.Rows[k-1].Cells))
+			cells = make([]Cell, 0, len(g.Rows[k-1].wide))
 		}
-		g.Rows = append(g.Rows, Row{Num: n, Cells: cells})
+		g.Rows = append(g.Rows, Row{Num: n, wide: cells})
 		k++
 	}
 	return &g.Rows[k-1]
@@ -101,14 +101,14 @@ func (sb *sheetBuilder) row(n int) *Row {
 func (sb *sheetBuilder) finish() {
 	g := sb.g
 	for i := range g.Rows {
-		cs := g.Rows[i].Cells[:0]
-		for _, c := range g.Rows[i].Cells {
+		cs := g.Rows[i].wide[:0]
+		for _, c := range g.Rows[i].wide {
 			if c.Kind == String && c.Str == "" {
 				continue
 			}
 			cs = append(cs, c)
 		}
-		g.Rows[i].Cells = cs
+		g.Rows[i].wide = cs
 	}
 	seen := map[int]bool{}
 	for _, r := range g.Rows {
@@ -124,7 +124,7 @@ func (sb *sheetBuilder) finish() {
 	out := g.Rows[:0]
 	for _, r := range g.Rows {
 		if k := len(out); k > 0 && out[k-1].Num == r.Num {
-			out[k-1].Cells = append(out[k-1].Cells, r.Cells...)
+			out[k-1].wide = append(out[k-1].wide, r.wide...)
 			out[k-1].Fills = append(out[k-1].Fills, r.Fills...)
 			continue
 		}
@@ -139,7 +139,7 @@ func (sb *sheetBuilder) finish() {
 	}
 	kept := g.Rows[:0]
 	for _, r := range g.Rows {
-		if len(r.Cells) > 0 || len(r.Fills) > 0 || r.Outline > 0 {
+		if len(r.wide) > 0 || len(r.Fills) > 0 || r.Outline > 0 {
 			if !slices.IsSortedFunc(r.Fills, byFillCol) {
 				slices.SortStableFunc(r.Fills, byFillCol)
 			}
@@ -147,10 +147,14 @@ func (sb *sheetBuilder) finish() {
 		}
 	}
 	g.Rows = kept
-	g.normalise()
+	for i := range g.Rows {
+		if cs := g.Rows[i].wide; !slices.IsSortedFunc(cs, byCol) {
+			sortCells(cs)
+		}
+	}
 	// A cell written twice keeps its last value, as Excel would show it.
 	for i := range g.Rows {
-		cs := g.Rows[i].Cells
+		cs := g.Rows[i].wide
 		out := cs[:0]
 		for _, c := range cs {
 			if k := len(out); k > 0 && out[k-1].Col == c.Col {
@@ -159,6 +163,7 @@ func (sb *sheetBuilder) finish() {
 			}
 			out = append(out, c)
 		}
-		g.Rows[i].Cells = out
+		g.Rows[i].wide = out
 	}
+	g.pack()
 }

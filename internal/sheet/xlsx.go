@@ -379,10 +379,10 @@ func (g *Grid) normalise() {
 		sortRows(g)
 	}
 	for i := range g.Rows {
-		cs := g.Rows[i].Cells
+		cs := g.Rows[i].cells
 		for j := 1; j < len(cs); j++ {
-			if cs[j].Col <= cs[j-1].Col {
-				sortCells(cs)
+			if cs[j].col <= cs[j-1].col {
+				sortStored(cs)
 				break
 			}
 		}

@@ -1,7 +1,10 @@
 package validate
 
 import (
+	"slices"
+
 	"github.com/pmokit/pmo/internal/analyze"
+	"github.com/pmokit/pmo/internal/config"
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/project"
 )
@@ -22,11 +25,12 @@ func milestoneMissed(in *Input, r *Rule, fs *diag.Findings) {
 	if in.AsOf.IsZero() {
 		return
 	}
+	finder := analyze.NewMilestoneFinder(in.Tasks)
 	for _, m := range in.Config.Milestones {
 		if m.Done || m.Date.IsZero() || m.Date >= in.AsOf {
 			continue
 		}
-		if i := analyze.MilestoneTask(in.Tasks, m.WBSID, m.Name); i >= 0 && project.SubtreeComplete(in.Tasks, i) {
+		if i := finder.Find(m.WBSID, m.Name); i >= 0 && project.SubtreeComplete(in.Tasks, i) {
 			continue
 		}
 		r.add(fs, m.DatePos, "milestone %q was due %s and is not marked done", m.Name, m.Date)
@@ -34,10 +38,10 @@ func milestoneMissed(in *Input, r *Rule, fs *diag.Findings) {
 }
 
 func milestoneTask(in *Input, r *Rule, fs *diag.Findings) {
-	if len(in.Tasks) == 0 {
+	if len(in.Tasks) == 0 || !slices.ContainsFunc(in.Config.Milestones, func(m config.Milestone) bool { return m.WBSID != "" }) {
 		return
 	}
-	ids := map[string]bool{}
+	ids := make(map[string]bool, len(in.Tasks))
 	for i := range in.Tasks {
 		ids[in.Tasks[i].WBSID] = true
 	}

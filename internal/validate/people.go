@@ -36,10 +36,21 @@ func notInRoster(in *Input, r *Rule, fs *diag.Findings) {
 	if !hasMembers || len(ros) == 0 {
 		return
 	}
+	// The same few people are named on thousands of rows: look each
+	// spelling up once.
+	known := map[string]bool{}
+	listed := func(p string) bool {
+		ok, seen := known[p]
+		if !seen {
+			_, ok = ros.Find(p)
+			known[p] = ok
+		}
+		return ok
+	}
 	for i := range in.Tasks {
 		t := &in.Tasks[i]
 		for _, p := range t.Assignee {
-			if _, ok := ros.Find(p); !ok {
+			if !listed(p) {
 				r.add(fs, t.Cell("assignee"), "assignee %q of task %q is not in the team roster", p, t.Name)
 			}
 		}
@@ -47,7 +58,7 @@ func notInRoster(in *Input, r *Rule, fs *diag.Findings) {
 	for i := range in.Issues {
 		is := &in.Issues[i]
 		for _, p := range is.Owner {
-			if _, ok := ros.Find(p); !ok {
+			if !listed(p) {
 				r.add(fs, is.Cell("owner"), "owner %q of issue %s is not in the team roster", p, label(is.ID, is.Title))
 			}
 		}

@@ -133,29 +133,52 @@ func outsideWindow(in *Input, r *Rule, fs *diag.Findings) {
 }
 
 func duplicateIDs(in *Input, r *Rule, fs *diag.Findings) {
-	// IDs are unique per sheet: two teams may both number from 1.
-	seen := map[[3]string]diag.Pos{}
+	// IDs are unique per sheet: two teams may both number from 1. Records
+	// come sheet by sheet, so each sheet's IDs get a map of their own,
+	// found again only when the sheet changes.
+	type sheetKey struct{ what, sheet string }
+	sheets := map[sheetKey]map[string]diag.Pos{}
+	var (
+		lastWhat  string
+		lastSrc   diag.Pos
+		lastSeen  map[string]diag.Pos
+		haveSheet bool
+	)
 	check := func(what, id string, src, cell diag.Pos) {
 		if id == "" {
 			return
 		}
-		k := [3]string{what, src.File + "!" + src.Sheet, id}
-		if first, ok := seen[k]; ok {
+		if !haveSheet || what != lastWhat || src.File != lastSrc.File || src.Sheet != lastSrc.Sheet {
+			k := sheetKey{what, src.File + "!" + src.Sheet}
+			lastSeen = sheets[k]
+			if lastSeen == nil {
+				lastSeen = map[string]diag.Pos{}
+				sheets[k] = lastSeen
+			}
+			lastWhat, lastSrc, haveSheet = what, src, true
+		}
+		if first, ok := lastSeen[id]; ok {
 			r.add(fs, cell, "%s ID %s is used again (first at %s)", what, id, first)
 			return
 		}
-		seen[k] = cell
+		lastSeen[id] = cell
 	}
 	for i := range in.Tasks {
 		t := &in.Tasks[i]
-		check("WBS", t.WBSID, t.Source, t.Cell("wbs_id"))
+		if t.WBSID != "" {
+			check("WBS", t.WBSID, t.Source, t.Cell("wbs_id"))
+		}
 	}
 	for i := range in.Issues {
 		is := &in.Issues[i]
-		check("issue", is.ID, is.Source, is.Cell("id"))
+		if is.ID != "" {
+			check("issue", is.ID, is.Source, is.Cell("id"))
+		}
 	}
 	for i := range in.Risks {
 		rk := &in.Risks[i]
-		check("risk", rk.ID, rk.Source, rk.Cell("id"))
+		if rk.ID != "" {
+			check("risk", rk.ID, rk.Source, rk.Cell("id"))
+		}
 	}
 }

@@ -12,10 +12,11 @@ import (
 // fpdf compresses each stream with a zlib writer of its own, and a new
 // writer costs as much as compressing a page: most of a report's time went
 // into setting writers up. fpdf v0.12.0 takes no compressor from outside,
-// so it writes the pages uncompressed and this pass compresses them with
-// one writer, reset between streams. The pass reads fpdf's own output —
-// one object after another, an xref table of fixed-width lines, a trailer
-// — and refuses anything else rather than guessing.
+// so it writes the pages uncompressed and finishPDF compresses them with
+// one writer, reset between streams; the same pass puts in the page count
+// and embeds the font (embed.go). It reads fpdf's own output — one object
+// after another, an xref table of fixed-width lines, a trailer — and
+// refuses anything else rather than guessing.
 
 // pdfObject is one indirect object: its number and its bytes from
 // "N 0 obj" up to the next object or the xref table.
@@ -119,45 +120,142 @@ func plainStream(body []byte) (head, data []byte, ok bool) {
 	return head, rest[:n], true
 }
 
-// compressStreams rewrites fpdf's uncompressed output with every plain
-// stream deflated by one reused writer, and a new xref table.
-func compressStreams(b []byte) ([]byte, error) {
+// finish is what finishPDF does beyond compressing: the page count put
+// in for its alias and the font embedded in place of fpdf's placeholder.
+type finish struct {
+	alias, pages []byte // UTF-16 text: the alias and the page count
+	font         *fontFile
+	m            *metrics
+	used         *runeSet
+}
+
+// placeholder is the object fpdf writes for the core font the pages are
+// drawn with; finishPDF replaces it with the report font.
+const placeholder = "<</Type /Font\n/BaseFont /Helvetica\n/Subtype /Type1\n/Encoding /WinAnsiEncoding\n>>\nendobj\n"
+
+// finishPDF rewrites fpdf's uncompressed output: every plain stream
+// deflated by one reused writer, the alias replaced in the pages, the
+// font embedded, and a new xref table.
+func finishPDF(b []byte, fin finish) ([]byte, error) {
 	f, err := parsePDF(b)
 	if err != nil {
 		return nil, err
 	}
-	out := bytes.NewBuffer(make([]byte, 0, len(b)/2))
-	var z bytes.Buffer
-	zw, err := zlib.NewWriterLevel(&z, zlib.BestSpeed)
+	p, err := newFinisher(len(b)/2, len(f.objects)+1)
 	if err != nil {
 		return nil, err
 	}
-	offsets := make([]int, len(f.objects)+1)
-	out.Write(f.header)
+	p.out.Write(f.header)
+	top := 0
 	for _, o := range f.objects {
-		offsets[o.num] = out.Len()
-		head, data, ok := plainStream(o.body)
-		if !ok {
-			out.Write(o.body)
+		if fin.font != nil && bytes.HasSuffix(o.body, []byte(placeholder)) && len(o.body) == len(strconv.Itoa(o.num))+len(" 0 obj\n"+placeholder) {
+			if top != 0 {
+				return nil, fmt.Errorf("%w: two placeholder fonts", errLayout)
+			}
+			top = o.num
 			continue
 		}
-		z.Reset()
-		zw.Reset(&z)
-		if _, err := zw.Write(data); err != nil {
-			return nil, err
+		_, data, ok := plainStream(o.body)
+		if !ok {
+			p.offsets[o.num] = p.out.Len()
+			p.out.Write(o.body)
+			continue
 		}
-		if err := zw.Close(); err != nil {
-			return nil, err
+		if len(fin.alias) == 0 {
+			p.stream(o.num, "", data)
+			continue
 		}
-		out.Write(head)
-		out.WriteString("<</Filter /FlateDecode /Length ")
-		out.WriteString(strconv.Itoa(z.Len()))
-		out.WriteString(">>\nstream\n")
-		out.Write(z.Bytes())
-		out.WriteString("\nendstream\nendobj\n")
+		parts := bytes.Split(data, fin.alias)
+		for i := len(parts) - 1; i > 0; i-- {
+			parts = slices.Insert(parts, i, fin.pages)
+		}
+		p.stream(o.num, "", parts...)
 	}
-	writeXref(out, offsets, f.trailer)
-	return out.Bytes(), nil
+	if fin.font != nil {
+		if top == 0 {
+			return nil, fmt.Errorf("%w: no placeholder font", errLayout)
+		}
+		fin.font.writeFont(p, fin.m, fin.used, top)
+	}
+	if p.err != nil {
+		return nil, p.err
+	}
+	trailer := f.trailer
+	if fin.font != nil {
+		old := []byte("trailer\n<<\n/Size " + strconv.Itoa(len(f.objects)+1) + "\n")
+		if !bytes.HasPrefix(trailer, old) {
+			return nil, fmt.Errorf("%w: trailer size", errLayout)
+		}
+		trailer = append([]byte("trailer\n<<\n/Size "+strconv.Itoa(len(p.offsets))+"\n"), trailer[len(old):]...)
+	}
+	writeXref(&p.out, p.offsets, trailer)
+	return p.out.Bytes(), nil
+}
+
+// finisher writes the finished file: the objects so far, their offsets
+// by number, and one zlib writer reset for every stream.
+type finisher struct {
+	out     bytes.Buffer
+	z       bytes.Buffer
+	zw      *zlib.Writer
+	offsets []int
+	err     error
+}
+
+func newFinisher(size, objects int) (*finisher, error) {
+	p := &finisher{offsets: make([]int, objects)}
+	p.out.Grow(size)
+	zw, err := zlib.NewWriterLevel(&p.z, zlib.BestSpeed)
+	p.zw = zw
+	return p, err
+}
+
+// fail records the first error.
+func (p *finisher) fail(err error) {
+	if p.err == nil {
+		p.err = err
+	}
+}
+
+// reserve numbers a new object.
+func (p *finisher) reserve() int {
+	p.offsets = append(p.offsets, 0)
+	return len(p.offsets) - 1
+}
+
+func (p *finisher) begin(n int) {
+	p.offsets[n] = p.out.Len()
+	p.out.WriteString(strconv.Itoa(n))
+	p.out.WriteString(" 0 obj\n")
+}
+
+// object writes object n with the dictionary dict.
+func (p *finisher) object(n int, dict string) {
+	p.begin(n)
+	p.out.WriteString(dict)
+	p.out.WriteString("\nendobj\n")
+}
+
+// stream writes object n as the stream of the parts, compressed; extra
+// are more dictionary entries.
+func (p *finisher) stream(n int, extra string, parts ...[]byte) {
+	p.z.Reset()
+	p.zw.Reset(&p.z)
+	for _, b := range parts {
+		if _, err := p.zw.Write(b); err != nil {
+			p.fail(err)
+		}
+	}
+	if err := p.zw.Close(); err != nil {
+		p.fail(err)
+	}
+	p.begin(n)
+	p.out.WriteString("<</Filter /FlateDecode /Length ")
+	p.out.WriteString(strconv.Itoa(p.z.Len()))
+	p.out.WriteString(extra)
+	p.out.WriteString(">>\nstream\n")
+	p.out.Write(p.z.Bytes())
+	p.out.WriteString("\nendstream\nendobj\n")
 }
 
 // writeXref ends the file: the cross-reference table of offsets (object

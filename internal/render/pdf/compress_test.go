@@ -50,7 +50,8 @@ func inflated(t *testing.T, b []byte) map[int][]byte {
 		}
 		rest := o.body[i+len(key):]
 		end := bytes.Index(rest, []byte(">>\nstream\n"))
-		n, err := strconv.Atoi(string(rest[:end]))
+		num, _, _ := bytes.Cut(rest[:end], []byte(" "))
+		n, err := strconv.Atoi(string(num))
 		if err != nil {
 			t.Fatalf("object %d: length %q", o.num, rest[:end])
 		}
@@ -72,7 +73,7 @@ func inflated(t *testing.T, b []byte) map[int][]byte {
 func TestCompressStreams(t *testing.T) {
 	t.Parallel()
 	plain := plainPDF(t)
-	got, err := compressStreams(plain)
+	got, err := finishPDF(plain, finish{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +99,7 @@ func TestCompressStreams(t *testing.T) {
 			t.Errorf("object %d is still uncompressed", o.num)
 		}
 	}
-	if again, _ := compressStreams(plain); !bytes.Equal(again, got) {
+	if again, _ := finishPDF(plain, finish{}); !bytes.Equal(again, got) {
 		t.Error("compressing twice gives different bytes")
 	}
 }
@@ -112,7 +113,7 @@ func TestCompressStreamsRefusesOtherLayouts(t *testing.T) {
 		"moved object": bytes.Replace(plain, []byte("\n3 0 obj\n"), []byte("\n 3 0 obj\n"), 1),
 		"truncated":    plain[:len(plain)/2],
 	} {
-		if _, err := compressStreams(b); err == nil {
+		if _, err := finishPDF(b, finish{}); err == nil {
 			t.Errorf("%s: no error", name)
 		}
 	}

@@ -18,6 +18,7 @@ type metrics struct {
 	adv     []uint16
 	ascent  float64 // ascender, in ems
 	descent float64 // descender below the baseline, in ems (positive)
+	font    *fontFile
 }
 
 const noGlyph = math.MaxUint16
@@ -60,6 +61,9 @@ func parseMetrics(b []byte) (*metrics, error) {
 	}
 	nMetrics := int(binary.BigEndian.Uint16(hhea[34:]))
 	nGlyphs := int(binary.BigEndian.Uint16(maxp[4:]))
+	if nGlyphs == 0 {
+		return nil, fmt.Errorf("%w: no glyphs", errNotTrueType)
+	}
 	hmtx := tables["hmtx"]
 	if nMetrics == 0 || len(hmtx) < 4*nMetrics {
 		return nil, fmt.Errorf("%w: truncated hmtx table", errNotTrueType)
@@ -95,6 +99,7 @@ func parseMetrics(b []byte) (*metrics, error) {
 		m.adv[r] = noGlyph
 	}
 	m.adv[0x7F] = noGlyph
+	m.font = newFontFile(tables, glyphs, nGlyphs, nMetrics, unitsPerEm)
 	return m, nil
 }
 

@@ -72,8 +72,17 @@ func FuzzParseMetrics(f *testing.F) {
 			b[i] ^= 0xff
 		}
 		m, err := parseMetrics(b)
-		if err == nil && len(m.adv) != 1<<16 {
+		if err != nil {
+			return
+		}
+		if len(m.adv) != 1<<16 {
 			t.Fatalf("metrics with %d advances", len(m.adv))
 		}
+		// The subset is cut from the same damaged tables.
+		var used runeSet
+		for _, r := range "進捗 Ab1〓" {
+			used.add(r)
+		}
+		_, _ = m.font.subset(&used)
 	})
 }

@@ -18,6 +18,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -88,19 +89,36 @@ func draw(d *report.Document, opt Options, rec *[]textRun, body func(w *writer))
 			out, fs, err = nil, nil, fmt.Errorf("writing the PDF: %v", r)
 		}
 	}()
-	w := newWriter(d, m, font)
+	w := newWriter(d, m)
 	w.rec = rec
 	body(w)
 	var buf bytes.Buffer
 	if err := w.pdf.Output(&buf); err != nil {
 		return nil, nil, fmt.Errorf("writing the PDF: %w", err)
 	}
-	out, err = compressStreams(buf.Bytes())
+	pages := strconv.Itoa(w.pdf.PageNo())
+	for _, r := range pages {
+		w.used.add(r)
+	}
+	out, err = finishPDF(buf.Bytes(), finish{alias: utf16(nil, pageAlias), pages: utf16(nil, pages), font: m.font, m: m, used: &w.used})
 	if err != nil {
 		return nil, nil, fmt.Errorf("writing the PDF: %w", err)
 	}
 	w.findings.Sort()
 	return out, w.findings, nil
+}
+
+// pageAlias stands for the page count in the footers until it is known.
+const pageAlias = "{nb}"
+
+// utf16 appends s as UTF-16BE code units, the encoding of the pages'
+// text (Identity-H with CIDs equal to the characters); s holds BMP
+// characters only, as clean leaves it.
+func utf16(b []byte, s string) []byte {
+	for _, r := range s {
+		b = append(b, byte(r>>8), byte(r))
+	}
+	return b
 }
 
 // Page geometry in millimetres (A4 landscape).
@@ -112,7 +130,6 @@ const (
 	topRest      = 18.0  // below the running header
 	bottom       = 196.0 // the footer sits below
 	ptMM         = 25.4 / 72
-	fontFamily   = "report"
 )
 
 // writer is one PDF being drawn: the fpdf document, the font's metrics,
@@ -131,27 +148,25 @@ type writer struct {
 	bold     bool
 	findings diag.Findings
 	reported map[string]bool // finding keys already recorded
+	used     runeSet         // characters drawn, for the font subset
+	text     []byte          // textAt's buffer for the encoded text
 	rec      *[]textRun      // tests only
 }
 
-func newWriter(d *report.Document, m *metrics, font []byte) *writer {
+func newWriter(d *report.Document, m *metrics) *writer {
 	f := fpdf.New("L", "mm", "A4", "")
 	w := &writer{pdf: f, m: m, d: d, repl: replacement, reported: map[string]bool{}}
 	if !m.has(replacement) {
 		w.repl = '?'
 	}
-	// Pages are compressed after fpdf is done, with one writer for all
-	// (see compressStreams).
+	// Pages are compressed, the page count put in and the font embedded
+	// after fpdf is done (see finishPDF); fpdf draws with a placeholder.
 	f.SetCompression(false)
 	f.SetCatalogSort(true)
 	t := d.AsOf.Time()
 	f.SetCreationDate(t)
 	f.SetModificationDate(t)
-	// The alias must be known before the font is added: fpdf decides then
-	// which characters every subset keeps.
-	f.AliasNbPages("{nb}")
-	f.AddUTF8FontFromBytes(fontFamily, "", font)
-	f.SetFont(fontFamily, "", 9)
+	f.SetFont("Helvetica", "", 9)
 	w.size = 9
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(marginX, topFirst, marginX)
@@ -225,7 +240,7 @@ func (w *writer) footer() {
 	}
 	// "{nb}" is replaced after layout, so the page number is set from a
 	// fixed left edge wide enough for "999 / 999".
-	page := fmt.Sprintf("%d / {nb}", f.PageNo())
+	page := strconv.Itoa(f.PageNo()) + " / " + pageAlias
 	w.textAt(pageW-marginX-w.width("999 / 999"), base, page, diag.Pos{})
 }
 
@@ -308,6 +323,11 @@ func (w *writer) textAt(x, top float64, s string, pos diag.Pos) {
 	// Centre the glyphs' ascent and descent in the line box.
 	em := w.size * ptMM
 	base := top + (w.lineH()-(w.m.ascent+w.m.descent)*em)/2 + w.m.ascent*em
+	for _, r := range s {
+		w.used.add(r)
+	}
+	w.text = utf16(w.text[:0], s)
+	enc := string(w.text)
 	f := w.pdf
 	if w.bold {
 		// IPAexGothic has one weight: stroking the outline as well as
@@ -316,11 +336,11 @@ func (w *writer) textAt(x, top float64, s string, pos diag.Pos) {
 		f.SetLineWidth(w.size * 0.012)
 		r, g, b := f.GetTextColor()
 		f.SetDrawColor(r, g, b)
-		f.Text(x, base, s)
+		f.Text(x, base, enc)
 		f.SetTextRenderingMode(0)
 		return
 	}
-	f.Text(x, base, s)
+	f.Text(x, base, enc)
 }
 
 // para draws s wrapped to width from (x, top) and returns its height.

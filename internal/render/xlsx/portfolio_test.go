@@ -243,8 +243,9 @@ func cellAt(g *sheet.Grid, r, c int) (*sheet.Cell, sheet.Style) {
 		if g.Rows[i].Num != r {
 			continue
 		}
-		for j := range g.Rows[i].Cells {
-			if x := &g.Rows[i].Cells[j]; int(x.Col) == c {
+		cells := g.RowCells(i)
+		for j := range cells {
+			if x := &cells[j]; int(x.Col) == c {
 				var st sheet.Style
 				if int(x.Style) < len(g.Styles) {
 					st = g.Styles[x.Style]

@@ -1,0 +1,104 @@
+package analyze
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/pmokit/pmo/internal/config"
+	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/project"
+	"github.com/pmokit/pmo/internal/synth"
+)
+
+// joinedSourceStates is how sourceStates made its digests before it
+// hashed lines as they were made: fmt.Sprintf lines joined, then hashed.
+// The digests are stored in every history database, so they must not
+// change.
+func joinedSourceStates(tasks []TaskState, items []ItemState) map[string]string {
+	numText := func(p *float64) string {
+		if p == nil {
+			return ""
+		}
+		return fmt.Sprint(*p)
+	}
+	h := map[string][]string{}
+	for _, t := range tasks {
+		file, _, _ := strings.Cut(t.Source, "!")
+		h[file] = append(h[file], fmt.Sprintf("%q|%s|%s|%s|%s|%s|%s|%s|%s|%s", t.Key, t.Name, t.PlannedStart, t.PlannedFinish,
+			t.ActualStart, t.ActualFinish, numText(t.PlannedEffort), numText(t.ActualEffort), numText(t.Progress), t.Status))
+	}
+	for _, it := range items {
+		h[it.Source] = append(h[it.Source], fmt.Sprintf("%q|%s|%s|%s", it.Key, it.Status, it.RaisedOn, it.ClosedOn))
+	}
+	out := map[string]string{}
+	for file, lines := range h {
+		sum := sha256.Sum256([]byte(strings.Join(lines, "\n")))
+		out[file] = hex.EncodeToString(sum[:16])
+	}
+	return out
+}
+
+func TestSourceDigestsUnchanged(t *testing.T) {
+	t.Parallel()
+	p := synth.Programme(2)
+	cfg := p.Config
+	cfg.Sources = []config.Source{{File: "teams/WBS.xlsx", Path: "/abs/teams/WBS.xlsx"}}
+	odd := []float64{0, math.Copysign(0, -1), 1e21, 1e20, 123456789, 1.5e-7, 0.1 + 0.2, math.MaxFloat64, math.SmallestNonzeroFloat64,
+		math.Inf(1), math.Inf(-1), math.NaN(), -3.25, 100, 1e6, 999999.5}
+	tasks := p.Tasks
+	for i, f := range odd {
+		f := f
+		tasks = append(tasks, project.Task{Name: fmt.Sprintf("odd \"%d\"\t\xff 改行\n", i), Level: 1 + i%3, Progress: &f, ActualEffort: &f,
+			ActualStart: date.Date(i * 40000), PlannedFinish: date.Date(-i * 100000),
+			Source: cmp.Or(tasks[i%len(tasks)].Source, tasks[1].Source)})
+		tasks[len(tasks)-1].Source.File = []string{"teams/WBS.xlsx", "b.csv", "/abs/teams/WBS.xlsx", ""}[i%4]
+	}
+	issues := append(slices.Clone(p.Issues), project.Issue{Title: "題\x00名", Status: project.Closed, ClosedOn: 1})
+	names := newSourceNames(cfg)
+	ts := taskStates(tasks, names)
+	is := itemStates(issues, p.Risks, names)
+	want := joinedSourceStates(ts, is)
+	got := sourceStates(ts, is, nil)
+	if len(got) != len(want) {
+		t.Fatalf("%d sources, want %d", len(got), len(want))
+	}
+	for _, s := range got {
+		if want[s.File] != s.Digest {
+			t.Errorf("%s: digest %s, want %s", s.File, s.Digest, want[s.File])
+		}
+	}
+}
+
+// TestPlannedValueUnchanged checks plannedValue against the sum it
+// replaced, bit for bit, on every day of a programme and around it.
+func TestPlannedValueUnchanged(t *testing.T) {
+	t.Parallel()
+	p := synth.Programme(2)
+	// Zero-length, weekend-only and reversed spans too.
+	sat := date.Of(2026, 6, 6)
+	p.Tasks = append(p.Tasks, project.Task{Name: "weekend", Level: 1, PlannedStart: sat, PlannedFinish: sat + 1},
+		project.Task{Name: "day", Level: 1, PlannedStart: sat + 2, PlannedFinish: sat + 2},
+		project.Task{Name: "reversed", Level: 1, PlannedStart: sat + 9, PlannedFinish: sat + 3})
+	in := Input{Config: p.Config, AsOf: p.AsOf, Tasks: p.Tasks}
+	cal := Calendar(p.Config)
+	leaves := leafFigures(rollUp(in.Tasks, cal, &diag.Findings{}), cal, in.AsOf)
+	ws := plannedWorks(leaves, cal)
+	for d := date.Of(2026, 1, 1); d < date.Of(2028, 6, 1); d++ {
+		want := 0.0
+		for _, l := range leaves {
+			if l.scheduled {
+				want += l.weight * plannedFraction(l.t.PlannedStart, l.t.PlannedFinish, d, cal)
+			}
+		}
+		if got := plannedValue(ws, d, cal); math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("%s: planned value %v, want %v", d, got, want)
+		}
+	}
+}

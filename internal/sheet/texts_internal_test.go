@@ -1,0 +1,70 @@
+package sheet
+
+import (
+	"math"
+	"strconv"
+	"testing"
+)
+
+// TestTextsShared checks that repeated inline texts share one entry of the
+// grid's text, decoded once, and that texts past the table's bounds are
+// still decoded and stored, each on its own.
+func TestTextsShared(t *testing.T) {
+	t.Parallel()
+	g := &Grid{}
+	tx := texts{g: g}
+	a := tx.get([]byte("完了"))
+	ia := tx.last
+	b := tx.get([]byte("完了"))
+	if a != "完了" || b != a || tx.last != ia || len(g.text) != 1 {
+		t.Fatalf("repeated text: %q %q at %d, %d texts", a, b, tx.last, len(g.text))
+	}
+	if s := tx.get([]byte("R&amp;D_x0041_")); s != "R&DA" || g.text[tx.last] != s {
+		t.Errorf("escaped text read as %q", s)
+	}
+	if s := tx.get([]byte("R&amp;D_x0041_")); s != "R&DA" || len(g.text) != 2 {
+		t.Errorf("escaped text again: %q, %d texts", s, len(g.text))
+	}
+	long := make([]byte, maxTextLen+1)
+	for i := range long {
+		long[i] = 'x'
+	}
+	tx.get(long)
+	tx.get(long)
+	if len(g.text) != 4 {
+		t.Errorf("a text over maxTextLen is not shared: want 4 texts, have %d", len(g.text))
+	}
+	for i := range maxTexts + 10 {
+		raw := []byte(strconv.Itoa(i) + "件")
+		if s := tx.get(raw); s != string(raw) || g.text[tx.last] != s {
+			t.Fatalf("text %d read as %q", i, s)
+		}
+	}
+	if len(tx.m) > maxTexts {
+		t.Errorf("table holds %d texts, over %d", len(tx.m), maxTexts)
+	}
+}
+
+// TestStoredCellRoundTrip checks that every kind of cell reads back from
+// the compact store as it was given, numbers bit for bit.
+func TestStoredCellRoundTrip(t *testing.T) {
+	t.Parallel()
+	g := &Grid{sst: []string{"共有"}}
+	cells := []Cell{
+		{Col: 1, Kind: Number, Num: 46113, Style: 3},
+		{Col: 2, Kind: Number, Num: math.Copysign(0, -1)},
+		{Col: 3, Kind: Number, Num: 0.1 + 0.2, Formula: true},
+		{Col: 4, Kind: Bool, Num: 1},
+		{Col: 5, Kind: String, Str: "タスク"},
+		{Col: 16384, Kind: ErrorValue, Str: "#N/A", Formula: true, Style: 65535},
+	}
+	for _, c := range cells {
+		got := g.view(g.store(c))
+		if got != c || math.Signbit(got.Num) != math.Signbit(c.Num) {
+			t.Errorf("stored %+v, read back %+v", c, got)
+		}
+	}
+	if got := g.view(cell{v: sstCell | 0, col: 7, kind: String}); got.Str != "共有" || got.Col != 7 {
+		t.Errorf("shared string read as %+v", got)
+	}
+}
