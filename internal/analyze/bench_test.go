@@ -47,3 +47,12 @@ func BenchmarkAnalyzeWBS50k(b *testing.B) {
 		Sources: []analyze.SourceInput{{Name: "wbs.xlsx", Key: "wbs.xlsx", Tables: []analyze.TableInput{
 			{Sheet: "Sheet1", Kind: project.KindWBS, Fields: synth.WBSFields, Records: len(p.Tasks)}}}}})
 }
+
+// BenchmarkAnalyzeSmall is one project of a batch: 2,040 tasks, 500
+// issues, 30 risks, the calendar shared between projects as a batch shares
+// it, so what remains is the per-project cost.
+func BenchmarkAnalyzeSmall(b *testing.B) {
+	in := programme(1)
+	in.Calendars = analyze.NewCalendars()
+	benchAnalyze(b, in)
+}

@@ -60,7 +60,12 @@ func TestSourceDigestsUnchanged(t *testing.T) {
 			Source: cmp.Or(tasks[i%len(tasks)].Source, tasks[1].Source)})
 		tasks[len(tasks)-1].Source.File = []string{"teams/WBS.xlsx", "b.csv", "/abs/teams/WBS.xlsx", ""}[i%4]
 	}
-	issues := append(slices.Clone(p.Issues), project.Issue{Title: "題\x00名", Status: project.Closed, ClosedOn: 1})
+	issues := append(slices.Clone(p.Issues), project.Issue{Title: "題\x00名", Status: project.Closed, ClosedOn: 1},
+		project.Issue{ID: "\xe3#\x81", Source: tasks[3].Source}, project.Issue{ID: "#", Source: tasks[4].Source},
+		project.Issue{ID: "a\"#\\b", Source: diag.Pos{File: "x#y\xff", Sheet: "シート#1"}}, project.Issue{ID: "", Title: "", Source: diag.Pos{File: "\xe3"}})
+	for i := range 20 {
+		tasks = append(tasks, project.Task{WBSID: fmt.Sprintf("\xe3%d#\x81", i), Level: 1, Source: diag.Pos{File: "f\xe3", Sheet: fmt.Sprint("#", i%3)}})
+	}
 	names := newSourceNames(cfg)
 	ts := taskStates(tasks, names)
 	is := itemStates(issues, p.Risks, names)

@@ -207,6 +207,7 @@ func sourceStates(tasks []TaskState, items []ItemState, prev *Snapshot) []Source
 		return a
 	}
 	var line []byte
+	var q quotedPrefix
 	// begin starts a's next line, after the "\n" that ends the one before.
 	begin := func(a *acc) []byte {
 		b := line[:0]
@@ -220,7 +221,7 @@ func sourceStates(tasks []TaskState, items []ItemState, prev *Snapshot) []Source
 		t := &tasks[i]
 		file, _, _ := strings.Cut(t.Source, "!")
 		a := get(file)
-		line = strconv.AppendQuote(begin(a), t.Key)
+		line = q.append(begin(a), t.Key)
 		line = append(line, '|')
 		line = append(line, t.Name...)
 		for _, d := range [...]date.Date{t.PlannedStart, t.PlannedFinish, t.ActualStart, t.ActualFinish} {
@@ -238,7 +239,7 @@ func sourceStates(tasks []TaskState, items []ItemState, prev *Snapshot) []Source
 	for i := range items {
 		it := &items[i]
 		a := get(it.Source)
-		line = strconv.AppendQuote(begin(a), it.Key)
+		line = q.append(begin(a), it.Key)
 		line = append(line, '|')
 		line = append(line, it.Status...)
 		line = append(line, '|')
@@ -274,4 +275,29 @@ func appendNum(b []byte, p *float64) []byte {
 		return b
 	}
 	return strconv.AppendFloat(b, *p, 'g', -1, 64)
+}
+
+// quotedPrefix appends keys quoted as strconv.AppendQuote quotes them,
+// quoting the part up to the first '#' (the file and sheet, the same for
+// a sheet's every record) once. Quoting escapes each rune on its own, and
+// '#' is a whole rune, so the two halves quote to the whole.
+type quotedPrefix struct {
+	raw    string
+	quoted []byte // the opening quote and raw, escaped
+}
+
+func (q *quotedPrefix) append(b []byte, key string) []byte {
+	i := strings.IndexByte(key, '#')
+	if i < 0 {
+		return strconv.AppendQuote(b, key)
+	}
+	if pre := key[:i+1]; pre != q.raw || q.quoted == nil {
+		q.raw = pre
+		q.quoted = strconv.AppendQuote(q.quoted[:0], pre)
+		q.quoted = q.quoted[:len(q.quoted)-1] // without the closing quote
+	}
+	b = append(b, q.quoted...)
+	n := len(b)
+	b = strconv.AppendQuote(b, key[i+1:])
+	return append(b[:n], b[n+1:]...) // without the second opening quote
 }

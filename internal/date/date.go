@@ -48,7 +48,31 @@ func (d Date) IsZero() bool { return d == 0 }
 func (d Date) Time() time.Time { return epoch.AddDate(0, 0, int(d)) }
 
 // YMD returns the year, month and day of d.
-func (d Date) YMD() (int, time.Month, int) { return d.Time().Date() }
+func (d Date) YMD() (int, time.Month, int) {
+	// Days to the proleptic Gregorian civil date without going through
+	// time.Time (Howard Hinnant's days_from_civil inverse): the formatting
+	// of every date cell and finding comes here.
+	z := int64(d) - 25569 + 719468 // days since 0000-03-01; serial 25569 is 1970-01-01
+	era := z
+	if era < 0 {
+		era -= 146096
+	}
+	era /= 146097
+	doe := z - era*146097                                  // day of the 400-year era, 0..146096
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // year of the era, 0..399
+	doy := doe - (365*yoe + yoe/4 - yoe/100)               // day of the year from March 1
+	mp := (5*doy + 2) / 153                                // month from March, 0..11
+	day := doy - (153*mp+2)/5 + 1
+	month := mp + 3
+	if month > 12 {
+		month -= 12
+	}
+	y := yoe + era*400
+	if month <= 2 {
+		y++
+	}
+	return int(y), time.Month(month), int(day)
+}
 
 // Year returns the year of d.
 func (d Date) Year() int { y, _, _ := d.YMD(); return y }

@@ -80,3 +80,25 @@ func TestStringAsSprintf(t *testing.T) {
 		check(d)
 	}
 }
+
+// TestYMDAsTime checks the arithmetic YMD against time.Time's calendar
+// over every day of 1800..2200 and samples of the whole range of Date.
+func TestYMDAsTime(t *testing.T) {
+	t.Parallel()
+	check := func(d Date) {
+		y, m, dd := d.YMD()
+		wy, wm, wd := d.Time().Date()
+		if y != wy || m != wm || dd != wd {
+			t.Fatalf("Date(%d).YMD() = %d-%d-%d, want %d-%d-%d", d, y, m, dd, wy, wm, wd)
+		}
+	}
+	for d := Of(1800, 1, 1); d <= Of(2200, 12, 31); d++ {
+		check(d)
+	}
+	for d := int64(math.MinInt32); d <= math.MaxInt32; d += 9973 {
+		check(Date(d))
+	}
+	for _, d := range []Date{math.MinInt32, math.MinInt32 + 1, -693594, -693593, 0, 1, 60, 61, math.MaxInt32 - 1, math.MaxInt32} {
+		check(d)
+	}
+}

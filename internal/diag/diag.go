@@ -76,40 +76,60 @@ type Pos struct {
 // The file is written with forward slashes on every system (Windows takes
 // them too), so outputs do not depend on where they were made.
 func (p Pos) String() string {
-	var b strings.Builder
-	b.WriteString(filepath.ToSlash(p.File))
+	var buf [96]byte
+	return string(p.Append(buf[:0]))
+}
+
+// Append appends p as String formats it to b.
+func (p Pos) Append(b []byte) []byte {
+	b = appendSlash(b, p.File)
 	switch {
 	case p.Path != "":
-		b.WriteString("#" + p.Path)
+		b = append(b, '#')
+		b = append(b, p.Path...)
 		if name := elemName(p.Elems, p.Col); name != "" {
-			b.WriteString("/" + name)
+			b = append(b, '/')
+			b = append(b, name...)
 		}
 	case p.Sheet != "":
-		b.WriteString("!")
-		b.WriteString(p.Sheet)
+		b = append(b, '!')
+		b = append(b, p.Sheet...)
 		if p.Row > 0 {
-			b.WriteString("!")
+			b = append(b, '!')
 			if p.Col > 0 {
-				b.WriteString(ColumnName(p.Col))
+				b = appendColumn(b, p.Col)
 			}
-			b.WriteString(strconv.Itoa(p.Row))
+			b = strconv.AppendInt(b, int64(p.Row), 10)
 		}
 	case p.CSV:
 		if p.Row > 0 {
-			b.WriteString(":" + strconv.Itoa(p.Row))
+			b = append(b, ':')
+			b = strconv.AppendInt(b, int64(p.Row), 10)
 			if p.Col > 0 {
-				b.WriteString("!" + ColumnName(p.Col))
+				b = append(b, '!')
+				b = appendColumn(b, p.Col)
 			}
 		}
 	default:
 		if p.Row > 0 {
-			b.WriteString(":" + strconv.Itoa(p.Row))
+			b = append(b, ':')
+			b = strconv.AppendInt(b, int64(p.Row), 10)
 			if p.Col > 0 {
-				b.WriteString(":" + strconv.Itoa(p.Col))
+				b = append(b, ':')
+				b = strconv.AppendInt(b, int64(p.Col), 10)
 			}
 		}
 	}
-	return b.String()
+	return b
+}
+
+// appendSlash appends file with forward slashes, as filepath.ToSlash
+// writes it.
+func appendSlash(b []byte, file string) []byte {
+	if filepath.Separator == '/' {
+		return append(b, file...)
+	}
+	return append(b, filepath.ToSlash(file)...)
 }
 
 // elemName returns the col-th (1-based) name of a comma-separated list.
@@ -151,10 +171,16 @@ func (p Pos) At(col int) Pos { p.Col = col; return p }
 
 // ColumnName converts a 1-based column number to letters: 1 -> A, 28 -> AB.
 func ColumnName(n int) string {
+	var buf [16]byte
+	return string(appendColumn(buf[:0], n))
+}
+
+// appendColumn appends ColumnName(n) to b.
+func appendColumn(b []byte, n int) []byte {
 	if n <= 0 {
-		return ""
+		return b
 	}
-	var buf [8]byte
+	var buf [16]byte
 	i := len(buf)
 	for n > 0 {
 		n--
@@ -162,7 +188,7 @@ func ColumnName(n int) string {
 		buf[i] = byte('A' + n%26)
 		n /= 26
 	}
-	return string(buf[i:])
+	return append(b, buf[i:]...)
 }
 
 // ColumnNumber converts column letters to a 1-based number; 0 when s is not
@@ -261,9 +287,22 @@ func oneLine(s string) string {
 // Sort orders findings by position, then rule and message, so output does
 // not depend on the order checks ran in.
 func (fs Findings) Sort() {
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		return cmp.Or(a.Pos.Compare(b.Pos), strings.Compare(a.Rule, b.Rule), strings.Compare(a.Message, b.Message))
+	// Sort the positions and move each finding once: a stable sort of the
+	// findings themselves moves them O(n log² n) times, and a big sheet
+	// has tens of thousands.
+	idx := make([]int32, len(fs))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(i, j int32) int {
+		a, b := &fs[i], &fs[j]
+		return cmp.Or(a.Pos.Compare(b.Pos), strings.Compare(a.Rule, b.Rule), strings.Compare(a.Message, b.Message), cmp.Compare(i, j))
 	})
+	sorted := make(Findings, len(fs))
+	for k, i := range idx {
+		sorted[k] = fs[i]
+	}
+	copy(fs, sorted)
 }
 
 // Count returns how many findings have exactly the given severity.

@@ -29,6 +29,12 @@ func TestPosString(t *testing.T) {
 		{Pos{File: "project.yaml", Row: 14, Col: 7}, "project.yaml:14:7"},
 		{Pos{File: "a.csv", Row: 3, CSV: true}, "a.csv:3"},
 		{Pos{File: "a.csv", Row: 3, Col: 2, CSV: true}, "a.csv:3!B"},
+		{Pos{File: "チーム/工程表.xlsx", Sheet: "WBS（全体）", Row: 1048576, Col: 16384}, "チーム/工程表.xlsx!WBS（全体）!XFD1048576"},
+		{Pos{File: "p.xml", Sheet: "ignored", Row: 4, Col: 2, Path: "Task[UID=12]", Elems: "Name,Start,Finish"}, "p.xml#Task[UID=12]/Start"},
+		{Pos{File: "p.xml", Row: 4, Col: 9, Path: "Task[UID=12]", Elems: "Name,Start"}, "p.xml#Task[UID=12]"},
+		{Pos{File: "x.xlsx", Sheet: "S", Row: 2, Col: 28}, "x.xlsx!S!AB2"},
+		{Pos{File: "project.yaml", Col: 7}, "project.yaml"},
+		{Pos{}, ""},
 	}
 	for _, c := range cases {
 		if got := c.p.String(); got != c.want {

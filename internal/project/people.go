@@ -2,6 +2,8 @@ package project
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -9,7 +11,16 @@ import (
 // NameKey normalises a name for matching: width (NFKC), case and spaces,
 // so 山田太郎, 山田 太郎 and 山田　太郎 are one person, and one task name.
 func NameKey(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(norm.NFKC.String(s)), ""))
+	s = norm.NFKC.String(s)
+	// Most names are already keys (no space, nothing to lower-case): return
+	// them as they are rather than split, join and map them. Invalid UTF-8
+	// takes the long way, where ToLower replaces it.
+	for _, r := range s {
+		if r == utf8.RuneError || unicode.IsSpace(r) || unicode.ToLower(r) != r {
+			return strings.ToLower(strings.Join(strings.Fields(s), ""))
+		}
+	}
+	return s
 }
 
 // People looks people up by the names sheets use. It is the one place

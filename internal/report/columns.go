@@ -151,26 +151,66 @@ func (d *Document) plannedPct(t *project.Task) (float64, bool) {
 
 // daysLate is how many working days a late leaf task is past its finish.
 func (d *Document) daysLate(t *project.Task) int {
-	return d.lateDays[lateKey{t.Source, t.Name}]
+	return d.lateDays.get(t.Source, t.Name)
 }
 
-// lateKey finds a task among the late ones: its row and its name.
-type lateKey struct {
+// lateDays maps each late task, by its row and its name, to its days late,
+// so the WBS sheet looks a row up once instead of scanning every late
+// task for every row. The table is keyed by the row number alone, a cheap
+// hash, and chains the few tasks that share one (the rows of different
+// sheets) to be told apart by their whole position and name.
+type lateDays struct {
+	byRow   map[int]int32 // row → first entry
+	entries []lateEntry
+}
+
+type lateEntry struct {
 	pos  diag.Pos
 	name string
+	days int
+	next int32 // the next entry of the same row, -1 for none
 }
 
-// lateIndex maps each late task to its days late, so the WBS sheet looks a
-// row up once instead of scanning every late task for every row.
-func lateIndex(a *analyze.Result) map[lateKey]int {
-	m := make(map[lateKey]int, len(a.Tasks.LateTasks))
+// lateIndex builds the table; of several late tasks with the same position
+// and name, the first in LateTasks order counts, as a scan finds it.
+func lateIndex(a *analyze.Result) *lateDays {
+	x := &lateDays{byRow: make(map[int]int32, len(a.Tasks.LateTasks)), entries: make([]lateEntry, 0, len(a.Tasks.LateTasks))}
 	for _, lt := range a.Tasks.LateTasks {
-		k := lateKey{lt.Source, lt.Name}
-		if _, seen := m[k]; !seen { // the first, as the scan found it
-			m[k] = lt.DaysLate
+		head, ok := x.byRow[lt.Source.Row]
+		if !ok {
+			head = -1
+		}
+		if x.find(head, lt.Source, lt.Name) >= 0 {
+			continue
+		}
+		x.entries = append(x.entries, lateEntry{pos: lt.Source, name: lt.Name, days: lt.DaysLate, next: head})
+		x.byRow[lt.Source.Row] = int32(len(x.entries) - 1)
+	}
+	return x
+}
+
+// find returns the entry for pos and name in the chain from e, or -1.
+func (x *lateDays) find(e int32, pos diag.Pos, name string) int32 {
+	for ; e >= 0; e = x.entries[e].next {
+		if x.entries[e].pos == pos && x.entries[e].name == name {
+			return e
 		}
 	}
-	return m
+	return -1
+}
+
+func (x *lateDays) get(pos diag.Pos, name string) int {
+	if x == nil {
+		return 0
+	}
+	head, ok := x.byRow[pos.Row]
+	if !ok {
+		return 0
+	}
+	if e := x.find(head, pos, name); e >= 0 {
+		return x.entries[e].days
+	}
+	return 0
 }
 
 // IssueColumns are the issue sheet's columns.

@@ -40,7 +40,7 @@ type Document struct {
 	A        *analyze.Result    // every figure, for what the fields above do not cover
 	Cal      *calendar.Calendar `json:"-"` // the project's working days
 
-	lateDays map[lateKey]int // days late by task, built once
+	lateDays *lateDays // days late by task, built once
 }
 
 // Facts are the project's header facts.

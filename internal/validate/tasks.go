@@ -133,52 +133,43 @@ func outsideWindow(in *Input, r *Rule, fs *diag.Findings) {
 }
 
 func duplicateIDs(in *Input, r *Rule, fs *diag.Findings) {
-	// IDs are unique per sheet: two teams may both number from 1. Records
-	// come sheet by sheet, so each sheet's IDs get a map of their own,
-	// found again only when the sheet changes.
+	// IDs are unique per sheet: two teams may both number from 1.
+	// Records come sheet by sheet, so each sheet's IDs get a map of their
+	// own, found again only when the sheet changes; the map keeps the
+	// first record's position in its list, and its cell is looked up only
+	// for the message of a duplicate.
 	type sheetKey struct{ what, sheet string }
-	sheets := map[sheetKey]map[string]diag.Pos{}
-	var (
-		lastWhat  string
-		lastSrc   diag.Pos
-		lastSeen  map[string]diag.Pos
-		haveSheet bool
-	)
-	check := func(what, id string, src, cell diag.Pos) {
-		if id == "" {
-			return
-		}
-		if !haveSheet || what != lastWhat || src.File != lastSrc.File || src.Sheet != lastSrc.Sheet {
-			k := sheetKey{what, src.File + "!" + src.Sheet}
-			lastSeen = sheets[k]
-			if lastSeen == nil {
-				lastSeen = map[string]diag.Pos{}
-				sheets[k] = lastSeen
+	sheets := map[sheetKey]map[string]int{}
+	check := func(what string, n int, rec func(i int) (id string, src diag.Pos), cell func(i int) diag.Pos) {
+		var (
+			lastSrc diag.Pos
+			seen    map[string]int
+		)
+		for i := range n {
+			id, src := rec(i)
+			if id == "" {
+				continue
 			}
-			lastWhat, lastSrc, haveSheet = what, src, true
-		}
-		if first, ok := lastSeen[id]; ok {
-			r.add(fs, cell, "%s ID %s is used again (first at %s)", what, id, first)
-			return
-		}
-		lastSeen[id] = cell
-	}
-	for i := range in.Tasks {
-		t := &in.Tasks[i]
-		if t.WBSID != "" {
-			check("WBS", t.WBSID, t.Source, t.Cell("wbs_id"))
-		}
-	}
-	for i := range in.Issues {
-		is := &in.Issues[i]
-		if is.ID != "" {
-			check("issue", is.ID, is.Source, is.Cell("id"))
+			if seen == nil || src.File != lastSrc.File || src.Sheet != lastSrc.Sheet {
+				k := sheetKey{what, src.File + "!" + src.Sheet}
+				seen = sheets[k]
+				if seen == nil {
+					seen = map[string]int{}
+					sheets[k] = seen
+				}
+				lastSrc = src
+			}
+			if first, ok := seen[id]; ok {
+				r.add(fs, cell(i), "%s ID %s is used again (first at %s)", what, id, cell(first))
+				continue
+			}
+			seen[id] = i
 		}
 	}
-	for i := range in.Risks {
-		rk := &in.Risks[i]
-		if rk.ID != "" {
-			check("risk", rk.ID, rk.Source, rk.Cell("id"))
-		}
-	}
+	check("WBS", len(in.Tasks), func(i int) (string, diag.Pos) { return in.Tasks[i].WBSID, in.Tasks[i].Source },
+		func(i int) diag.Pos { return in.Tasks[i].Cell("wbs_id") })
+	check("issue", len(in.Issues), func(i int) (string, diag.Pos) { return in.Issues[i].ID, in.Issues[i].Source },
+		func(i int) diag.Pos { return in.Issues[i].Cell("id") })
+	check("risk", len(in.Risks), func(i int) (string, diag.Pos) { return in.Risks[i].ID, in.Risks[i].Source },
+		func(i int) diag.Pos { return in.Risks[i].Cell("id") })
 }
