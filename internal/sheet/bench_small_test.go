@@ -1,7 +1,9 @@
 package sheet_test
 
 import (
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/pmokit/pmo/internal/batch/synth"
@@ -54,4 +56,37 @@ func BenchmarkReadBatchProject(b *testing.B) {
 			})
 		})
 	}
+}
+
+// BenchmarkReadFullHeight opens a WBS filled to Excel's last row
+// (1,048,575 tasks under a header, 18 columns: `go run ./tools/genwbs
+// -rows 1048575`), whose sheet XML inflates to some 900 MB. Such a sheet
+// is past limits.SourceBytes, so what it measures today is the refusal:
+// a one-line error before anything is inflated, in milliseconds and a few
+// MB. Should the limits ever admit it, it measures the read. The file
+// takes half a minute to generate, so the benchmark runs only when
+// PMO_BENCH_FULL names it.
+func BenchmarkReadFullHeight(b *testing.B) {
+	path := os.Getenv("PMO_BENCH_FULL")
+	if path == "" {
+		b.Skip("set PMO_BENCH_FULL to a workbook from `go run ./tools/genwbs -rows 1048575`")
+	}
+	b.ReportAllocs()
+	refused := 0.0
+	for b.Loop() {
+		bk, err := sheet.Open(path, sheet.OpenOptions{})
+		if err == nil {
+			var res *sheet.Result
+			if res, err = sheet.Read(bk, sheet.Options{}); err == nil && res.Tables[0].Count < 1_000_000 {
+				b.Fatalf("read %d records of a full-height sheet", res.Tables[0].Count)
+			}
+		}
+		if err != nil {
+			if !strings.Contains(err.Error(), "limit") {
+				b.Fatalf("not refused by a limit: %v", err)
+			}
+			refused = 1
+		}
+	}
+	b.ReportMetric(refused, "refused")
 }

@@ -588,8 +588,9 @@ func (v rowValues) cells() project.Cells {
 				break
 			}
 		}
-		pos := v.rr.pos(p)
-		out.SetIndex(s.index, pos.Row, pos.Col)
+		if pos := v.rr.pos(p); pos.Row != base || pos.Col != s.cols[0] {
+			out.SetIndex(s.index, pos.Row, pos.Col) // not where the layout says
+		}
 	}
 	return out
 }

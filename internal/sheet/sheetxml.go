@@ -421,7 +421,7 @@ func setCellKind(c *Cell, kind cellKind, text []byte, hasValue bool, sst []strin
 		}
 		c.Kind, c.Str = String, sst[i]
 	case cellText:
-		c.Kind, c.Str = String, texts.get(text)
+		c.Kind, c.Str = String, texts.get(text, int(c.Col))
 	case cellBool:
 		c.Kind = Bool
 		if string(text) == "1" {
@@ -436,7 +436,7 @@ func setCellKind(c *Cell, kind cellKind, text []byte, hasValue bool, sst []strin
 		}
 		f, err := strconv.ParseFloat(string(bytes.TrimSpace(text)), 64)
 		if err != nil {
-			c.Kind, c.Str = String, texts.get(text)
+			c.Kind, c.Str = String, texts.get(text, int(c.Col))
 		} else {
 			c.Kind, c.Num = Number, f
 		}

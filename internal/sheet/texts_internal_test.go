@@ -13,35 +13,47 @@ func TestTextsShared(t *testing.T) {
 	t.Parallel()
 	g := &Grid{}
 	tx := texts{g: g}
-	a := tx.get([]byte("完了"))
+	a := tx.get([]byte("完了"), 1)
 	ia := tx.last
-	b := tx.get([]byte("完了"))
+	b := tx.get([]byte("完了"), 1)
 	if a != "完了" || b != a || tx.last != ia || len(g.text) != 1 {
 		t.Fatalf("repeated text: %q %q at %d, %d texts", a, b, tx.last, len(g.text))
 	}
-	if s := tx.get([]byte("R&amp;D_x0041_")); s != "R&DA" || g.text[tx.last] != s {
+	if s := tx.get([]byte("R&amp;D_x0041_"), 1); s != "R&DA" || g.text[tx.last] != s {
 		t.Errorf("escaped text read as %q", s)
 	}
-	if s := tx.get([]byte("R&amp;D_x0041_")); s != "R&DA" || len(g.text) != 2 {
+	if s := tx.get([]byte("R&amp;D_x0041_"), 1); s != "R&DA" || len(g.text) != 2 {
 		t.Errorf("escaped text again: %q, %d texts", s, len(g.text))
 	}
 	long := make([]byte, maxTextLen+1)
 	for i := range long {
 		long[i] = 'x'
 	}
-	tx.get(long)
-	tx.get(long)
+	tx.get(long, 1)
+	tx.get(long, 1)
 	if len(g.text) != 4 {
 		t.Errorf("a text over maxTextLen is not shared: want 4 texts, have %d", len(g.text))
 	}
 	for i := range maxTexts + 10 {
 		raw := []byte(strconv.Itoa(i) + "件")
-		if s := tx.get(raw); s != string(raw) || g.text[tx.last] != s {
+		if s := tx.get(raw, 2+i%3); s != string(raw) || g.text[tx.last] != s {
 			t.Fatalf("text %d read as %q", i, s)
 		}
 	}
 	if len(tx.m) > maxTexts {
 		t.Errorf("table holds %d texts, over %d", len(tx.m), maxTexts)
+	}
+	// Columns 2-4 never repeated: only their first texts were shared.
+	if len(tx.m) > 3+3*tryTexts {
+		t.Errorf("table holds %d texts; columns without repeats should stop adding after %d", len(tx.m), tryTexts)
+	}
+	// A column of repeats keeps sharing.
+	n := len(g.text)
+	for i := range 10 * tryTexts {
+		tx.get([]byte(strconv.Itoa(i%8)+"番"), 9)
+	}
+	if len(g.text) != n+8 {
+		t.Errorf("a column of 8 texts repeated added %d texts, want 8", len(g.text)-n)
 	}
 }
 

@@ -174,11 +174,11 @@ func textNeedsWork(s string) bool {
 			}
 		case ' ', '\t':
 		default:
-			if s[i] < utf8.RuneSelf {
-				run = 0
-			} else if r, _ := utf8.DecodeRuneInString(s[i:]); !isBlank(r) {
-				run = 0
-			}
+			// Any other byte ends a run of blank lines. A blank beyond ASCII
+			// (NBSP, 　) does too: its continuation bytes are no blank
+			// of their own, and a line of such blanks is caught above as a
+			// line ending in one.
+			run = 0
 		}
 	}
 	return false

@@ -1,6 +1,9 @@
 package value
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 func TestText(t *testing.T) {
 	t.Parallel()
@@ -107,4 +110,51 @@ func TestHotPathsDoNotAllocate(t *testing.T) {
 			t.Errorf("%s: %v allocations, want 0", c.name, n)
 		}
 	}
+}
+
+// definitionNeedsWork is textNeedsWork as first written, decoding every
+// byte past ASCII: the byte loop must agree with it on every string.
+func definitionNeedsWork(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\r':
+			return true
+		case '\n':
+			run++
+			if run >= 3 {
+				return true
+			}
+			if r, _ := utf8.DecodeLastRuneInString(s[:i]); isBlank(r) {
+				return true
+			}
+		case ' ', '\t':
+		default:
+			if s[i] < utf8.RuneSelf {
+				run = 0
+			} else if r, _ := utf8.DecodeRuneInString(s[i:]); !isBlank(r) {
+				run = 0
+			}
+		}
+	}
+	return false
+}
+
+func TestTextNeedsWorkMatchesDefinition(t *testing.T) {
+	t.Parallel()
+	parts := []string{"a", "予定", "\n", " ", "\t", "\u3000", "\u00a0", "\u200b", "\ufeff", "\r", "\xe3", "\x80", "\xff", "\ufffd", "é"}
+	// Every string of up to five parts.
+	var walk func(s string, n int)
+	walk = func(s string, n int) {
+		if got, want := textNeedsWork(s), definitionNeedsWork(s); got != want {
+			t.Fatalf("textNeedsWork(%q) = %v, want %v", s, got, want)
+		}
+		if n == 0 {
+			return
+		}
+		for _, p := range parts {
+			walk(s+p, n-1)
+		}
+	}
+	walk("", 5)
 }

@@ -138,7 +138,7 @@ func (w *writer) scurve(x, top, width, height float64) {
 		f.DrawPath("D")
 	}
 	for _, p := range actual {
-		f.Circle(ax.x(p.Date), yOf(*p.Actual), 0.9, "F")
+		w.circle(ax.x(p.Date), yOf(*p.Actual), 0.9, "F")
 	}
 
 	// status date
@@ -193,7 +193,7 @@ func (w *writer) scurve(x, top, width, height float64) {
 	w.textAt(lx+7, ly, w.L("series.planned"), diag.Pos{})
 	lx += 9 + w.width(w.L("series.planned"))
 	w.fill(actualOr)
-	f.Circle(lx+3, ly+1.6, 0.9, "F")
+	w.circle(lx+3, ly+1.6, 0.9, "F")
 	w.textAt(lx+5, ly, w.L("series.actual"), diag.Pos{})
 	w.color(black)
 }

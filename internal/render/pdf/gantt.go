@@ -223,7 +223,7 @@ func (w *writer) ganttRows(ax timeAxis, rows []ganttRow, top, end, labelW float6
 	f.SetLineJoinStyle("miter")
 	w.fill(todayRed)
 	for _, p := range inazuma[1 : len(inazuma)-1] {
-		f.Circle(p.X, p.Y, 0.55, "F")
+		w.circle(p.X, p.Y, 0.55, "F")
 	}
 }
 

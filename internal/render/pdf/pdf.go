@@ -15,7 +15,6 @@
 package pdf
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
@@ -92,7 +91,7 @@ func draw(d *report.Document, opt Options, rec *[]textRun, body func(w *writer))
 	w := newWriter(d, m)
 	w.rec = rec
 	body(w)
-	var buf bytes.Buffer
+	var buf sink
 	if err := w.pdf.Output(&buf); err != nil {
 		return nil, nil, fmt.Errorf("writing the PDF: %w", err)
 	}
@@ -100,12 +99,26 @@ func draw(d *report.Document, opt Options, rec *[]textRun, body func(w *writer))
 	for _, r := range pages {
 		w.used.add(r)
 	}
-	out, err = finishPDF(buf.Bytes(), finish{alias: utf16(nil, pageAlias), pages: utf16(nil, pages), font: m.font, m: m, used: &w.used})
+	out, err = finishPDF(buf.b, finish{alias: utf16(nil, pageAlias), pages: utf16(nil, pages), font: m.font, m: m, used: &w.used})
 	if err != nil {
 		return nil, nil, fmt.Errorf("writing the PDF: %w", err)
 	}
 	w.findings.Sort()
 	return out, w.findings, nil
+}
+
+// sink takes fpdf's finished file without copying it: Output hands its
+// whole buffer over in one Write, and the Fpdf is dropped right after, so
+// keeping the slice (which a Writer normally must not) is safe here.
+type sink struct{ b []byte }
+
+func (s *sink) Write(p []byte) (int, error) {
+	if s.b == nil {
+		s.b = p
+	} else {
+		s.b = append(s.b, p...)
+	}
+	return len(p), nil
 }
 
 // pageAlias stands for the page count in the footers until it is known.
@@ -150,6 +163,7 @@ type writer struct {
 	reported map[string]bool // finding keys already recorded
 	used     runeSet         // characters drawn, for the font subset
 	text     []byte          // textAt's buffer for the encoded text
+	op       []byte          // the operator being written (see ops.go)
 	rec      *[]textRun      // tests only
 }
 
@@ -327,7 +341,6 @@ func (w *writer) textAt(x, top float64, s string, pos diag.Pos) {
 		w.used.add(r)
 	}
 	w.text = utf16(w.text[:0], s)
-	enc := string(w.text)
 	f := w.pdf
 	if w.bold {
 		// IPAexGothic has one weight: stroking the outline as well as
@@ -336,11 +349,11 @@ func (w *writer) textAt(x, top float64, s string, pos diag.Pos) {
 		f.SetLineWidth(w.size * 0.012)
 		r, g, b := f.GetTextColor()
 		f.SetDrawColor(r, g, b)
-		f.Text(x, base, enc)
+		w.textOp(x, base, w.text)
 		f.SetTextRenderingMode(0)
 		return
 	}
-	f.Text(x, base, enc)
+	w.textOp(x, base, w.text)
 }
 
 // para draws s wrapped to width from (x, top) and returns its height.

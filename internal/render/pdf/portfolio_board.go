@@ -199,7 +199,7 @@ func (w *writer) quadrant(b *portfolio.Board, x, top, width, height float64) {
 		w.stroke(white)
 		f.SetLineWidth(0.4)
 		f.SetAlpha(0.75, "Normal")
-		f.Circle(xOf(p.SPI), yOf(p.CPI), radius(p), "FD")
+		w.circle(xOf(p.SPI), yOf(p.CPI), radius(p), "FD")
 		f.SetAlpha(1, "Normal")
 	}
 	// Labels where they overlap no other label: right of the bubble, else

@@ -199,7 +199,7 @@ func (w *writer) trendPage(b *portfolio.Board) {
 		for k, p := range r.Points {
 			if p.SPI != nil {
 				w.fill(doneBlue)
-				f.Circle(xOf(k), yOf(*p.SPI), 0.6, "F")
+				w.circle(xOf(k), yOf(*p.SPI), 0.6, "F")
 			}
 		}
 		w.setFont(8, false)

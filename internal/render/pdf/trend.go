@@ -185,7 +185,7 @@ func (w *writer) indexChart(x, top, width, height float64) {
 				continue
 			}
 			line = append(line, fpdf.PointType{X: xOf(i), Y: yOf(*v)})
-			f.Circle(xOf(i), yOf(*v), 0.7, "F")
+			w.circle(xOf(i), yOf(*v), 0.7, "F")
 		}
 		polyline(f, line)
 		w.setFont(7.5, false)
@@ -286,7 +286,7 @@ func (w *writer) issueChart(x, top, width, height float64) {
 	polyline(f, line)
 	w.fill(navy)
 	for _, p := range line {
-		f.Circle(p.X, p.Y, 0.6, "F")
+		w.circle(p.X, p.Y, 0.6, "F")
 	}
 	w.stroke(grey)
 	f.SetLineWidth(0.3)
