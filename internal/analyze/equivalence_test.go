@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -51,7 +53,7 @@ func TestSourceDigestsUnchanged(t *testing.T) {
 	cfg := p.Config
 	cfg.Sources = []config.Source{{File: "teams/WBS.xlsx", Path: "/abs/teams/WBS.xlsx"}}
 	odd := []float64{0, math.Copysign(0, -1), 1e21, 1e20, 123456789, 1.5e-7, 0.1 + 0.2, math.MaxFloat64, math.SmallestNonzeroFloat64,
-		math.Inf(1), math.Inf(-1), math.NaN(), -3.25, 100, 1e6, 999999.5}
+		math.Inf(1), math.Inf(-1), math.NaN(), -3.25, 100, 1e6, 999999.5, 999999, -999999, -1e6, 1e6 - 1e-10, -1, 0.5, 1e-5, 1e15, 4503599627370497}
 	tasks := p.Tasks
 	for i, f := range odd {
 		f := f
@@ -104,6 +106,80 @@ func TestPlannedValueUnchanged(t *testing.T) {
 		}
 		if got := plannedValue(ws, d, cal); math.Float64bits(got) != math.Float64bits(want) {
 			t.Fatalf("%s: planned value %v, want %v", d, got, want)
+		}
+	}
+}
+
+// weeklyIssueTrend is issueTrend as it was, every week counting every
+// issue.
+func weeklyIssueTrend(issues []project.Issue, asOf date.Date) IssueTrend {
+	tr := IssueTrend{Weeks: []IssueWeek{}}
+	var first date.Date
+	for i := range issues {
+		is := &issues[i]
+		if is.RaisedOn.IsZero() || is.RaisedOn > asOf || (!is.Status.IsOpen() && is.ClosedOn.IsZero()) {
+			tr.Undated++
+			continue
+		}
+		first = minDate(first, is.RaisedOn)
+	}
+	if first.IsZero() {
+		return tr
+	}
+	end := monday(asOf).AddDays(4)
+	start := monday(first).AddDays(4)
+	if n := int(end-start) / 7; n >= maxIssueWeeks {
+		start = end.AddDays(-7 * (maxIssueWeeks - 1))
+	}
+	for we := start; we <= end; we = we.AddDays(7) {
+		w := IssueWeek{WeekEnd: we}
+		cut := min(we, asOf)
+		for i := range issues {
+			is := &issues[i]
+			if is.RaisedOn.IsZero() || is.RaisedOn > asOf || (!is.Status.IsOpen() && is.ClosedOn.IsZero()) {
+				continue
+			}
+			closed := !is.Status.IsOpen() && is.ClosedOn <= cut
+			if is.RaisedOn <= cut && !closed {
+				w.Open++
+			}
+			if is.RaisedOn <= cut && is.RaisedOn > we.AddDays(-7) {
+				w.Raised++
+			}
+			if !is.Status.IsOpen() && is.ClosedOn <= cut && is.ClosedOn > we.AddDays(-7) {
+				w.Closed++
+			}
+		}
+		tr.Weeks = append(tr.Weeks, w)
+	}
+	return tr
+}
+
+func TestIssueTrendUnchanged(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(5, 6))
+	statuses := []project.ItemStatus{"", project.Open, project.ItemWorking, project.Resolved, project.Closed, project.ItemOnHold}
+	base := date.Of(2026, 4, 1)
+	for run := range 300 {
+		asOf := base.AddDays(rng.IntN(900))
+		spread := []int{3, 30, 400, 1500}[run%4]
+		issues := make([]project.Issue, rng.IntN(60))
+		for i := range issues {
+			is := &issues[i]
+			is.Status = statuses[rng.IntN(len(statuses))]
+			if rng.IntN(15) > 0 {
+				is.RaisedOn = asOf.AddDays(rng.IntN(spread+20) - spread)
+			}
+			if rng.IntN(4) > 0 {
+				is.ClosedOn = is.RaisedOn.AddDays(rng.IntN(spread/2+30) - 10)
+				if rng.IntN(20) == 0 {
+					is.ClosedOn = asOf.AddDays(rng.IntN(5) - 2)
+				}
+			}
+		}
+		got, want := issueTrend(issues, asOf), weeklyIssueTrend(issues, asOf)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("run %d as of %s: trend\n%+v\nwant\n%+v", run, asOf, got, want)
 		}
 	}
 }

@@ -24,8 +24,11 @@ func rollUp(tasks []project.Task, cal *calendar.Calendar, fs *diag.Findings) []p
 	copy(out, tasks)
 	for i := range out {
 		s := &out[i]
+		if !s.Summary {
+			continue
+		}
 		start, end := project.Descendants(out, i)
-		if !s.Summary || start == end {
+		if start == end {
 			continue
 		}
 		own := tasks[i]

@@ -82,19 +82,26 @@ func taskStats(all []project.Task, leaves []leaf, behindPoints float64) TaskStat
 	}
 	// Most late first; ties in outline order. The positions are sorted,
 	// not the refs, and each ref made once in its place.
-	s.LateTasks = refsBy(leaves, late, func(a, b *leaf) int { return cmp.Compare(b.daysLate, a.daysLate) })
-	s.BehindTasks = refsBy(leaves, behind, func(a, b *leaf) int {
-		return cmp.Compare(b.plannedFrac*100-b.progress, a.plannedFrac*100-a.progress)
-	})
+	s.LateTasks = refsBy(leaves, late, func(l *leaf) int { return l.daysLate })
+	s.BehindTasks = refsBy(leaves, behind, func(l *leaf) float64 { return l.plannedFrac*100 - l.progress })
 	return s
 }
 
-// refsBy returns the refs of leaves[idx] stably sorted by order.
-func refsBy(leaves []leaf, idx []int32, order func(a, b *leaf) int) []TaskRef {
-	slices.SortFunc(idx, func(i, j int32) int { return cmp.Or(order(&leaves[i], &leaves[j]), cmp.Compare(i, j)) })
-	out := make([]TaskRef, len(idx))
-	for k, i := range idx {
-		out[k] = ref(&leaves[i])
+// refsBy returns the refs of leaves[idx] by key, largest first, ties in
+// idx order.
+func refsBy[K cmp.Ordered](leaves []leaf, idx []int32, key func(*leaf) K) []TaskRef {
+	type keyed struct {
+		k K
+		i int32
+	}
+	ks := make([]keyed, len(idx))
+	for n, i := range idx {
+		ks[n] = keyed{key(&leaves[i]), i}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int { return cmp.Or(cmp.Compare(b.k, a.k), cmp.Compare(a.i, b.i)) })
+	out := make([]TaskRef, len(ks))
+	for n, x := range ks {
+		out[n] = ref(&leaves[x.i])
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"hash"
+	"math"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -273,6 +274,11 @@ func sourceStates(tasks []TaskState, items []ItemState, prev *Snapshot) []Source
 func appendNum(b []byte, p *float64) []byte {
 	if p == nil {
 		return b
+	}
+	// Whole numbers below a million ('g' writes 1e+06 from there on), the
+	// usual progress and effort, without the shortest-digits search.
+	if v := *p; v == math.Trunc(v) && math.Abs(v) < 1e6 && (v != 0 || !math.Signbit(v)) {
+		return strconv.AppendInt(b, int64(v), 10)
 	}
 	return strconv.AppendFloat(b, *p, 'g', -1, 64)
 }

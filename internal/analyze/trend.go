@@ -52,7 +52,7 @@ func issueTrend(issues []project.Issue, asOf date.Date) IssueTrend {
 	var first date.Date
 	for i := range issues {
 		is := &issues[i]
-		if is.RaisedOn.IsZero() || is.RaisedOn > asOf || (!is.Status.IsOpen() && is.ClosedOn.IsZero()) {
+		if !onTrend(is, asOf) {
 			tr.Undated++
 			continue
 		}
@@ -66,28 +66,68 @@ func issueTrend(issues []project.Issue, asOf date.Date) IssueTrend {
 	if n := int(end-start) / 7; n >= maxIssueWeeks {
 		start = end.AddDays(-7 * (maxIssueWeeks - 1))
 	}
-	for we := start; we <= end; we = we.AddDays(7) {
-		w := IssueWeek{WeekEnd: we}
-		cut := min(we, asOf)
-		for i := range issues {
-			is := &issues[i]
-			if is.RaisedOn.IsZero() || is.RaisedOn > asOf || (!is.Status.IsOpen() && is.ClosedOn.IsZero()) {
-				continue
-			}
-			closed := !is.Status.IsOpen() && is.ClosedOn <= cut
-			if is.RaisedOn <= cut && !closed {
-				w.Open++
-			}
-			if is.RaisedOn <= cut && is.RaisedOn > we.AddDays(-7) {
-				w.Raised++
-			}
-			if !is.Status.IsOpen() && is.ClosedOn <= cut && is.ClosedOn > we.AddDays(-7) {
-				w.Closed++
+	// Week k ends on start+7k and counts what happened in (end−7, cut],
+	// cut being the week's end or the status date, whichever is first;
+	// only the last week can end after the status date. Each issue is
+	// placed in its weeks once, instead of every week looking at every
+	// issue.
+	n := int(end-start)/7 + 1
+	weeks := make([]IssueWeek, n)
+	opened := make([]int, n+1) // +1 where an issue starts counting as open, −1 where it stops
+	cutOf := func(k int) date.Date { return min(start.AddDays(7*k), asOf) }
+	// from is the first week whose cut is on or after d (n: none).
+	from := func(d date.Date) int {
+		k := 0
+		if d > start {
+			k = (int(d-start) + 6) / 7
+		}
+		if k < n && d > cutOf(k) {
+			k = n // only the last week's cut is before its end
+		}
+		return min(k, n)
+	}
+	// in is the week whose (end−7, cut] holds d, or -1.
+	in := func(d date.Date) int {
+		k := from(d)
+		if k >= n || d <= start.AddDays(7*k-7) {
+			return -1
+		}
+		return k
+	}
+	for i := range issues {
+		is := &issues[i]
+		if !onTrend(is, asOf) {
+			continue
+		}
+		closed := !is.Status.IsOpen()
+		a, c := from(is.RaisedOn), n
+		if closed {
+			c = max(a, from(is.ClosedOn))
+		}
+		opened[a]++
+		opened[c]--
+		if k := in(is.RaisedOn); k >= 0 {
+			weeks[k].Raised++
+		}
+		if closed {
+			if k := in(is.ClosedOn); k >= 0 {
+				weeks[k].Closed++
 			}
 		}
-		tr.Weeks = append(tr.Weeks, w)
 	}
+	open := 0
+	for k := range weeks {
+		open += opened[k]
+		weeks[k].WeekEnd, weeks[k].Open = start.AddDays(7*k), open
+	}
+	tr.Weeks = weeks
 	return tr
+}
+
+// onTrend reports whether an issue can be placed on the trend: raised by
+// the status date, and when closed, closed on a known day.
+func onTrend(is *project.Issue, asOf date.Date) bool {
+	return !is.RaisedOn.IsZero() && is.RaisedOn <= asOf && (is.Status.IsOpen() || !is.ClosedOn.IsZero())
 }
 
 // runPoint is this run's entry of the trend.

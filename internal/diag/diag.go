@@ -263,7 +263,7 @@ func (fs *Findings) Add(sev Severity, rule string, pos Pos, format string, args 
 // it in 「」 with %s, and a line break typed in a cell (Alt+Enter) must not
 // split a finding over two lines of output.
 func oneLine(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f || r == utf8.RuneError }) {
+	if !needsEscape(s) {
 		return s
 	}
 	var b strings.Builder
@@ -282,6 +282,19 @@ func oneLine(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// needsEscape reports whether s holds a control character, invalid UTF-8
+// or U+FFFD — a rune r < 0x20, r == 0x7f or r == utf8.RuneError — without
+// decoding it rune by rune: in valid UTF-8 no byte of a multi-byte
+// character is below 0x80.
+func needsEscape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f {
+			return true
+		}
+	}
+	return !utf8.ValidString(s) || strings.Contains(s, "\uFFFD")
 }
 
 // Sort orders findings by position, then rule and message, so output does

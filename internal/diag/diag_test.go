@@ -1,6 +1,10 @@
 package diag
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestColumnName(t *testing.T) {
 	t.Parallel()
@@ -39,6 +43,28 @@ func TestPosString(t *testing.T) {
 	for _, c := range cases {
 		if got := c.p.String(); got != c.want {
 			t.Errorf("%+v: got %s, want %s", c.p, got, c.want)
+		}
+	}
+}
+
+// TestNeedsEscape checks the byte scan against the rune test it replaced.
+func TestNeedsEscape(t *testing.T) {
+	t.Parallel()
+	runeTest := func(s string) bool {
+		return strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f || r == utf8.RuneError })
+	}
+	pieces := []string{"a", "課題", "\n", "\t", "\x7f", "\x00", "\xff", "\xe3\x81", "\uFFFD", "\u0080", "\u00a0", "」", " ", "\x1f", "\xef\xbf", "\xbd"}
+	var cases []string
+	for _, a := range pieces {
+		for _, b := range pieces {
+			for _, c := range pieces {
+				cases = append(cases, a+b+c)
+			}
+		}
+	}
+	for _, s := range cases {
+		if got, want := needsEscape(s), runeTest(s); got != want {
+			t.Errorf("needsEscape(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

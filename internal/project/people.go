@@ -13,11 +13,23 @@ import (
 func NameKey(s string) string {
 	s = norm.NFKC.String(s)
 	// Most names are already keys (no space, nothing to lower-case): return
-	// them as they are rather than split, join and map them. Invalid UTF-8
-	// takes the long way, where ToLower replaces it.
+	// them as they are.
 	for _, r := range s {
 		if r == utf8.RuneError || unicode.IsSpace(r) || unicode.ToLower(r) != r {
-			return strings.ToLower(strings.Join(strings.Fields(s), ""))
+			if !utf8.ValidString(s) {
+				// Joining the fields can make bytes around a space one
+				// character: the long way.
+				return strings.ToLower(strings.Join(strings.Fields(s), ""))
+			}
+			// Spaces dropped and the rest lower-cased in one pass.
+			var b strings.Builder
+			b.Grow(len(s))
+			for _, r := range s {
+				if !unicode.IsSpace(r) {
+					b.WriteRune(unicode.ToLower(r))
+				}
+			}
+			return b.String()
 		}
 	}
 	return s
