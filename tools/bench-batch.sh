@@ -9,7 +9,9 @@
 #   tools/bench-batch.sh [-n RUNS] [-t TASKS] [-i ISSUES] [PROJECTS ...]
 #   tools/bench-batch.sh -n 5 100        # 5 + 5 runs of 100 projects
 #   tools/bench-batch.sh -n 3 100 1000   # the issue's two sizes
-# Defaults: 5 runs, 100 projects. Set KEEP=DIR to keep the portfolios.
+# Defaults: 5 runs, 100 projects. Set KEEP=DIR to keep the portfolios
+# (and reuse them), PMO=path/to/pmo to measure that binary instead of
+# building this checkout's (e.g. an older build, for before and after).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=5 tasks=1000 issues=300
@@ -30,7 +32,8 @@ fi
 dir=${KEEP:-$(mktemp -d)}
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$dir"' EXIT
 mkdir -p "$dir"
-go build -o "$dir/pmo" ./cmd/pmo
+pmo=${PMO:-$dir/pmo}
+[ -n "${PMO:-}" ] || go build -o "$pmo" ./cmd/pmo
 
 # median of the numbers on stdin
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -42,7 +45,7 @@ one() {
 	local load
 	load=$(cut -d' ' -f1-3 /proc/loadavg)
 	# stderr (the portfolio's findings) to a file: only the figures here
-	/usr/bin/time -o "$dir/time" -f '%e %U %S %M' "$dir/pmo" batch "$p/portfolio.yaml" -o "$out" --quiet --fail-on none 2>"$dir/stderr"
+	/usr/bin/time -o "$dir/time" -f '%e %U %S %M' "$pmo" batch "$p/portfolio.yaml" -o "$out" --quiet --fail-on none 2>"$dir/stderr"
 	read -r wall user sys peak <"$dir/time"
 	local cpu
 	cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')

@@ -127,10 +127,11 @@ type ProjectResult struct {
 	// nil for a failed project, and once the result file holds it (Page
 	// reads it back).
 	Document *report.Document `json:"-"`
-	// findingsIn and pageIn are the result file holding Findings and
-	// Document once the batch let them go (see AllFindings and Page);
-	// pageLang is the stored page's language.
-	findingsIn, pageIn, pageLang string
+	// findingsIn, pageIn and summaryIn are the result file holding
+	// Findings, Document and Portfolio once the batch let them go (see
+	// AllFindings, Page and Summary); pageLang is the stored page's
+	// language.
+	findingsIn, pageIn, summaryIn, pageLang string
 }
 
 // Result is the whole run.
@@ -254,7 +255,6 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 	}
 	st := newShared(opt.Out)
 	defer st.close()
-	dup := duplicateIDs(plan, st)
 	if plan.Portfolio != nil {
 		st.defaults, _ = limits.ReadFile(plan.Portfolio.Path, diag.Pos{File: plan.Portfolio.Path}, limits.YAMLBytes)
 	}
@@ -262,7 +262,7 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 	var (
 		wg   sync.WaitGroup
 		mu   sync.Mutex // serialises Progress calls
-		next = make(chan int)
+		next = make(chan job)
 	)
 	report := func(e Event) {
 		if opt.Progress != nil {
@@ -273,28 +273,43 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 	}
 	for range min(jobs, max(len(plan.Projects), 1)) {
 		wg.Go(func() {
-			for i := range next {
-				path := plan.Projects[i]
+			for j := range next {
+				i, path := j.index, plan.Projects[j.index]
 				report(Event{Index: i, Total: len(plan.Projects), Path: path})
 				var r *ProjectResult
-				if other, ok := dup[path]; ok {
+				if j.dupOf != "" {
 					// Two projects with one id would overwrite each other's outputs.
-					err := diag.Errorf(diag.Pos{File: plan.Rel(path)}, "project.id is also used by %s; each project needs its own id", plan.Rel(other))
+					err := diag.Errorf(diag.Pos{File: plan.Rel(path)}, "project.id is also used by %s; each project needs its own id", plan.Rel(j.dupOf))
 					r = &ProjectResult{Path: plan.Rel(path), Status: StatusFailed, Outputs: []string{}, Findings: diag.Findings{},
 						Error: err.Error(), ErrorJA: err.Text("ja")}
 				} else {
-					r = runProject(ctx, path, plan, opt, st)
+					r = runProject(ctx, path, plan, opt, st, j.loaded)
 				}
 				res.Projects[i] = r
 				report(Event{Index: i, Total: len(plan.Projects), Path: path, Done: true, Result: r})
 			}
 		})
 	}
-	for i := range plan.Projects {
+	// The definitions are read here, one project ahead of the workers, so
+	// that a project whose id an earlier one uses fails, and each is read
+	// once: never all of them at once, which for a thousand projects
+	// would hold every definition until its project is built.
+	first := map[string]string{} // id -> the first file using it
+	for i, path := range plan.Projects {
 		if ctx.Err() != nil {
 			break
 		}
-		next <- i
+		j := job{index: i}
+		// Files that cannot be read are left to fail on their own.
+		if cfg, fs, err := config.Load(path); err == nil && cfg.Project.ID != "" {
+			if other, ok := first[cfg.Project.ID]; ok {
+				j.dupOf = other
+			} else {
+				first[cfg.Project.ID] = path
+				j.loaded = &loadedConfig{cfg, fs}
+			}
+		}
+		next <- j
 	}
 	close(next)
 	wg.Wait()
@@ -306,30 +321,16 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 	return res
 }
 
-// duplicateIDs maps each project file whose id an earlier file of the
-// plan already uses to that earlier file. Files that cannot be read are
-// left to fail on their own. The definitions read are kept in st for the
-// projects' builds.
-func duplicateIDs(plan *Plan, st *shared) map[string]string {
-	first := map[string]string{}
-	dup := map[string]string{}
-	for _, p := range plan.Projects {
-		cfg, fs, err := config.Load(p)
-		if err != nil || cfg.Project.ID == "" {
-			continue
-		}
-		st.configs[p] = loadedConfig{cfg, fs}
-		if other, ok := first[cfg.Project.ID]; ok {
-			dup[p] = other
-			continue
-		}
-		first[cfg.Project.ID] = p
-	}
-	return dup
+// job is one project handed to a worker: its index in the plan, its
+// definition when it could be read, or the earlier file using its id.
+type job struct {
+	index  int
+	loaded *loadedConfig
+	dupOf  string
 }
 
 // runProject builds one project, turning any panic into an error result.
-func runProject(ctx context.Context, path string, plan *Plan, opt Options, st *shared) (r *ProjectResult) {
+func runProject(ctx context.Context, path string, plan *Plan, opt Options, st *shared, lc *loadedConfig) (r *ProjectResult) {
 	r = &ProjectResult{Path: plan.Rel(path), Outputs: []string{}, Findings: diag.Findings{}}
 	defer func() {
 		if v := recover(); v != nil {
@@ -338,7 +339,7 @@ func runProject(ctx context.Context, path string, plan *Plan, opt Options, st *s
 			r.Document = nil
 		}
 	}()
-	if err := build(ctx, path, plan, opt, st, r); err != nil {
+	if err := build(ctx, path, plan, opt, st, lc, r); err != nil {
 		r.Status = StatusFailed
 		r.Error, r.ErrorJA = oneLine(err.Error()), oneLine(errorText(err, "ja"))
 	}
@@ -357,18 +358,22 @@ func errorText(err error, lang string) string {
 	return err.Error()
 }
 
-func build(ctx context.Context, path string, plan *Plan, opt Options, st *shared, r *ProjectResult) error {
-	popt := pipeline.Options{AsOf: opt.AsOf, Today: opt.Today, Getenv: opt.Getenv, HistoryDir: opt.Out, Stopwatch: opt.Stopwatch,
-		Calendars: st.calendars}
+func build(ctx context.Context, path string, plan *Plan, opt Options, st *shared, lc *loadedConfig, r *ProjectResult) error {
+	popt := pipeline.Options{AsOf: opt.AsOf, Today: opt.Today, Getenv: opt.Getenv, HistoryDir: opt.Out, History: st.history,
+		Stopwatch: opt.Stopwatch, Calendars: st.calendars}
 	if plan.Portfolio != nil {
 		popt.Defaults = &plan.Portfolio.Defaults
 	}
 	// The definition read once for the id check serves the hash and the
 	// pipeline too.
-	cfg, fs, err := st.config(path)
-	if err != nil {
-		return err
+	if lc == nil {
+		cfg, fs, err := config.Load(path)
+		if err != nil {
+			return err
+		}
+		lc = &loadedConfig{cfg, fs}
 	}
+	cfg, fs := lc.cfg, lc.fs
 	popt.Loaded, popt.LoadedFindings = cfg, fs
 	if plan.Portfolio != nil {
 		cfg.ApplyDefaults(plan.Portfolio.Defaults)
@@ -558,11 +563,14 @@ func saveResult(out string, r *ProjectResult, historyMark string) error {
 	for _, f := range r.Findings {
 		s.Findings = append(s.Findings, storedFinding{f.Severity, f.Rule, f.Pos.File, f.Pos.Sheet, f.Pos.Row, f.Pos.Col, f.Pos.CSV, f.Message, f.MessageJA})
 	}
-	data, err := json.MarshalIndent(s, "", "  ")
+	// Compact: the file is read back three times a run and by no person.
+	data, err := json.Marshal(s)
 	if err != nil {
 		return err
 	}
-	return outdir.WriteFile(out, r.ID+"/"+resultName, append(data, '\n'))
+	// A cache (reusable checks it and rebuilds on any doubt): renamed into
+	// place like the outputs, without waiting for the disk.
+	return outdir.WriteCache(out, r.ID+"/"+resultName, append(data, '\n'))
 }
 
 // reusable returns the previous result of the project when its inputs and
@@ -582,7 +590,9 @@ func reusable(out, id, hash, historyMark string) (*ProjectResult, bool) {
 			Lang string
 			A    json.RawMessage
 		} `json:"page"`
-		History string `json:"history"`
+		// Left undecoded too: the board reads it back (Summary).
+		Portfolio json.RawMessage `json:"portfolio"`
+		History   string          `json:"history"`
 	}
 	s.ProjectResult = &ProjectResult{}
 	if json.Unmarshal(data, &s) != nil || s.InputHash != hash || s.Status == StatusFailed ||
@@ -602,6 +612,9 @@ func reusable(out, id, hash, historyMark string) (*ProjectResult, bool) {
 		}
 	}
 	prev.spill(out)
+	if len(s.Portfolio) == 0 || string(s.Portfolio) == "null" {
+		prev.summaryIn = "" // kept by an older pmo: the board lists it as missing
+	}
 	if s.Page != nil && len(s.Page.A) > 0 && string(s.Page.A) != "null" {
 		prev.pageLang = cmp.Or(s.Page.Lang, "ja")
 	} else {

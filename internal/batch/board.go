@@ -19,8 +19,10 @@ func summarize(p *pipeline.Project) *portfolio.Summary {
 // moves, milestones, decisions, trend, data quality, groups) from the
 // run's results in plan order. groupBy is "" or one of config.GroupKeys;
 // milestoneWeeks is how far ahead the milestone strip looks (0: the
-// default).
-func (r *Result) BuildBoard(plan *Plan, groupBy string, milestoneWeeks int) *portfolio.Board {
+// default). The projects' summaries are read back from their result files
+// one at a time (twice: see portfolio.BuildFrom), so the board's memory
+// does not grow with every project's people and weeks.
+func (r *Result) BuildBoard(plan *Plan, groupBy string, milestoneWeeks int) (*portfolio.Board, error) {
 	in := portfolio.Input{AsOf: r.AsOf, GroupBy: groupBy, MilestoneWeeks: milestoneWeeks, DefaultCapacity: config.DefaultThresholds().Capacity}
 	refs := map[string]config.Groups{}
 	if pf := plan.Portfolio; pf != nil {
@@ -32,14 +34,17 @@ func (r *Result) BuildBoard(plan *Plan, groupBy string, milestoneWeeks int) *por
 			refs[plan.Rel(ref.Path)] = ref.Groups
 		}
 	}
-	entries := make([]portfolio.Entry, 0, len(r.Projects))
-	for _, p := range r.Projects {
-		entries = append(entries, portfolio.Entry{
+	return portfolio.BuildFrom(in, len(r.Projects), func(i int) (portfolio.Entry, error) {
+		p := r.Projects[i]
+		s, err := p.Summary()
+		if err != nil {
+			return portfolio.Entry{}, err
+		}
+		return portfolio.Entry{
 			ID: p.ID, Name: p.Name, Status: p.Status, RAG: p.RAG, SPI: p.SPI, CPI: p.CPI,
 			Planned: p.Planned, Actual: p.Actual, LateTasks: p.LateTasks, OpenIssues: p.OpenIssues,
 			OverdueIssues: p.OverdueIssues, HighRisks: p.HighRisks, NoIssueList: p.NoIssueList, NoRiskRegister: p.NoRiskRegister,
-			Groups: refs[p.Path], Summary: p.Portfolio,
-		})
-	}
-	return portfolio.Build(in, entries)
+			Groups: refs[p.Path], Summary: s,
+		}, nil
+	})
 }

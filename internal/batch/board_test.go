@@ -40,7 +40,11 @@ func TestBoardTwoRuns(t *testing.T) {
 				t.Fatalf("%s failed: %s", p.Path, p.Error)
 			}
 		}
-		return res.BuildBoard(plan, "department", 0)
+		b, err := res.BuildBoard(plan, "department", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
 	}
 	// First run: both on plan.
 	first := board(batchtest.SharedPeople(t, dir, 40, 40), date.Of(2026, 11, 20))

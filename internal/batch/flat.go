@@ -3,6 +3,7 @@ package batch
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,9 +15,10 @@ import (
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/config"
 	"github.com/pmokit/pmo/internal/diag"
-	"github.com/pmokit/pmo/internal/history"
 	"github.com/pmokit/pmo/internal/limits"
 	"github.com/pmokit/pmo/internal/outdir"
+	"github.com/pmokit/pmo/internal/pipeline"
+	"github.com/pmokit/pmo/internal/portfolio"
 	"github.com/pmokit/pmo/internal/report"
 )
 
@@ -31,11 +33,11 @@ import (
 // set, one label catalogue per language, and the history's change markers.
 type shared struct {
 	calendars *analyze.Calendars
+	history   *pipeline.SharedHistory // the output folder's, for every project
 	marks     *historyMarks
 	defaults  []byte // the portfolio file, for the input hash
 	mu        sync.Mutex
 	labels    map[string]report.Labels
-	configs   map[string]loadedConfig // project file -> its definition, until built
 }
 
 // loadedConfig is a project definition as config.Load read it.
@@ -45,21 +47,12 @@ type loadedConfig struct {
 }
 
 func newShared(out string) *shared {
-	return &shared{calendars: analyze.NewCalendars(), labels: map[string]report.Labels{}, marks: &historyMarks{out: out},
-		configs: map[string]loadedConfig{}}
-}
-
-// config hands out the definition of the project at path, read once for
-// the run (and then forgotten), or reads it.
-func (s *shared) config(path string) (*config.Project, diag.Findings, error) {
-	s.mu.Lock()
-	l, ok := s.configs[path]
-	delete(s.configs, path)
-	s.mu.Unlock()
-	if ok {
-		return l.cfg, l.fs, nil
+	s := &shared{calendars: analyze.NewCalendars(), labels: map[string]report.Labels{}, marks: &historyMarks{}}
+	if out != "" {
+		s.history = pipeline.NewSharedHistory(out)
+		s.marks.h = s.history
 	}
-	return config.Load(path)
+	return s
 }
 
 // keepPage makes d (a project's page-one document) use the run's label
@@ -79,15 +72,17 @@ func (s *shared) keepPage(d *report.Document) *report.Document {
 	return d
 }
 
-func (s *shared) close() { s.marks.close() }
+func (s *shared) close() {
+	if s.history != nil {
+		s.history.Close()
+	}
+}
 
 // historyMarks reads the history database's change marker of a project
-// (history.DB.Revision) through one handle for the whole run, opened once
-// the database exists.
+// (history.DB.Revision) through the run's shared database, once it
+// exists.
 type historyMarks struct {
-	out string
-	mu  sync.Mutex
-	db  *history.DB
+	h *pipeline.SharedHistory // nil without an output folder
 }
 
 // unknownMark is kept when the marker could not be read: it matches no
@@ -97,39 +92,79 @@ const unknownMark = "?"
 // mark returns the marker of project id; "" when there is no history.
 // An unreadable database gives unknownMark: the project is then built
 // and its history step reports the error.
-func (h *historyMarks) mark(id string) string {
-	if h.out == "" {
+func (m *historyMarks) mark(id string) string {
+	if m.h == nil {
 		return ""
 	}
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.db == nil {
-		db, err := history.OpenExisting(h.out)
-		if errors.Is(err, fs.ErrNotExist) {
-			return ""
-		}
-		if err != nil {
-			return unknownMark
-		}
-		h.db = db
+	db, err := m.h.Existing()
+	if errors.Is(err, fs.ErrNotExist) {
+		return ""
 	}
-	m, err := h.db.Revision(id)
 	if err != nil {
 		return unknownMark
 	}
-	return m
-}
-
-func (h *historyMarks) close() {
-	if h.db != nil {
-		h.db.Close()
+	rev, err := db.Revision(id)
+	if err != nil {
+		return unknownMark
 	}
+	return rev
 }
 
-// spill forgets r's findings and page once its result file holds them.
+// spill forgets r's findings, page and portfolio summary once its result
+// file holds them.
 func (r *ProjectResult) spill(out string) {
-	r.findingsIn, r.pageIn = resultFile(out, r.ID), resultFile(out, r.ID)
-	r.Findings, r.Document = nil, nil
+	f := resultFile(out, r.ID)
+	r.findingsIn, r.pageIn, r.summaryIn = f, f, f
+	r.Findings, r.Document, r.Portfolio = nil, nil, nil
+}
+
+// Summary returns what the portfolio's own pages need of the project (nil
+// when it has none): its own, or the one read back from its result file
+// when the batch let it go.
+func (r *ProjectResult) Summary() (*portfolio.Summary, error) {
+	if r.summaryIn == "" {
+		return r.Portfolio, nil
+	}
+	var s *portfolio.Summary
+	if err := r.readKey(r.summaryIn, "portfolio", &s); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// readKey decodes the value of one key of the project's result file into
+// v, reading no further than that value: the summary comes before the
+// findings and the page, which are most of the file.
+func (r *ProjectResult) readKey(path, key string, v any) error {
+	f, size, err := limits.Open(path, diag.Pos{File: path}, limits.StateBytes)
+	if err != nil {
+		return fmt.Errorf("reading back the result of %s: %w", r.ID, err)
+	}
+	defer f.Close()
+	dec := json.NewDecoder(io.LimitReader(f, size))
+	fail := func(err error) error {
+		return fmt.Errorf("reading back the result of %s: %s: %w", r.ID, path, err)
+	}
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return fail(cmp.Or(err, errors.New("not an object")))
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return fail(err)
+		}
+		if t == key {
+			if err := dec.Decode(v); err != nil {
+				return fail(err)
+			}
+			return nil
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return fail(err)
+		}
+	}
+	return fail(fmt.Errorf("no %q", key))
 }
 
 // Page returns the project's summary page (nil for a failed project): its
@@ -178,6 +213,27 @@ func (r *ProjectResult) AllFindings() (diag.Findings, error) {
 	return restoreFindings(s.Findings), nil
 }
 
+// stored returns the project's findings and portfolio summary, reading
+// the result file once for both when the batch let them go.
+func (r *ProjectResult) stored() (diag.Findings, *portfolio.Summary, error) {
+	if r.findingsIn == "" || r.summaryIn != r.findingsIn {
+		fs, err := r.AllFindings()
+		if err != nil {
+			return nil, nil, err
+		}
+		s, err := r.Summary()
+		return fs, s, err
+	}
+	var s struct {
+		Findings  []storedFinding    `json:"findings"`
+		Portfolio *portfolio.Summary `json:"portfolio"`
+	}
+	if err := r.readBack(r.findingsIn, &s); err != nil {
+		return nil, nil, err
+	}
+	return restoreFindings(s.Findings), s.Portfolio, nil
+}
+
 func restoreFindings(in []storedFinding) diag.Findings {
 	out := make(diag.Findings, 0, len(in))
 	for _, f := range in {
@@ -214,10 +270,10 @@ func writeSummary(w io.Writer, r *Result) error {
 	for i, p := range r.Projects {
 		q := *p
 		q.Path = filepath.ToSlash(q.Path)
-		if q.Findings, err = p.AllFindings(); err != nil {
+		if q.Findings, q.Portfolio, err = p.stored(); err != nil {
 			return err
 		}
-		q.findingsIn, q.pageIn = "", ""
+		q.findingsIn, q.pageIn, q.summaryIn = "", "", ""
 		data, err := json.MarshalIndent(&q, "    ", "  ")
 		if err != nil {
 			return err

@@ -86,6 +86,13 @@ func TestFindingsReadBack(t *testing.T) {
 	if err != nil || len(fs) == 0 {
 		t.Fatalf("kikan's findings read back: %d, %v", len(fs), err)
 	}
+	// So is its portfolio summary, read back for the board.
+	if kikan.Portfolio != nil {
+		t.Fatal("kikan's portfolio summary is still held")
+	}
+	if s, err := kikan.Summary(); err != nil || s == nil || len(s.Load) == 0 || len(s.Sources) == 0 {
+		t.Fatalf("kikan's portfolio summary read back: %+v, %v", s, err)
+	}
 	pf := res.Overview("ja")
 	for i, row := range pf.Rows {
 		got, err := pf.RowFindings(i)
@@ -108,6 +115,9 @@ func TestFindingsReadBack(t *testing.T) {
 		q := *p
 		q.Path = filepath.ToSlash(q.Path)
 		if q.Findings, err = p.AllFindings(); err != nil {
+			t.Fatal(err)
+		}
+		if q.Portfolio, err = p.Summary(); err != nil {
 			t.Fatal(err)
 		}
 		whole.Projects = append(whole.Projects, &q)

@@ -57,3 +57,20 @@ func BenchmarkPreviousAndTrend(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRecordFirst records the first run of a 1,000-task, 300-issue
+// project, as a batch does for each project of a new output folder:
+// every task and issue is a new entity with its first version.
+func BenchmarkRecordFirst(b *testing.B) {
+	h, err := history.Open(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer h.Close()
+	b.ReportAllocs()
+	for i := range b.N {
+		if err := h.Record(historytest.WeeklyRun(fmt.Sprintf("p%d", i), 10)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

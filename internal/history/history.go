@@ -248,10 +248,11 @@ func record(ctx context.Context, tx *sql.Tx, s *analyze.Snapshot) error {
 			now.items[e] = it
 		}
 	}
-	w, err := newWriter(ctx, tx, ents.names)
-	if err != nil {
+	// Every new entity is written before the versions that refer to it.
+	if err := ents.flush(ctx); err != nil {
 		return err
 	}
+	w := newWriter(tx, ents.names)
 	defer w.close()
 	if err := w.delta(ctx, s.AsOf, before, now); err != nil {
 		return err
@@ -406,10 +407,15 @@ func stateBefore(ctx context.Context, q queryer, proj string, asOf date.Date, in
 
 // entities hands out entity ids, creating them on first use.
 type entities struct {
-	proj   string
-	ids    map[string]int64
-	names  map[int64]string
-	insert *sql.Stmt
+	proj  string
+	ids   map[string]int64
+	names map[int64]string
+	// next is the id the next new entity gets: the one SQLite would give
+	// (one above the largest), known before the row is written, so new
+	// entities go in many to a statement (the transaction holds the write
+	// lock: nobody else adds one meanwhile).
+	next   int64
+	insert *rowBatch
 }
 
 func newEntities(ctx context.Context, tx *sql.Tx, proj string) (*entities, error) {
@@ -431,30 +437,102 @@ func newEntities(ctx context.Context, tx *sql.Tx, proj string) (*entities, error
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	e.insert, err = tx.PrepareContext(ctx, "INSERT INTO entity (project, kind, key, source, wbs_id, name) VALUES (?, ?, ?, ?, ?, ?)")
-	return e, err
+	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) + 1 FROM entity").Scan(&e.next); err != nil {
+		return nil, err
+	}
+	e.insert = newRowBatch(tx, "INSERT INTO entity (id, project, kind, key, source, wbs_id, name) VALUES ", 7, 128)
+	return e, nil
 }
 
 // The source and WBS id are part of the key, so they are the entity's.
+// A new entity is written by flush at the latest.
 func (e *entities) id(ctx context.Context, kind project.Kind, key, source, wbsID, name string) (int64, error) {
 	if id, ok := e.ids[string(kind)+"\x00"+key]; ok {
 		return id, nil
 	}
-	res, err := e.insert.ExecContext(ctx, e.proj, string(kind), key, source, wbsID, name)
-	if err != nil {
-		return 0, err
-	}
-	id, err := res.LastInsertId()
+	id := e.next
+	e.next++
 	e.ids[string(kind)+"\x00"+key] = id
 	e.names[id] = name
-	return id, err
+	return id, e.insert.add(ctx, id, e.proj, string(kind), key, source, wbsID, name)
 }
 
-func (e *entities) close() { e.insert.Close() }
+// flush writes the new entities not written yet.
+func (e *entities) flush(ctx context.Context) error { return e.insert.flush(ctx) }
 
-// writer writes versions with prepared statements.
+func (e *entities) close() { e.insert.close() }
+
+// rowBatch inserts rows many to a statement: per row, the work of
+// database/sql and of starting a statement is most of an insert's cost
+// (a project's first run writes some 2,600 rows).
+type rowBatch struct {
+	tx        *sql.Tx
+	head      string // "INSERT INTO t (a, b) VALUES "
+	cols, per int    // columns per row, rows per statement
+	args      []any
+	full      *sql.Stmt // the statement of per rows, prepared once
+}
+
+func newRowBatch(tx *sql.Tx, head string, cols, per int) *rowBatch {
+	return &rowBatch{tx: tx, head: head, cols: cols, per: per}
+}
+
+// add queues one row (cols values), writing the batch once it is full.
+func (b *rowBatch) add(ctx context.Context, vals ...any) error {
+	b.args = append(b.args, vals...)
+	if len(b.args) == b.cols*b.per {
+		return b.flush(ctx)
+	}
+	return nil
+}
+
+// flush writes the queued rows.
+func (b *rowBatch) flush(ctx context.Context) error {
+	n := len(b.args) / b.cols
+	if n == 0 {
+		return nil
+	}
+	st := b.full
+	if n != b.per || st == nil {
+		var err error
+		if st, err = b.tx.PrepareContext(ctx, b.statement(n)); err != nil {
+			return err
+		}
+		if n == b.per {
+			b.full = st
+		} else {
+			defer st.Close()
+		}
+	}
+	_, err := st.ExecContext(ctx, b.args...)
+	b.args = b.args[:0]
+	return err
+}
+
+// statement is the INSERT of n rows.
+func (b *rowBatch) statement(n int) string {
+	row := "(?" + strings.Repeat(", ?", b.cols-1) + ")"
+	var sb strings.Builder
+	sb.Grow(len(b.head) + n*(len(row)+2))
+	sb.WriteString(b.head)
+	for i := range n {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		sb.WriteString(row)
+	}
+	return sb.String()
+}
+
+func (b *rowBatch) close() {
+	if b.full != nil {
+		b.full.Close()
+	}
+}
+
+// writer writes versions, many rows to a statement.
 type writer struct {
-	task, item *sql.Stmt
+	task, item *rowBatch
 	names      map[int64]string // entity -> the name it was first seen with
 }
 
@@ -467,25 +545,17 @@ func (w *writer) name(id int64, name string) any {
 	return name
 }
 
-func newWriter(ctx context.Context, tx *sql.Tx, names map[int64]string) (*writer, error) {
-	w := &writer{names: names}
-	var err error
-	w.task, err = tx.PrepareContext(ctx, `INSERT OR REPLACE INTO task_version (entity, as_of, gone, name, summary,
-		planned_start, planned_finish, actual_start, actual_finish, planned_effort, actual_effort, progress, status)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return nil, err
+func newWriter(tx *sql.Tx, names map[int64]string) *writer {
+	return &writer{names: names,
+		task: newRowBatch(tx, `INSERT OR REPLACE INTO task_version (entity, as_of, gone, name, summary,
+		planned_start, planned_finish, actual_start, actual_finish, planned_effort, actual_effort, progress, status) VALUES `, 13, 64),
+		item: newRowBatch(tx, "INSERT OR REPLACE INTO item_version (entity, as_of, gone, status, open, raised_on, closed_on) VALUES ", 7, 128),
 	}
-	w.item, err = tx.PrepareContext(ctx, `INSERT OR REPLACE INTO item_version (entity, as_of, gone, status, open, raised_on, closed_on)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`)
-	return w, err
 }
 
 func (w *writer) close() {
-	w.task.Close()
-	if w.item != nil {
-		w.item.Close()
-	}
+	w.task.close()
+	w.item.close()
 }
 
 // delta writes at run the versions that turn state from into state to:
@@ -497,7 +567,7 @@ func (w *writer) delta(ctx context.Context, asOf date.Date, from, to *state) err
 		if old, ok := from.tasks[id]; ok && old.Equal(t) {
 			continue
 		}
-		if _, err := w.task.ExecContext(ctx, id, at, false, w.name(id, t.Name), t.Summary, dateArg(t.PlannedStart), dateArg(t.PlannedFinish),
+		if err := w.task.add(ctx, id, at, false, w.name(id, t.Name), t.Summary, dateArg(t.PlannedStart), dateArg(t.PlannedFinish),
 			dateArg(t.ActualStart), dateArg(t.ActualFinish), t.PlannedEffort, t.ActualEffort, t.Progress, string(t.Status)); err != nil {
 			return err
 		}
@@ -505,7 +575,7 @@ func (w *writer) delta(ctx context.Context, asOf date.Date, from, to *state) err
 	for _, id := range sortedKeys(from.tasks) {
 		if _, ok := to.tasks[id]; !ok {
 			t := from.tasks[id]
-			if _, err := w.task.ExecContext(ctx, id, at, true, nil, t.Summary, nil, nil, nil, nil, nil, nil, nil, ""); err != nil {
+			if err := w.task.add(ctx, id, at, true, nil, t.Summary, nil, nil, nil, nil, nil, nil, nil, ""); err != nil {
 				return err
 			}
 		}
@@ -515,19 +585,22 @@ func (w *writer) delta(ctx context.Context, asOf date.Date, from, to *state) err
 		if old, ok := from.items[id]; ok && old == it {
 			continue
 		}
-		if _, err := w.item.ExecContext(ctx, id, at, false, string(it.Status), it.Open, dateArg(it.RaisedOn), dateArg(it.ClosedOn)); err != nil {
+		if err := w.item.add(ctx, id, at, false, string(it.Status), it.Open, dateArg(it.RaisedOn), dateArg(it.ClosedOn)); err != nil {
 			return err
 		}
 	}
 	for _, id := range sortedKeys(from.items) {
 		if _, ok := to.items[id]; !ok {
 			it := from.items[id]
-			if _, err := w.item.ExecContext(ctx, id, at, true, string(it.Status), it.Open, nil, nil); err != nil {
+			if err := w.item.add(ctx, id, at, true, string(it.Status), it.Open, nil, nil); err != nil {
 				return err
 			}
 		}
 	}
-	return nil
+	if err := w.task.flush(ctx); err != nil {
+		return err
+	}
+	return w.item.flush(ctx)
 }
 
 func sortedStrings[V any](m map[string]V) []string {

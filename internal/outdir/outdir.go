@@ -98,6 +98,12 @@ func WriteFile(root, rel string, data []byte) error {
 // written in full to its temporary name, and only when all are written
 // are they renamed into place, in name order. A failure while writing
 // (a full disk) leaves the previous set untouched. rel paths use slashes.
+//
+// Each file's data reaches the disk before it is renamed into place, and
+// once all are renamed their folders are synced (one sync per folder, not
+// per file), so after a crash or a power cut the set is either the
+// previous one or the new one, whole, and it is there before the caller
+// goes on to record the run.
 func WriteSet(root string, files map[string][]byte) error {
 	names := slices.Sorted(func(yield func(string) bool) {
 		for n := range files {
@@ -106,7 +112,7 @@ func WriteSet(root string, files map[string][]byte) error {
 			}
 		}
 	})
-	return writeSet(root, names, func(rel string, w io.Writer) error {
+	return writeSet(root, names, true, func(rel string, w io.Writer) error {
 		_, err := w.Write(files[rel])
 		return err
 	})
@@ -115,12 +121,25 @@ func WriteSet(root string, files map[string][]byte) error {
 // WriteStream writes root/rel as WriteFile does, its contents made by
 // write: for a file too big to build in memory first.
 func WriteStream(root, rel string, write func(w io.Writer) error) error {
-	return writeSet(root, []string{rel}, func(_ string, w io.Writer) error { return write(w) })
+	return writeSet(root, []string{rel}, true, func(_ string, w io.Writer) error { return write(w) })
+}
+
+// WriteCache writes root/rel as WriteFile does (a temporary name, then a
+// rename: never half a file under its name while pmo runs) but does not
+// wait for the disk: for pmo's own state whose every form after a crash
+// is harmless — one it reads back and checks, and rebuilds from the
+// inputs when it is missing, old or unreadable.
+func WriteCache(root, rel string, data []byte) error {
+	return writeSet(root, []string{rel}, false, func(_ string, w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 }
 
 // writeSet writes the files named (in that order) with write, each to a
-// temporary name first, then renames them all into place.
-func writeSet(root string, names []string, write func(rel string, w io.Writer) error) error {
+// temporary name first, then renames them all into place; durable, it
+// syncs each file before its rename and the folders after.
+func writeSet(root string, names []string, durable bool, write func(rel string, w io.Writer) error) error {
 	type pending struct{ tmp, dst string }
 	var done []pending
 	cleanup := func() {
@@ -141,7 +160,7 @@ func writeSet(root string, names []string, write func(rel string, w io.Writer) e
 				return err
 			}
 		}
-		tmp, err := writeTemp(dir, path.Base(rel), func(w io.Writer) error { return write(rel, w) })
+		tmp, err := writeTemp(dir, path.Base(rel), durable, func(w io.Writer) error { return write(rel, w) })
 		if err != nil {
 			cleanup()
 			return fmt.Errorf("writing %s: %w", dst, err)
@@ -158,12 +177,24 @@ func writeSet(root string, names []string, write func(rel string, w io.Writer) e
 			return fmt.Errorf("writing %s: %w", p.dst, err)
 		}
 	}
+	if !durable {
+		return nil
+	}
+	var synced []string
+	for _, p := range done {
+		if dir := filepath.Dir(p.dst); !slices.Contains(synced, dir) {
+			synced = append(synced, dir)
+			if err := syncDir(dir); err != nil {
+				return fmt.Errorf("writing %s: %w", p.dst, err)
+			}
+		}
+	}
 	return nil
 }
 
 // writeTemp writes a new, exclusively created temporary file in dir with
-// write and returns its name.
-func writeTemp(dir, base string, write func(w io.Writer) error) (string, error) {
+// write (synced to the disk when durable) and returns its name.
+func writeTemp(dir, base string, durable bool, write func(w io.Writer) error) (string, error) {
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp*")
 	if err != nil {
 		return "", err
@@ -173,7 +204,7 @@ func writeTemp(dir, base string, write func(w io.Writer) error) (string, error) 
 		// CreateTemp makes the file private; outputs are ordinary files.
 		err = tmp.Chmod(0o644)
 	}
-	if err == nil {
+	if err == nil && durable {
 		err = tmp.Sync()
 	}
 	if cerr := tmp.Close(); err == nil {

@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/pmokit/pmo/internal/analyze"
@@ -29,20 +28,16 @@ func LoadHistory(outDir, id string, asOf, pinned date.Date) (*Earlier, error) {
 	if outDir == "" {
 		return &Earlier{}, nil
 	}
-	_, errDB := os.Stat(history.Path(outDir))
-	_, errLegacy := os.Stat(filepath.Join(outDir, ".history"))
-	if errDB != nil && errLegacy != nil {
-		return &Earlier{}, nil
-	}
-	h, err := history.Open(outDir)
-	if err != nil {
-		return nil, err
-	}
-	defer h.Close()
-	if errLegacy == nil {
-		if _, err := h.ImportSnapshots(outDir); err != nil {
-			return nil, fmt.Errorf("importing the JSON snapshots of %s: %w", outDir, err)
-		}
+	s := NewSharedHistory(outDir)
+	defer s.Close()
+	return s.load(id, asOf, pinned)
+}
+
+// load reads what LoadHistory reads through the shared database.
+func (s *SharedHistory) load(id string, asOf, pinned date.Date) (*Earlier, error) {
+	h, err := s.existing()
+	if err != nil || h == nil {
+		return &Earlier{}, err
 	}
 	e := &Earlier{}
 	if e.Previous, err = h.Previous(id, asOf); err != nil {
@@ -57,9 +52,21 @@ func LoadHistory(outDir, id string, asOf, pinned date.Date) (*Earlier, error) {
 	return e, nil
 }
 
+func importError(outDir string, err error) error {
+	return fmt.Errorf("importing the JSON snapshots of %s: %w", outDir, err)
+}
+
 // RecordHistory stores this run in the history database of outDir, in one
-// transaction.
+// transaction: through the batch's shared database when the project was
+// loaded with one for outDir.
 func (p *Project) RecordHistory(outDir string) error {
+	if s := p.history; s != nil && s.dir == outDir {
+		h, err := s.Open()
+		if err != nil {
+			return err
+		}
+		return h.Record(p.Snapshot())
+	}
 	h, err := history.Open(outDir)
 	if err != nil {
 		return err

@@ -39,6 +39,8 @@ type Project struct {
 	// Analysis holds the figures; Previous the run it compared with.
 	Analysis *analyze.Result
 	Previous *analyze.Snapshot
+	// history is the batch's shared history database, when it has one.
+	history *SharedHistory
 }
 
 // Source is one team sheet and what came of reading it.
@@ -70,6 +72,9 @@ type Options struct {
 	// HistoryDir is the output folder whose .pmo/history.db holds the
 	// earlier runs; empty means no comparison.
 	HistoryDir string
+	// History, when set, is HistoryDir's database shared by the projects
+	// of a batch: read and recorded through one handle.
+	History *SharedHistory
 	// Defaults are a portfolio's values for what the project leaves out.
 	Defaults *config.Defaults
 	// Sources, when set, replaces the path each source is read from (by
@@ -129,6 +134,9 @@ func Load(ctx context.Context, path string, opt Options) (*Project, error) {
 		cfg.Sources = kept
 	}
 	p := &Project{Config: cfg, Findings: fs}
+	if opt.History != nil && opt.History.dir == opt.HistoryDir {
+		p.history = opt.History
+	}
 	p.AsOf = statusDate(cfg, opt)
 	lap := opt.Stopwatch.start()
 	for _, src := range cfg.Sources {
@@ -143,7 +151,13 @@ func Load(ctx context.Context, path string, opt Options) (*Project, error) {
 	p.Findings = append(p.Findings, validate.Check(validate.Input{
 		Config: cfg, AsOf: p.AsOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks,
 	})...)
-	earlier, err := LoadHistory(opt.HistoryDir, cfg.Project.ID, p.AsOf, cfg.Project.Baseline)
+	var earlier *Earlier
+	var err error
+	if p.history != nil {
+		earlier, err = p.history.load(cfg.Project.ID, p.AsOf, cfg.Project.Baseline)
+	} else {
+		earlier, err = LoadHistory(opt.HistoryDir, cfg.Project.ID, p.AsOf, cfg.Project.Baseline)
+	}
 	if err != nil {
 		return nil, err
 	}

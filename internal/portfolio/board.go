@@ -2,8 +2,6 @@ package portfolio
 
 import (
 	"cmp"
-	"slices"
-	"strings"
 
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/config"
@@ -158,125 +156,6 @@ type TrendRow struct {
 
 // Build computes the board from the projects in portfolio order.
 func Build(in Input, entries []Entry) *Board {
-	b := &Board{AsOf: in.AsOf, Changes: []Change{}, Movers: []Change{}, Quadrant: []Point{}, Milestones: []DueMilestone{},
-		Items: []Item{}, OverdueActions: []Action{}, Trend: []TrendRow{}, Missing: []string{}, GroupBy: in.GroupBy}
-	for _, e := range entries {
-		if e.Summary == nil || e.Status == "failed" {
-			b.Missing = append(b.Missing, cmp.Or(e.label(), "?"))
-		}
-	}
-	b.status(entries)
-	b.milestones(in, entries)
-	// Decisions of every project first, then escalations: the committee
-	// decides, then unblocks.
-	for _, kind := range []string{KindDecision, KindEscalation} {
-		for _, e := range entries {
-			if e.Summary == nil || e.Status == "failed" {
-				continue
-			}
-			for _, it := range e.Summary.Items {
-				if it.Kind == kind {
-					it.Project = e.label()
-					b.Items = append(b.Items, it)
-				}
-			}
-		}
-	}
-	for _, e := range entries {
-		if e.Summary == nil || e.Status == "failed" {
-			continue
-		}
-		for _, a := range e.Summary.OverdueActions {
-			a.Project = e.label()
-			b.OverdueActions = append(b.OverdueActions, a)
-		}
-		b.MoreActions += e.Summary.MoreActions
-		b.HasActions = b.HasActions || e.Summary.HasActions
-		b.Trend = append(b.Trend, TrendRow{Project: e.label(), Name: e.Name, Points: e.Summary.Trend})
-	}
-	slices.SortStableFunc(b.OverdueActions, func(x, y Action) int { return cmp.Compare(y.DaysOverdue, x.DaysOverdue) })
-	b.Quality = quality(entries)
-	b.People, b.Findings = people(&in, entries)
-	if in.GroupBy != "" {
-		b.Groups = groups(in.GroupBy, entries)
-	}
+	b, _ := BuildFrom(in, len(entries), func(i int) (Entry, error) { return entries[i], nil })
 	return b
-}
-
-// status counts the projects by RAG now and at their previous run, and
-// finds each project's move.
-func (b *Board) status(entries []Entry) {
-	now, before := map[analyze.Level]int{}, map[analyze.Level]int{}
-	for _, e := range entries {
-		if !e.judged() {
-			continue
-		}
-		now[e.RAG]++
-		c := Change{Project: e.label(), Name: e.Name, RAG: e.RAG, SPI: e.SPI}
-		if tr := e.Summary.Trend; len(tr) >= 2 {
-			p := tr[len(tr)-2]
-			c.Prev, c.PrevSPI, c.Since = p.RAG, p.SPI, p.AsOf
-			if c.Prev != "" {
-				before[c.Prev]++
-				// Rank is worst first: a higher rank now is better.
-				c.Arrow = cmp.Compare(c.RAG.Rank(), c.Prev.Rank())
-			}
-		}
-		b.Changes = append(b.Changes, c)
-		if e.SPI != nil && e.CPI != nil {
-			b.Quadrant = append(b.Quadrant, Point{Project: e.label(), SPI: *e.SPI, CPI: *e.CPI, BAC: e.Summary.BAC, RAG: e.RAG})
-		}
-	}
-	for _, lv := range analyze.Levels {
-		b.Counts = append(b.Counts, LevelCount{Level: lv, Now: now[lv], Before: before[lv]})
-	}
-	// Movers: worse RAG first, then the larger SPI drop.
-	for _, c := range b.Changes {
-		if !c.HasPrevious() {
-			continue
-		}
-		if d := c.SPIDelta(); c.Arrow < 0 || d != nil && *d <= -0.005 {
-			b.Movers = append(b.Movers, c)
-		}
-	}
-	drop := func(c Change) float64 {
-		if d := c.SPIDelta(); d != nil {
-			return *d
-		}
-		return 0
-	}
-	slices.SortStableFunc(b.Movers, func(x, y Change) int {
-		return cmp.Or(cmp.Compare(x.Arrow, y.Arrow), cmp.Compare(x.RAG.Rank(), y.RAG.Rank()), cmp.Compare(drop(x), drop(y)))
-	})
-}
-
-// milestones lists every open milestone due before the strip's end, the
-// missed ones (past and not done) included: they are the first question.
-func (b *Board) milestones(in Input, entries []Entry) {
-	weeks := cmp.Or(in.MilestoneWeeks, DefaultMilestoneWeeks)
-	asOf := in.AsOf
-	if asOf.IsZero() {
-		for _, e := range entries {
-			if e.Summary != nil && len(e.Summary.Trend) > 0 {
-				asOf = max(asOf, e.Summary.Trend[len(e.Summary.Trend)-1].AsOf)
-			}
-		}
-	}
-	if asOf.IsZero() {
-		return
-	}
-	b.MilestoneUntil = asOf.AddDays(7*weeks - 1)
-	for _, e := range entries {
-		if e.Summary == nil || e.Status == "failed" {
-			continue
-		}
-		for _, m := range e.Summary.Milestones {
-			if m.Date <= b.MilestoneUntil {
-				b.Milestones = append(b.Milestones, DueMilestone{Project: e.label(), Name: m.Name, Date: m.Date, Status: m.Status})
-			}
-		}
-	}
-	slices.SortStableFunc(b.Milestones, func(x, y DueMilestone) int {
-		return cmp.Or(cmp.Compare(x.Date, y.Date), strings.Compare(x.Project, y.Project))
-	})
 }

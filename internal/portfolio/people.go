@@ -54,109 +54,154 @@ func (p *PersonLoad) Over(j int) bool {
 // aliases first, then each name as the projects spell it — a surname alone
 // is the one longer name it starts, when exactly one does.
 func people(in *Input, entries []Entry) (*People, diag.Findings) {
-	roster := project.People[int]{}
-	var rows []PersonLoad
+	c := newCrowd(in)
+	for i := range entries {
+		c.names(&entries[i])
+	}
+	c.start()
+	for i := range entries {
+		c.add(&entries[i])
+	}
+	return c.finish()
+}
+
+// crowd builds the people view in two passes over the projects: names
+// first, since a surname is matched against every full name of the
+// portfolio, then each project's load.
+type crowd struct {
+	in     *Input
+	roster project.People[int]
+	rows   []PersonLoad
+	seen   map[string]bool // every spelling, until start
+	first  date.Date       // the earliest week of any project's load
+	who    map[string]int  // spelling -> row
+	view   *People
+	nw     int
+	// Working days per week: the most of any project the person works in
+	// that week, so a project on a stricter calendar does not make
+	// another's work look like overload.
+	workdays [][]int
+	baseCap  []float64
+}
+
+func newCrowd(in *Input) *crowd {
+	c := &crowd{in: in, roster: project.People[int]{}, seen: map[string]bool{}}
 	for i, p := range in.People {
-		roster.Add(p.Name, i)
+		c.roster.Add(p.Name, i)
 		for _, a := range p.Aliases {
-			roster.Add(a, i)
+			c.roster.Add(a, i)
 		}
-		rows = append(rows, PersonLoad{Name: p.Name, Company: p.Company, Listed: true})
+		c.rows = append(c.rows, PersonLoad{Name: p.Name, Company: p.Company, Listed: true})
 	}
+	return c
+}
+
+// names takes in the spellings of a project's people (the first pass).
+func (c *crowd) names(e *Entry) {
+	if e.Summary == nil {
+		return
+	}
+	for _, l := range e.Summary.Load {
+		c.seen[l.Person] = true
+		if c.first == 0 || l.Week < c.first {
+			c.first = l.Week
+		}
+	}
+}
+
+// start matches every spelling to a person, between the two passes.
+func (c *crowd) start() {
 	// Every name once, longest first, so a surname finds its full name.
-	names := map[string]bool{}
-	first := date.Date(0)
-	for _, e := range entries {
-		if e.Summary == nil {
-			continue
-		}
-		for _, c := range e.Summary.Load {
-			names[c.Person] = true
-			if first == 0 || c.Week < first {
-				first = c.Week
-			}
-		}
-	}
-	sorted := make([]string, 0, len(names))
-	for n := range names {
+	sorted := make([]string, 0, len(c.seen))
+	for n := range c.seen {
 		sorted = append(sorted, n)
 	}
+	c.seen = nil
 	slices.SortFunc(sorted, func(a, b string) int {
 		return cmp.Or(cmp.Compare(len(project.NameKey(b)), len(project.NameKey(a))), strings.Compare(a, b))
 	})
 	// Each spelling is looked up once: normalising a name (NFKC) for
 	// every cell of a thousand projects would cost more than the sums.
-	who := make(map[string]int, len(sorted))
+	c.who = make(map[string]int, len(sorted))
 	for _, n := range sorted {
-		if _, ok := roster.Find(n); !ok {
-			roster.Add(n, len(rows))
-			rows = append(rows, PersonLoad{Name: n})
+		if _, ok := c.roster.Find(n); !ok {
+			c.roster.Add(n, len(c.rows))
+			c.rows = append(c.rows, PersonLoad{Name: n})
 		}
 	}
 	for _, n := range sorted {
-		who[n], _ = roster.Find(n)
+		c.who[n], _ = c.roster.Find(n)
 	}
-	view := &People{Weeks: []date.Date{}, Rows: []PersonLoad{}}
-	if first == 0 {
-		return view, nil
+	c.view = &People{Weeks: []date.Date{}, Rows: []PersonLoad{}}
+	if c.first == 0 {
+		return
 	}
 	for i := range Horizon {
-		view.Weeks = append(view.Weeks, first.AddDays(7*i))
+		c.view.Weeks = append(c.view.Weeks, c.first.AddDays(7*i))
 	}
-	col := func(w date.Date) int {
-		j := int(w-first) / 7
-		if w < first || j >= Horizon {
-			return -1
-		}
-		return j
-	}
-	nw := len(view.Weeks)
-	// Working days per week: the most of any project the person works in
-	// that week, so a project on a stricter calendar does not make
-	// another's work look like overload.
-	workdays := make([][]int, len(rows))
-	baseCap := make([]float64, len(rows))
-	for i := range rows {
-		rows[i].Load = make([]float64, nw)
-		rows[i].Capacity = make([]float64, nw)
-		workdays[i] = make([]int, nw)
-		if rows[i].Listed {
-			baseCap[i] = in.People[i].Capacity
+	c.nw = len(c.view.Weeks)
+	c.workdays = make([][]int, len(c.rows))
+	c.baseCap = make([]float64, len(c.rows))
+	for i := range c.rows {
+		c.rows[i].Load = make([]float64, c.nw)
+		c.rows[i].Capacity = make([]float64, c.nw)
+		c.workdays[i] = make([]int, c.nw)
+		if c.rows[i].Listed {
+			c.baseCap[i] = c.in.People[i].Capacity
 		}
 	}
-	for _, e := range entries {
-		s := e.Summary
-		if s == nil {
+}
+
+// col is the view's column of week w, -1 outside it.
+func (c *crowd) col(w date.Date) int {
+	j := int(w-c.first) / 7
+	if w < c.first || j >= Horizon {
+		return -1
+	}
+	return j
+}
+
+// add adds a project's load (the second pass).
+func (c *crowd) add(e *Entry) {
+	s := e.Summary
+	if s == nil || c.first == 0 {
+		return
+	}
+	for _, pc := range s.Capacity {
+		if i, ok := c.roster.Find(pc.Person); ok && c.baseCap[i] == 0 {
+			c.baseCap[i] = pc.Capacity // the first project that gives one
+		}
+	}
+	shares := map[int][]float64{}
+	var order []int
+	for _, l := range s.Load {
+		i := c.who[l.Person]
+		j := c.col(l.Week)
+		if j < 0 {
 			continue
 		}
-		for _, pc := range s.Capacity {
-			if i, ok := roster.Find(pc.Person); ok && baseCap[i] == 0 {
-				baseCap[i] = pc.Capacity // the first project that gives one
-			}
+		if shares[i] == nil {
+			shares[i] = make([]float64, c.nw)
+			order = append(order, i)
 		}
-		shares := map[int][]float64{}
-		var order []int
-		for _, c := range s.Load {
-			i := who[c.Person]
-			j := col(c.Week)
-			if j < 0 {
-				continue
-			}
-			if shares[i] == nil {
-				shares[i] = make([]float64, nw)
-				order = append(order, i)
-			}
-			shares[i][j] += c.Days
-			rows[i].Load[j] += c.Days
-			if k := int(c.Week-s.Start) / 7; c.Week >= s.Start && k < len(s.Workdays) {
-				workdays[i][j] = max(workdays[i][j], s.Workdays[k])
-			} else {
-				workdays[i][j] = max(workdays[i][j], 5)
-			}
+		shares[i][j] += l.Days
+		c.rows[i].Load[j] += l.Days
+		if k := int(l.Week-s.Start) / 7; l.Week >= s.Start && k < len(s.Workdays) {
+			c.workdays[i][j] = max(c.workdays[i][j], s.Workdays[k])
+		} else {
+			c.workdays[i][j] = max(c.workdays[i][j], 5)
 		}
-		for _, i := range order {
-			rows[i].Projects = append(rows[i].Projects, ProjectLoad{Project: e.label(), Load: shares[i]})
-		}
+	}
+	for _, i := range order {
+		c.rows[i].Projects = append(c.rows[i].Projects, ProjectLoad{Project: e.label(), Load: shares[i]})
+	}
+}
+
+// finish works out capacities, peaks and the over-allocation findings.
+func (c *crowd) finish() (*People, diag.Findings) {
+	view, in, rows := c.view, c.in, c.rows
+	if c.first == 0 {
+		return view, nil
 	}
 	def := cmp.Or(in.DefaultCapacity, 5)
 	var found diag.Findings
@@ -165,13 +210,13 @@ func people(in *Input, entries []Entry) (*People, diag.Findings) {
 		if len(r.Projects) == 0 {
 			continue // listed, but planned in no project
 		}
-		c := cmp.Or(baseCap[i], def)
-		for j := range nw {
-			days := workdays[i][j]
+		capacity := cmp.Or(c.baseCap[i], def)
+		for j := range c.nw {
+			days := c.workdays[i][j]
 			if days == 0 {
 				days = 5 // no work planned that week: a plain week's capacity
 			}
-			r.Capacity[j] = c * float64(days) / 5
+			r.Capacity[j] = capacity * float64(days) / 5
 			if r.Capacity[j] > 0 {
 				r.Peak = max(r.Peak, r.Load[j]/r.Capacity[j])
 			}
@@ -207,8 +252,8 @@ func (p *PersonLoad) projectsIn(j int) int {
 	return n
 }
 
-// overFinding names the person, the week of the peak with each project's
-// share, and every week above capacity.
+// overFinding names the person, the week of the peak with the largest
+// projects' shares, and every week above capacity.
 func overFinding(r *PersonLoad, weeks []date.Date, pos diag.Pos) diag.Finding {
 	peak, best := -1, 0.0
 	var over []string
@@ -221,12 +266,7 @@ func overFinding(r *PersonLoad, weeks []date.Date, pos diag.Pos) diag.Finding {
 			peak, best = j, ratio
 		}
 	}
-	var shares []string
-	for _, pl := range r.Projects {
-		if pl.Load[peak] > 0 {
-			shares = append(shares, pl.Project+" "+Days(pl.Load[peak]))
-		}
-	}
+	shares, sharesJA := peakShares(r.Projects, peak)
 	if len(over) > 6 {
 		over = append(over[:6], "…")
 	}
@@ -235,10 +275,38 @@ func overFinding(r *PersonLoad, weeks []date.Date, pos diag.Pos) diag.Finding {
 	return diag.Finding{
 		Severity: diag.Warning, Rule: RuleOverAllocated, Pos: pos,
 		Message: fmt.Sprintf("%s is planned %s person-days in the week of %s against a capacity of %s (%d %%): %s; over capacity in %d week(s) with two projects or more: %s",
-			r.Name, Days(r.Load[peak]), week, Days(r.Capacity[peak]), pct, strings.Join(shares, ", "), r.OverWeeks, strings.Join(over, ", ")),
+			r.Name, Days(r.Load[peak]), week, Days(r.Capacity[peak]), pct, shares, r.OverWeeks, strings.Join(over, ", ")),
 		MessageJA: fmt.Sprintf("%s は %s の週に %s 人日の予定で、容量 %s 人日を超えています（%d %%）：%s。複数案件で容量を超える週は %d 週：%s",
-			r.Name, week, Days(r.Load[peak]), Days(r.Capacity[peak]), pct, strings.Join(shares, "、"), r.OverWeeks, strings.Join(over, "、")),
+			r.Name, week, Days(r.Load[peak]), Days(r.Capacity[peak]), pct, sharesJA, r.OverWeeks, strings.Join(over, "、")),
 	}
+}
+
+// MaxShares is how many projects' shares an over-allocation finding
+// names: a person in a hundred projects would otherwise make a line of a
+// hundred shares. The 要員 sheet keeps every project's share.
+const MaxShares = 5
+
+// peakShares lists the projects' person-days in week j, the largest first
+// (ties in portfolio order), at most MaxShares, then how many more there
+// are: in English and in Japanese.
+func peakShares(projects []ProjectLoad, j int) (en, ja string) {
+	var in []ProjectLoad
+	for _, pl := range projects {
+		if pl.Load[j] > 0 {
+			in = append(in, pl)
+		}
+	}
+	slices.SortStableFunc(in, func(a, b ProjectLoad) int { return cmp.Compare(b.Load[j], a.Load[j]) })
+	var parts []string
+	for _, pl := range in[:min(len(in), MaxShares)] {
+		parts = append(parts, pl.Project+" "+Days(pl.Load[j]))
+	}
+	en, ja = strings.Join(parts, ", "), strings.Join(parts, "、")
+	if more := len(in) - MaxShares; more > 0 {
+		en += fmt.Sprintf(" and %d more", more)
+		ja += fmt.Sprintf("、他 %d 件", more)
+	}
+	return en, ja
 }
 
 // Days formats person-days with one decimal.

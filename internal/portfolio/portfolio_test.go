@@ -1,7 +1,9 @@
 package portfolio
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/pmokit/pmo/internal/analyze"
@@ -145,5 +147,39 @@ func TestItemsAndOverdueActions(t *testing.T) {
 	}
 	if len(b.OverdueActions) != 2 || b.OverdueActions[0].Project != "y" || b.OverdueActions[1].Project != "x" || !b.HasActions {
 		t.Errorf("board actions = %+v", b.OverdueActions)
+	}
+}
+
+// A person shared by many projects: the finding names the largest shares
+// of the peak week and counts the rest, while the board keeps them all.
+func TestOverAllocatedNamesTheLargestShares(t *testing.T) {
+	t.Parallel()
+	w := date.Of(2026, 11, 30)
+	var entries []Entry
+	for i := range 8 {
+		// p0 1.0, p1 2.0, … p7 8.0 person-days.
+		entries = append(entries, Entry{ID: fmt.Sprintf("p%d", i), Status: "ok", RAG: analyze.Green, Summary: &Summary{Start: w, Workdays: []int{5},
+			Load: []LoadCell{{Person: "中村", Week: w, Days: float64(i + 1)}}}})
+	}
+	// Two projects with the same share keep portfolio order.
+	entries[0].Summary.Load[0].Days = 7
+	v, fs := people(&Input{DefaultCapacity: 5}, entries)
+	if len(fs) != 1 {
+		t.Fatalf("findings = %v", fs)
+	}
+	f := fs[0]
+	if want := ": p7 8.0, p0 7.0, p6 7.0, p5 6.0, p4 5.0 and 3 more;"; !strings.Contains(f.Message, want) {
+		t.Errorf("message %q lacks %q", f.Message, want)
+	}
+	if want := "：p7 8.0、p0 7.0、p6 7.0、p5 6.0、p4 5.0、他 3 件。"; !strings.Contains(f.MessageJA, want) {
+		t.Errorf("message_ja %q lacks %q", f.MessageJA, want)
+	}
+	if len(v.Rows) != 1 || len(v.Rows[0].Projects) != 8 {
+		t.Errorf("the board keeps every share: %+v", v.Rows)
+	}
+	// At the cap nothing is counted.
+	v, fs = people(&Input{DefaultCapacity: 5}, entries[3:])
+	if len(fs) != 1 || strings.Contains(fs[0].Message, " more;") || strings.Contains(fs[0].MessageJA, "他") || strings.Count(fs[0].Message, ", p") != 4 {
+		t.Errorf("five projects: %v", fs)
 	}
 }

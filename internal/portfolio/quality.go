@@ -28,34 +28,46 @@ type QualityRow struct {
 // order.
 func quality(entries []Entry) []QualityRow {
 	out := []QualityRow{}
-	for _, e := range entries {
-		if e.Summary == nil {
-			continue
+	for i := range entries {
+		out = qualityRows(out, &entries[i])
+	}
+	return rankQuality(out)
+}
+
+// qualityRows appends the project's rows, one per team.
+func qualityRows(out []QualityRow, e *Entry) []QualityRow {
+	if e.Summary == nil {
+		return out
+	}
+	at := map[string]int{}
+	for _, s := range e.Summary.Sources {
+		i, ok := at[s.Team]
+		if !ok {
+			i = len(out)
+			at[s.Team] = i
+			out = append(out, QualityRow{Project: e.label(), Team: s.Team})
 		}
-		at := map[string]int{}
-		for _, s := range e.Summary.Sources {
-			i, ok := at[s.Team]
-			if !ok {
-				i = len(out)
-				at[s.Team] = i
-				out = append(out, QualityRow{Project: e.label(), Team: s.Team})
-			}
-			r := &out[i]
-			r.Sources++
-			if !s.Read {
-				r.Unread++
-			}
-			r.Records += s.Records
-			r.Findings += s.Errors + s.Warnings
-			r.Unmapped += s.Unmapped
-			if s.Overrides {
-				r.Overrides++
-			}
-			if s.StaleRuns > 0 {
-				r.Stale++
-			}
+		r := &out[i]
+		r.Sources++
+		if !s.Read {
+			r.Unread++
+		}
+		r.Records += s.Records
+		r.Findings += s.Errors + s.Warnings
+		r.Unmapped += s.Unmapped
+		if s.Overrides {
+			r.Overrides++
+		}
+		if s.StaleRuns > 0 {
+			r.Stale++
 		}
 	}
+	return out
+}
+
+// rankQuality works out the rates of every project's rows and sorts them
+// worst first.
+func rankQuality(out []QualityRow) []QualityRow {
 	for i := range out {
 		if r := &out[i]; r.Records > 0 {
 			v := float64(r.Findings) / float64(r.Records) * 100
@@ -111,52 +123,71 @@ func (g *Group) RisksKnown() bool { return g.NoRiskRegister < g.Judged }
 // first appear; a project with several tags counts in each, and projects
 // without a value come last.
 func groups(key string, entries []Entry) []Group {
-	var out []Group
-	at := map[string]int{}
-	pv, ev := map[int]float64{}, map[int]float64{}
-	for _, e := range entries {
-		values := e.Groups.Group(key)
-		if len(values) == 0 {
-			values = []string{""}
+	g := newGrouping(key)
+	for i := range entries {
+		g.add(&entries[i])
+	}
+	return g.finish()
+}
+
+// grouping adds up the groups' subtotals one project at a time.
+type grouping struct {
+	key    string
+	out    []Group
+	at     map[string]int
+	pv, ev map[int]float64
+}
+
+func newGrouping(key string) *grouping {
+	return &grouping{key: key, at: map[string]int{}, pv: map[int]float64{}, ev: map[int]float64{}}
+}
+
+func (gr *grouping) add(e *Entry) {
+	values := e.Groups.Group(gr.key)
+	if len(values) == 0 {
+		values = []string{""}
+	}
+	seen := map[string]bool{}
+	for _, v := range values {
+		if seen[v] {
+			continue // a tag written twice counts once
 		}
-		seen := map[string]bool{}
-		for _, v := range values {
-			if seen[v] {
-				continue // a tag written twice counts once
-			}
-			seen[v] = true
-			i, ok := at[v]
-			if !ok {
-				i = len(out)
-				at[v] = i
-				out = append(out, Group{Name: v, Projects: []string{}, Counts: map[string]int{}})
-			}
-			g := &out[i]
-			g.Projects = append(g.Projects, e.label())
-			if !e.judged() {
-				g.Counts["failed"]++
-				continue
-			}
-			g.Counts[string(e.RAG)]++
-			g.BAC += e.Summary.BAC
-			pv[i] += e.Planned / 100 * e.Summary.BAC
-			ev[i] += e.Actual / 100 * e.Summary.BAC
-			g.LateTasks += e.LateTasks
-			g.OverdueIssues += e.OverdueIssues
-			g.OpenIssues += e.OpenIssues
-			g.HighRisks += e.HighRisks
-			g.Judged++
-			if e.NoIssueList {
-				g.NoIssueList++
-			}
-			if e.NoRiskRegister {
-				g.NoRiskRegister++
-			}
+		seen[v] = true
+		i, ok := gr.at[v]
+		if !ok {
+			i = len(gr.out)
+			gr.at[v] = i
+			gr.out = append(gr.out, Group{Name: v, Projects: []string{}, Counts: map[string]int{}})
+		}
+		g := &gr.out[i]
+		g.Projects = append(g.Projects, e.label())
+		if !e.judged() {
+			g.Counts["failed"]++
+			continue
+		}
+		g.Counts[string(e.RAG)]++
+		g.BAC += e.Summary.BAC
+		gr.pv[i] += e.Planned / 100 * e.Summary.BAC
+		gr.ev[i] += e.Actual / 100 * e.Summary.BAC
+		g.LateTasks += e.LateTasks
+		g.OverdueIssues += e.OverdueIssues
+		g.OpenIssues += e.OpenIssues
+		g.HighRisks += e.HighRisks
+		g.Judged++
+		if e.NoIssueList {
+			g.NoIssueList++
+		}
+		if e.NoRiskRegister {
+			g.NoRiskRegister++
 		}
 	}
+}
+
+func (gr *grouping) finish() []Group {
+	out := gr.out
 	for i := range out {
-		if pv[i] > 0 {
-			v := ev[i] / pv[i]
+		if gr.pv[i] > 0 {
+			v := gr.ev[i] / gr.pv[i]
 			out[i].SPI = &v
 		}
 	}

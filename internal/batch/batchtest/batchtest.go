@@ -55,7 +55,10 @@ func example(t testing.TB, portfolioYAML, lang string, board bool, groupBy strin
 	res := batch.Run(context.Background(), plan, opt)
 	pf := res.Overview(lang)
 	if board {
-		pf.Board = res.BuildBoard(plan, groupBy, 0)
+		var err error
+		if pf.Board, err = res.BuildBoard(plan, groupBy, 0); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for i := range pf.Rows {
 		// Held in the portfolio, so that tests see them as the renderers do.
