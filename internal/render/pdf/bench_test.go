@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -54,4 +55,33 @@ func synthProject(tb testing.TB, tasks, issues int) *report.Document {
 		tb.Fatal(err)
 	}
 	return p.Document("ja")
+}
+
+// BenchmarkRenderPortfolio100 draws a portfolio of 100 projects: the
+// example portfolio's rows and summary pages repeated under new ids, the
+// size of the batch benchmark.
+func BenchmarkRenderPortfolio100(b *testing.B) {
+	ex := examplePortfolio(b, "ja")
+	pf := *ex
+	pf.Rows, pf.Documents = nil, nil
+	for i := range 100 {
+		k := i % len(ex.Rows)
+		r := ex.Rows[k]
+		r.ID = fmt.Sprintf("%s-%03d", r.ID, i)
+		pf.Rows = append(pf.Rows, r)
+		var d *report.Document
+		if k < len(ex.Documents) {
+			d = ex.Documents[k]
+		}
+		pf.Documents = append(pf.Documents, d)
+	}
+	size := 0
+	for b.Loop() {
+		out, _, err := RenderPortfolio(&pf, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(out)
+	}
+	b.ReportMetric(float64(size), "bytes/portfolio")
 }

@@ -127,9 +127,31 @@ func wrap(s string, width float64, w func(rune) float64) []string {
 	}
 	var lines []string
 	for para := range strings.SplitSeq(s, "\n") {
+		if fits(para, width, w) {
+			// Most cells are one short line: no rune slice needed.
+			lines = append(lines, strings.TrimRight(para, " \u3000"))
+			continue
+		}
 		lines = wrapParagraph([]rune(para), width, w, lines)
 	}
 	return lines
+}
+
+// fits reports whether wrapParagraph would keep para on one line: it adds
+// the widths in the same order, so the sums are the same.
+func fits(para string, width float64, w func(rune) float64) bool {
+	x, first := 0.0, true
+	for _, r := range para {
+		if first {
+			x, first = w(r), false
+			continue
+		}
+		if x+w(r) > width {
+			return false
+		}
+		x += w(r)
+	}
+	return !first
 }
 
 func wrapParagraph(p []rune, width float64, w func(rune) float64, lines []string) []string {

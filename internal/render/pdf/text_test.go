@@ -139,6 +139,15 @@ func FuzzWrap(f *testing.F) {
 		if got, want := dropSpace(joined.String()), dropSpace(clean); got != want {
 			t.Fatalf("lines %q lost characters: %q != %q", lines, got, want)
 		}
+		// The one-line shortcut gives what the breaker gives.
+		for para := range strings.SplitSeq(clean, "\n") {
+			if !fits(para, width, measure) {
+				continue
+			}
+			if got := wrapParagraph([]rune(para), width, measure, nil); len(got) != 1 || got[0] != strings.TrimRight(para, " \u3000") {
+				t.Fatalf("%q fits on one line, but the breaker gives %q", para, got)
+			}
+		}
 		if n := strings.Count(clean, string(replacement)) - strings.Count(s, string(replacement)); n != len(missing) {
 			t.Fatalf("%d replacements for %d missing characters", n, len(missing))
 		}

@@ -135,7 +135,46 @@ func (z *zipWriter) deflater(w io.Writer) (io.WriteCloser, error) {
 type compressed struct {
 	crc        uint32
 	size       uint64 // uncompressed
-	compressed bytes.Buffer
+	compressed chunks
+}
+
+// chunks is bytes kept in pieces of chunkSize: a buffer that never copies
+// what it holds to grow (a 50,000-row sheet is about 6 MB compressed).
+type chunks struct {
+	parts [][]byte
+	n     int
+}
+
+const chunkSize = 256 << 10
+
+func (c *chunks) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		if len(c.parts) == 0 || len(c.parts[len(c.parts)-1]) == chunkSize {
+			c.parts = append(c.parts, make([]byte, 0, chunkSize))
+		}
+		last := &c.parts[len(c.parts)-1]
+		k := min(len(p), chunkSize-len(*last))
+		*last = append(*last, p[:k]...)
+		p = p[k:]
+	}
+	c.n += n
+	return n, nil
+}
+
+func (c *chunks) Len() int { return c.n }
+
+// WriteTo writes the pieces in order.
+func (c *chunks) WriteTo(w io.Writer) (int64, error) {
+	var n int64
+	for _, p := range c.parts {
+		k, err := w.Write(p)
+		n += int64(k)
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 // sum is the uncompressed bytes' CRC and size, on their way to the
@@ -238,7 +277,7 @@ func (b *book) writeZip(ps map[string]*bytes.Buffer) ([]byte, error) {
 				CRC32: c.crc, CompressedSize64: uint64(c.compressed.Len()), UncompressedSize64: c.size,
 			})
 			if err == nil {
-				_, err = w.Write(c.compressed.Bytes())
+				_, err = c.compressed.WriteTo(w)
 			}
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", n, err)
