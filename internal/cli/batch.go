@@ -155,7 +155,10 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 		watch = pipeline.NewStopwatch()
 	}
 	fb := newFeedback(env.Stderr, opt.quiet)
+	// Set again at the end of the command (and before a large portfolio's
+	// step); restoring twice is harmless.
 	loose := looseGC(env)
+	defer loose()
 	res := batch.Run(ctx, plan, batch.Options{
 		Out: out, Jobs: opt.jobs, AsOf: asOf, Today: date.FromTime(time.Now()), Lang: opt.lang, Force: opt.force,
 		Getenv: env.Getenv, Version: env.Version, Variant: fmt.Sprintf("%s font=%x annotate=%t", opt.format, sha256.Sum256(font), opt.annotate),
@@ -163,7 +166,6 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 		Outputs:   []string{trackerFile, reportFile, meetingFile},
 		Stopwatch: watch, Progress: fb.event,
 	})
-	loose()
 	fb.finish()
 	if err := ctx.Err(); err != nil {
 		// The portfolio would show the projects not run as failed.
@@ -176,7 +178,13 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 	for _, f := range res.Board.Findings {
 		fmt.Fprintln(env.Stderr, f.Format(cmpStr(opt.lang, "ja")))
 	}
-	restore := tightGC(env)
+	// A small portfolio's step holds less than the projects did: it keeps
+	// their target. A large one's grows with the projects: the tight one.
+	restore := func() {}
+	if len(res.Projects) > sideBySide {
+		loose()
+		restore = tightGC(env)
+	}
 	watch.Time("portfolio", func() { err2 = writePortfolio(out, res, lang, font) })
 	restore()
 	if err2 != nil {

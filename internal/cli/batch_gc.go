@@ -10,7 +10,10 @@ import "runtime/debug"
 // issues each) it took about a fifth of the batch's CPU. At 200 the heap
 // may grow to three times what the projects in flight hold instead of
 // twice, a constant in the number of projects (see README,
-// Measurements). GOGC set by the user wins.
+// Measurements). A portfolio of up to sideBySide projects keeps it for
+// its portfolio step too, which then holds less than the projects did;
+// a larger one's step has the tight target of tightGC. GOGC set by the
+// user wins.
 const batchGOGC = 200
 
 // looseGC sets batchGOGC until the returned function restores the
