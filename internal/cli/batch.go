@@ -218,10 +218,11 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 // made at the same time, one on each core: this step comes after every
 // project and would otherwise leave a core idle. What each of the two
 // holds grows with the projects (a PDF page and the findings of each);
-// up to this many both together hold less than building two projects
-// does (100 generated projects: at most 64 MiB resident in this step
-// against 83 MiB before it), beyond it they are made one after the other,
-// so that a large portfolio's peak is one file's, not two.
+// up to this many both together hold about what building two projects
+// does (100 generated projects: at most 64 MiB resident in this step with
+// the tight GC target, against 83 MiB before it), beyond it they are made
+// one after the other, so that a large portfolio's peak is one file's,
+// not two.
 const sideBySide = 200
 
 // writePortfolio writes the portfolio workbook, PDF and summary.json.
