@@ -367,23 +367,25 @@ func (b *book) writeSheet(w io.Writer, part []byte, sheet string, sb *sheetBuf) 
 	if ref := sb.dimension(b); ref != "" {
 		head = setDimension(head, ref)
 	}
-	if _, err := w.Write(head); err != nil {
-		return err
-	}
 	x := &sheetXML{w: w, buf: make([]byte, 0, flushAt+4096), cols: b.col}
+	if sb.cellCount() >= handoffCells {
+		x.h = newHandoff(w, flushAt+4096)
+	}
 	if cs := b.colStyles[sheet]; len(cs) > 0 {
 		x.styles = func(c int) int { return cs[c] }
 	}
+	x.buf = append(x.buf, head...)
 	x.buf = append(x.buf, "<sheetData>"...)
 	sb.rows(x.row)
 	x.buf = append(x.buf, "</sheetData>"...)
-	x.flush()
-	if x.err != nil {
-		return x.err
-	}
-	_, err := w.Write(part[end:])
-	return err
+	x.buf = append(x.buf, part[end:]...)
+	return x.close()
 }
+
+// handoffCells is the size from which a sheet's rows are compressed on
+// another goroutine while they are made (see handoff): about 5,000 WBS
+// rows, whose compression takes tens of milliseconds.
+const handoffCells = 100_000
 
 // setDimension makes the <dimension> of a worksheet's head ref.
 func setDimension(head []byte, ref string) []byte {
