@@ -155,7 +155,10 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 		watch = pipeline.NewStopwatch()
 	}
 	fb := newFeedback(env.Stderr, opt.quiet)
+	// Set again at the end of the command (and before a large portfolio's
+	// step); restoring twice is harmless.
 	loose := looseGC(env)
+	defer loose()
 	res := batch.Run(ctx, plan, batch.Options{
 		Out: out, Jobs: opt.jobs, AsOf: asOf, Today: date.FromTime(time.Now()), Lang: opt.lang, Force: opt.force,
 		Getenv: env.Getenv, Version: env.Version, Variant: fmt.Sprintf("%s font=%x annotate=%t", opt.format, sha256.Sum256(font), opt.annotate),
@@ -163,7 +166,6 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 		Outputs:   []string{trackerFile, reportFile, meetingFile},
 		Stopwatch: watch, Progress: fb.event,
 	})
-	loose()
 	fb.finish()
 	if err := ctx.Err(); err != nil {
 		// The portfolio would show the projects not run as failed.
@@ -176,7 +178,13 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 	for _, f := range res.Board.Findings {
 		fmt.Fprintln(env.Stderr, f.Format(cmpStr(opt.lang, "ja")))
 	}
-	restore := tightGC(env)
+	// A small portfolio's step holds less than the projects did: it keeps
+	// their target. A large one's grows with the projects: the tight one.
+	restore := func() {}
+	if len(res.Projects) > sideBySide {
+		loose()
+		restore = tightGC(env)
+	}
 	watch.Time("portfolio", func() { err2 = writePortfolio(out, res, lang, font) })
 	restore()
 	if err2 != nil {
@@ -210,10 +218,11 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 // made at the same time, one on each core: this step comes after every
 // project and would otherwise leave a core idle. What each of the two
 // holds grows with the projects (a PDF page and the findings of each);
-// up to this many both together hold less than building two projects
-// does (100 generated projects: at most 64 MiB resident in this step
-// against 83 MiB before it), beyond it they are made one after the other,
-// so that a large portfolio's peak is one file's, not two.
+// up to this many both together hold about what building two projects
+// does (100 generated projects: at most 64 MiB resident in this step with
+// the tight GC target, against 83 MiB before it), beyond it they are made
+// one after the other, so that a large portfolio's peak is one file's,
+// not two.
 const sideBySide = 200
 
 // writePortfolio writes the portfolio workbook, PDF and summary.json.

@@ -122,6 +122,14 @@ func (g *Grid) Pos(row, col int) diag.Pos {
 	return diag.Pos{File: g.File, Sheet: g.Name, Row: row, Col: col}
 }
 
+// posRow is Pos(row, col).Row: the row, or for CSV its line.
+func (g *Grid) posRow(row int) int {
+	if g.lines != nil && row > 0 && row <= len(g.lines) {
+		return g.lines[row-1]
+	}
+	return row
+}
+
 // RowPos returns the position of a whole row.
 func (g *Grid) RowPos(row int) diag.Pos { return g.Pos(row, 0) }
 

@@ -122,6 +122,7 @@ type slot struct {
 	cols  []int
 	start int
 	index int // project.FieldIndex(field)
+	typ   fieldType
 }
 
 func newRowReader(g *Grid, h *header, opt *Options, fs *diag.Findings) *rowReader {
@@ -231,7 +232,7 @@ func (rr *rowReader) slotFields() {
 	var cols []int
 	for _, f := range names {
 		rr.slotOf[f] = len(rr.slots)
-		rr.slots = append(rr.slots, slot{field: f, cols: rr.fields[f], start: rr.width, index: project.FieldIndex(f)})
+		rr.slots = append(rr.slots, slot{field: f, cols: rr.fields[f], start: rr.width, index: project.FieldIndex(f), typ: fieldTypes[f]})
 		rr.width += len(rr.fields[f])
 		cols = append(cols, rr.fields[f][0])
 	}
@@ -242,6 +243,12 @@ func (rr *rowReader) pos(p parsed) diag.Pos { return rr.g.Pos(int(p.row), int(p.
 
 // read parses one cell of field; set=false when the cell says nothing.
 func (rr *rowReader) read(r *Row, row, col int, field string) parsed {
+	return rr.readAs(r, row, col, field, fieldTypes[field])
+}
+
+// readAs is read for a field of type typ (fieldTypes[field]), looked up
+// once per column rather than once per cell.
+func (rr *rowReader) readAs(r *Row, row, col int, field string, typ fieldType) parsed {
 	c, r0, c0 := rr.cell(r, row, col, field)
 	p := parsed{row: int32(r0), col: int32(c0)}
 	var raw string
@@ -268,12 +275,12 @@ func (rr *rowReader) read(r *Row, row, col int, field string) parsed {
 	case Number:
 		raw = formatNumber(c.Num)
 	}
-	if isDash(raw) && fieldTypes[field] != dateField {
+	if isDash(raw) && typ != dateField {
 		return p // "-" fills a cell that has nothing to say
 	}
 	p.text, p.set = raw, true
 	st := rr.g.style(c)
-	switch fieldTypes[field] {
+	switch typ {
 	case dateField:
 		rr.readDate(c, st, &p, field)
 	case effortField:
@@ -294,11 +301,11 @@ func (rr *rowReader) read(r *Row, row, col int, field string) parsed {
 		var n float64
 		var ok bool
 		switch {
-		case fieldTypes[field] == riskLevelField && rr.riskPct[col]:
+		case typ == riskLevelField && rr.riskPct[col]:
 			if n, ok = percentLevel(raw); !ok {
 				n, ok = value.RiskLevel(raw) // a word among the percentages
 			}
-		case fieldTypes[field] == riskLevelField:
+		case typ == riskLevelField:
 			n, ok = value.RiskLevel(raw) // 0.3 and 30% are probabilities, mapped onto 1-5
 		case c.Kind == Number:
 			n, ok = c.Num, true
@@ -462,7 +469,7 @@ func (rr *rowReader) values(row int) rowValues {
 	r := rr.g.row(row) // looked up once for all the row's fields
 	for _, s := range rr.slots {
 		for i, col := range s.cols {
-			v.ps[s.start+i] = rr.read(r, row, col, s.field)
+			v.ps[s.start+i] = rr.readAs(r, row, col, s.field, s.typ)
 		}
 	}
 	return v
@@ -572,7 +579,8 @@ func (v rowValues) num(field string) *float64 {
 // the record's own row at the field's first column, which the table's
 // layout already says; only the others are kept per record.
 func (v rowValues) cells() project.Cells {
-	base := v.rr.g.Pos(v.row, 0).Row // for CSV, the line
+	g := v.rr.g
+	base := g.posRow(v.row) // for CSV, the line
 	out := v.rr.layout.Cells(base)
 	for _, s := range v.rr.slots {
 		if s.index < 0 {
@@ -588,8 +596,9 @@ func (v rowValues) cells() project.Cells {
 				break
 			}
 		}
-		if pos := v.rr.pos(p); pos.Row != base || pos.Col != s.cols[0] {
-			out.SetIndex(s.index, pos.Row, pos.Col) // not where the layout says
+		// As rr.pos(p) gives it, without building a diag.Pos per field.
+		if row, col := g.posRow(int(p.row)), int(p.col); row != base || col != s.cols[0] {
+			out.SetIndex(s.index, row, col) // not where the layout says
 		}
 	}
 	return out

@@ -63,15 +63,34 @@ type sheetXML struct {
 	err    error
 	cols   func(c int) string // column letters
 	styles func(c int) int    // a column's own style, for a cell with none
+	h      *handoff           // when set, w is written on another goroutine
 }
 
 const flushAt = 64 << 10
 
 func (x *sheetXML) flush() {
-	if x.err == nil && len(x.buf) > 0 {
+	switch {
+	case x.err != nil || len(x.buf) == 0:
+		x.buf = x.buf[:0]
+	case x.h != nil:
+		x.buf = x.h.swap(x.buf)
+	default:
 		_, x.err = x.w.Write(x.buf)
+		x.buf = x.buf[:0]
 	}
-	x.buf = x.buf[:0]
+}
+
+// close flushes the buffer and, with a handoff, waits until all is
+// written; it returns the first error.
+func (x *sheetXML) close() error {
+	x.flush()
+	if x.h != nil {
+		if err := x.h.close(); x.err == nil {
+			x.err = err
+		}
+		x.h = nil
+	}
+	return x.err
 }
 
 // row writes row r with its cells from column 1 (gaps skipped).

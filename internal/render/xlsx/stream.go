@@ -100,6 +100,19 @@ func (sb *sheetBuf) lastRow() int {
 	return last
 }
 
+// cellCount is about how many cells the sheet writes: its records'
+// and its buffered cells.
+func (sb *sheetBuf) cellCount() int {
+	n := 0
+	if sb.rec != nil {
+		n = sb.rec.n * sb.rec.ncol
+	}
+	for _, row := range sb.cells {
+		n += len(row)
+	}
+	return n
+}
+
 // dimension is the range the sheet's cells cover ("" for none).
 func (sb *sheetBuf) dimension(b *book) string {
 	c1, r1, c2, r2 := 0, 0, 0, 0

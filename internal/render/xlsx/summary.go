@@ -98,6 +98,7 @@ func sectionLook() look { return look{bold: true, fill: colSection, color: colTi
 func (b *book) summary() {
 	d := b.d
 	sheet := b.label("sheet.summary")
+	b.streamed(sheet) // its cells written with the zip, like the row tables'
 	b.width(sheet, 1, sumLabelW)
 	b.width(sheet, 2, sumValueW)
 	b.width(sheet, 3, sumNoteW)
