@@ -202,11 +202,12 @@ func actionStats(actions []project.Action, hasSource bool, asOf date.Date, prev 
 		}
 		n := 0
 		if len(meetings) > 0 {
-			for _, m := range meetings {
-				if m > raised {
-					n++
-				}
+			// The meetings after raised: meetings is sorted and unique.
+			i, found := slices.BinarySearch(meetings, raised)
+			if found {
+				i++
 			}
+			n = len(meetings) - i
 		} else {
 			n = int(asOf-raised) / 7
 		}
