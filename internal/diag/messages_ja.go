@@ -229,8 +229,8 @@ var messagesJA = map[string]string{
 	"no record of this sheet changed over the last %d runs although %d of its tasks are planned to be under way: it may not have been updated": "直近 %d 回の実行でこのシートの内容が一切変わっていません。実施中のはずのタスクが %d 件あり、未更新の可能性があります",
 
 	// internal/limits: files pmo does not read, and inputs past its bounds.
-	"%s is over pmo's limit of %s; is the file damaged?":                       "%v が pmo の上限（%s）を超えています。ファイルが壊れていないか確認してください",
-	"is a directory, not a file":                                               "ファイルではなくフォルダーです",
+	"%s is over pmo's limit of %s (real files stay far below it); check that it is the right file and not damaged": "%vが pmo の上限（%s）を超えています（実際のファイルはふつうこれよりずっと小さくなります）。正しいファイルか、壊れていないか確認してください",
+	"is a directory, not a file": "ファイルではなくフォルダーです",
 	"is a named pipe (FIFO), not a regular file; pmo reads only regular files": "名前付きパイプ（FIFO）で、通常のファイルではありません。pmo は通常のファイルだけを読み込みます",
 	"is a socket, not a regular file; pmo reads only regular files":            "ソケットで、通常のファイルではありません。pmo は通常のファイルだけを読み込みます",
 	"is a device, not a regular file; pmo reads only regular files":            "デバイスで、通常のファイルではありません。pmo は通常のファイルだけを読み込みます",

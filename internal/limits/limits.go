@@ -113,7 +113,7 @@ func Over(pos diag.Pos, what diag.Phrase, limit int64, bytes bool) *diag.InputEr
 	if bytes {
 		n = size(limit)
 	}
-	return diag.Errorf(pos, "%s is over pmo's limit of %s; is the file damaged?", what, n)
+	return diag.Errorf(pos, "%s is over pmo's limit of %s (real files stay far below it); check that it is the right file and not damaged", what, n)
 }
 
 // size prints a byte count as a user reads it: 64 MB, 256 KB.

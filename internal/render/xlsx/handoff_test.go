@@ -60,3 +60,26 @@ func TestHandoffError(t *testing.T) {
 		t.Errorf("error %v, want disk full", err)
 	}
 }
+
+// TestChunks: what is written comes back whole and in order, in pieces
+// that grow with it.
+func TestChunks(t *testing.T) {
+	t.Parallel()
+	var c chunks
+	var want bytes.Buffer
+	for i := range 5000 {
+		p := bytes.Repeat([]byte{byte(i)}, i%700)
+		c.Write(p)
+		want.Write(p)
+	}
+	var got bytes.Buffer
+	if _, err := c.WriteTo(&got); err != nil {
+		t.Fatal(err)
+	}
+	if c.Len() != want.Len() || !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Fatalf("got %d bytes back, want %d", got.Len(), want.Len())
+	}
+	if cap(c.parts[0]) != minChunk || cap(c.parts[len(c.parts)-1]) != maxChunk {
+		t.Errorf("pieces of %d … %d bytes", cap(c.parts[0]), cap(c.parts[len(c.parts)-1]))
+	}
+}

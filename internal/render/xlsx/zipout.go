@@ -107,8 +107,9 @@ func sheetPaths(ps map[string]*bytes.Buffer) (map[string]string, error) {
 // zipWriter writes the entries with one deflate writer, reset for each
 // entry and for each sheet compressed ahead.
 type zipWriter struct {
-	zw *zip.Writer
-	fw *flate.Writer
+	zw  *zip.Writer
+	fw  *flate.Writer
+	buf []byte // the rows' buffer, reused from sheet to sheet
 }
 
 func newZipWriter(out io.Writer) *zipWriter {
@@ -138,27 +139,32 @@ type compressed struct {
 	compressed chunks
 }
 
-// chunks is bytes kept in pieces of chunkSize: a buffer that never copies
-// what it holds to grow (a 50,000-row sheet is about 6 MB compressed).
+// chunks is bytes kept in pieces: a buffer that never copies what it
+// holds to grow (a 50,000-row sheet is about 6 MB compressed). Each piece
+// is as large as all before it, from 4 KB up to 256 KB, so a small sheet
+// takes little.
 type chunks struct {
 	parts [][]byte
 	n     int
 }
 
-const chunkSize = 256 << 10
+const (
+	minChunk = 4 << 10
+	maxChunk = 256 << 10
+)
 
 func (c *chunks) Write(p []byte) (int, error) {
 	n := len(p)
 	for len(p) > 0 {
-		if len(c.parts) == 0 || len(c.parts[len(c.parts)-1]) == chunkSize {
-			c.parts = append(c.parts, make([]byte, 0, chunkSize))
+		if len(c.parts) == 0 || len(c.parts[len(c.parts)-1]) == cap(c.parts[len(c.parts)-1]) {
+			c.parts = append(c.parts, make([]byte, 0, min(max(minChunk, c.n), maxChunk)))
 		}
 		last := &c.parts[len(c.parts)-1]
-		k := min(len(p), chunkSize-len(*last))
+		k := min(len(p), cap(*last)-len(*last))
 		*last = append(*last, p[:k]...)
 		p = p[k:]
+		c.n += k
 	}
-	c.n += n
 	return n, nil
 }
 
@@ -239,7 +245,7 @@ func (b *book) writeZip(ps map[string]*bytes.Buffer) ([]byte, error) {
 			return nil, err
 		}
 		s := &sum{w: fw}
-		if err := b.writeSheet(s, rPrefix(ps[p].Bytes()), sheet, sb); err != nil {
+		if err := b.writeSheet(s, rPrefix(ps[p].Bytes()), sheet, sb, z); err != nil {
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
 		if err := fw.Close(); err != nil {
@@ -349,7 +355,7 @@ func restyle(f *excelize.File, before *bytes.Buffer) ([]byte, error) {
 // writeSheet writes a streamed sheet's part: excelize's worksheet XML with
 // its <sheetData> (empty to excelize, which never held these cells) made
 // the buffer's rows, and its dimension the range they cover.
-func (b *book) writeSheet(w io.Writer, part []byte, sheet string, sb *sheetBuf) error {
+func (b *book) writeSheet(w io.Writer, part []byte, sheet string, sb *sheetBuf, z *zipWriter) error {
 	start := bytes.Index(part, []byte("<sheetData"))
 	if start < 0 {
 		return fmt.Errorf("no sheetData in the worksheet")
@@ -367,7 +373,11 @@ func (b *book) writeSheet(w io.Writer, part []byte, sheet string, sb *sheetBuf) 
 	if ref := sb.dimension(b); ref != "" {
 		head = setDimension(head, ref)
 	}
-	x := &sheetXML{w: w, buf: make([]byte, 0, flushAt+4096), cols: b.col}
+	if z.buf == nil {
+		z.buf = make([]byte, 0, flushAt+4096)
+	}
+	x := &sheetXML{w: w, buf: z.buf[:0], cols: b.col}
+	defer func() { z.buf = x.buf[:0] }()
 	if sb.cellCount() >= handoffCells {
 		x.h = newHandoff(w, flushAt+4096)
 	}
