@@ -31,6 +31,7 @@ func parseCSV(name string, data []byte, encoding string) (*Book, error) {
 	r.LazyQuotes = true
 	r.ReuseRecord = true
 	g := &Grid{File: name, lines: []int{}}
+	txt := texts{g: g}
 	var b budget
 	for n := 1; ; n++ {
 		rec, err := r.Read()
@@ -64,11 +65,14 @@ func parseCSV(name string, data []byte, encoding string) (*Book, error) {
 			if err := b.cell(pos); err != nil {
 				return nil, err
 			}
-			c := Cell{Col: uint16(i + 1), Kind: String, Str: f}
+			// Stored as the xlsx reader stores inline strings: a column
+			// of one repeated value holds it once.
+			kind := String
 			if value.IsErrorValue(strings.TrimSpace(f)) {
-				c.Kind = ErrorValue
+				kind = ErrorValue
 			}
-			row.cells = append(row.cells, g.store(c))
+			txt.plain(f, i+1)
+			row.cells = append(row.cells, cell{col: uint16(i + 1), kind: kind, v: txt.last})
 		}
 		if len(row.cells) > 0 {
 			g.Rows = append(g.Rows, row)

@@ -104,7 +104,7 @@ type Grid struct {
 	lines []int
 	// text holds the strings of text and error cells (those of shared
 	// strings are in sst, the workbook's table).
-	text []string
+	text textStore
 	sst  []string
 
 	covered map[uint64]int32 // every cell of a merge (cellKey) -> index in Merges, built lazily
@@ -226,7 +226,7 @@ func (g *Grid) view(c cell) Cell {
 		if c.v&sstCell != 0 {
 			out.Str = g.sst[c.v&^sstCell]
 		} else {
-			out.Str = g.text[c.v]
+			out.Str = g.text.at(c.v)
 		}
 	}
 	return out
@@ -239,8 +239,7 @@ func (g *Grid) store(c Cell) cell {
 	case Number, Bool:
 		out.v = math.Float64bits(c.Num)
 	case String, ErrorValue:
-		out.v = uint64(len(g.text))
-		g.text = append(g.text, c.Str)
+		out.v = g.text.add(c.Str)
 	}
 	return out
 }

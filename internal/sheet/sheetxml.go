@@ -401,8 +401,7 @@ func (sr *sheetReader) stored(c *Cell) cell {
 	case sr.texts.used:
 		out.v = sr.texts.last
 	default:
-		out.v = uint64(len(sr.g.text))
-		sr.g.text = append(sr.g.text, c.Str)
+		out.v = sr.g.text.add(c.Str)
 	}
 	return out
 }

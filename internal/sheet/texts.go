@@ -30,6 +30,17 @@ const (
 // get returns unescape(raw) for a cell of column col, kept in g.text at
 // t.last.
 func (t *texts) get(raw []byte, col int) string {
+	return share(t, raw, col, unescape)
+}
+
+// plain is get for text that needs no unescaping (a CSV field).
+func (t *texts) plain(s string, col int) string {
+	return share(t, s, col, func(s string) string { return s })
+}
+
+// share returns decode(raw), kept in g.text at t.last: the text stored
+// before when raw repeats in a column that shares, else a new entry.
+func share[T []byte | string](t *texts, raw T, col int, decode func(T) string) string {
 	t.used = true
 	if col >= len(t.cols) {
 		t.cols = append(t.cols, make([]textCol, col+1-len(t.cols))...)
@@ -45,12 +56,11 @@ func (t *texts) get(raw []byte, col int) string {
 				tc.hits++
 			}
 			t.last = uint64(i)
-			return t.g.text[i]
+			return t.g.text.at(uint64(i))
 		}
 	}
-	s := unescape(raw)
-	t.last = uint64(len(t.g.text))
-	t.g.text = append(t.g.text, s)
+	s := decode(raw)
+	t.last = t.g.text.add(s)
 	if share && len(raw) <= maxTextLen && len(t.m) < maxTexts {
 		if t.m == nil {
 			t.m = map[string]uint32{}
@@ -62,4 +72,34 @@ func (t *texts) get(raw []byte, col int) string {
 		t.m[key] = uint32(t.last)
 	}
 	return s
+}
+
+// textStore is a grid's list of cell texts, in blocks of a fixed size: a
+// sheet of millions of text cells grows it without copying the list
+// again and again (a slice doubling leaves its old copies for the
+// collector, which at 3 M cells added some 100 MB to the peak).
+type textStore struct{ blocks [][]string }
+
+const textBlock = 1 << 12
+
+// add appends s and returns its index.
+func (t *textStore) add(s string) uint64 {
+	n := len(t.blocks)
+	if n == 0 || len(t.blocks[n-1]) == textBlock {
+		t.blocks = append(t.blocks, make([]string, 0, textBlock))
+		n++
+	}
+	t.blocks[n-1] = append(t.blocks[n-1], s)
+	return uint64((n-1)*textBlock + len(t.blocks[n-1]) - 1)
+}
+
+// at returns the text at index i.
+func (t *textStore) at(i uint64) string { return t.blocks[i/textBlock][i%textBlock] }
+
+// len returns how many texts t holds.
+func (t *textStore) len() int {
+	if len(t.blocks) == 0 {
+		return 0
+	}
+	return (len(t.blocks)-1)*textBlock + len(t.blocks[len(t.blocks)-1])
 }

@@ -16,14 +16,14 @@ func TestTextsShared(t *testing.T) {
 	a := tx.get([]byte("完了"), 1)
 	ia := tx.last
 	b := tx.get([]byte("完了"), 1)
-	if a != "完了" || b != a || tx.last != ia || len(g.text) != 1 {
-		t.Fatalf("repeated text: %q %q at %d, %d texts", a, b, tx.last, len(g.text))
+	if a != "完了" || b != a || tx.last != ia || g.text.len() != 1 {
+		t.Fatalf("repeated text: %q %q at %d, %d texts", a, b, tx.last, g.text.len())
 	}
-	if s := tx.get([]byte("R&amp;D_x0041_"), 1); s != "R&DA" || g.text[tx.last] != s {
+	if s := tx.get([]byte("R&amp;D_x0041_"), 1); s != "R&DA" || g.text.at(tx.last) != s {
 		t.Errorf("escaped text read as %q", s)
 	}
-	if s := tx.get([]byte("R&amp;D_x0041_"), 1); s != "R&DA" || len(g.text) != 2 {
-		t.Errorf("escaped text again: %q, %d texts", s, len(g.text))
+	if s := tx.get([]byte("R&amp;D_x0041_"), 1); s != "R&DA" || g.text.len() != 2 {
+		t.Errorf("escaped text again: %q, %d texts", s, g.text.len())
 	}
 	long := make([]byte, maxTextLen+1)
 	for i := range long {
@@ -31,12 +31,12 @@ func TestTextsShared(t *testing.T) {
 	}
 	tx.get(long, 1)
 	tx.get(long, 1)
-	if len(g.text) != 4 {
-		t.Errorf("a text over maxTextLen is not shared: want 4 texts, have %d", len(g.text))
+	if g.text.len() != 4 {
+		t.Errorf("a text over maxTextLen is not shared: want 4 texts, have %d", g.text.len())
 	}
 	for i := range maxTexts + 10 {
 		raw := []byte(strconv.Itoa(i) + "件")
-		if s := tx.get(raw, 2+i%3); s != string(raw) || g.text[tx.last] != s {
+		if s := tx.get(raw, 2+i%3); s != string(raw) || g.text.at(tx.last) != s {
 			t.Fatalf("text %d read as %q", i, s)
 		}
 	}
@@ -48,12 +48,12 @@ func TestTextsShared(t *testing.T) {
 		t.Errorf("table holds %d texts; columns without repeats should stop adding after %d", len(tx.m), tryTexts)
 	}
 	// A column of repeats keeps sharing.
-	n := len(g.text)
+	n := g.text.len()
 	for i := range 10 * tryTexts {
 		tx.get([]byte(strconv.Itoa(i%8)+"番"), 9)
 	}
-	if len(g.text) != n+8 {
-		t.Errorf("a column of 8 texts repeated added %d texts, want 8", len(g.text)-n)
+	if g.text.len() != n+8 {
+		t.Errorf("a column of 8 texts repeated added %d texts, want 8", g.text.len()-n)
 	}
 }
 
