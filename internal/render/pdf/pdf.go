@@ -96,6 +96,9 @@ func draw(d *report.Document, opt Options, rec *[]textRun, body func(w *writer))
 		return nil, nil, fmt.Errorf("writing the PDF: %w", err)
 	}
 	pages := strconv.Itoa(w.pdf.PageNo())
+	// Only the file is needed from here on: the collector may take the
+	// pages while the file is finished.
+	w.pdf = nil
 	for _, r := range pages {
 		w.used.add(r)
 	}
