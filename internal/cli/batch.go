@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"crypto/sha256"
@@ -58,11 +59,13 @@ then OUT/portfolio.xlsx and OUT/portfolio.pdf (worst project first) and OUT/summ
 One broken project never stops the others: its error is reported and the rest are
 built. One run at a time writes to OUT: a second run on the same folder waits for
 the first (--no-wait: fails at once). A project whose inputs, definition and options are unchanged since the last
-run is reused, not rebuilt (--force rebuilds all). Every file is written to a
+run is reused, not rebuilt (--force rebuilds all); when every project is reused and the
+portfolio file is unchanged, the portfolio outputs in place are kept too. Every file is written to a
 temporary name and renamed, so a killed run leaves earlier outputs intact.
 
 全案件を並列に処理し、各案件の管理表・報告書と、ポートフォリオの一覧（Excel・PDF）を
-作成します。1 案件の失敗で他の案件は止まりません。
+作成します。1 案件の失敗で他の案件は止まりません。前回から入力が変わっていない案件は
+作り直さず、全案件がそうならポートフォリオの出力もそのまま使います。
 
 Exit status: 0 all built and nothing reached --fail-on; 1 a project failed or reached
 it; 2 usage or I/O errors; 130 interrupted (Ctrl-C, SIGTERM: no portfolio is written).`,
@@ -171,25 +174,45 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 		// The portfolio would show the projects not run as failed.
 		return err
 	}
-	var err2 error
-	if res.Board, err = res.BuildBoard(plan, opt.groupBy, opt.msWeeks); err != nil {
-		return err
+	// What the board prints: its warnings, and the group subtotals under
+	// the table.
+	var warnings, groups bytes.Buffer
+	key, keep := portfolioKey(plan, res, opt, lang)
+	if c, ok := reusedPortfolio(out, key, res); keep && ok {
+		warnings.WriteString(c.Stderr)
+		groups.WriteString(c.Stdout)
+	} else {
+		if err := forgetPortfolio(out); err != nil {
+			return err
+		}
+		if res.Board, err = res.BuildBoard(plan, opt.groupBy, opt.msWeeks); err != nil {
+			return err
+		}
+		for _, f := range res.Board.Findings {
+			fmt.Fprintln(&warnings, f.Format(cmpStr(opt.lang, "ja")))
+		}
+		printGroups(&groups, res.Board)
+		// A small portfolio's step holds less than the projects did: it
+		// keeps their target. A large one's grows with the projects: the
+		// tight one.
+		restore := func() {}
+		if len(res.Projects) > sideBySide {
+			loose()
+			restore = tightGC(env)
+		}
+		var err2 error
+		watch.Time("portfolio", func() { err2 = writePortfolio(out, res, lang, font) })
+		restore()
+		if err2 != nil {
+			return err2
+		}
+		if keep {
+			if err := rememberPortfolio(out, key, &warnings, &groups); err != nil {
+				return err
+			}
+		}
 	}
-	for _, f := range res.Board.Findings {
-		fmt.Fprintln(env.Stderr, f.Format(cmpStr(opt.lang, "ja")))
-	}
-	// A small portfolio's step holds less than the projects did: it keeps
-	// their target. A large one's grows with the projects: the tight one.
-	restore := func() {}
-	if len(res.Projects) > sideBySide {
-		loose()
-		restore = tightGC(env)
-	}
-	watch.Time("portfolio", func() { err2 = writePortfolio(out, res, lang, font) })
-	restore()
-	if err2 != nil {
-		return err2
-	}
+	env.Stderr.Write(warnings.Bytes())
 	if opt.meeting {
 		if err := writeMeeting(out, res, lang, font); err != nil {
 			return err
@@ -197,7 +220,7 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 	}
 	watch.Print(env.Stderr)
 	if !opt.quiet {
-		printBatchTable(env.Stdout, res, out)
+		printBatchTable(env.Stdout, res, out, groups.String())
 	}
 	for _, p := range res.Projects {
 		if p.Status == batch.StatusFailed {
@@ -332,7 +355,7 @@ func cmpStr(a, b string) string {
 	return b
 }
 
-func printBatchTable(w io.Writer, res *batch.Result, out string) {
+func printBatchTable(w io.Writer, res *batch.Result, out, groups string) {
 	rows := [][]string{{"RAG", "ID", "SPI", "planned/actual", "late", "overdue issues", "errors/warnings", "status"}}
 	for _, p := range res.Ranked() {
 		if p.Status == batch.StatusFailed {
@@ -343,7 +366,7 @@ func printBatchTable(w io.Writer, res *batch.Result, out string) {
 			fmt.Sprint(p.LateTasks), fmt.Sprint(p.OverdueIssues), fmt.Sprintf("%d/%d", p.Errors, p.Warnings), p.Status + "  " + clip(p.Reason, 50)})
 	}
 	table(w, "", rows)
-	printGroups(w, res.Board)
+	io.WriteString(w, groups)
 	fmt.Fprintf(w, "\n%s  (%d projects, %d failed)\n", filepath.Join(out, "portfolio.pdf"), len(res.Projects), res.Failed())
 }
 
