@@ -2,12 +2,12 @@ package xlsx
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"strings"
 
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/report"
-	"github.com/xuri/excelize/v2"
 )
 
 // allFindings writes the 全指摘 sheet: every project's findings, projects
@@ -76,10 +76,10 @@ func (b *book) allFindings(pf *report.Portfolio) {
 		base[j] = b.styleID(cellLook(c, false, 0, wide[j]))
 	}
 
-	// Everything kept in the sheet's XML outside its rows is set before
-	// the stream starts: excelize writes the sheet properties when the
-	// stream opens, the panes and columns with the first row, the rest
-	// when it is flushed.
+	// The rows are written when the zip is (stream.go): the title and
+	// header from the sheet's buffer, the findings as its records, each
+	// project's fetched again when its first row is made.
+	sb := b.streamed(sheet)
 	b.fail(b.f.AutoFilter(sheet, b.ref(1, headerRow)+":"+b.ref(len(cols), max(p.last, headerRow+1)), nil))
 	b.band(p)
 	b.finish(sheet, headerRow, 2, false)
@@ -87,27 +87,40 @@ func (b *book) allFindings(pf *report.Portfolio) {
 	if b.err != nil {
 		return
 	}
-	sw, err := b.f.NewStreamWriter(sheet)
-	if err != nil {
-		b.fail(err)
+	b.text(sheet, 1, titleRow, b.sheetTitle("sheet.all_findings"), look{bold: true, size: 14, color: colTitle})
+	for j, c := range cols {
+		b.text(sheet, j+1, headerRow, c.label, headerLook())
+	}
+	sb.heights[headerRow] = b.headerHeight()
+	if n == 0 {
+		b.text(sheet, 1, firstRow, b.label("none"), look{italic: true, color: "595959"})
 		return
 	}
-	cell := func(style int, s string) excelize.Cell {
-		c := excelize.Cell{StyleID: style}
-		if s != "" {
-			c.Value = s
+	project, next := -1, 0 // the project whose findings are in fs, and the next of them
+	var fs []diag.Finding
+	made := 0
+	sb.rec = &records{first: firstRow, n: n, ncol: len(cols), row: func(i int, cells []xcell) ([]xcell, rowOpts) {
+		for next >= len(fs) && b.err == nil {
+			if project++; project >= len(pf.Rows) {
+				b.fail(fmt.Errorf("the findings changed while the portfolio was written: %d rows, not %d", made, n))
+				break
+			}
+			var err error
+			fs, next = nil, 0
+			if fs, err = pf.RowFindings(project); err != nil {
+				b.fail(err)
+			}
 		}
-		return c
-	}
-	b.fail(sw.SetRow(b.ref(1, titleRow), []any{cell(b.styleID(look{bold: true, size: 14, color: colTitle}), b.sheetTitle("sheet.all_findings"))}))
-	head := make([]any, len(cols))
-	for j, c := range cols {
-		head[j] = cell(b.styleID(headerLook()), c.label)
-	}
-	b.fail(sw.SetRow(b.ref(1, headerRow), head, excelize.RowOpts{Height: b.headerHeight()}))
-	r := firstRow
-	line := make([]any, len(cols))
-	each(func(row *report.PortfolioRow, f *diag.Finding) {
+		if i != made || b.err != nil {
+			b.fail(fmt.Errorf("the findings changed while the portfolio was written"))
+			for range cols {
+				cells = append(cells, xcell{kind: cellEmpty, style: base[0]})
+			}
+			return cells, rowOpts{}
+		}
+		row, f := &pf.Rows[project], &fs[next]
+		next++
+		made++
 		lines := 1
 		for j, v := range values(row, f) {
 			style := base[j]
@@ -122,19 +135,18 @@ func (b *book) allFindings(pf *report.Portfolio) {
 			case breaks && !wide[j]:
 				style = b.styleID(cellLook(cols[j], false, 0, true))
 			}
-			line[j] = cell(style, v)
+			c := xcell{style: style, kind: cellEmpty}
+			if v != "" {
+				c.kind, c.text = cellText, v
+			}
+			cells = append(cells, c)
 		}
-		var opts []excelize.RowOpts
+		var opts rowOpts
 		if lines > 1 {
-			opts = append(opts, excelize.RowOpts{Height: rowHeight(lines, b.lineHeight())})
+			opts.height = rowHeight(lines, b.lineHeight())
 		}
-		b.fail(sw.SetRow(b.ref(1, r), line, opts...))
-		r++
-	})
-	if n == 0 {
-		b.fail(sw.SetRow(b.ref(1, firstRow), []any{cell(b.styleID(look{italic: true, color: "595959"}), b.label("none"))}))
-	}
-	b.fail(sw.Flush())
+		return cells, opts
+	}}
 }
 
 // styleID is the workbook's style for l, made on first use.

@@ -83,6 +83,10 @@ func (b *book) bytes() ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("writing the workbook: %w", err)
 	}
+	// A streamed sheet's records are made while the zip is written.
+	if b.err != nil {
+		return nil, b.err
+	}
 	return out, nil
 }
 
