@@ -33,7 +33,12 @@ x86_64-w64-mingw32-ld --shared --entry=0 --no-insert-timestamp -o "$WINEPREFIX/d
 
 echo "wine-smoke: compiling every test binary for windows/amd64"
 mkdir -p "$tmp/tests"
-GOOS=windows GOARCH=amd64 go test -c -o "$tmp/tests/" ./...
+# One package at a time, each binary named by its import path: "go test -c
+# -o DIR/ ./..." names them by the package's last element, and two
+# packages of one name (internal/synth, internal/batch/synth) collide.
+for pkg in $(go list -f '{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}{{end}}' ./...); do
+	GOOS=windows GOARCH=amd64 go test -c -o "$tmp/tests/$(echo "${pkg#github.com/pmokit/pmo/}" | tr / _).test.exe" "$pkg"
+done
 ls "$tmp/tests" | sed 's/^/  /'
 
 GOOS=windows GOARCH=amd64 go build -o "$tmp/pmo.exe" ./cmd/pmo
