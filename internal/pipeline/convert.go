@@ -76,6 +76,7 @@ func FromFile(path string, fo FileOptions, opt Options) (*Project, error) {
 	for _, t := range res.Tables {
 		p.addFollowUp(p.Sources[0].Config, res.File, t)
 	}
+	dropRecords(res)
 	cfg.Project.Start, cfg.Project.End = span(p.Tasks, asOf)
 	p.Findings = append(p.Findings, validate.Check(validate.Input{Config: cfg, AsOf: asOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks})...)
 	p.Analysis = analyze.Analyze(analyze.Input{Config: cfg, AsOf: asOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks, Sources: p.sourceInputs(),

@@ -320,6 +320,17 @@ func (p *Project) read(src config.Source, opt Options) {
 		p.Risks = append(p.Risks, t.Risks...)
 		p.addFollowUp(src, res.File, t)
 	}
+	dropRecords(res)
+}
+
+// dropRecords lets go of a read source's records once the project holds
+// its own copies: the tables keep their shape (sheet, kind, columns,
+// counts) for the coverage figures, and a 50,000-task sheet is not kept
+// twice (18 MB) while it is analysed and rendered.
+func dropRecords(res *sheet.Result) {
+	for _, t := range res.Tables {
+		t.Tasks, t.Issues, t.Risks, t.Actions, t.Tests, t.TestDays = nil, nil, nil, nil, nil, nil
+	}
 }
 
 // ReadSource opens and reads one source of a project.
