@@ -34,8 +34,13 @@ func validatePortfolio(ctx context.Context, env *Env, opt *validateOptions, path
 	lang := cmp.Or(opt.lang, plan.Portfolio.Defaults.Report.Lang, "ja")
 	var checks []projectCheck
 	errs, warns, unread := plan.Findings.Count(diag.Error), plan.Findings.Count(diag.Warning), 0
+	// The portfolio's own findings name it as given on the command line.
+	own := diag.Findings{}
+	for _, f := range plan.Findings {
+		own = append(own, here{path}.finding(f))
+	}
 	if !opt.json {
-		for _, f := range plan.Findings {
+		for _, f := range own {
 			fmt.Fprintln(env.Stdout, f.Format(lang))
 		}
 	}
@@ -76,10 +81,7 @@ func validatePortfolio(ctx context.Context, env *Env, opt *validateOptions, path
 			Unread    int            `json:"unread"`
 			Findings  diag.Findings  `json:"findings"`
 			Projects  []projectCheck `json:"projects"`
-		}{plan.Name, errs, warns, unread, plan.Findings, checks}
-		if out.Findings == nil {
-			out.Findings = diag.Findings{}
-		}
+		}{plan.Name, errs, warns, unread, own, checks}
 		if out.Projects == nil {
 			out.Projects = []projectCheck{}
 		}

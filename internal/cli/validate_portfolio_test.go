@@ -46,7 +46,7 @@ func TestValidatePortfolioUnreadable(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("portfolio.yaml", "version: 1\nportfolio:\n  name: 検証\nprojects: [\"*/project.yaml\"]\n")
+	write("portfolio.yaml", "version: 1\nportfolio:\n  name: 検証\nprojects: [\"*/project.yaml\", \"gone/project.yaml\"]\n")
 	write("a/project.yaml", "version: 1\nproject: {id: a, name: A, start: 2026-04-01, end: 2027-03-31}\n")
 	write("b/project.yaml", "version: 1\nproject: [\n")
 	code, out, _ := run(t, "validate", "--lang", "en", "--json", filepath.Join(dir, "portfolio.yaml"))
@@ -68,7 +68,8 @@ func TestValidatePortfolioUnreadable(t *testing.T) {
 	}
 	_, out, _ = run(t, "validate", "--lang", "en", filepath.Join(dir, "portfolio.yaml"))
 	if !strings.Contains(out, "== b/project.yaml\n"+filepath.Join(dir, "b", "project.yaml")+":3: invalid YAML") ||
-		!strings.HasSuffix(out, "2 projects: 0 errors, 2 warnings, 1 could not be read\n") {
+		!strings.HasPrefix(out, "error: "+filepath.Join(dir, "portfolio.yaml")+":4:") || !strings.Contains(out, "gone/project.yaml") ||
+		!strings.HasSuffix(out, "2 projects: 1 errors, 2 warnings, 1 could not be read\n") {
 		t.Errorf("text:\n%s", out)
 	}
 }
