@@ -179,7 +179,7 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 	var warnings, groups bytes.Buffer
 	key, keep := portfolioKey(plan, res, opt, lang)
 	if c, ok := reusedPortfolio(out, key, res); keep && ok {
-		warnings.WriteString(c.Stderr)
+		io.WriteString(env.Stderr, c.Stderr)
 		groups.WriteString(c.Stdout)
 	} else {
 		if err := forgetPortfolio(out); err != nil {
@@ -191,6 +191,8 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 		for _, f := range res.Board.Findings {
 			fmt.Fprintln(&warnings, f.Format(cmpStr(opt.lang, "ja")))
 		}
+		// Said before the portfolio is written, which takes a while.
+		env.Stderr.Write(warnings.Bytes())
 		printGroups(&groups, res.Board)
 		// A small portfolio's step holds less than the projects did: it
 		// keeps their target. A large one's grows with the projects: the
@@ -212,7 +214,6 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 			}
 		}
 	}
-	env.Stderr.Write(warnings.Bytes())
 	if opt.meeting {
 		if err := writeMeeting(out, res, lang, font); err != nil {
 			return err
