@@ -3,16 +3,15 @@ package main
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
 
+	"github.com/pmokit/pmo/internal/ooxml"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -308,47 +307,20 @@ func readZipFile(zf *zip.File) ([]byte, error) {
 // sheetPaths maps sheet names to their part names through workbook.xml and
 // its relationships.
 func sheetPaths(zr *zip.Reader) (map[string]string, error) {
-	var wb struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	var rels struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
+	var wb, rels []byte
 	for _, zf := range zr.File {
-		var dst any
-		switch zf.Name {
-		case "xl/workbook.xml":
-			dst = &wb
-		case "xl/_rels/workbook.xml.rels":
-			dst = &rels
-		default:
+		if zf.Name != ooxml.WorkbookPart && zf.Name != ooxml.RelsPart {
 			continue
 		}
 		body, err := readZipFile(zf)
 		if err != nil {
 			return nil, err
 		}
-		if err := xml.Unmarshal(body, dst); err != nil {
-			return nil, err
+		if zf.Name == ooxml.WorkbookPart {
+			wb = body
+		} else {
+			rels = body
 		}
 	}
-	targets := make(map[string]string)
-	for _, r := range rels.Rels {
-		t := strings.TrimPrefix(r.Target, "/")
-		if !strings.HasPrefix(t, "xl/") {
-			t = path.Join("xl", t)
-		}
-		targets[r.ID] = t
-	}
-	paths := make(map[string]string)
-	for _, s := range wb.Sheets {
-		paths[s.Name] = targets[s.RID]
-	}
-	return paths, nil
+	return ooxml.Parts(wb, rels)
 }

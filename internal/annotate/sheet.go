@@ -3,7 +3,6 @@ package annotate
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"path"
@@ -13,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/ooxml"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -303,47 +303,25 @@ func readZip(zf *zip.File) ([]byte, error) {
 	return io.ReadAll(rc)
 }
 
-// sheetParts are the part names of the named sheets.
+// sheetParts are the part names of the named sheets, in workbook order.
 func sheetParts(zr *zip.Reader, sheets []string) []string {
 	var wb, rels []byte
 	for _, f := range zr.File {
 		switch f.Name {
-		case "xl/workbook.xml":
+		case ooxml.WorkbookPart:
 			wb, _ = readZip(f)
-		case "xl/_rels/workbook.xml.rels":
+		case ooxml.RelsPart:
 			rels, _ = readZip(f)
 		}
 	}
-	var w struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	var r struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	if xml.Unmarshal(wb, &w) != nil || xml.Unmarshal(rels, &r) != nil {
+	all, err := ooxml.Sheets(wb, rels)
+	if err != nil {
 		return nil
 	}
 	var out []string
-	for _, s := range w.Sheets {
-		if !slices.Contains(sheets, s.Name) {
-			continue
-		}
-		for _, rel := range r.Rels {
-			if rel.ID == s.ID {
-				t := rel.Target
-				if strings.HasPrefix(t, "/") {
-					t = t[1:]
-				} else {
-					t = path.Join("xl", t)
-				}
-				out = append(out, t)
-			}
+	for _, s := range all {
+		if s.Part != "" && slices.Contains(sheets, s.Name) {
+			out = append(out, s.Part)
 		}
 	}
 	return out

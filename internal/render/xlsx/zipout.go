@@ -9,10 +9,10 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
-	"path"
 	"slices"
 	"strings"
 
+	"github.com/pmokit/pmo/internal/ooxml"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -63,45 +63,11 @@ func collect(f *excelize.File) (map[string]*bytes.Buffer, error) {
 // sheetPaths maps each sheet's name to its part, from the workbook and
 // its relationships.
 func sheetPaths(ps map[string]*bytes.Buffer) (map[string]string, error) {
-	var wb struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	var rels struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	w, r := ps["xl/workbook.xml"], ps["xl/_rels/workbook.xml.rels"]
+	w, r := ps[ooxml.WorkbookPart], ps[ooxml.RelsPart]
 	if w == nil || r == nil {
 		return nil, fmt.Errorf("the workbook has no sheet list")
 	}
-	if err := xml.Unmarshal(w.Bytes(), &wb); err != nil {
-		return nil, err
-	}
-	if err := xml.Unmarshal(r.Bytes(), &rels); err != nil {
-		return nil, err
-	}
-	target := map[string]string{}
-	for _, rel := range rels.Rels {
-		t := rel.Target
-		if strings.HasPrefix(t, "/") {
-			t = t[1:]
-		} else {
-			t = path.Join("xl", t)
-		}
-		target[rel.ID] = t
-	}
-	out := map[string]string{}
-	for _, s := range wb.Sheets {
-		if t, ok := target[s.ID]; ok {
-			out[s.Name] = t
-		}
-	}
-	return out, nil
+	return ooxml.Parts(w.Bytes(), r.Bytes())
 }
 
 // zipWriter writes the entries with one deflate writer, reset for each
