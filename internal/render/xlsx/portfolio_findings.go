@@ -2,7 +2,7 @@ package xlsx
 
 import (
 	"cmp"
-	"fmt"
+	"errors"
 	"math"
 	"strings"
 
@@ -96,31 +96,25 @@ func (b *book) allFindings(pf *report.Portfolio) {
 		b.text(sheet, 1, firstRow, b.label("none"), look{italic: true, color: "595959"})
 		return
 	}
+	// The records are made in order (sheetBuf.rows): the findings of one
+	// project after another, each project's fetched when its first row is.
 	project, next := -1, 0 // the project whose findings are in fs, and the next of them
 	var fs []diag.Finding
-	made := 0
-	sb.rec = &records{first: firstRow, n: n, ncol: len(cols), row: func(i int, cells []xcell) ([]xcell, rowOpts) {
-		for next >= len(fs) && b.err == nil {
-			if project++; project >= len(pf.Rows) {
-				b.fail(fmt.Errorf("the findings changed while the portfolio was written: %d rows, not %d", made, n))
+	sb.rec = &records{first: firstRow, n: n, ncol: len(cols), row: func(_ int, cells []xcell) ([]xcell, rowOpts) {
+		for next == len(fs) && b.err == nil {
+			if project, next = project+1, 0; project == len(pf.Rows) {
+				b.fail(errors.New("the findings changed while the portfolio was written"))
 				break
 			}
 			var err error
-			fs, next = nil, 0
-			if fs, err = pf.RowFindings(project); err != nil {
-				b.fail(err)
-			}
+			fs, err = pf.RowFindings(project)
+			b.fail(err)
 		}
-		if i != made || b.err != nil {
-			b.fail(fmt.Errorf("the findings changed while the portfolio was written"))
-			for range cols {
-				cells = append(cells, xcell{kind: cellEmpty, style: base[0]})
-			}
-			return cells, rowOpts{}
+		if b.err != nil {
+			return cells, rowOpts{} // the workbook is not written
 		}
 		row, f := &pf.Rows[project], &fs[next]
 		next++
-		made++
 		lines := 1
 		for j, v := range values(row, f) {
 			style := base[j]
