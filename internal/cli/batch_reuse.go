@@ -5,7 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -86,7 +88,7 @@ func reusedPortfolio(out, key string, res *batch.Result) (*portfolioCache, bool)
 // forgetPortfolio removes the stored key before the portfolio outputs
 // are rewritten, so that a step stopped half-way is never taken as done.
 func forgetPortfolio(out string) error {
-	if err := os.Remove(filepath.Join(out, portfolioCacheName)); err != nil && !os.IsNotExist(err) {
+	if err := os.Remove(filepath.Join(out, portfolioCacheName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
 	return nil
