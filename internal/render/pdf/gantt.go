@@ -20,12 +20,12 @@ const (
 	// ganttTeamMax is the widest the team column gets: a longer team name
 	// wraps rather than squeezing the task names.
 	ganttTeamMax = 40.0
-	ganttPctW   = 11.0
-	ganttBarX   = marginX + ganttLabelW + ganttTeamW + ganttPctW
-	ganttBarW   = pageW - marginX - ganttBarX
-	ganttHeadH  = 8.0
-	ganttLegend = 7.0
-	ganttSize   = 7.5
+	ganttPctW    = 11.0
+	ganttBarX    = marginX + ganttLabelW + ganttTeamW + ganttPctW
+	ganttBarW    = pageW - marginX - ganttBarX
+	ganttHeadH   = 8.0
+	ganttLegend  = 7.0
+	ganttSize    = 7.5
 )
 
 // ganttRow is one phase or task row, laid out.
