@@ -25,11 +25,11 @@ const (
 )
 
 // NeedsAttention reports whether the run should exit 1: a project failed,
-// or one reached the --fail-on level.
+// one reached the --fail-on level, or the portfolio's own findings do
+// (see PortfolioNeedsAttention): the portfolio file's, and the board's
+// once it is built.
 func (r *Result) NeedsAttention(on FailOn) bool {
-	// A portfolio file that names a missing project or misspells a key
-	// loses a project from the steering meeting's view.
-	if r.Findings.Count(diag.Error) > 0 || on == FailOnWarning && r.Findings.Count(diag.Warning) > 0 {
+	if PortfolioNeedsAttention(r.Findings, on) || r.Board != nil && PortfolioNeedsAttention(r.Board.Findings, on) {
 		return true
 	}
 	for _, p := range r.Projects {
@@ -47,6 +47,15 @@ func (r *Result) NeedsAttention(on FailOn) bool {
 		}
 	}
 	return false
+}
+
+// PortfolioNeedsAttention reports whether findings about the portfolio
+// as a whole make the run exit 1: an error always (a portfolio file that
+// names a missing project loses it from the steering meeting's view), a
+// warning (a person over-allocated across projects) under --fail-on
+// warning, as a project's warnings do.
+func PortfolioNeedsAttention(fs diag.Findings, on FailOn) bool {
+	return fs.Count(diag.Error) > 0 || on == FailOnWarning && fs.Count(diag.Warning) > 0
 }
 
 // Ranked returns the projects worst first: failed, then red, unknown, amber, green,

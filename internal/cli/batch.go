@@ -17,6 +17,7 @@ import (
 	"github.com/pmokit/pmo/internal/batch"
 	"github.com/pmokit/pmo/internal/config"
 	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/outdir"
 	"github.com/pmokit/pmo/internal/pipeline"
 	"github.com/pmokit/pmo/internal/portfolio"
@@ -177,10 +178,14 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 	// What the board prints: its warnings, and the group subtotals under
 	// the table.
 	var warnings, groups bytes.Buffer
+	// The board's findings (a person over-allocated across projects) count
+	// for --fail-on like the portfolio file's own, built or kept.
+	var boardFindings diag.Findings
 	key, keep := portfolioKey(plan, res, opt, lang)
 	if c, ok := reusedPortfolio(out, key, res); keep && ok {
 		io.WriteString(env.Stderr, c.Stderr)
 		groups.WriteString(c.Stdout)
+		boardFindings = c.Findings
 	} else {
 		if err := forgetPortfolio(out); err != nil {
 			return err
@@ -188,7 +193,8 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 		if res.Board, err = res.BuildBoard(plan, opt.groupBy, opt.msWeeks); err != nil {
 			return err
 		}
-		for _, f := range res.Board.Findings {
+		boardFindings = res.Board.Findings
+		for _, f := range boardFindings {
 			fmt.Fprintln(&warnings, f.Format(cmpStr(opt.lang, "ja")))
 		}
 		// Said before the portfolio is written, which takes a while.
@@ -209,7 +215,7 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 			return err2
 		}
 		if keep {
-			if err := rememberPortfolio(out, key, &warnings, &groups); err != nil {
+			if err := rememberPortfolio(out, key, &warnings, &groups, boardFindings); err != nil {
 				return err
 			}
 		}
@@ -232,7 +238,7 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 			fmt.Fprintf(env.Stderr, "pmo: %s: %s\n", filepath.Join(plan.Root, filepath.FromSlash(p.Path)), msg)
 		}
 	}
-	if res.NeedsAttention(failOn) {
+	if res.NeedsAttention(failOn) || batch.PortfolioNeedsAttention(boardFindings, failOn) {
 		return exitError{exitFindings}
 	}
 	return nil
@@ -253,6 +259,12 @@ const sideBySide = 200
 func writePortfolio(out string, res *batch.Result, lang string, font []byte) error {
 	pf := res.Overview(lang)
 	pf.Board = res.Board
+	// The portfolio's own findings head the 全指摘 sheet: its file's, then
+	// the board's.
+	pf.Findings = slices.Clone(res.Findings)
+	if res.Board != nil {
+		pf.Findings = append(pf.Findings, res.Board.Findings...)
+	}
 	writePDF := func() error {
 		doc, _, err := pdf.RenderPortfolio(pf, pdf.Options{Font: font})
 		if err != nil {

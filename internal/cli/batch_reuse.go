@@ -27,6 +27,9 @@ type portfolioCache struct {
 	Key    string `json:"key"`
 	Stderr string `json:"stderr"`
 	Stdout string `json:"stdout"`
+	// Findings are the board's, which count for --fail-on on a rerun
+	// that keeps the outputs as they did on the run that made them.
+	Findings diag.Findings `json:"findings,omitempty"`
 }
 
 const portfolioCacheName = ".pmo-portfolio.json"
@@ -44,7 +47,7 @@ var portfolioOutputs = []string{"portfolio.xlsx", "portfolio.pdf", "summary.json
 // is kept.
 func portfolioKey(plan *batch.Plan, res *batch.Result, opt *batchOptions, lang string) (key string, ok bool) {
 	h := sha256.New()
-	fmt.Fprintf(h, "portfolio 1\nlang %s\ngroup-by %s\nmilestone-weeks %d\nmeeting %t\n", lang, opt.groupBy, opt.msWeeks, opt.meeting)
+	fmt.Fprintf(h, "portfolio 2\nlang %s\ngroup-by %s\nmilestone-weeks %d\nmeeting %t\n", lang, opt.groupBy, opt.msWeeks, opt.meeting)
 	if pf := plan.Portfolio; pf != nil {
 		data, err := limits.ReadFile(pf.Path, diag.Pos{File: pf.Path}, limits.YAMLBytes)
 		if err != nil {
@@ -96,8 +99,8 @@ func forgetPortfolio(out string) error {
 
 // rememberPortfolio stores the key and the printed board once the
 // portfolio outputs are written.
-func rememberPortfolio(out, key string, stderr, stdout *bytes.Buffer) error {
-	data, err := json.Marshal(portfolioCache{Key: key, Stderr: stderr.String(), Stdout: stdout.String()})
+func rememberPortfolio(out, key string, stderr, stdout *bytes.Buffer, board diag.Findings) error {
+	data, err := json.Marshal(portfolioCache{Key: key, Stderr: stderr.String(), Stdout: stdout.String(), Findings: board})
 	if err != nil {
 		return err
 	}

@@ -27,7 +27,7 @@ func boardLabels(lang string) Labels {
 			"board.quality_note": "Findings are the readers' and validator's errors and warnings on each team's sheets. Not updated: the sheet did not change since the last run while work was planned.",
 			"board.groups":       "By %s", "sheet.groups": "Groups", "board.group.department": "department", "board.group.program": "program", "board.group.tags": "tag",
 			"board.col.group": "Group", "board.col.projects": "Projects", "board.col.bac": "BAC (pd)", "board.no_group": "(none)",
-			"board.col.week": "Week of", "board.col.load": "Load", "board.failed": "failed", "board.now": "now", "sheet.board_milestones": "Milestones due", "board.milestones_soon": "Milestones due soon", "board.missing": "Not included (could not be built): %s", "board.week_from": "week of %s", "board.col.over": "Days overdue", "board.action": "Overdue action", "board.days_over": "%d days over", "board.total": "all projects", "sheet.items": "Decisions",
+			"board.col.week": "Week of", "board.col.load": "Load", "board.failed": "failed", "board.now": "now", "sheet.board_milestones": "Milestones due", "board.milestones_soon": "Milestones due soon", "board.missing": "Not included (could not be built): %s", "board.week_from": "week of %s", "board.col.over": "Days overdue", "board.action": "Overdue action", "board.days_over": "%d days over", "board.total": "all projects", "board.portfolio_row": "(portfolio)", "sheet.items": "Decisions",
 		}
 	}
 	return Labels{
@@ -52,6 +52,6 @@ func boardLabels(lang string) Labels {
 		"board.quality_note": "指摘は各チームのシートに対する読み取り・検証のエラーと警告。未更新は、作業が予定されているのに前回から変わっていないシート。",
 		"board.groups":       "%s別", "sheet.groups": "グループ別", "board.group.department": "部門", "board.group.program": "プログラム", "board.group.tags": "タグ",
 		"board.col.group": "グループ", "board.col.projects": "案件数", "board.col.bac": "BAC（人日）", "board.no_group": "（未設定）",
-		"board.col.week": "週", "board.col.load": "負荷", "board.failed": "失敗", "board.now": "今回", "sheet.board_milestones": "期限の近いMS", "board.milestones_soon": "期限の近いマイルストーン", "board.missing": "集計に含まれない案件（作成できなかった案件）: %s", "board.week_from": "%s〜", "board.col.over": "超過日数", "board.action": "期限超過アクション", "board.days_over": "%d日超過", "board.total": "全案件計", "sheet.items": "判断事項",
+		"board.col.week": "週", "board.col.load": "負荷", "board.failed": "失敗", "board.now": "今回", "sheet.board_milestones": "期限の近いMS", "board.milestones_soon": "期限の近いマイルストーン", "board.missing": "集計に含まれない案件（作成できなかった案件）: %s", "board.week_from": "%s〜", "board.col.over": "超過日数", "board.action": "期限超過アクション", "board.days_over": "%d日超過", "board.total": "全案件計", "board.portfolio_row": "（ポートフォリオ）", "sheet.items": "判断事項",
 	}
 }

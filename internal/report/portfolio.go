@@ -30,6 +30,10 @@ type Portfolio struct {
 	// milestones, decisions, trend, data quality, groups); nil when the
 	// caller has none.
 	Board *portfolio.Board
+	// Findings are the portfolio's own, about no one project: its file's
+	// (a listed project not found) and the board's (a person
+	// over-allocated across projects).
+	Findings diag.Findings
 }
 
 // PortfolioRow is one project in the portfolio table.

@@ -10,8 +10,10 @@ import (
 	"github.com/pmokit/pmo/internal/report"
 )
 
-// allFindings writes the 全指摘 sheet: every project's findings, projects
-// in the portfolio's order, each project's findings in its own order. It
+// allFindings writes the 全指摘 sheet: the portfolio's own findings first
+// (its file's, a person over-allocated across projects), under a project
+// column that says so, then every project's findings, projects in the
+// portfolio's order, each project's findings in its own order. It
 // looks like the tracker's 指摘 sheet with a project column in front, but
 // its rows are streamed: a portfolio of a thousand projects holds a few
 // hundred thousand findings, which excelize's cell API would keep in
@@ -27,10 +29,14 @@ func (b *book) allFindings(pf *report.Portfolio) {
 		b.col1("severity", report.Text), b.col1("rule", report.Text), b.col1("position", report.Text), b.col1("message", report.Text),
 	}
 	const sevCol = 1 // index of the severity column
+	own := &report.PortfolioRow{ID: b.label("board.portfolio_row")}
 	values := func(row *report.PortfolioRow, f *diag.Finding) [5]string {
 		return [5]string{cmp.Or(row.ID, row.Name), b.label("severity." + f.Severity.String()), f.Rule, f.Pos.String(), f.Text(b.d.Lang)}
 	}
 	each := func(do func(row *report.PortfolioRow, f *diag.Finding)) {
+		for j := range pf.Findings {
+			do(own, &pf.Findings[j])
+		}
 		for i := range pf.Rows {
 			if b.err != nil {
 				return
@@ -96,10 +102,11 @@ func (b *book) allFindings(pf *report.Portfolio) {
 		b.text(sheet, 1, firstRow, b.label("none"), look{italic: true, color: "595959"})
 		return
 	}
-	// The records are made in order (sheetBuf.rows): the findings of one
-	// project after another, each project's fetched when its first row is.
-	project, next := -1, 0 // the project whose findings are in fs, and the next of them
-	var fs []diag.Finding
+	// The records are made in order (sheetBuf.rows): the portfolio's own
+	// findings, then those of one project after another, each project's
+	// fetched when its first row is.
+	project, next := -1, 0 // the project whose findings are in fs (-1 the portfolio's), and the next of them
+	fs := pf.Findings
 	sb.rec = &records{first: firstRow, n: n, ncol: len(cols), row: func(_ int, cells []xcell) ([]xcell, rowOpts) {
 		for next == len(fs) && b.err == nil {
 			if project, next = project+1, 0; project == len(pf.Rows) {
@@ -113,7 +120,10 @@ func (b *book) allFindings(pf *report.Portfolio) {
 		if b.err != nil {
 			return cells, rowOpts{} // the workbook is not written
 		}
-		row, f := &pf.Rows[project], &fs[next]
+		row, f := own, &fs[next]
+		if project >= 0 {
+			row = &pf.Rows[project]
+		}
 		next++
 		lines := 1
 		for j, v := range values(row, f) {

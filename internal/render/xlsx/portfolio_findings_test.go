@@ -36,6 +36,11 @@ func TestStreamedFindingsLikeTable(t *testing.T) {
 					diag.Finding{Severity: diag.Warning, Rule: "issue-overdue", Pos: diag.Pos{File: "課題.xlsx", Row: 9}, Message: long, MessageJA: long},
 					diag.Finding{Severity: diag.Error, Rule: "x", Message: "one\ntwo\nthree", MessageJA: "一\n二\n三"})
 			}
+			if c.name == "hand-ja" || c.name == "hand-en" {
+				// The portfolio's own findings come first.
+				pf.Findings = diag.Findings{{Severity: diag.Warning, Rule: "portfolio.over-allocated", Pos: diag.Pos{File: "portfolio.yaml", Row: 7},
+					Message: "山本 is planned 9.3 person-days", MessageJA: "山本 は 9.3 人日の予定"}}
+			}
 			streamed := renderPortfolio(t, pf)
 
 			// The same workbook with the sheet drawn by the table code.
@@ -49,6 +54,10 @@ func TestStreamedFindingsLikeTable(t *testing.T) {
 			b.portfolio(pf)
 			var fs []diag.Finding
 			var projects []string
+			for _, x := range pf.Findings {
+				fs = append(fs, x)
+				projects = append(projects, pf.L.Get("board.portfolio_row"))
+			}
 			for i := range pf.Rows {
 				for _, x := range pf.Rows[i].Findings {
 					fs = append(fs, x)
@@ -88,4 +97,33 @@ func sheetDump(t *testing.T, data []byte, sheet string) string {
 		}
 	}
 	return w.String()
+}
+
+// TestAllFindingsHeadsWithThePortfolios: a finding about the portfolio as
+// a whole (a person over-allocated across projects) is the 全指摘 sheet's
+// first record, its project column saying it is the portfolio's, with the
+// severity, rule, position and the message in the workbook's language.
+func TestAllFindingsHeadsWithThePortfolios(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []string{"ja", "en"} {
+		pf := handPortfolio(lang)
+		pf.Findings = diag.Findings{{Severity: diag.Warning, Rule: "portfolio.over-allocated", Pos: diag.Pos{File: "portfolio.yaml", Row: 7, Col: 5},
+			Message: "山本 太郎 is planned 9.3 person-days", MessageJA: "山本 太郎 は 9.3 人日の予定"}}
+		f, err := excelize.OpenReader(bytes.NewReader(renderPortfolio(t, pf)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := f.GetRows(pf.L.Get("sheet.all_findings"))
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []string{pf.L.Get("board.portfolio_row"), pf.L.Get("severity.warning"), "portfolio.over-allocated", "portfolio.yaml:7:5", pf.Findings[0].Text(lang)}
+		if len(rows) < 4 || strings.Join(rows[2], "|") != strings.Join(want, "|") {
+			t.Fatalf("%s: 全指摘 rows %q, want the first record %q", lang, rows, want)
+		}
+		if rows[3][0] == want[0] {
+			t.Errorf("%s: the projects' findings are not after the portfolio's: %q", lang, rows[3])
+		}
+	}
 }
