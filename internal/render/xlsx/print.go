@@ -280,13 +280,22 @@ func (b *book) applyScale(s scaleSpec) {
 	if width > 0 {
 		scale = uint(printScale(width))
 	}
+	size, orient := 8, "landscape"
+	layout := &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &scale}
 	if s.rows > 0 {
 		if t, ok := tallScale(b.rowsPt(s.sheet, s.rows)); ok {
+			// One page: fit to 1 × 1 rather than only the scale computed
+			// here, so that a client whose rows come out taller (Excel's
+			// 游ゴシック lines) still prints one page, where its own rows
+			// need no smaller text than minPrintPt (the estimate says so).
 			scale = min(scale, uint(t))
+			one := 1
+			layout.FitToWidth, layout.FitToHeight = &one, &one
+			fit := true
+			b.fail(b.f.SetSheetProps(s.sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
 		}
 	}
-	size, orient := 8, "landscape"
-	b.fail(b.f.SetPageLayout(s.sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &scale}))
+	b.fail(b.f.SetPageLayout(s.sheet, layout))
 }
 
 // rowsPt is the height in points of rows 1..n: those given a height, the

@@ -74,13 +74,25 @@ func (b *book) quality(sheet string, r int) int {
 			notes = append(notes, b.label("quality.unmapped")+": "+strings.Join(src.Unmapped, ", "))
 		}
 		notes = append(notes, fmt.Sprintf("%s %d / %s %d", b.label("severity.error"), src.Errors, b.label("severity.warning"), src.Warnings))
+		note := strings.Join(notes, "\n")
+		if one := strings.Join(notes, noteSep(b.d.Lang)); textWidth(one) <= sumNoteW {
+			note = one // one line where it fits: the sheet is kept to one page
+		}
 		lk := plain
 		if !src.Read || len(src.Missing) > 0 {
 			lk = look{hAlign: "right", grid: true, fill: colBadFill, color: colBadText}
 		}
-		row(src.Name, value, strings.Join(notes, "\n"), lk)
+		row(src.Name, value, note, lk)
 	}
 	return r
+}
+
+// noteSep joins the notes of one source on one line.
+func noteSep(lang string) string {
+	if lang == "en" {
+		return "; "
+	}
+	return "　"
 }
 
 // pick is en in English documents, ja otherwise.
@@ -104,7 +116,7 @@ func (b *book) summary() {
 	b.width(sheet, 3, sumNoteW)
 	b.width(sheet, 4, 2)
 	b.text(sheet, 1, 1, b.title(), look{bold: true, size: 16, color: colTitle})
-	r := 3
+	r := b.gap(sheet, 2)
 	r = b.section(sheet, r, "section.facts")
 	fact := func(key, v string) {
 		if v == "" {
@@ -141,7 +153,7 @@ func (b *book) summary() {
 		b.style(sheet, 3, r, look{grid: true})
 		r++
 	}
-	r++
+	r = b.gap(sheet, r)
 	r = b.section(sheet, r, "section.rag")
 	b.text(sheet, 1, r, b.label("rag.overall"), look{bold: true, grid: true})
 	b.text(sheet, 2, r, d.Level(d.RAG.Overall), ragLook(d.RAG.Overall))
@@ -154,14 +166,14 @@ func (b *book) summary() {
 		b.fitHeight(sheet, r, dim.Reason, sumNoteW)
 		r++
 	}
-	r++
+	r = b.gap(sheet, r)
 	r = b.section(sheet, r, "section.kpi")
 	for _, k := range d.KPIs {
 		b.kpi(sheet, r, k)
 		r++
 	}
 	if money := d.Money(); len(money) > 0 {
-		r++
+		r = b.gap(sheet, r)
 		r = b.section(sheet, r, "money.title")
 		for _, m := range money {
 			b.text(sheet, 1, r, m.Label, look{bold: true, grid: true})
@@ -171,7 +183,7 @@ func (b *book) summary() {
 			r++
 		}
 	}
-	r++
+	r = b.gap(sheet, r)
 	r = b.quality(sheet, r)
 	for _, block := range []struct {
 		key   string
@@ -184,7 +196,7 @@ func (b *book) summary() {
 		if len(block.lines) == 0 {
 			continue
 		}
-		r++
+		r = b.gap(sheet, r)
 		r = b.section(sheet, r, block.key)
 		for _, line := range block.lines {
 			b.text(sheet, 1, r, line, look{wrap: true, vAlign: "top", grid: true})
@@ -195,7 +207,18 @@ func (b *book) summary() {
 		}
 	}
 	bottom := b.charts(sheet)
-	b.finishPrint(sheet, 0, 1, false, printSpec{blocks: [][2]int{{1, lastPrint}}, lastRow: max(r, bottom), onePage: true})
+	b.finishPrint(sheet, 0, 1, false, printSpec{blocks: [][2]int{{1, lastPrint}}, lastRow: max(r, bottom) - 1, onePage: true})
+}
+
+// gapPt is the height of the empty row between two blocks of the
+// summary: a gap, not a line of text, so the page holds more of what is
+// written (the sheet prints on one page: see printSpec.onePage).
+const gapPt = 6
+
+// gap makes row r a gap between blocks and returns the next row.
+func (b *book) gap(sheet string, r int) int {
+	b.rowHeight(sheet, r, gapPt)
+	return r + 1
 }
 
 // section writes a section heading across A–C and returns the next row.
