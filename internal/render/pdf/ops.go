@@ -46,6 +46,10 @@ func (w *writer) textOp(x, y float64, enc []byte) {
 		b = append(b, " Q"...)
 	}
 	w.op = b
+	if w.parts != nil && w.parts.aside {
+		w.parts.setAside(b)
+		return
+	}
 	f.RawWriteStr(string(b))
 }
 

@@ -73,6 +73,13 @@ func render(d *report.Document, opt Options, rec *[]textRun) ([]byte, diag.Findi
 // lets body draw the pages and returns the PDF with the findings drawing
 // made.
 func draw(d *report.Document, opt Options, rec *[]textRun, body func(w *writer)) (out []byte, fs diag.Findings, err error) {
+	return drawParts(d, opt, rec, 0, body)
+}
+
+// drawParts is draw with the pages drawn as documents of at most size
+// pages each, merged into one file (see merge.go); size 0 draws one
+// document.
+func drawParts(d *report.Document, opt Options, rec *[]textRun, size int, body func(w *writer)) (out []byte, fs diag.Findings, err error) {
 	font := opt.Font
 	if font == nil {
 		font = templates.Font()
@@ -90,19 +97,40 @@ func draw(d *report.Document, opt Options, rec *[]textRun, body func(w *writer))
 	}()
 	w := newWriter(d, m)
 	w.rec = rec
+	if size > 0 {
+		mg, err := newMerger(0)
+		if err != nil {
+			return nil, nil, fmt.Errorf("writing the PDF: %w", err)
+		}
+		w.parts = &parts{size: size, m: mg}
+	}
 	body(w)
 	var buf sink
-	if err := w.pdf.Output(&buf); err != nil {
+	total := 0
+	if w.parts != nil {
+		w.endPart()
+		total = w.parts.before
+	} else if err := w.pdf.Output(&buf); err != nil {
 		return nil, nil, fmt.Errorf("writing the PDF: %w", err)
+	} else {
+		total = w.pdf.PageNo()
 	}
-	pages := strconv.Itoa(w.pdf.PageNo())
+	pages := strconv.Itoa(total)
 	// Only the file is needed from here on: the collector may take the
 	// pages while the file is finished.
 	w.pdf = nil
 	for _, r := range pages {
 		w.used.add(r)
 	}
-	out, err = finishPDF(buf.b, finish{alias: utf16(nil, pageAlias), pages: utf16(nil, pages), font: m.font, m: m, used: &w.used})
+	fin := finish{alias: utf16(nil, pageAlias), pages: utf16(nil, pages), font: m.font, m: m, used: &w.used}
+	if w.parts != nil {
+		err = w.parts.err
+		if err == nil {
+			out, err = w.parts.m.finish(w.parts.nums, fin)
+		}
+	} else {
+		out, err = finishPDF(buf.b, fin)
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("writing the PDF: %w", err)
 	}
@@ -154,6 +182,12 @@ type writer struct {
 	pdf *fpdf.Fpdf
 	m   *metrics
 	d   *report.Document // the document being drawn
+	// meta is the document whose metadata the PDF carries: d's first
+	// value, before a portfolio moves on to its projects.
+	meta *report.Document
+	// parts is the portfolio's run of documents (see chunks.go); nil
+	// for a report, drawn as one document.
+	parts *parts
 	// onPage is the document of the current page. fpdf draws a page's
 	// footer when the next page starts, after a portfolio has switched d
 	// to the next project.
@@ -171,11 +205,19 @@ type writer struct {
 }
 
 func newWriter(d *report.Document, m *metrics) *writer {
-	f := fpdf.New("L", "mm", "A4", "")
-	w := &writer{pdf: f, m: m, d: d, repl: replacement, reported: map[string]bool{}}
+	w := &writer{m: m, d: d, meta: d, repl: replacement, reported: map[string]bool{}}
 	if !m.has(replacement) {
 		w.repl = '?'
 	}
+	w.pdf = w.newFpdf()
+	w.size = 9
+	return w
+}
+
+// newFpdf makes an fpdf document with the metadata of w.meta.
+func (w *writer) newFpdf() *fpdf.Fpdf {
+	d := w.meta
+	f := fpdf.New("L", "mm", "A4", "")
 	// Pages are compressed, the page count put in and the font embedded
 	// after fpdf is done (see finishPDF); fpdf draws with a placeholder.
 	f.SetCompression(false)
@@ -184,7 +226,6 @@ func newWriter(d *report.Document, m *metrics) *writer {
 	f.SetCreationDate(t)
 	f.SetModificationDate(t)
 	f.SetFont("Helvetica", "", 9)
-	w.size = 9
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(marginX, topFirst, marginX)
 	f.SetTitle(w.plainText(d.Project.Name+" "+d.Title), true)
@@ -197,7 +238,7 @@ func newWriter(d *report.Document, m *metrics) *writer {
 		f.SetLang("ja")
 	}
 	f.SetFooterFunc(w.footer)
-	return w
+	return f
 }
 
 // plainText cleans s for metadata, which is not drawn with the font but
@@ -211,11 +252,23 @@ func (w *writer) plainText(s string) string {
 func (w *writer) L(key string) string { return w.d.L.Get(key) }
 
 // newPage starts a page; pages after the first carry a running header.
-func (w *writer) newPage() { w.startPage(w.pdf.PageNo() > 0) }
+func (w *writer) newPage() { w.startPage(w.pageNo() > 0) }
+
+// pageNo is the number of the current page in the whole PDF.
+func (w *writer) pageNo() int {
+	n := w.pdf.PageNo()
+	if w.parts != nil {
+		n += w.parts.before
+	}
+	return n
+}
 
 // startPage starts a page of the current document, with the running
 // header or without it (a page that opens with its own title block).
 func (w *writer) startPage(header bool) {
+	if w.parts != nil && w.pdf.PageNo() >= w.parts.size {
+		w.nextPart()
+	}
 	w.pdf.AddPage()
 	w.onPage = w.d
 	w.y = topFirst
@@ -257,7 +310,13 @@ func (w *writer) footer() {
 	}
 	// "{nb}" is replaced after layout, so the page number is set from a
 	// fixed left edge wide enough for "999 / 999".
-	page := strconv.Itoa(f.PageNo()) + " / " + pageAlias
+	page := strconv.Itoa(w.pageNo()) + " / " + pageAlias
+	if w.parts != nil {
+		// The page's last operator: drawn into a stream of its own (see
+		// merge.go).
+		w.parts.aside = true
+		defer w.parts.pageNumberDone()
+	}
 	w.textAt(pageW-marginX-w.width("999 / 999"), base, page, diag.Pos{})
 }
 
@@ -335,7 +394,7 @@ func (w *writer) textAt(x, top float64, s string, pos diag.Pos) {
 		return
 	}
 	if w.rec != nil {
-		*w.rec = append(*w.rec, textRun{page: w.pdf.PageNo(), x: x, top: top, w: w.width(s), h: w.lineH(), s: s})
+		*w.rec = append(*w.rec, textRun{page: w.pageNo(), x: x, top: top, w: w.width(s), h: w.lineH(), s: s})
 	}
 	// Centre the glyphs' ascent and descent in the line box.
 	em := w.size * ptMM

@@ -20,11 +20,21 @@ import (
 // Projects without a document (failed or reused) have only their row.
 // The same portfolio gives the same bytes: the PDF's dates are pf.AsOf,
 // or a fixed date when the projects' dates differ.
+//
+// The pages are drawn in parts of a few dozen pages, each compressed as
+// soon as it is done (see merge.go), so that a portfolio of a thousand
+// projects takes no more memory to draw than one of fifty.
 func RenderPortfolio(pf *report.Portfolio, opt Options) ([]byte, diag.Findings, error) {
 	return renderPortfolio(pf, opt, nil)
 }
 
 func renderPortfolio(pf *report.Portfolio, opt Options, rec *[]textRun) ([]byte, diag.Findings, error) {
+	return renderPortfolioParts(pf, opt, rec, partPages)
+}
+
+// renderPortfolioParts draws the portfolio in documents of at most size
+// pages; 0 draws one document, as a project's report is drawn.
+func renderPortfolioParts(pf *report.Portfolio, opt Options, rec *[]textRun, size int) ([]byte, diag.Findings, error) {
 	if pf == nil {
 		return nil, nil, errors.New("no portfolio to render")
 	}
@@ -39,7 +49,7 @@ func renderPortfolio(pf *report.Portfolio, opt Options, rec *[]textRun) ([]byte,
 	cover := &report.Document{Lang: lang, L: l, Title: l.Get("title.portfolio"), AsOf: pf.AsOf,
 		Project: report.Facts{ID: pf.Name, Name: pf.Name}}
 	var pageErr error
-	out, fs, err := draw(cover, opt, rec, func(w *writer) {
+	out, fs, err := drawParts(cover, opt, rec, size, func(w *writer) {
 		if pf.AsOf.IsZero() {
 			// Projects of different status dates: a fixed date rather
 			// than the clock's.

@@ -71,6 +71,9 @@ func (w *writer) peoplePage(b *portfolio.Board) {
 		_, m, d := wk.YMD()
 		t.cols = append(t.cols, column{label: fmt.Sprintf("%d/%d", int(m), d), width: 13, align: 'R'})
 	}
+	// Drawn row by row: with a thousand projects each person has
+	// hundreds of rows of shares, tens of megabytes as one table.
+	d := w.beginTable(t, marginX, contentW)
 	for _, r := range v.Rows {
 		row := []cell{{text: r.Name, bold: true}, {text: r.Company}, {text: portfolio.Days(weekly(r))}}
 		for j := range n {
@@ -86,7 +89,7 @@ func (w *writer) peoplePage(b *portfolio.Board) {
 			}
 			row = append(row, c)
 		}
-		t.rows = append(t.rows, row)
+		d.add(row)
 		if len(r.Projects) < 2 {
 			continue
 		}
@@ -99,10 +102,10 @@ func (w *writer) peoplePage(b *portfolio.Board) {
 				}
 				sub = append(sub, c)
 			}
-			t.rows = append(t.rows, sub)
+			d.add(sub)
 		}
 	}
-	w.table(t, marginX, contentW)
+	d.end()
 	if len(v.Weeks) > n {
 		w.setFont(7.5, false)
 		w.color(grey)
@@ -129,7 +132,6 @@ func (w *writer) trendPage(b *portfolio.Board) {
 	const rowH, nameW, sq, sparkW = 8.0, 80.0, 4.2, 70.0
 	ragX := marginX + nameW
 	sparkX := ragX + float64(portfolio.TrendRuns)*(sq+1.2) + 8
-	f := w.pdf
 	head := func() {
 		w.setFont(7.5, true)
 		w.color(grey)
@@ -144,6 +146,9 @@ func (w *writer) trendPage(b *portfolio.Board) {
 		if w.need(rowH) {
 			head()
 		}
+		// Taken after the page break: a portfolio's next page may be in
+		// a new fpdf document (see chunks.go).
+		f := w.pdf
 		if i%2 == 1 {
 			w.fill(stripe)
 			f.Rect(marginX, w.y-0.6, contentW, rowH, "F")

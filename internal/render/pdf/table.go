@@ -115,23 +115,34 @@ func (t *table) dropEmpty(i int) {
 
 // layout breaks the header and every cell into lines.
 func (w *writer) layout(t *table, widths []float64) (laidRow, []laidRow) {
+	head := w.layoutHead(t, widths)
+	rows := make([]laidRow, len(t.rows))
+	for r, cells := range t.rows {
+		rows[r] = w.layoutRow(t, widths, cells)
+	}
+	return head, rows
+}
+
+// layoutHead breaks the header into lines.
+func (w *writer) layoutHead(t *table, widths []float64) laidRow {
 	w.setFont(t.fontSize(), true)
 	head := laidRow{lines: make([][]string, len(t.cols))}
 	for i, c := range t.cols {
 		head.lines[i] = w.lines(c.label, widths[i]-2*cellPadX, diag.Pos{})
 	}
-	rows := make([]laidRow, len(t.rows))
-	for r, cells := range t.rows {
-		lr := laidRow{cells: cells, lines: make([][]string, len(t.cols))}
-		for i := range t.cols {
-			if i < len(cells) {
-				w.setFont(t.fontSize(), cells[i].bold)
-				lr.lines[i] = w.lines(cells[i].text, widths[i]-2*cellPadX, cells[i].pos)
-			}
+	return head
+}
+
+// layoutRow breaks every cell of a row into lines.
+func (w *writer) layoutRow(t *table, widths []float64, cells []cell) laidRow {
+	lr := laidRow{cells: cells, lines: make([][]string, len(t.cols))}
+	for i := range t.cols {
+		if i < len(cells) {
+			w.setFont(t.fontSize(), cells[i].bold)
+			lr.lines[i] = w.lines(cells[i].text, widths[i]-2*cellPadX, cells[i].pos)
 		}
-		rows[r] = lr
 	}
-	return head, rows
+	return lr
 }
 
 // tableHeight is the height t takes when nothing breaks it across pages.
@@ -164,45 +175,111 @@ func (w *writer) tableStart(t *table, width float64) float64 {
 
 // table draws t at x in the flow, starting pages as it needs them.
 func (w *writer) table(t *table, x, width float64) {
+	d := w.beginTable(t, x, width)
+	for _, cells := range t.rows {
+		d.add(cells)
+	}
+	d.end()
+}
+
+// tableDraw draws a table row by row, so that a table of many rows can
+// be drawn from rows made one at a time (the people page of a large
+// portfolio has tens of thousands) rather than held all at once.
+type tableDraw struct {
+	w       *writer
+	t       *table
+	x       float64
+	widths  []float64
+	head    laidRow
+	lh      float64
+	headH   float64
+	pending []laidRow // the first rows, until the table starts
+	started bool
+	i       int // rows drawn
+}
+
+// beginTable starts drawing t's columns at x; its rows come from add.
+func (w *writer) beginTable(t *table, x, width float64) *tableDraw {
 	widths := w.widths(t, width)
-	head, rows := w.layout(t, widths)
+	head := w.layoutHead(t, widths)
 	lh := w.lineH()
-	headH := head.height(0, lh)
-	drawHead := func() {
-		w.fill(headBg)
-		w.pdf.Rect(x, w.y, sum(widths), headH, "F")
-		w.color(white)
-		w.rowText(head, 0, math.MaxInt, x, widths, t, true)
-		w.y += headH
-	}
-	w.need(startHeight(head, rows, lh))
-	drawHead()
-	for i, r := range rows {
-		for from := 0; ; {
-			h := r.height(from, lh)
-			room := bottom - w.y
-			if h <= room {
-				w.rowBox(r, i, x, widths, h)
-				w.rowText(r, from, math.MaxInt, x, widths, t, false)
-				w.y += h
-				break
-			}
-			fit := int((room - 2*cellPadY) / lh)
-			// Move a row that fits on a fresh page rather than split it.
-			if fit < 1 || h <= bottom-topRest-headH {
-				w.newPage()
-				drawHead()
-				continue
-			}
-			part := float64(fit)*lh + 2*cellPadY
-			w.rowBox(r, i, x, widths, part)
-			w.rowText(r, from, from+fit, x, widths, t, false)
-			from += fit
-			w.newPage()
-			drawHead()
+	return &tableDraw{w: w, t: t, x: x, widths: widths, head: head, lh: lh, headH: head.height(0, lh)}
+}
+
+// startRows is how many rows startHeight looks at.
+const startRows = 3
+
+// add lays out and draws the next row; the first few wait until the
+// table knows the room it needs to start.
+func (d *tableDraw) add(cells []cell) {
+	r := d.w.layoutRow(d.t, d.widths, cells)
+	if !d.started {
+		d.pending = append(d.pending, r)
+		if len(d.pending) == startRows {
+			d.start()
 		}
+		return
 	}
-	w.color(black)
+	d.row(r)
+}
+
+// start keeps the room for the header and the first rows on this page,
+// draws the header and the rows so far.
+func (d *tableDraw) start() {
+	d.started = true
+	d.w.need(startHeight(d.head, d.pending, d.lh))
+	d.drawHead()
+	for _, r := range d.pending {
+		d.row(r)
+	}
+	d.pending = nil
+}
+
+// end draws what is still waiting.
+func (d *tableDraw) end() {
+	if !d.started {
+		d.start()
+	}
+	d.w.color(black)
+}
+
+func (d *tableDraw) drawHead() {
+	w := d.w
+	w.fill(headBg)
+	w.pdf.Rect(d.x, w.y, sum(d.widths), d.headH, "F")
+	w.color(white)
+	w.rowText(d.head, 0, math.MaxInt, d.x, d.widths, d.t, true)
+	w.y += d.headH
+}
+
+// row draws one laid-out row, across pages when it must.
+func (d *tableDraw) row(r laidRow) {
+	w, lh, x, widths := d.w, d.lh, d.x, d.widths
+	i := d.i
+	d.i++
+	for from := 0; ; {
+		h := r.height(from, lh)
+		room := bottom - w.y
+		if h <= room {
+			w.rowBox(r, i, x, widths, h)
+			w.rowText(r, from, math.MaxInt, x, widths, d.t, false)
+			w.y += h
+			return
+		}
+		fit := int((room - 2*cellPadY) / lh)
+		// Move a row that fits on a fresh page rather than split it.
+		if fit < 1 || h <= bottom-topRest-d.headH {
+			w.newPage()
+			d.drawHead()
+			continue
+		}
+		part := float64(fit)*lh + 2*cellPadY
+		w.rowBox(r, i, x, widths, part)
+		w.rowText(r, from, from+fit, x, widths, d.t, false)
+		from += fit
+		w.newPage()
+		d.drawHead()
+	}
 }
 
 // rowBox draws a row's backgrounds and its bottom rule.
