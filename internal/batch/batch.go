@@ -271,19 +271,39 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 			mu.Unlock()
 		}
 	}
+	// A project's outputs are written, and its run recorded in the
+	// history, by one writer goroutine while the workers go on to the
+	// next projects: waiting for the disk (each file synced before its
+	// rename) and for the history database (one connection, its commits
+	// synced) then leaves no core idle. The queue holds at most jobs
+	// projects' files, so a slow disk holds the workers back.
+	writes := make(chan *pendingWrite, jobs)
+	var writer sync.WaitGroup
+	writer.Go(func() {
+		for w := range writes {
+			finishProject(ctx, opt, st, w.r, w.out)
+			res.Projects[w.index] = w.r
+			report(Event{Index: w.index, Total: len(plan.Projects), Path: plan.Projects[w.index], Done: true, Result: w.r})
+		}
+	})
 	for range min(jobs, max(len(plan.Projects), 1)) {
 		wg.Go(func() {
 			for j := range next {
 				i, path := j.index, plan.Projects[j.index]
 				report(Event{Index: i, Total: len(plan.Projects), Path: path})
 				var r *ProjectResult
+				var out *pipeline.Pending
 				if j.dupOf != "" {
 					// Two projects with one id would overwrite each other's outputs.
 					err := diag.Errorf(diag.Pos{File: plan.Rel(path)}, "project.id is also used by %s; each project needs its own id", plan.Rel(j.dupOf))
 					r = &ProjectResult{Path: plan.Rel(path), Status: StatusFailed, Outputs: []string{}, Findings: diag.Findings{},
 						Error: err.Error(), ErrorJA: err.Text("ja")}
 				} else {
-					r = runProject(ctx, path, plan, opt, st, j.loaded)
+					r, out = runProject(ctx, path, plan, opt, st, j.loaded)
+				}
+				if out != nil {
+					writes <- &pendingWrite{index: i, r: r, out: out}
+					continue
 				}
 				res.Projects[i] = r
 				report(Event{Index: i, Total: len(plan.Projects), Path: path, Done: true, Result: r})
@@ -313,6 +333,8 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 	}
 	close(next)
 	wg.Wait()
+	close(writes)
+	writer.Wait()
 	for i, r := range res.Projects {
 		if r == nil { // cancelled before it started
 			res.Projects[i] = &ProjectResult{Path: plan.Rel(plan.Projects[i]), Status: StatusFailed, Error: "not run: interrupted", Outputs: []string{}, Findings: diag.Findings{}}
@@ -329,21 +351,72 @@ type job struct {
 	dupOf  string
 }
 
+// pendingWrite is a built project whose outputs are still to be written.
+type pendingWrite struct {
+	index int
+	r     *ProjectResult
+	out   *pipeline.Pending
+}
+
 // runProject builds one project, turning any panic into an error result.
-func runProject(ctx context.Context, path string, plan *Plan, opt Options, st *shared, lc *loadedConfig) (r *ProjectResult) {
+// A project built anew comes back with its outputs to write (out, see
+// finishProject); a reused or failed one is done.
+func runProject(ctx context.Context, path string, plan *Plan, opt Options, st *shared, lc *loadedConfig) (r *ProjectResult, out *pipeline.Pending) {
 	r = &ProjectResult{Path: plan.Rel(path), Outputs: []string{}, Findings: diag.Findings{}}
 	defer func() {
 		if v := recover(); v != nil {
-			r.Status = StatusFailed
-			r.Error = fmt.Sprintf("internal error: %v (please report this with the input files)", v)
-			r.Document = nil
+			out = nil
+			panicked(r, v)
 		}
 	}()
-	if err := build(ctx, path, plan, opt, st, lc, r); err != nil {
-		r.Status = StatusFailed
-		r.Error, r.ErrorJA = oneLine(err.Error()), oneLine(errorText(err, "ja"))
+	out, err := build(ctx, path, plan, opt, st, lc, r)
+	if err != nil {
+		fail(r, err)
+		return r, nil
 	}
-	return r
+	return r, out
+}
+
+// finishProject writes a built project's outputs, records its run in the
+// history and keeps its result for the next run, turning any failure or
+// panic into the project's error result.
+func finishProject(ctx context.Context, opt Options, st *shared, r *ProjectResult, out *pipeline.Pending) {
+	defer func() {
+		if v := recover(); v != nil {
+			panicked(r, v)
+		}
+	}()
+	if err := ctx.Err(); err != nil {
+		fail(r, err) // stopped: write nothing new
+		return
+	}
+	var written []string
+	var err error
+	opt.Stopwatch.Time("write", func() { written, err = out.Write() })
+	r.Outputs = append(r.Outputs, written...)
+	if err != nil {
+		fail(r, err)
+		return
+	}
+	r.Status = StatusOK
+	// The marker after this run's own history step, which the next run
+	// compares with.
+	if err := saveResult(opt.Out, r, st.marks.mark(r.ID)); err != nil {
+		fail(r, err)
+		return
+	}
+	r.spill(opt.Out)
+}
+
+func fail(r *ProjectResult, err error) {
+	r.Status = StatusFailed
+	r.Error, r.ErrorJA = oneLine(err.Error()), oneLine(errorText(err, "ja"))
+}
+
+func panicked(r *ProjectResult, v any) {
+	r.Status = StatusFailed
+	r.Error = fmt.Sprintf("internal error: %v (please report this with the input files)", v)
+	r.Document = nil
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -358,7 +431,9 @@ func errorText(err error, lang string) string {
 	return err.Error()
 }
 
-func build(ctx context.Context, path string, plan *Plan, opt Options, st *shared, lc *loadedConfig, r *ProjectResult) error {
+// build reads, analyses and renders one project into r; its outputs are
+// returned to write, nil when the project is reused.
+func build(ctx context.Context, path string, plan *Plan, opt Options, st *shared, lc *loadedConfig, r *ProjectResult) (*pipeline.Pending, error) {
 	popt := pipeline.Options{AsOf: opt.AsOf, Today: opt.Today, Getenv: opt.Getenv, HistoryDir: opt.Out, History: st.history,
 		Stopwatch: opt.Stopwatch, Calendars: st.calendars}
 	if plan.Portfolio != nil {
@@ -369,7 +444,7 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, st *shared
 	if lc == nil {
 		cfg, fs, err := config.Load(path)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		lc = &loadedConfig{cfg, fs}
 	}
@@ -380,25 +455,25 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, st *shared
 	}
 	hash, err := inputHash(path, cfg, st.defaults, opt)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	r.InputHash = hash
 	var reused *ProjectResult
 	if !opt.Force {
 		// The history is an input too: a baseline set or runs imported
 		// since change the figures though no file of the project did.
-		reused, _ = reusable(opt.Out, cfg.Project.ID, hash, st.marks.mark(cfg.Project.ID))
+		reused, _ = reusable(opt.Out, cfg.Project.ID, hash, func() string { return st.marks.mark(cfg.Project.ID) })
 	}
 	if reused != nil && reused.pageLang == cmp.Or(opt.Lang, cfg.Report.Lang, "ja") {
 		// Unchanged inputs, outputs in place and the summary page stored:
 		// nothing to read, analyse or write (the hash check is the work).
 		*r = *reused
 		r.Path, r.Status = plan.Rel(path), StatusReused
-		return nil
+		return nil, nil
 	}
 	p, err := pipeline.Load(ctx, path, popt)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if reused != nil && !p.Failed() {
 		// The outputs stand; the portfolio still wants this project's
@@ -406,7 +481,7 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, st *shared
 		*r = *reused
 		r.Path, r.Status = plan.Rel(path), StatusReused
 		r.Document, r.pageIn = st.keepPage(p.Document(cmp.Or(opt.Lang, p.Config.Report.Lang)).PageOne()), ""
-		return nil
+		return nil, nil
 	}
 	c := p.Config
 	r.ID, r.Name, r.PM, r.AsOf = c.Project.ID, c.Project.Name, c.Project.PM, p.AsOf
@@ -414,7 +489,7 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, st *shared
 	r.Errors, r.Warnings = p.Findings.Count(diag.Error), p.Findings.Count(diag.Warning)
 	if p.Failed() {
 		// Figures from half the sources would mislead: no RAG, no summary.
-		return firstSourceError(p)
+		return nil, firstSourceError(p)
 	}
 	figures(r, p.Analysis)
 	if c.Project.Budget > 0 {
@@ -431,30 +506,19 @@ func build(ctx context.Context, path string, plan *Plan, opt Options, st *shared
 	// a batch's memory does not grow with every project's task list.
 	r.Document = st.keepPage(d.PageOne())
 	if err := ctx.Err(); err != nil {
-		return err
+		return nil, err
 	}
 	files, more, err := opt.Render(p, d)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
-		return err // stopped: write nothing new
+		return nil, err // stopped: write nothing new
 	}
 	r.Findings = append(r.Findings, more...)
-	var written []string
-	opt.Stopwatch.Time("write", func() { written, err = p.WriteOutputs(opt.Out, files, true, opt.Outputs...) })
-	r.Outputs = append(r.Outputs, written...)
-	if err != nil {
-		return err
-	}
-	r.Status = StatusOK
-	// The marker after this run's own history step, which the next run
-	// compares with.
-	if err := saveResult(opt.Out, r, st.marks.mark(r.ID)); err != nil {
-		return err
-	}
-	r.spill(opt.Out)
-	return nil
+	var out *pipeline.Pending
+	opt.Stopwatch.Time("write", func() { out, err = p.Outputs(opt.Out, files, true, opt.Outputs...) })
+	return out, err
 }
 
 func firstSourceError(p *pipeline.Project) error {
@@ -575,8 +639,12 @@ func saveResult(out string, r *ProjectResult, historyMark string) error {
 
 // reusable returns the previous result of the project when its inputs and
 // its history (historyMark) are unchanged and its outputs are all still
-// there. Its findings stay in the file, read back when needed.
-func reusable(out, id, hash, historyMark string) (*ProjectResult, bool) {
+// there. Its findings stay in the file, read back when needed. The
+// history's marker is asked for last, only when the inputs are the same:
+// a project whose inputs changed (most of a weekly run) or that has no
+// result yet (a first run) does not wait for the history database, which
+// the batch's writer may be busy with.
+func reusable(out, id, hash string, historyMark func() string) (*ProjectResult, bool) {
 	data, err := limits.ReadFile(resultFile(out, id), diag.Pos{}, limits.StateBytes)
 	if err != nil {
 		return nil, false
@@ -595,8 +663,10 @@ func reusable(out, id, hash, historyMark string) (*ProjectResult, bool) {
 		History   string          `json:"history"`
 	}
 	s.ProjectResult = &ProjectResult{}
-	if json.Unmarshal(data, &s) != nil || s.InputHash != hash || s.Status == StatusFailed ||
-		s.History != historyMark || historyMark == unknownMark {
+	if json.Unmarshal(data, &s) != nil || s.InputHash != hash || s.Status == StatusFailed {
+		return nil, false
+	}
+	if mark := historyMark(); s.History != mark || mark == unknownMark {
 		return nil, false
 	}
 	prev := s.ProjectResult

@@ -318,3 +318,62 @@ func TestTamperedResultIsRebuilt(t *testing.T) {
 		})
 	}
 }
+
+// A project whose outputs cannot be written (here a folder stands where
+// its output goes) fails on its own, in the writer: its run is not
+// recorded and no result is kept, the others are written, and every
+// project is reported done once.
+func TestWriteFailureIsTheProjectsOwn(t *testing.T) {
+	t.Parallel()
+	dir := copyExamples(t)
+	out := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(out, "kikan", "out.txt"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var calls atomic.Int32
+	var mu sync.Mutex
+	done := map[string]int{}
+	res := run(t, filepath.Join(dir, "portfolio.yaml"), out, Options{Jobs: 2, Render: fakeRender("", &calls), Progress: func(e Event) {
+		if e.Done {
+			mu.Lock()
+			done[e.Result.ID]++
+			mu.Unlock()
+		}
+	}})
+	m := byID(res)
+	if p := m["kikan"]; p.Status != StatusFailed || !strings.Contains(p.Error, "in the way") || p.ErrorJA == "" {
+		t.Errorf("kikan: status %q, error %q (ja %q), want failed: in the way", p.Status, p.Error, p.ErrorJA)
+	}
+	for _, id := range []string{"ec", "network"} {
+		if m[id].Status != StatusOK {
+			t.Errorf("%s: status %q (%s), want ok", id, m[id].Status, m[id].Error)
+		}
+		if _, err := os.Stat(filepath.Join(out, id, "out.txt")); err != nil {
+			t.Errorf("%s: output missing: %v", id, err)
+		}
+		if _, err := os.Stat(resultFile(out, id)); err != nil {
+			t.Errorf("%s: result not kept: %v", id, err)
+		}
+	}
+	if _, err := os.Stat(resultFile(out, "kikan")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("kikan: a result was kept for a project not written (%v)", err)
+	}
+	sh := pipeline.NewSharedHistory(out)
+	defer sh.Close()
+	h, err := sh.Existing()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]bool{"ec": true, "network": true, "kikan": false} {
+		rev, err := h.Revision(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (rev != "") != want {
+			t.Errorf("%s: history marker %q, want a recorded run: %v", id, rev, want)
+		}
+	}
+	if len(done) != 3 || done["ec"] != 1 || done["kikan"] != 1 || done["network"] != 1 {
+		t.Errorf("done events %v, want one per project", done)
+	}
+}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/date"
-	"github.com/pmokit/pmo/internal/history"
 	"github.com/pmokit/pmo/internal/outdir"
 )
 
@@ -60,22 +59,11 @@ func importError(outDir string, err error) error {
 // transaction: through the batch's shared database when the project was
 // loaded with one for outDir.
 func (p *Project) RecordHistory(outDir string) error {
+	var shared *SharedHistory
 	if s := p.history; s != nil && s.dir == outDir {
-		h, err := s.Open()
-		if err != nil {
-			return err
-		}
-		return h.Record(p.Snapshot())
+		shared = s
 	}
-	h, err := history.Open(outDir)
-	if err != nil {
-		return err
-	}
-	if err := h.Record(p.Snapshot()); err != nil {
-		h.Close()
-		return err
-	}
-	return h.Close()
+	return record(outDir, shared, p.Snapshot())
 }
 
 // WriteFile writes data to path atomically (see outdir.WriteFile), for

@@ -138,9 +138,14 @@ func Load(ctx context.Context, path string, opt Options) (*Project, error) {
 		p.history = opt.History
 	}
 	p.AsOf = statusDate(cfg, opt)
+	// The history is read while the sources are: in a batch its one
+	// database connection may be busy recording another project, and the
+	// wait then overlaps the reading instead of holding this project up.
+	earlier := p.earlier(opt)
 	lap := opt.Stopwatch.start()
 	for _, src := range cfg.Sources {
 		if err := ctx.Err(); err != nil {
+			earlier()
 			return nil, err
 		}
 		p.read(src, opt)
@@ -151,20 +156,14 @@ func Load(ctx context.Context, path string, opt Options) (*Project, error) {
 	p.Findings = append(p.Findings, validate.Check(validate.Input{
 		Config: cfg, AsOf: p.AsOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks,
 	})...)
-	var earlier *Earlier
-	var err error
-	if p.history != nil {
-		earlier, err = p.history.load(cfg.Project.ID, p.AsOf, cfg.Project.Baseline)
-	} else {
-		earlier, err = LoadHistory(opt.HistoryDir, cfg.Project.ID, p.AsOf, cfg.Project.Baseline)
-	}
+	before, err := earlier()
 	if err != nil {
 		return nil, err
 	}
-	p.Previous = earlier.Previous
+	p.Previous = before.Previous
 	p.Analysis = analyze.Analyze(analyze.Input{
-		Config: cfg, AsOf: p.AsOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks, Previous: earlier.Previous,
-		History: earlier.Trend, Baseline: earlier.Baseline, BaselineName: earlier.BaselineName, Sources: p.sourceInputs(),
+		Config: cfg, AsOf: p.AsOf, Tasks: p.Tasks, Issues: p.Issues, Risks: p.Risks, Previous: before.Previous,
+		History: before.Trend, Baseline: before.Baseline, BaselineName: before.BaselineName, Sources: p.sourceInputs(),
 		Actions: p.Actions, HasActions: p.hasKind(project.KindActions) || len(cfg.Actions) > 0,
 		Tests: p.Tests, TestDays: p.TestDays, HasTests: p.hasKind(project.KindTests),
 		Defects: p.Defects, HasDefects: p.hasDefectList(),
@@ -173,6 +172,30 @@ func Load(ctx context.Context, path string, opt Options) (*Project, error) {
 	p.finish()
 	opt.Stopwatch.add("analyze", lap)
 	return p, nil
+}
+
+// earlier starts reading what the history says of the project before its
+// status date and returns the function that waits for it.
+func (p *Project) earlier(opt Options) func() (*Earlier, error) {
+	type read struct {
+		e   *Earlier
+		err error
+	}
+	done := make(chan read, 1)
+	id, asOf, pinned := p.Config.Project.ID, p.AsOf, p.Config.Project.Baseline
+	go func() {
+		var r read
+		if p.history != nil {
+			r.e, r.err = p.history.load(id, asOf, pinned)
+		} else {
+			r.e, r.err = LoadHistory(opt.HistoryDir, id, asOf, pinned)
+		}
+		done <- r
+	}()
+	return func() (*Earlier, error) {
+		r := <-done
+		return r.e, r.err
+	}
 }
 
 // finish gathers the analysis's findings, sorts them and counts them into

@@ -11,16 +11,21 @@ import (
 )
 
 // Gantt geometry: a label column (WBS ID and name), team, progress, then
-// the bars.
+// the bars. The label and team columns share ganttLabelW + ganttTeamW: the
+// team column is as wide as its widest name on one line (see teamWidth),
+// the label takes the rest.
 const (
 	ganttLabelW = 80.0
 	ganttTeamW  = 18.0
-	ganttPctW   = 11.0
-	ganttBarX   = marginX + ganttLabelW + ganttTeamW + ganttPctW
-	ganttBarW   = pageW - marginX - ganttBarX
-	ganttHeadH  = 8.0
-	ganttLegend = 7.0
-	ganttSize   = 7.5
+	// ganttTeamMax is the widest the team column gets: a longer team name
+	// wraps rather than squeezing the task names.
+	ganttTeamMax = 40.0
+	ganttPctW    = 11.0
+	ganttBarX    = marginX + ganttLabelW + ganttTeamW + ganttPctW
+	ganttBarW    = pageW - marginX - ganttBarX
+	ganttHeadH   = 8.0
+	ganttLegend  = 7.0
+	ganttSize    = 7.5
 )
 
 // ganttRow is one phase or task row, laid out.
@@ -40,13 +45,8 @@ func (w *writer) gantt() {
 	var from, to date.Date
 	w.setFont(ganttSize, false)
 	lh := w.lineH()
-	// Without teams the label takes the team column's width too.
-	labelW := ganttLabelW + ganttTeamW
-	for i := range w.d.Tasks {
-		if t := &w.d.Tasks[i]; t.Level <= 2 && t.Team != "" {
-			labelW = ganttLabelW
-		}
-	}
+	teamW := w.teamWidth()
+	labelW := ganttLabelW + ganttTeamW - teamW
 	for i := range w.d.Tasks {
 		t := &w.d.Tasks[i]
 		if t.Level > 2 {
@@ -60,7 +60,7 @@ func (w *writer) gantt() {
 		w.setFont(ganttSize, t.Level <= 1)
 		r := ganttRow{t: t, label: w.lines(label, labelW-2*cellPadX-indent, t.Source)}
 		w.setFont(ganttSize, false)
-		r.team = w.lines(t.Team, ganttTeamW-2*cellPadX, t.Source)
+		r.team = w.lines(t.Team, teamW-2*cellPadX, t.Source)
 		r.h = float64(max(len(r.label), len(r.team), 1))*lh + 1.6
 		rows = append(rows, r)
 		if scheduled(t) {
@@ -87,7 +87,7 @@ func (w *writer) gantt() {
 			w.newPage()
 		}
 		top := w.y
-		w.ganttHeader(ax, top, labelW)
+		w.ganttHeader(ax, top, labelW, teamW)
 		y := top + ganttHeadH
 		end := start
 		for end < len(rows) && y+rows[end].h+ganttLegend <= bottom {
@@ -106,6 +106,26 @@ func (w *writer) gantt() {
 	w.y += 3
 }
 
+// teamWidth is the team column's width: the widest team name of the
+// rows drawn, or the column title, on one line at the chart's size, within
+// ganttTeamMax; 0 when no row has a team (the label takes the room).
+func (w *writer) teamWidth() float64 {
+	widest := 0.0
+	w.setFont(ganttSize, false)
+	for i := range w.d.Tasks {
+		if t := &w.d.Tasks[i]; t.Level <= 2 && t.Team != "" {
+			widest = max(widest, w.width(w.clean(t.Team, t.Source)))
+		}
+	}
+	if widest == 0 {
+		return 0
+	}
+	w.setFont(7.5, true)
+	widest = max(widest, w.width(w.L("col.team")))
+	w.setFont(ganttSize, false)
+	return min(widest+2*cellPadX+0.5, ganttTeamMax)
+}
+
 func scheduled(t *project.Task) bool {
 	return !t.PlannedStart.IsZero() && !t.PlannedFinish.IsZero() && t.PlannedFinish >= t.PlannedStart
 }
@@ -119,15 +139,15 @@ func minDate(a, b date.Date) date.Date {
 }
 
 // ganttHeader draws the column titles and the year and month bands.
-func (w *writer) ganttHeader(ax timeAxis, top, labelW float64) {
+func (w *writer) ganttHeader(ax timeAxis, top, labelW, teamW float64) {
 	w.fill(headBg)
 	w.rect(marginX, top, contentW, ganttHeadH, "F")
 	w.setFont(7.5, true)
 	w.color(white)
 	mid := top + (ganttHeadH-w.lineH())/2
 	w.textAt(marginX+cellPadX, mid, w.L("col.name"), diag.Pos{})
-	if labelW == ganttLabelW {
-		w.textAt(marginX+ganttLabelW+cellPadX, mid, w.L("col.team"), diag.Pos{})
+	if teamW > 0 {
+		w.textAt(marginX+labelW+cellPadX, mid, w.L("col.team"), diag.Pos{})
 	}
 	w.textAt(marginX+ganttLabelW+ganttTeamW+cellPadX, mid, "%", diag.Pos{})
 	ms := ax.months()
