@@ -37,15 +37,15 @@ func (rr *rowReader) records(emit func(record)) {
 		}
 	}
 	rows := rr.h.dataRows(rr.g)
-	for i := range rows {
-		n := rows[i].Num
-		if n <= rr.bandEnd {
-			continue
+	next := rr.typedRows(rows)
+	for {
+		n, vals, ok := next()
+		if !ok {
+			break
 		}
-		vals := rr.values(n)
 		if pairCol > 0 && pairWord(rr.g.Value(n, pairCol)) == "actual" &&
 			pending != nil && pending.actual.ps == nil && pending.row >= n-2 {
-			pending.actual, pending.actualRow = vals, n
+			pending.actual, pending.actualRow = rr.keep(vals), n
 			continue
 		}
 		if !vals.has(contentFields) {
@@ -63,9 +63,27 @@ func (rr *rowReader) records(emit func(record)) {
 			continue
 		}
 		flush()
-		pending = &record{row: n, vals: vals}
+		pending = &record{row: n, vals: rr.keep(vals)}
 	}
 	flush()
+}
+
+// typedRows returns each row below the header band typed (rowReader.values)
+// in turn: on a rowPipe for a large table, else here.
+func (rr *rowReader) typedRows(rows []Row) func() (int, rowValues, bool) {
+	if len(rows) >= pipeFrom && !rr.opt.sequential {
+		return newRowPipe(rr, rows).next
+	}
+	i := 0
+	return func() (int, rowValues, bool) {
+		for ; i < len(rows); i++ {
+			if n := rows[i].Num; n > rr.bandEnd {
+				i++
+				return n, rr.values(n), true
+			}
+		}
+		return 0, rowValues{}, false
+	}
 }
 
 // notRecord reports, and counts, a row that is not a record: a total

@@ -452,32 +452,43 @@ func clean(f float64) float64 {
 // rowValues holds every mapped field of one row, one parsed value per
 // column (a name over 大項目/中項目/小項目 has three).
 type rowValues struct {
-	rr  *rowReader
-	ps  []parsed
-	row int
+	rr    *rowReader
+	ps    []parsed
+	row   int
+	chunk bool // ps is a rowPipe chunk's, not a buffer of rr's
 }
 
 func (rr *rowReader) values(row int) rowValues {
-	var ps []parsed
+	v := rowValues{rr: rr, ps: rr.buffer(), row: row}
+	rr.fill(v.ps, row)
+	return v
+}
+
+// buffer returns a cleared buffer for one row's values.
+func (rr *rowReader) buffer() []parsed {
 	if n := len(rr.spare); n > 0 {
+		var ps []parsed
 		ps, rr.spare = rr.spare[n-1], rr.spare[:n-1]
 		clear(ps)
-	} else {
-		ps = make([]parsed, rr.width)
+		return ps
 	}
-	v := rowValues{rr: rr, ps: ps, row: row}
+	return make([]parsed, rr.width)
+}
+
+// fill types the mapped cells of row into ps, every one of its rr.width
+// values.
+func (rr *rowReader) fill(ps []parsed, row int) {
 	r := rr.g.row(row) // looked up once for all the row's fields
 	for _, s := range rr.slots {
 		for i, col := range s.cols {
-			v.ps[s.start+i] = rr.readAs(r, row, col, s.field, s.typ)
+			ps[s.start+i] = rr.readAs(r, row, col, s.field, s.typ)
 		}
 	}
-	return v
 }
 
 // recycle hands a row's buffer back once nothing refers to it.
 func (rr *rowReader) recycle(v rowValues) {
-	if v.ps != nil {
+	if v.ps != nil && !v.chunk {
 		rr.spare = append(rr.spare, v.ps)
 	}
 }
