@@ -140,9 +140,8 @@ func minDate(a, b date.Date) date.Date {
 
 // ganttHeader draws the column titles and the year and month bands.
 func (w *writer) ganttHeader(ax timeAxis, top, labelW, teamW float64) {
-	f := w.pdf
 	w.fill(headBg)
-	f.Rect(marginX, top, contentW, ganttHeadH, "F")
+	w.rect(marginX, top, contentW, ganttHeadH, "F")
 	w.setFont(7.5, true)
 	w.color(white)
 	mid := top + (ganttHeadH-w.lineH())/2
@@ -156,15 +155,15 @@ func (w *writer) ganttHeader(ax timeAxis, top, labelW, teamW float64) {
 	step := monthStep(ax.w, len(ms), w.width("12")+1.5)
 	half := ganttHeadH / 2
 	w.stroke(white)
-	f.SetLineWidth(0.15)
+	w.lineWidth(0.15)
 	for i, m := range ms {
 		x := ax.x(m)
 		y, mon, _ := m.YMD()
 		if i == 0 || mon == 1 {
-			f.Line(x, top, x, top+ganttHeadH)
+			w.line(x, top, x, top+ganttHeadH)
 			w.textAt(x+0.8, top+(half-w.lineH())/2, strconv.Itoa(y), diag.Pos{})
 		} else {
-			f.Line(x, top+half, x, top+ganttHeadH)
+			w.line(x, top+half, x, top+ganttHeadH)
 		}
 		if i%step == 0 {
 			s := strconv.Itoa(int(mon))
@@ -175,7 +174,7 @@ func (w *writer) ganttHeader(ax timeAxis, top, labelW, teamW float64) {
 			w.textAt(x+(next-x-w.width(s))/2, top+half+(half-w.lineH())/2, s, diag.Pos{})
 		}
 	}
-	f.Line(ax.x0, top+half, ax.x0+ax.w, top+half)
+	w.line(ax.x0, top+half, ax.x0+ax.w, top+half)
 	w.color(black)
 }
 
@@ -189,14 +188,14 @@ func (w *writer) ganttRows(ax timeAxis, rows []ganttRow, top, end, labelW float6
 	for _, r := range rows {
 		if r.t.Level <= 1 {
 			w.fill(currentCol)
-			f.Rect(marginX, y, contentW, r.h, "F")
+			w.rect(marginX, y, contentW, r.h, "F")
 		}
 		y += r.h
 	}
 	w.stroke(gridLine)
-	f.SetLineWidth(0.15)
+	w.lineWidth(0.15)
 	for _, m := range ax.months() {
-		f.Line(ax.x(m), top, ax.x(m), end)
+		w.line(ax.x(m), top, ax.x(m), end)
 	}
 	inazuma := []fpdf.PointType{{X: sx, Y: top}}
 	y = top
@@ -226,18 +225,18 @@ func (w *writer) ganttRows(ax timeAxis, rows []ganttRow, top, end, labelW float6
 		}
 		inazuma = append(inazuma, fpdf.PointType{X: px, Y: mid})
 		w.stroke(gridLine)
-		f.SetLineWidth(0.1)
-		f.Line(marginX, y+r.h, pageW-marginX, y+r.h)
+		w.lineWidth(0.1)
+		w.line(marginX, y+r.h, pageW-marginX, y+r.h)
 		y += r.h
 	}
 	inazuma = append(inazuma, fpdf.PointType{X: sx, Y: end})
 
 	w.stroke(todayRed)
-	f.SetLineWidth(0.3)
+	w.lineWidth(0.3)
 	f.SetDashPattern([]float64{1.2, 0.8}, 0)
-	f.Line(sx, top, sx, end)
+	w.line(sx, top, sx, end)
 	f.SetDashPattern(nil, 0)
-	f.SetLineWidth(0.55)
+	w.lineWidth(0.55)
 	f.SetLineJoinStyle("round")
 	polyline(f, inazuma)
 	f.SetLineJoinStyle("miter")
@@ -270,15 +269,15 @@ func (w *writer) ganttBar(ax timeAxis, t *project.Task, p, mid float64) float64 
 		f.Polygon([]fpdf.PointType{{X: c, Y: mid - 1.8}, {X: c + 1.8, Y: mid}, {X: c, Y: mid + 1.8}, {X: c - 1.8, Y: mid}}, "F")
 	} else {
 		w.fill(planBlue)
-		f.Rect(x1, mid-bh/2, max(x2-x1, 0.4), bh, "F")
+		w.rect(x1, mid-bh/2, max(x2-x1, 0.4), bh, "F")
 		if p > 0 {
 			w.fill(doneBlue)
-			f.Rect(x1, mid-bh/2, max((x2-x1)*p/100, 0.3), bh, "F")
+			w.rect(x1, mid-bh/2, max((x2-x1)*p/100, 0.3), bh, "F")
 		}
 		if late {
 			w.stroke(todayRed)
-			f.SetLineWidth(0.3)
-			f.Rect(x1, mid-bh/2, max(x2-x1, 0.4), bh, "D")
+			w.lineWidth(0.3)
+			w.rect(x1, mid-bh/2, max(x2-x1, 0.4), bh, "D")
 		}
 	}
 	px := x1 + (x2-x1)*p/100
@@ -300,22 +299,22 @@ func (w *writer) ganttLegend(top float64) {
 	lh := w.lineH()
 	mid := top + lh/2
 	w.fill(planBlue)
-	f.Rect(x, mid-1, 6, 2, "F")
+	w.rect(x, mid-1, 6, 2, "F")
 	w.textAt(x+7, top, w.L("series.planned"), diag.Pos{})
 	x += 10 + w.width(w.L("series.planned"))
 	w.fill(doneBlue)
-	f.Rect(x, mid-1, 6, 2, "F")
+	w.rect(x, mid-1, 6, 2, "F")
 	w.textAt(x+7, top, w.L("legend.progress"), diag.Pos{})
 	x += 10 + w.width(w.L("legend.progress"))
 	w.stroke(todayRed)
-	f.SetLineWidth(0.3)
+	w.lineWidth(0.3)
 	f.SetDashPattern([]float64{1.2, 0.8}, 0)
-	f.Line(x+2, top, x+2, top+lh)
+	w.line(x+2, top, x+2, top+lh)
 	f.SetDashPattern(nil, 0)
 	s := w.L("project.status_date") + " " + w.d.AsOf.String()
 	w.textAt(x+4, top, s, diag.Pos{})
 	x += 7 + w.width(s)
-	f.SetLineWidth(0.55)
+	w.lineWidth(0.55)
 	polyline(f, []fpdf.PointType{{X: x, Y: top + 0.3}, {X: x + 2.5, Y: mid}, {X: x + 1, Y: mid}, {X: x + 3.5, Y: top + lh - 0.3}})
 	w.textAt(x+5, top, w.L("legend.progress_line"), diag.Pos{})
 	w.color(black)
