@@ -104,19 +104,7 @@ func readPrinted(t *testing.T, data []byte, lang string) map[string]printedSheet
 			// Fit to FitToWidth pages wide: the printer scales the widest
 			// block down to the page; a sheet printed whole, with the
 			// charts beside its cells.
-			colsMM := func(c1, c2 int) float64 {
-				w := 0.0
-				for c := c1; c <= c2; c++ {
-					cw := defaultColWidth
-					if c < len(ps.widths) {
-						cw = ps.widths[c]
-					} else if name, err := excelize.ColumnNumberToName(c); err == nil {
-						cw, _ = f.GetColWidth(sheet, name)
-					}
-					w += excelColumnMM(cw, lang)
-				}
-				return w
-			}
+			colsMM := func(c1, c2 int) float64 { return sheetColsMM(f, sheet, ps.widths, c1, c2, lang) }
 			wide := 0.0
 			for _, bl := range ps.blocks {
 				wide = max(wide, colsMM(bl[0], min(bl[1], len(ps.widths)-1))/float64(max(deref(pl.FitToWidth), 1)))
@@ -151,6 +139,22 @@ func readPrinted(t *testing.T, data []byte, lang string) map[string]printedSheet
 		out[sheet] = ps
 	}
 	return out
+}
+
+// sheetColsMM is the printed width in Excel's metrics of columns c1..c2
+// at 100 %: widths read back (1-based), else the sheet's own.
+func sheetColsMM(f *excelize.File, sheet string, widths []float64, c1, c2 int, lang string) float64 {
+	w := 0.0
+	for c := c1; c <= c2; c++ {
+		cw := defaultColWidth
+		if c < len(widths) {
+			cw = widths[c]
+		} else if name, err := excelize.ColumnNumberToName(c); err == nil {
+			cw, _ = f.GetColWidth(sheet, name)
+		}
+		w += excelColumnMM(cw, lang)
+	}
+	return w
 }
 
 func inBlocks(bs [][2]int, c int) bool {
