@@ -393,23 +393,27 @@ func (sr *sheetReader) endCell() error {
 // chargeCell is budget.cell at the current row, with the position made
 // only for the error: it runs for every cell of the sheet.
 func (sr *sheetReader) chargeCell() error {
-	b := &sr.wb.budget
-	if b.cells < limits.Cells {
+	if b := &sr.wb.budget; b.cells < limits.Cells {
 		b.cells++
 		return nil
 	}
-	return b.cell(sr.at())
+	return sr.overCell()
 }
+
+// overCell is chargeCell past the limit, apart so that chargeCell inlines.
+func (sr *sheetReader) overCell() error { return sr.wb.budget.cell(sr.at()) }
 
 // chargeText is budget.addText at the current row, as chargeCell is cell.
 func (sr *sheetReader) chargeText(n int) error {
-	b := &sr.wb.budget
-	if cost := int64(n) + 1; n <= limits.CellTextBytes && b.text+cost <= limits.TextBytes {
+	if b, cost := &sr.wb.budget, int64(n)+1; n <= limits.CellTextBytes && b.text+cost <= limits.TextBytes {
 		b.text += cost
 		return nil
 	}
-	return b.addText(sr.at(), n)
+	return sr.overText(n)
 }
+
+// overText is chargeText past a limit.
+func (sr *sheetReader) overText(n int) error { return sr.wb.budget.addText(sr.at(), n) }
 
 // stored turns the cell just decoded into a stored cell: a shared string
 // by its index in the table, an inline string by its place in the grid's
