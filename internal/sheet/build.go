@@ -37,15 +37,15 @@ func (rr *rowReader) records(emit func(record)) {
 		}
 	}
 	rows := rr.h.dataRows(rr.g)
-	for i := range rows {
-		n := rows[i].Num
-		if n <= rr.bandEnd {
-			continue
+	next := rr.typedRows(rows)
+	for {
+		n, vals, ok := next()
+		if !ok {
+			break
 		}
-		vals := rr.values(n)
 		if pairCol > 0 && pairWord(rr.g.Value(n, pairCol)) == "actual" &&
 			pending != nil && pending.actual.ps == nil && pending.row >= n-2 {
-			pending.actual, pending.actualRow = vals, n
+			pending.actual, pending.actualRow = rr.keep(vals), n
 			continue
 		}
 		if !vals.has(contentFields) {
@@ -63,9 +63,27 @@ func (rr *rowReader) records(emit func(record)) {
 			continue
 		}
 		flush()
-		pending = &record{row: n, vals: vals}
+		pending = &record{row: n, vals: rr.keep(vals)}
 	}
 	flush()
+}
+
+// typedRows returns each row below the header band typed (rowReader.values)
+// in turn: on a rowPipe for a large table, else here.
+func (rr *rowReader) typedRows(rows []Row) func() (int, rowValues, bool) {
+	if len(rows) >= pipeFrom && !rr.opt.sequential {
+		return newRowPipe(rr, rows).next
+	}
+	i := 0
+	return func() (int, rowValues, bool) {
+		for ; i < len(rows); i++ {
+			if n := rows[i].Num; n > rr.bandEnd {
+				i++
+				return n, rr.values(n), true
+			}
+		}
+		return 0, rowValues{}, false
+	}
 }
 
 // notRecord reports, and counts, a row that is not a record: a total
@@ -151,21 +169,21 @@ func (rr *rowReader) pairColumn(first int) int {
 	counts := make([][2]int, rr.g.MaxCol()+1) // col -> (pair words, other non-empty)
 	rows := rr.h.dataRows(rr.g)
 	for i := range rows {
-		r := &rows[i]
-		for c := range rr.g.cellsOf(r) {
-			if int(c.Col) < rr.h.area.Col1 || rr.h.area.Col2 > 0 && int(c.Col) > rr.h.area.Col2 {
+		for _, sc := range rows[i].cells {
+			col := int(sc.col)
+			if col < rr.h.area.Col1 || rr.h.area.Col2 > 0 && col > rr.h.area.Col2 {
 				continue // another table beside this one
 			}
-			if rr.h.calendar.Col1 > 0 && int(c.Col) >= rr.h.calendar.Col1 && int(c.Col) <= rr.h.calendar.Col2 {
+			if rr.h.calendar.Col1 > 0 && col >= rr.h.calendar.Col1 && col <= rr.h.calendar.Col2 {
 				continue
 			}
-			n := counts[int(c.Col)]
-			if pairWord(c) != "" {
+			n := &counts[col]
+			// Only a text is a pair word: the other cells are looked at no further.
+			if sc.kind == String && pairWord(rr.g.view(sc)) != "" {
 				n[0]++
 			} else {
 				n[1]++
 			}
-			counts[int(c.Col)] = n
 		}
 	}
 	best, bestN := 0, 0
@@ -235,23 +253,33 @@ func pairWord(c Cell) string {
 // date returns field's date, giving a year to 4/1 from the project
 // window and the dates above it in the same column.
 func (rr *rowReader) date(v rowValues, field string) date.Date {
-	p, ok := v.first(field)
+	slot := rr.slotIndex(field)
+	p, ok := firstSet(v.at(slot))
 	if !ok {
 		return 0
 	}
+	near := &rr.nearBy[slot] // the field's last full date; zero before one
 	if !p.date.IsZero() {
-		rr.near[field] = p.date
+		*near = p.date
 		return p.date
 	}
-	ref := cmp.Or(rr.near[field], rr.opt.Near, rr.opt.From)
+	ref := cmp.Or(*near, rr.opt.Near, rr.opt.From)
 	d := value.InferYear(int(p.month), int(p.day), rr.opt.From, rr.opt.To, ref)
 	if d.IsZero() {
 		rr.findings.Add(diag.Error, "date-unparseable", rr.pos(p), "%s %q is not a date", field, p.text)
 		return 0
 	}
 	rr.findings.Add(diag.Warning, "date-year-inferred", rr.pos(p), "%s %q has no year; read as %s", field, p.text, d)
-	rr.near[field] = d
+	*near = d
 	return d
+}
+
+// setNear gives field's dates without a year d as their reference; a
+// field without a column has no dates to give one to.
+func (rr *rowReader) setNear(field string, d date.Date) {
+	if i := rr.slotIndex(field); i >= 0 {
+		rr.nearBy[i] = d
+	}
 }
 
 func (rr *rowReader) tasks() []project.Task {
@@ -266,10 +294,10 @@ func (rr *rowReader) tasks() []project.Task {
 		// A finish typed without a year takes the year nearest its own
 		// row's start (12/20 → 1/10 crosses into the next year).
 		if !ps.IsZero() {
-			rr.near["planned_finish"] = ps
+			rr.setNear("planned_finish", ps)
 		}
 		if !as.IsZero() {
-			rr.near["actual_finish"] = as
+			rr.setNear("actual_finish", as)
 		}
 		t := project.Task{
 			WBSID:         v.text("wbs_id"),
@@ -368,11 +396,15 @@ func (rr *rowReader) rangeEnds(t *project.Task, v rowValues) {
 	if !rr.sawRange {
 		return // no period seen yet: nothing to fill, and no cost per row
 	}
-	for _, f := range [...]struct {
-		field      string
-		start, fin *date.Date
-	}{{"planned_start", &t.PlannedStart, &t.PlannedFinish}, {"planned_finish", &t.PlannedStart, &t.PlannedFinish}, {"actual_start", &t.ActualStart, &t.ActualFinish}, {"actual_finish", &t.ActualStart, &t.ActualFinish}} {
-		p, ok := v.first(f.field)
+	// The field names apart from the task's dates: a name goes into the
+	// reader's slot cache, and the dates with it would move every task to
+	// the heap.
+	for i, field := range [...]string{"planned_start", "planned_finish", "actual_start", "actual_finish"} {
+		f := struct{ start, fin *date.Date }{&t.PlannedStart, &t.PlannedFinish}
+		if i >= 2 {
+			f.start, f.fin = &t.ActualStart, &t.ActualFinish
+		}
+		p, ok := v.first(field)
 		if !ok || !p.hasNum {
 			continue
 		}

@@ -22,6 +22,9 @@ type Options struct {
 	// From and To bound the project; with Near they give a year to dates
 	// typed without one (4/1).
 	From, To, Near date.Date
+	// sequential types every row in turn, without a rowPipe: the tests
+	// read a large table both ways and compare.
+	sequential bool
 }
 
 // Override maps a field to a header text or a column number.

@@ -97,16 +97,17 @@ type rowReader struct {
 	scale    map[int]int      // progress column -> 1 (fractions) or 100
 	slots    []slot           // fields in a fixed order, for rowValues
 	slotOf   map[string]int
+	recent   slotCache   // slotOf's answers, found without hashing
+	nearBy   []date.Date // by slot, the last full date of the field, for 4/1
 	width    int
-	near     map[string]date.Date // last full date per field, for 4/1
-	spare    [][]parsed           // row buffers to reuse
-	parents  []string             // open parent names per name column
-	cal      []calDay             // dated columns of the Gantt area, by column
-	shading  map[[2]uint16]bool   // (column, fill) pairs that shade, not mark
-	bandEnd  int                  // last row of a milestone band under the header; 0 when none
-	dayFirst map[int]bool         // date columns written day first (15/4); nil when none
-	layout   *project.Layout      // each slot's first column, shared by the records' Cells
-	riskPct  map[int]bool         // probability columns of bare percentages (30 = 30 %); nil when none
+	spare    [][]parsed         // row buffers to reuse
+	parents  []string           // open parent names per name column
+	cal      []calDay           // dated columns of the Gantt area, by column
+	shading  map[[2]uint16]bool // (column, fill) pairs that shade, not mark
+	bandEnd  int                // last row of a milestone band under the header; 0 when none
+	dayFirst map[int]bool       // date columns written day first (15/4); nil when none
+	layout   *project.Layout    // each slot's first column, shared by the records' Cells
+	riskPct  map[int]bool       // probability columns of bare percentages (30 = 30 %); nil when none
 	// skipped counts rows left out as totals, examples or legends; the
 	// first is named in a finding.
 	sawRange     bool     // a date cell held a period (4/1〜4/10)
@@ -126,7 +127,7 @@ type slot struct {
 }
 
 func newRowReader(g *Grid, h *header, opt *Options, fs *diag.Findings) *rowReader {
-	rr := &rowReader{g: g, h: h, kind: h.kind, opt: opt, findings: fs, fields: map[string][]int{}, scale: map[int]int{}, near: map[string]date.Date{}}
+	rr := &rowReader{g: g, h: h, kind: h.kind, opt: opt, findings: fs, fields: map[string][]int{}, scale: map[int]int{}}
 	for _, c := range h.cols {
 		if c.Field != "" {
 			rr.fields[c.Field] = append(rr.fields[c.Field], c.Col)
@@ -228,7 +229,7 @@ func (rr *rowReader) slotFields() {
 		names = append(names, f)
 	}
 	slices.Sort(names)
-	rr.slots, rr.slotOf, rr.width = nil, map[string]int{}, 0
+	rr.slots, rr.slotOf, rr.width, rr.recent = nil, map[string]int{}, 0, slotCache{}
 	var cols []int
 	for _, f := range names {
 		rr.slotOf[f] = len(rr.slots)
@@ -237,6 +238,40 @@ func (rr *rowReader) slotFields() {
 		cols = append(cols, rr.fields[f][0])
 	}
 	rr.layout = project.NewLayout(names, cols)
+	rr.nearBy = make([]date.Date, len(rr.slots))
+}
+
+// slotCache remembers which slot a field name has (-1: none), by a
+// bucket of its length and end letters: rowValues.of runs some twenty
+// times a row, and comparing a name the callers write as a constant
+// costs a fraction of hashing it. A bucket keeps the first name asked
+// in it; the others go to slotOf.
+type slotCache [64]struct {
+	field string
+	slot  int
+}
+
+// slotIndex returns the slot of field in rr.slots, or -1.
+func (rr *rowReader) slotIndex(field string) int {
+	if field == "" {
+		return slotOrNone(rr.slotOf, field)
+	}
+	e := &rr.recent[(len(field)*7+int(field[0])+3*int(field[len(field)-1]))&63]
+	if e.field == field {
+		return e.slot
+	}
+	i := slotOrNone(rr.slotOf, field)
+	if e.field == "" {
+		e.field, e.slot = field, i
+	}
+	return i
+}
+
+func slotOrNone(slotOf map[string]int, field string) int {
+	if i, ok := slotOf[field]; ok {
+		return i
+	}
+	return -1
 }
 
 func (rr *rowReader) pos(p parsed) diag.Pos { return rr.g.Pos(int(p.row), int(p.col)) }
@@ -452,43 +487,61 @@ func clean(f float64) float64 {
 // rowValues holds every mapped field of one row, one parsed value per
 // column (a name over 大項目/中項目/小項目 has three).
 type rowValues struct {
-	rr  *rowReader
-	ps  []parsed
-	row int
+	rr    *rowReader
+	ps    []parsed
+	row   int
+	chunk bool // ps is a rowPipe chunk's, not a buffer of rr's
 }
 
 func (rr *rowReader) values(row int) rowValues {
-	var ps []parsed
+	v := rowValues{rr: rr, ps: rr.buffer(), row: row}
+	rr.fill(v.ps, row)
+	return v
+}
+
+// buffer returns a cleared buffer for one row's values.
+func (rr *rowReader) buffer() []parsed {
 	if n := len(rr.spare); n > 0 {
+		var ps []parsed
 		ps, rr.spare = rr.spare[n-1], rr.spare[:n-1]
 		clear(ps)
-	} else {
-		ps = make([]parsed, rr.width)
+		return ps
 	}
-	v := rowValues{rr: rr, ps: ps, row: row}
+	return make([]parsed, rr.width)
+}
+
+// fill types the mapped cells of row into ps, every one of its rr.width
+// values.
+func (rr *rowReader) fill(ps []parsed, row int) {
 	r := rr.g.row(row) // looked up once for all the row's fields
 	for _, s := range rr.slots {
 		for i, col := range s.cols {
-			v.ps[s.start+i] = rr.readAs(r, row, col, s.field, s.typ)
+			ps[s.start+i] = rr.readAs(r, row, col, s.field, s.typ)
 		}
 	}
-	return v
 }
 
 // recycle hands a row's buffer back once nothing refers to it.
 func (rr *rowReader) recycle(v rowValues) {
-	if v.ps != nil {
+	if v.ps != nil && !v.chunk {
 		rr.spare = append(rr.spare, v.ps)
 	}
 }
 
 // of returns the values of field, one per column; nil when unmapped.
 func (v rowValues) of(field string) []parsed {
-	i, ok := v.rr.slotOf[field]
-	if !ok || v.ps == nil {
+	if v.ps == nil {
 		return nil
 	}
-	s := v.rr.slots[i]
+	return v.at(v.rr.slotIndex(field))
+}
+
+// at returns the values of the i-th slot; nil for -1.
+func (v rowValues) at(i int) []parsed {
+	if i < 0 || v.ps == nil {
+		return nil
+	}
+	s := &v.rr.slots[i]
 	return v.ps[s.start : s.start+len(s.cols)]
 }
 
@@ -525,8 +578,11 @@ func (v rowValues) onlyContinuation() bool {
 	return any
 }
 
-func (v rowValues) first(field string) (parsed, bool) {
-	for _, p := range v.of(field) {
+func (v rowValues) first(field string) (parsed, bool) { return firstSet(v.of(field)) }
+
+// firstSet returns the first value of ps that says something.
+func firstSet(ps []parsed) (parsed, bool) {
+	for _, p := range ps {
 		if p.set {
 			return p, true
 		}

@@ -84,6 +84,9 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 		g.normalise()
 		return g, nil
 	}
+	if f := wb.find(ref.part); f != nil && f.UncompressedSize64 >= aheadFrom {
+		rc = newReadAhead(rc)
+	}
 	defer rc.Close()
 	sr := &sheetReader{wb: wb, g: g, nextRow: 1, nextCol: 1, texts: texts{g: g}}
 	s := newScanner(rc)
@@ -270,7 +273,7 @@ func (sr *sheetReader) start(t token) error {
 		}
 		g.Rows = append(g.Rows, Row{Num: n, Hidden: hidden, Outline: min(outline, maxOutline), cells: cells})
 		sr.row = &g.Rows[len(g.Rows)-1]
-		return wb.budget.cell(sr.at())
+		return sr.chargeCell()
 	case "c":
 		if sr.row == nil {
 			return nil
@@ -366,18 +369,18 @@ func (sr *sheetReader) endCell() error {
 		cell := &sr.cell
 		sr.texts.used = false
 		if setCellKind(cell, sr.kind, sr.text, sr.hasValue, wb.strings, &sr.texts) {
-			if err := wb.budget.cell(sr.at()); err != nil {
+			if err := sr.chargeCell(); err != nil {
 				return err
 			}
 			if sr.kind != cellShared && cell.Kind != Number && cell.Kind != Bool {
-				if err := wb.budget.addText(sr.at(), len(cell.Str)); err != nil {
+				if err := sr.chargeText(len(cell.Str)); err != nil {
 					return err
 				}
 			}
 			sr.row.cells = append(sr.row.cells, sr.stored(cell))
 		} else if int(cell.Style) < len(wb.styles) && wb.styles[cell.Style].Fill != 0 {
 			// An empty coloured cell: a Gantt bar drawn by fills.
-			if err := wb.budget.cell(sr.at()); err != nil {
+			if err := sr.chargeCell(); err != nil {
 				return err
 			}
 			sr.row.Fills = append(sr.row.Fills, FillCell{Col: cell.Col, Fill: wb.styles[cell.Style].Fill})
@@ -386,6 +389,31 @@ func (sr *sheetReader) endCell() error {
 	sr.inCell = false
 	return nil
 }
+
+// chargeCell is budget.cell at the current row, with the position made
+// only for the error: it runs for every cell of the sheet.
+func (sr *sheetReader) chargeCell() error {
+	if b := &sr.wb.budget; b.cells < limits.Cells {
+		b.cells++
+		return nil
+	}
+	return sr.overCell()
+}
+
+// overCell is chargeCell past the limit, apart so that chargeCell inlines.
+func (sr *sheetReader) overCell() error { return sr.wb.budget.cell(sr.at()) }
+
+// chargeText is budget.addText at the current row, as chargeCell is cell.
+func (sr *sheetReader) chargeText(n int) error {
+	if b, cost := &sr.wb.budget, int64(n)+1; n <= limits.CellTextBytes && b.text+cost <= limits.TextBytes {
+		b.text += cost
+		return nil
+	}
+	return sr.overText(n)
+}
+
+// overText is chargeText past a limit.
+func (sr *sheetReader) overText(n int) error { return sr.wb.budget.addText(sr.at(), n) }
 
 // stored turns the cell just decoded into a stored cell: a shared string
 // by its index in the table, an inline string by its place in the grid's
@@ -536,6 +564,9 @@ func nextAttr(attrs []byte) (key, val, rest []byte, ok bool) {
 // first of each when repeated, as attr would); ref and typ are nil when
 // absent.
 func cellAttrs(attrs []byte) (ref []byte, style int, typ []byte) {
+	if ref, style, typ, ok := plainCellAttrs(attrs); ok {
+		return ref, style, typ
+	}
 	var haveS bool
 	for {
 		key, val, rest, ok := nextAttr(attrs)
@@ -561,6 +592,52 @@ func cellAttrs(attrs []byte) (ref []byte, style int, typ []byte) {
 			}
 		}
 	}
+}
+
+// plainCellAttrs is cellAttrs for attributes written as writers write
+// them: one space before each, a one-letter name, ="value". It reads them
+// without searching for each '=' anew, and gives up (ok false) on
+// anything else, for cellAttrs' general loop.
+func plainCellAttrs(a []byte) (ref []byte, style int, typ []byte, ok bool) {
+	var haveS bool
+	for i := 0; i < len(a); {
+		if a[i] != ' ' {
+			return nil, 0, nil, false
+		}
+		i++
+		if i == len(a) {
+			break // a space before "/>"
+		}
+		if i+2 >= len(a) || a[i+1] != '=' || a[i+2] != '"' {
+			return nil, 0, nil, false
+		}
+		key, j := a[i], i+3
+		for j < len(a) && a[j] != '"' {
+			j++
+		}
+		if j == len(a) {
+			return nil, 0, nil, false
+		}
+		val := a[i+3 : j : j]
+		i = j + 1
+		switch key {
+		case 'r':
+			if ref == nil {
+				ref = val
+			}
+		case 's':
+			if !haveS {
+				style, haveS = intValue(val), true
+			}
+		case 't':
+			if typ == nil {
+				typ = val
+			}
+		default:
+			return nil, 0, nil, false // vm, cm …: the general loop
+		}
+	}
+	return ref, style, typ, true
 }
 
 // rowAttrs returns the r, hidden and outlineLevel attributes of <row> in

@@ -16,8 +16,16 @@ type texts struct {
 	used bool              // get was called for the current cell
 }
 
-// textCol counts a column's looked-up texts and how many were repeats.
-type textCol struct{ seen, hits uint16 }
+// textCol counts a column's looked-up texts and how many were repeats,
+// and keeps the entry of m it last used: a column of one status or team
+// repeats the text of the row above more often than not, which a compare
+// finds without hashing.
+type textCol struct {
+	seen, hits uint16
+	hasLast    bool
+	lastIdx    uint32
+	lastKey    string // m's key for lastIdx
+}
 
 const (
 	maxTexts   = 1 << 16
@@ -51,12 +59,22 @@ func share[T []byte | string](t *texts, raw T, col int, decode func(T) string) s
 		if tc.seen < tryTexts {
 			tc.seen++
 		}
-		if i, ok := t.m[string(raw)]; ok { // no allocation for the lookup
+		// m never changes an entry once made, so the column's last one
+		// still says what m would.
+		i, ok := tc.lastIdx, tc.hasLast && string(raw) == tc.lastKey
+		if !ok {
+			i, ok = t.m[string(raw)] // no allocation for the lookup
+		}
+		if ok {
 			if tc.hits < tryTexts {
 				tc.hits++
 			}
 			t.last = uint64(i)
-			return t.g.text.at(uint64(i))
+			text := t.g.text.at(uint64(i))
+			if text == string(raw) { // the key itself, without a copy
+				tc.hasLast, tc.lastIdx, tc.lastKey = true, i, text
+			}
+			return text
 		}
 	}
 	s := decode(raw)
@@ -70,6 +88,7 @@ func share[T []byte | string](t *texts, raw T, col int, decode func(T) string) s
 			key = string(raw)
 		}
 		t.m[key] = uint32(t.last)
+		tc.hasLast, tc.lastIdx, tc.lastKey = true, uint32(t.last), key
 	}
 	return s
 }

@@ -80,8 +80,17 @@ func (s *scanner) fill() bool {
 }
 
 // indexFrom finds b in the unread input at or after offset, reading more as
-// needed; -1 at end of input.
+// needed; -1 at end of input. The buffered case is kept apart so that it
+// inlines: the sheet reader asks for nearly every byte of a cell this way.
 func (s *scanner) indexFrom(offset int, b byte) int {
+	if i := bytes.IndexByte(s.buf[s.pos+offset:], b); i >= 0 {
+		return offset + i
+	}
+	return s.indexMore(offset, b)
+}
+
+// indexMore is indexFrom once the buffered input holds no b.
+func (s *scanner) indexMore(offset int, b byte) int {
 	for {
 		if i := bytes.IndexByte(s.buf[s.pos+offset:], b); i >= 0 {
 			return offset + i
@@ -96,6 +105,11 @@ func (s *scanner) indexFrom(offset int, b byte) int {
 // has makes sure at least n unread bytes are buffered, reading more as
 // needed; false when the input ends first.
 func (s *scanner) has(n int) bool {
+	return len(s.buf)-s.pos >= n || s.hasMore(n)
+}
+
+// hasMore is has once fewer than n bytes are buffered.
+func (s *scanner) hasMore(n int) bool {
 	for len(s.buf)-s.pos < n {
 		if !s.fill() {
 			return len(s.buf)-s.pos >= n

@@ -60,11 +60,18 @@ func synthProject(tb testing.TB, tasks, issues int) *report.Document {
 // BenchmarkRenderPortfolio100 draws a portfolio of 100 projects: the
 // example portfolio's rows and summary pages repeated under new ids, the
 // size of the batch benchmark.
-func BenchmarkRenderPortfolio100(b *testing.B) {
+func BenchmarkRenderPortfolio100(b *testing.B) { benchmarkPortfolio(b, 100) }
+
+// BenchmarkRenderPortfolio1000 is BenchmarkRenderPortfolio100 at 1,000
+// projects (about 1,030 pages): drawn in parts, what it allocates grows
+// with the pages but what it holds does not.
+func BenchmarkRenderPortfolio1000(b *testing.B) { benchmarkPortfolio(b, 1000) }
+
+func benchmarkPortfolio(b *testing.B, n int) {
 	ex := examplePortfolio(b, "ja")
 	pf := *ex
 	pf.Rows, pf.Documents = nil, nil
-	for i := range 100 {
+	for i := range n {
 		k := i % len(ex.Rows)
 		r := ex.Rows[k]
 		r.ID = fmt.Sprintf("%s-%03d", r.ID, i)
@@ -75,6 +82,7 @@ func BenchmarkRenderPortfolio100(b *testing.B) {
 		}
 		pf.Documents = append(pf.Documents, d)
 	}
+	b.ReportAllocs()
 	size := 0
 	for b.Loop() {
 		out, _, err := RenderPortfolio(&pf, Options{})

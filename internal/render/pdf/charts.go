@@ -83,10 +83,10 @@ func (w *writer) scurve(x, top, width, height float64) {
 	// grid and axis labels
 	w.setFont(7, false)
 	w.color(grey)
-	f.SetLineWidth(0.15)
+	w.lineWidth(0.15)
 	for v := 0.0; v <= 100; v += 20 {
 		w.stroke(gridLine)
-		f.Line(px, yOf(v), px+pw, yOf(v))
+		w.line(px, yOf(v), px+pw, yOf(v))
 		s := strconv.Itoa(int(v)) + "%"
 		w.textAt(px-1.2-w.width(s), yOf(v)-w.lineH()/2, s, diag.Pos{})
 	}
@@ -94,7 +94,7 @@ func (w *writer) scurve(x, top, width, height float64) {
 	step := monthStep(pw, len(ms), w.width("2026/10")+2)
 	for i, m := range ms {
 		w.stroke(gridLine)
-		f.Line(ax.x(m), py, ax.x(m), py+ph)
+		w.line(ax.x(m), py, ax.x(m), py+ph)
 		if i%step != 0 {
 			continue
 		}
@@ -102,13 +102,13 @@ func (w *writer) scurve(x, top, width, height float64) {
 		w.textAt(ax.x(m)+0.6, py+ph+0.8, s, diag.Pos{})
 	}
 	w.stroke(grey)
-	f.SetLineWidth(0.3)
-	f.Line(px, py+ph, px+pw, py+ph)
-	f.Line(px, py, px, py+ph)
+	w.lineWidth(0.3)
+	w.line(px, py+ph, px+pw, py+ph)
+	w.line(px, py, px, py+ph)
 
 	// planned line
 	w.stroke(doneBlue)
-	f.SetLineWidth(0.6)
+	w.lineWidth(0.6)
 	for i, p := range pts {
 		if i == 0 {
 			f.MoveTo(ax.x(p.Date), yOf(p.Planned))
@@ -144,9 +144,9 @@ func (w *writer) scurve(x, top, width, height float64) {
 	// status date
 	sx := ax.x(w.d.AsOf)
 	w.stroke(todayRed)
-	f.SetLineWidth(0.35)
+	w.lineWidth(0.35)
 	f.SetDashPattern([]float64{1.2, 0.8}, 0)
-	f.Line(sx, py, sx, py+ph)
+	w.line(sx, py, sx, py+ph)
 	f.SetDashPattern(nil, 0)
 	w.setFont(7, true)
 	w.color(todayRed)
@@ -187,8 +187,8 @@ func (w *writer) scurve(x, top, width, height float64) {
 	lx, ly := px+2, py+1
 	w.fill(white)
 	w.stroke(doneBlue)
-	f.SetLineWidth(0.6)
-	f.Line(lx, ly+1.6, lx+6, ly+1.6)
+	w.lineWidth(0.6)
+	w.line(lx, ly+1.6, lx+6, ly+1.6)
 	w.color(black)
 	w.textAt(lx+7, ly, w.L("series.planned"), diag.Pos{})
 	lx += 9 + w.width(w.L("series.planned"))
@@ -216,7 +216,6 @@ const heatCell = 13.0
 // heatmap draws the 5×5 probability × impact grid with the count of open
 // risks in each cell, probability rising upwards.
 func (w *writer) heatmap(x, top float64, counts [5][5]int) {
-	f := w.pdf
 	gx, gy := x+14, top+5
 	w.setFont(7.5, true)
 	w.color(grey)
@@ -226,8 +225,8 @@ func (w *writer) heatmap(x, top float64, counts [5][5]int) {
 			cx, cy := gx+float64(i-1)*heatCell, gy+float64(5-p)*heatCell
 			w.fill(scoreColor(float64(p * i)))
 			w.stroke(white)
-			f.SetLineWidth(0.6)
-			f.Rect(cx, cy, heatCell, heatCell, "FD")
+			w.lineWidth(0.6)
+			w.rect(cx, cy, heatCell, heatCell, "FD")
 			if n := counts[p-1][i-1]; n > 0 {
 				w.setFont(12, true)
 				w.color(black)

@@ -50,6 +50,36 @@ func levelColors(l analyze.Level) (strong, tint, onStrong rgb) {
 	return neutral, neutralBg, white
 }
 
-func (w *writer) color(c rgb)  { w.pdf.SetTextColor(c.parts()) }
-func (w *writer) fill(c rgb)   { w.pdf.SetFillColor(c.parts()) }
-func (w *writer) stroke(c rgb) { w.pdf.SetDrawColor(c.parts()) }
+// color sets the text colour. fpdf writes no operator for it and would
+// only format the same colour again.
+func (w *writer) color(c rgb) {
+	r, g, b := c.parts()
+	if tr, tg, tb := w.pdf.GetTextColor(); tr != r || tg != g || tb != b {
+		w.pdf.SetTextColor(r, g, b)
+	}
+}
+
+// fill sets the fill colour; the colour in force is only written again,
+// as fpdf would (see lineWidth).
+func (w *writer) fill(c rgb) {
+	r, g, b := c.parts()
+	f := w.pdf
+	if fr, fg, fb := f.GetFillColor(); fr != r || fg != g || fb != b || f.PageNo() == 0 {
+		f.SetFillColor(r, g, b)
+		return
+	}
+	w.op = appendColorOp(w.op[:0], r, g, b, " g", " rg")
+	w.raw(w.op)
+}
+
+// stroke sets the stroke colour, as fill does.
+func (w *writer) stroke(c rgb) {
+	r, g, b := c.parts()
+	f := w.pdf
+	if dr, dg, db := f.GetDrawColor(); dr != r || dg != g || db != b || f.PageNo() == 0 {
+		f.SetDrawColor(r, g, b)
+		return
+	}
+	w.op = appendColorOp(w.op[:0], r, g, b, " G", " RG")
+	w.raw(w.op)
+}

@@ -67,7 +67,7 @@ type textStyle struct {
 func (w *writer) startLine(st textStyle, x, top, width, lh float64) {
 	if st.bg != 0 {
 		w.fill(st.bg)
-		w.pdf.Rect(x, top, width, lh, "F")
+		w.rect(x, top, width, lh, "F")
 	}
 	w.setFont(st.size, st.bold)
 	w.color(cmpColor(st.fg, black))

@@ -11,16 +11,21 @@ import (
 )
 
 // Gantt geometry: a label column (WBS ID and name), team, progress, then
-// the bars.
+// the bars. The label and team columns share ganttLabelW + ganttTeamW: the
+// team column is as wide as its widest name on one line (see teamWidth),
+// the label takes the rest.
 const (
 	ganttLabelW = 80.0
 	ganttTeamW  = 18.0
-	ganttPctW   = 11.0
-	ganttBarX   = marginX + ganttLabelW + ganttTeamW + ganttPctW
-	ganttBarW   = pageW - marginX - ganttBarX
-	ganttHeadH  = 8.0
-	ganttLegend = 7.0
-	ganttSize   = 7.5
+	// ganttTeamMax is the widest the team column gets: a longer team name
+	// wraps rather than squeezing the task names.
+	ganttTeamMax = 40.0
+	ganttPctW    = 11.0
+	ganttBarX    = marginX + ganttLabelW + ganttTeamW + ganttPctW
+	ganttBarW    = pageW - marginX - ganttBarX
+	ganttHeadH   = 8.0
+	ganttLegend  = 7.0
+	ganttSize    = 7.5
 )
 
 // ganttRow is one phase or task row, laid out.
@@ -40,13 +45,8 @@ func (w *writer) gantt() {
 	var from, to date.Date
 	w.setFont(ganttSize, false)
 	lh := w.lineH()
-	// Without teams the label takes the team column's width too.
-	labelW := ganttLabelW + ganttTeamW
-	for i := range w.d.Tasks {
-		if t := &w.d.Tasks[i]; t.Level <= 2 && t.Team != "" {
-			labelW = ganttLabelW
-		}
-	}
+	teamW := w.teamWidth()
+	labelW := ganttLabelW + ganttTeamW - teamW
 	for i := range w.d.Tasks {
 		t := &w.d.Tasks[i]
 		if t.Level > 2 {
@@ -60,7 +60,7 @@ func (w *writer) gantt() {
 		w.setFont(ganttSize, t.Level <= 1)
 		r := ganttRow{t: t, label: w.lines(label, labelW-2*cellPadX-indent, t.Source)}
 		w.setFont(ganttSize, false)
-		r.team = w.lines(t.Team, ganttTeamW-2*cellPadX, t.Source)
+		r.team = w.lines(t.Team, teamW-2*cellPadX, t.Source)
 		r.h = float64(max(len(r.label), len(r.team), 1))*lh + 1.6
 		rows = append(rows, r)
 		if scheduled(t) {
@@ -87,7 +87,7 @@ func (w *writer) gantt() {
 			w.newPage()
 		}
 		top := w.y
-		w.ganttHeader(ax, top, labelW)
+		w.ganttHeader(ax, top, labelW, teamW)
 		y := top + ganttHeadH
 		end := start
 		for end < len(rows) && y+rows[end].h+ganttLegend <= bottom {
@@ -106,6 +106,26 @@ func (w *writer) gantt() {
 	w.y += 3
 }
 
+// teamWidth is the team column's width: the widest team name of the
+// rows drawn, or the column title, on one line at the chart's size, within
+// ganttTeamMax; 0 when no row has a team (the label takes the room).
+func (w *writer) teamWidth() float64 {
+	widest := 0.0
+	w.setFont(ganttSize, false)
+	for i := range w.d.Tasks {
+		if t := &w.d.Tasks[i]; t.Level <= 2 && t.Team != "" {
+			widest = max(widest, w.width(w.clean(t.Team, t.Source)))
+		}
+	}
+	if widest == 0 {
+		return 0
+	}
+	w.setFont(7.5, true)
+	widest = max(widest, w.width(w.L("col.team")))
+	w.setFont(ganttSize, false)
+	return min(widest+2*cellPadX+0.5, ganttTeamMax)
+}
+
 func scheduled(t *project.Task) bool {
 	return !t.PlannedStart.IsZero() && !t.PlannedFinish.IsZero() && t.PlannedFinish >= t.PlannedStart
 }
@@ -119,16 +139,15 @@ func minDate(a, b date.Date) date.Date {
 }
 
 // ganttHeader draws the column titles and the year and month bands.
-func (w *writer) ganttHeader(ax timeAxis, top, labelW float64) {
-	f := w.pdf
+func (w *writer) ganttHeader(ax timeAxis, top, labelW, teamW float64) {
 	w.fill(headBg)
-	f.Rect(marginX, top, contentW, ganttHeadH, "F")
+	w.rect(marginX, top, contentW, ganttHeadH, "F")
 	w.setFont(7.5, true)
 	w.color(white)
 	mid := top + (ganttHeadH-w.lineH())/2
 	w.textAt(marginX+cellPadX, mid, w.L("col.name"), diag.Pos{})
-	if labelW == ganttLabelW {
-		w.textAt(marginX+ganttLabelW+cellPadX, mid, w.L("col.team"), diag.Pos{})
+	if teamW > 0 {
+		w.textAt(marginX+labelW+cellPadX, mid, w.L("col.team"), diag.Pos{})
 	}
 	w.textAt(marginX+ganttLabelW+ganttTeamW+cellPadX, mid, "%", diag.Pos{})
 	ms := ax.months()
@@ -136,15 +155,15 @@ func (w *writer) ganttHeader(ax timeAxis, top, labelW float64) {
 	step := monthStep(ax.w, len(ms), w.width("12")+1.5)
 	half := ganttHeadH / 2
 	w.stroke(white)
-	f.SetLineWidth(0.15)
+	w.lineWidth(0.15)
 	for i, m := range ms {
 		x := ax.x(m)
 		y, mon, _ := m.YMD()
 		if i == 0 || mon == 1 {
-			f.Line(x, top, x, top+ganttHeadH)
+			w.line(x, top, x, top+ganttHeadH)
 			w.textAt(x+0.8, top+(half-w.lineH())/2, strconv.Itoa(y), diag.Pos{})
 		} else {
-			f.Line(x, top+half, x, top+ganttHeadH)
+			w.line(x, top+half, x, top+ganttHeadH)
 		}
 		if i%step == 0 {
 			s := strconv.Itoa(int(mon))
@@ -155,7 +174,7 @@ func (w *writer) ganttHeader(ax timeAxis, top, labelW float64) {
 			w.textAt(x+(next-x-w.width(s))/2, top+half+(half-w.lineH())/2, s, diag.Pos{})
 		}
 	}
-	f.Line(ax.x0, top+half, ax.x0+ax.w, top+half)
+	w.line(ax.x0, top+half, ax.x0+ax.w, top+half)
 	w.color(black)
 }
 
@@ -169,14 +188,14 @@ func (w *writer) ganttRows(ax timeAxis, rows []ganttRow, top, end, labelW float6
 	for _, r := range rows {
 		if r.t.Level <= 1 {
 			w.fill(currentCol)
-			f.Rect(marginX, y, contentW, r.h, "F")
+			w.rect(marginX, y, contentW, r.h, "F")
 		}
 		y += r.h
 	}
 	w.stroke(gridLine)
-	f.SetLineWidth(0.15)
+	w.lineWidth(0.15)
 	for _, m := range ax.months() {
-		f.Line(ax.x(m), top, ax.x(m), end)
+		w.line(ax.x(m), top, ax.x(m), end)
 	}
 	inazuma := []fpdf.PointType{{X: sx, Y: top}}
 	y = top
@@ -206,18 +225,18 @@ func (w *writer) ganttRows(ax timeAxis, rows []ganttRow, top, end, labelW float6
 		}
 		inazuma = append(inazuma, fpdf.PointType{X: px, Y: mid})
 		w.stroke(gridLine)
-		f.SetLineWidth(0.1)
-		f.Line(marginX, y+r.h, pageW-marginX, y+r.h)
+		w.lineWidth(0.1)
+		w.line(marginX, y+r.h, pageW-marginX, y+r.h)
 		y += r.h
 	}
 	inazuma = append(inazuma, fpdf.PointType{X: sx, Y: end})
 
 	w.stroke(todayRed)
-	f.SetLineWidth(0.3)
+	w.lineWidth(0.3)
 	f.SetDashPattern([]float64{1.2, 0.8}, 0)
-	f.Line(sx, top, sx, end)
+	w.line(sx, top, sx, end)
 	f.SetDashPattern(nil, 0)
-	f.SetLineWidth(0.55)
+	w.lineWidth(0.55)
 	f.SetLineJoinStyle("round")
 	polyline(f, inazuma)
 	f.SetLineJoinStyle("miter")
@@ -250,15 +269,15 @@ func (w *writer) ganttBar(ax timeAxis, t *project.Task, p, mid float64) float64 
 		f.Polygon([]fpdf.PointType{{X: c, Y: mid - 1.8}, {X: c + 1.8, Y: mid}, {X: c, Y: mid + 1.8}, {X: c - 1.8, Y: mid}}, "F")
 	} else {
 		w.fill(planBlue)
-		f.Rect(x1, mid-bh/2, max(x2-x1, 0.4), bh, "F")
+		w.rect(x1, mid-bh/2, max(x2-x1, 0.4), bh, "F")
 		if p > 0 {
 			w.fill(doneBlue)
-			f.Rect(x1, mid-bh/2, max((x2-x1)*p/100, 0.3), bh, "F")
+			w.rect(x1, mid-bh/2, max((x2-x1)*p/100, 0.3), bh, "F")
 		}
 		if late {
 			w.stroke(todayRed)
-			f.SetLineWidth(0.3)
-			f.Rect(x1, mid-bh/2, max(x2-x1, 0.4), bh, "D")
+			w.lineWidth(0.3)
+			w.rect(x1, mid-bh/2, max(x2-x1, 0.4), bh, "D")
 		}
 	}
 	px := x1 + (x2-x1)*p/100
@@ -280,22 +299,22 @@ func (w *writer) ganttLegend(top float64) {
 	lh := w.lineH()
 	mid := top + lh/2
 	w.fill(planBlue)
-	f.Rect(x, mid-1, 6, 2, "F")
+	w.rect(x, mid-1, 6, 2, "F")
 	w.textAt(x+7, top, w.L("series.planned"), diag.Pos{})
 	x += 10 + w.width(w.L("series.planned"))
 	w.fill(doneBlue)
-	f.Rect(x, mid-1, 6, 2, "F")
+	w.rect(x, mid-1, 6, 2, "F")
 	w.textAt(x+7, top, w.L("legend.progress"), diag.Pos{})
 	x += 10 + w.width(w.L("legend.progress"))
 	w.stroke(todayRed)
-	f.SetLineWidth(0.3)
+	w.lineWidth(0.3)
 	f.SetDashPattern([]float64{1.2, 0.8}, 0)
-	f.Line(x+2, top, x+2, top+lh)
+	w.line(x+2, top, x+2, top+lh)
 	f.SetDashPattern(nil, 0)
 	s := w.L("project.status_date") + " " + w.d.AsOf.String()
 	w.textAt(x+4, top, s, diag.Pos{})
 	x += 7 + w.width(s)
-	f.SetLineWidth(0.55)
+	w.lineWidth(0.55)
 	polyline(f, []fpdf.PointType{{X: x, Y: top + 0.3}, {X: x + 2.5, Y: mid}, {X: x + 1, Y: mid}, {X: x + 3.5, Y: top + lh - 0.3}})
 	w.textAt(x+5, top, w.L("legend.progress_line"), diag.Pos{})
 	w.color(black)

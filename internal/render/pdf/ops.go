@@ -2,7 +2,7 @@ package pdf
 
 import (
 	"math"
-	"strconv"
+	"strings"
 )
 
 // fpdf's Text and Circle build their operators through fmt and a string
@@ -27,9 +27,9 @@ func (w *writer) textOp(x, y float64, enc []byte) {
 		b = append(b, ' ')
 	}
 	b = append(b, "BT "...)
-	b = strconv.AppendFloat(b, x*k, 'f', 2, 64)
+	b = appendFixed(b, x*k, 2)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, (h-y)*k, 'f', 2, 64)
+	b = appendFixed(b, (h-y)*k, 2)
 	b = append(b, " Td ("...)
 	for _, c := range enc {
 		switch c {
@@ -50,29 +50,111 @@ func (w *writer) textOp(x, y float64, enc []byte) {
 		w.parts.setAside(b)
 		return
 	}
-	f.RawWriteStr(string(b))
+	w.raw(b)
+}
+
+// raw writes one operator line into the page as RawWriteStr does,
+// without making a string of it.
+func (w *writer) raw(b []byte) {
+	w.rd.Reset(b)
+	w.pdf.RawWriteBuf(&w.rd)
 }
 
 // appendColor appends a fill colour operator as fpdf writes it: "g" with
 // one grey level, or "rg".
-func appendColor(b []byte, r, g, bl int) []byte {
+func appendColor(b []byte, r, g, bl int) []byte { return appendColorOp(b, r, g, bl, " g", " rg") }
+
+// appendColorOp appends a colour operator as fpdf writes it, with the
+// operator gray for one grey level, else full ("G" and "RG" to stroke).
+func appendColorOp(b []byte, r, g, bl int, gray, full string) []byte {
 	level := func(v int) float64 { return float64(min(max(v, 0), 255)) / 255.0 }
 	// fpdf's test for grey compares red with green and with blue this way.
 	if r == g && level(r) == level(bl) {
-		b = strconv.AppendFloat(b, level(r), 'f', 3, 64)
-		return append(b, " g"...)
+		b = appendFixed(b, level(r), 3)
+		return append(b, gray...)
 	}
-	b = strconv.AppendFloat(b, level(r), 'f', 3, 64)
+	b = appendFixed(b, level(r), 3)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, level(g), 'f', 3, 64)
+	b = appendFixed(b, level(g), 3)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, level(bl), 'f', 3, 64)
-	return append(b, " rg"...)
+	b = appendFixed(b, level(bl), 3)
+	return append(b, full...)
+}
+
+// rect draws a rectangle as fpdf's Rect does; style is "F" (fill), "D"
+// (stroke) or "FD" (both).
+func (w *writer) rect(x, y, width, height float64, style string) {
+	f := w.pdf
+	k := f.GetConversionRatio()
+	_, h := f.GetPageSize()
+	b := w.op[:0]
+	b = appendFixed(b, x*k, 2)
+	b = append(b, ' ')
+	b = appendFixed(b, (h-y)*k, 2)
+	b = append(b, ' ')
+	b = appendFixed(b, width*k, 2)
+	b = append(b, ' ')
+	b = appendFixed(b, -height*k, 2)
+	b = append(b, " re "...)
+	b = append(b, paintOp(style)...)
+	w.op = b
+	w.raw(b)
+}
+
+// paintOp is fpdf's operator for a drawing style.
+func paintOp(style string) string {
+	switch strings.ToUpper(style) {
+	case "", "D":
+		return "S"
+	case "F":
+		return "f"
+	case "F*":
+		return "f*"
+	case "FD", "DF":
+		return "B"
+	case "FD*", "DF*":
+		return "B*"
+	}
+	return style
+}
+
+// line draws a line as fpdf's Line does.
+func (w *writer) line(x1, y1, x2, y2 float64) {
+	f := w.pdf
+	k := f.GetConversionRatio()
+	_, h := f.GetPageSize()
+	b := w.op[:0]
+	b = appendFixed(b, x1*k, 2)
+	b = append(b, ' ')
+	b = appendFixed(b, (h-y1)*k, 2)
+	b = append(b, " m "...)
+	b = appendFixed(b, x2*k, 2)
+	b = append(b, ' ')
+	b = appendFixed(b, (h-y2)*k, 2)
+	b = append(b, " l S"...)
+	w.op = b
+	w.raw(b)
+}
+
+// lineWidth sets the line width as fpdf's SetLineWidth does. fpdf keeps
+// the width for the next page, so a new width goes through fpdf; the
+// same width again, which tables and charts set for every row, only
+// writes its operator.
+func (w *writer) lineWidth(v float64) {
+	f := w.pdf
+	if f.GetLineWidth() != v || f.PageNo() == 0 {
+		f.SetLineWidth(v)
+		return
+	}
+	b := appendFixed(w.op[:0], v*f.GetConversionRatio(), 2)
+	b = append(b, " w"...)
+	w.op = b
+	w.raw(b)
 }
 
 // circle draws a circle of radius r around (x, y) as fpdf's Circle does:
 // six Bézier arcs, computed in the same order so the numbers are the same.
-// style is "F" (fill), "D" (stroke) or "FD" (both).
+// style is "F" (fill), "D" (stroke) or "FD" (both), as for rect.
 func (w *writer) circle(x, y, r float64, style string) {
 	f := w.pdf
 	k := f.GetConversionRatio()
@@ -95,12 +177,12 @@ func (w *writer) circle(x, y, r float64, style string) {
 	d0 := ry * math.Cos(t)
 	sx, sy := a0/k, h-(b0/k)
 	b := w.op[:0]
-	b = strconv.AppendFloat(b, sx*k, 'f', 2, 64)
+	b = appendFixed(b, sx*k, 2)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, (h-sy)*k, 'f', 2, 64)
+	b = appendFixed(b, (h-sy)*k, 2)
 	b = append(b, " m\n"...)
 	num := func(v float64) {
-		b = strconv.AppendFloat(b, v, 'f', 5, 64)
+		b = appendFixed(b, v, 5)
 	}
 	for j := 1; j <= segments; j++ {
 		t = (float64(j) * dt) + angleStart
@@ -125,14 +207,7 @@ func (w *writer) circle(x, y, r float64, style string) {
 		b = append(b, " c\n"...)
 		a0, b0, c0, d0 = a1, b1, c1, d1
 	}
-	switch style {
-	case "F":
-		b = append(b, 'f')
-	case "FD", "DF":
-		b = append(b, 'B')
-	default:
-		b = append(b, 'S')
-	}
+	b = append(b, paintOp(style)...)
 	w.op = b
-	f.RawWriteStr(string(b))
+	w.raw(b)
 }

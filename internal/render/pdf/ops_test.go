@@ -7,8 +7,9 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 )
 
-// TestOpsAsFpdf draws the same texts and circles through fpdf and through
-// ops.go: the documents must be the same bytes.
+// TestOpsAsFpdf draws the same texts, circles, rectangles and lines, with
+// the same colours and line widths set again and again, through fpdf and
+// through ops.go and colors.go: the documents must be the same bytes.
 func TestOpsAsFpdf(t *testing.T) {
 	t.Parallel()
 	texts := []string{"plain", "(paren) \\ back\rslash", "\x00(\x30)\x5c", ""}
@@ -23,8 +24,13 @@ func TestOpsAsFpdf(t *testing.T) {
 		for range 2 {
 			f.AddPage()
 			for i, c := range colors {
-				w.color(c[0])
-				w.fill(c[1])
+				if own {
+					w.color(c[0])
+					w.fill(c[1])
+				} else {
+					f.SetTextColor(c[0].parts())
+					f.SetFillColor(c[1].parts())
+				}
 				for j, s := range texts {
 					x, y := 10+float64(i)*7.31, 20+float64(j)*9.87
 					if own {
@@ -33,12 +39,29 @@ func TestOpsAsFpdf(t *testing.T) {
 						f.Text(x, y, s)
 					}
 				}
-				for _, style := range []string{"F", "FD", "D"} {
+				for _, style := range []string{"F", "FD", "D", "", "DF", "f*"} {
 					for _, p := range circles {
 						if own {
 							w.circle(p.x+float64(i), p.y, p.r, style)
+							w.rect(p.x, p.y+float64(i), p.r*3, -p.r, style)
 						} else {
 							f.Circle(p.x+float64(i), p.y, p.r, style)
+							f.Rect(p.x, p.y+float64(i), p.r*3, -p.r, style)
+						}
+					}
+				}
+				for _, lw := range []float64{0.15, 0.15, 0.3, 0.004, 0.3} {
+					for _, c := range []rgb{c[0], c[0], c[1]} {
+						if own {
+							w.lineWidth(lw)
+							w.stroke(c)
+							w.fill(c)
+							w.line(lw, 10, 280-lw*100, 200.123)
+						} else {
+							f.SetLineWidth(lw)
+							f.SetDrawColor(c.parts())
+							f.SetFillColor(c.parts())
+							f.Line(lw, 10, 280-lw*100, 200.123)
 						}
 					}
 				}

@@ -15,6 +15,7 @@
 package pdf
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
@@ -201,6 +202,7 @@ type writer struct {
 	used     runeSet         // characters drawn, for the font subset
 	text     []byte          // textAt's buffer for the encoded text
 	op       []byte          // the operator being written (see ops.go)
+	rd       bytes.Reader    // hands op to fpdf
 	rec      *[]textRun      // tests only
 }
 
@@ -279,8 +281,8 @@ func (w *writer) startPage(header bool) {
 	w.color(grey)
 	w.textAt(marginX, 9, w.clip(w.d.Project.Name+"　"+w.d.Title, contentW), diag.Pos{})
 	w.stroke(rule)
-	w.pdf.SetLineWidth(0.2)
-	w.pdf.Line(marginX, 14, pageW-marginX, 14)
+	w.lineWidth(0.2)
+	w.line(marginX, 14, pageW-marginX, 14)
 	w.y = topRest
 }
 
@@ -295,11 +297,10 @@ func (w *writer) need(h float64) bool {
 }
 
 func (w *writer) footer() {
-	f := w.pdf
 	d := w.onPage
 	w.stroke(rule)
-	f.SetLineWidth(0.2)
-	f.Line(marginX, 199, pageW-marginX, 199)
+	w.lineWidth(0.2)
+	w.line(marginX, 199, pageW-marginX, 199)
 	w.setFont(7.5, false)
 	w.color(grey)
 	base := 199.0 + 1.2
@@ -408,7 +409,7 @@ func (w *writer) textAt(x, top float64, s string, pos diag.Pos) {
 		// IPAexGothic has one weight: stroking the outline as well as
 		// filling it gives a bold face that stays searchable text.
 		f.SetTextRenderingMode(2)
-		f.SetLineWidth(w.size * 0.012)
+		w.lineWidth(w.size * 0.012)
 		r, g, b := f.GetTextColor()
 		f.SetDrawColor(r, g, b)
 		w.textOp(x, base, w.text)
@@ -448,7 +449,7 @@ func (w *writer) headingHeight(width float64, s string) float64 {
 
 func (w *writer) headingAt(x, top, width float64, s string) {
 	w.fill(navy)
-	w.pdf.Rect(x, top+0.6, 1.2, 4.6, "F")
+	w.rect(x, top+0.6, 1.2, 4.6, "F")
 	w.setFont(11, true)
 	w.color(navy)
 	w.para(x+3, top, width-3, s, diag.Pos{})

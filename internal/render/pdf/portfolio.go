@@ -150,8 +150,8 @@ func (w *writer) portfolioHeader(pf *report.Portfolio) {
 	}
 	w.y = max(y, topFirst+tileH) + 2
 	w.stroke(rule)
-	w.pdf.SetLineWidth(0.3)
-	w.pdf.Line(marginX, w.y, pageW-marginX, w.y)
+	w.lineWidth(0.3)
+	w.line(marginX, w.y, pageW-marginX, w.y)
 	w.y += 3
 	w.color(black)
 }

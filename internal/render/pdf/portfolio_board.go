@@ -83,8 +83,8 @@ func (w *writer) steeringHeader(pf *report.Portfolio) {
 	}
 	w.y = max(y, topFirst+tileH) + 2
 	w.stroke(rule)
-	w.pdf.SetLineWidth(0.3)
-	w.pdf.Line(marginX, w.y, pageW-marginX, w.y)
+	w.lineWidth(0.3)
+	w.line(marginX, w.y, pageW-marginX, w.y)
 	w.y += 3
 	w.color(black)
 }
@@ -140,30 +140,30 @@ func (w *writer) quadrant(b *portfolio.Board, x, top, width, height float64) {
 	f := w.pdf
 	// The late-and-over quadrant is tinted: it is where attention goes.
 	w.fill(redTint)
-	f.Rect(px, yOf(1), xOf(1)-px, py+ph-yOf(1), "F")
+	w.rect(px, yOf(1), xOf(1)-px, py+ph-yOf(1), "F")
 	w.fill(greenTint)
-	f.Rect(xOf(1), py, px+pw-xOf(1), yOf(1)-py, "F")
+	w.rect(xOf(1), py, px+pw-xOf(1), yOf(1)-py, "F")
 	w.setFont(6.5, false)
 	w.color(grey)
-	f.SetLineWidth(0.15)
+	w.lineWidth(0.15)
 	step := 0.1
 	if hi-lo > 0.8 {
 		step = 0.2
 	}
 	for v := math.Ceil(lo/step-1e-9) * step; v <= hi+1e-9; v += step {
 		w.stroke(gridLine)
-		f.Line(px, yOf(v), px+pw, yOf(v))
-		f.Line(xOf(v), py, xOf(v), py+ph)
+		w.line(px, yOf(v), px+pw, yOf(v))
+		w.line(xOf(v), py, xOf(v), py+ph)
 		s := strconv.FormatFloat(v, 'f', 1, 64)
 		w.textAt(px-1-w.width(s), yOf(v)-w.lineH()/2, s, diag.Pos{})
 		w.textAt(xOf(v)-w.width(s)/2, py+ph+0.5, s, diag.Pos{})
 	}
 	w.stroke(grey)
-	f.SetLineWidth(0.4)
-	f.Line(xOf(1), py, xOf(1), py+ph)
-	f.Line(px, yOf(1), px+pw, yOf(1))
-	f.SetLineWidth(0.3)
-	f.Rect(px, py, pw, ph, "D")
+	w.lineWidth(0.4)
+	w.line(xOf(1), py, xOf(1), py+ph)
+	w.line(px, yOf(1), px+pw, yOf(1))
+	w.lineWidth(0.3)
+	w.rect(px, py, pw, ph, "D")
 	w.setFont(7, false)
 	w.textAt(px+pw-w.width("SPI →"), py+ph+3.6, "SPI →", diag.Pos{})
 	w.textAt(px-8.5, py-3.6, "CPI ↑", diag.Pos{})
@@ -197,7 +197,7 @@ func (w *writer) quadrant(b *portfolio.Board, x, top, width, height float64) {
 		strong, _, _ := levelColors(p.RAG)
 		w.fill(strong)
 		w.stroke(white)
-		f.SetLineWidth(0.4)
+		w.lineWidth(0.4)
 		f.SetAlpha(0.75, "Normal")
 		w.circle(xOf(p.SPI), yOf(p.CPI), radius(p), "FD")
 		f.SetAlpha(1, "Normal")
@@ -377,7 +377,7 @@ func (w *writer) milestoneStrip(b *portfolio.Board, x, top, width float64) {
 	h := 6 + float64(lanes)*laneH + 1
 	// Week columns with their Monday dates; today's line.
 	w.fill(neutralBg)
-	f.Rect(x, top, pastW-1, h, "F")
+	w.rect(x, top, pastW-1, h, "F")
 	w.setFont(7, true)
 	w.color(red)
 	w.textAt(x+1, top+0.6, w.L("ms.missed"), diag.Pos{})
@@ -385,7 +385,7 @@ func (w *writer) milestoneStrip(b *portfolio.Board, x, top, width float64) {
 		i := int(d-from) / 7
 		if i%2 == 0 {
 			w.fill(stripe)
-			f.Rect(ax.x(d), top, ax.x(min(d.AddDays(7), until+1))-ax.x(d), h, "F")
+			w.rect(ax.x(d), top, ax.x(min(d.AddDays(7), until+1))-ax.x(d), h, "F")
 		}
 		w.setFont(7, false)
 		w.color(grey)
@@ -393,8 +393,8 @@ func (w *writer) milestoneStrip(b *portfolio.Board, x, top, width float64) {
 		w.textAt(ax.x(d)+0.8, top+0.6, fmt.Sprintf(w.L("board.week_from"), fmt.Sprintf("%d/%d", int(m), day)), diag.Pos{})
 	}
 	w.stroke(todayRed)
-	f.SetLineWidth(0.4)
-	f.Line(ax.x(asOf), top, ax.x(asOf), top+h)
+	w.lineWidth(0.4)
+	w.line(ax.x(asOf), top, ax.x(asOf), top+h)
 	for _, p := range marks {
 		if p.lane >= lanes {
 			continue

@@ -151,7 +151,7 @@ func (w *writer) trendPage(b *portfolio.Board) {
 		f := w.pdf
 		if i%2 == 1 {
 			w.fill(stripe)
-			f.Rect(marginX, w.y-0.6, contentW, rowH, "F")
+			w.rect(marginX, w.y-0.6, contentW, rowH, "F")
 		}
 		w.setFont(8, true)
 		w.color(black)
@@ -160,7 +160,7 @@ func (w *writer) trendPage(b *portfolio.Board) {
 		for k, p := range r.Points {
 			strong, _, _ := levelColors(p.RAG)
 			w.fill(strong)
-			f.Rect(ragX+float64(off+k)*(sq+1.2), w.y+0.4, sq, sq, "F")
+			w.rect(ragX+float64(off+k)*(sq+1.2), w.y+0.4, sq, sq, "F")
 		}
 		// The sparkline spans the row's own SPIs (at least 0.2 wide, so
 		// noise stays flat), with a grey line at 1.0 when it is in range.
@@ -176,14 +176,14 @@ func (w *writer) trendPage(b *portfolio.Board) {
 		yOf := func(v float64) float64 { return w.y + rowH - 1.4 - (rowH-2.4)*clamp((v-lo)/(hi-lo), 0, 1) }
 		if lo <= 1 && 1 <= hi {
 			w.stroke(gridLine)
-			f.SetLineWidth(0.2)
-			f.Line(sparkX, yOf(1), sparkX+sparkW, yOf(1))
+			w.lineWidth(0.2)
+			w.line(sparkX, yOf(1), sparkX+sparkW, yOf(1))
 		}
 		xOf := func(k int) float64 {
 			return sparkX + sparkW*float64(off+k)/float64(max(1, portfolio.TrendRuns-1))
 		}
 		w.stroke(doneBlue)
-		f.SetLineWidth(0.45)
+		w.lineWidth(0.45)
 		started := false
 		for k, p := range r.Points {
 			if p.SPI == nil {

@@ -44,11 +44,11 @@ func (w *writer) qualityItems(width float64) []item {
 	if c.Errors > 0 || c.Worst != "" {
 		bg = amberTint
 	}
-	out := []item{{h: 0.8, draw: func(x, top float64) { w.fill(bg); w.pdf.Rect(x, top, width, 0.8, "F") }}}
+	out := []item{{h: 0.8, draw: func(x, top float64) { w.fill(bg); w.rect(x, top, width, 0.8, "F") }}}
 	for _, l := range lines {
 		out = append(out, w.paraItems(l, width, textStyle{size: 8.5, bg: bg}, diag.Pos{})...)
 	}
-	return append(out, item{h: 0.8, draw: func(x, top float64) { w.fill(bg); w.pdf.Rect(x, top, width, 0.8, "F") }})
+	return append(out, item{h: 0.8, draw: func(x, top float64) { w.fill(bg); w.rect(x, top, width, 0.8, "F") }})
 }
 
 // moneyItems is page 1's money band (予算・着地見込) when the project has a
@@ -63,9 +63,9 @@ func (w *writer) moneyItems(width float64) []item {
 		parts = append(parts, m.Label+" "+m.Text)
 	}
 	line := w.L("money.title") + "　" + strings.Join(parts, "　｜　")
-	out := []item{{h: 0.8, draw: func(x, top float64) { w.fill(neutralBg); w.pdf.Rect(x, top, width, 0.8, "F") }}}
+	out := []item{{h: 0.8, draw: func(x, top float64) { w.fill(neutralBg); w.rect(x, top, width, 0.8, "F") }}}
 	out = append(out, w.paraItems(line, width, textStyle{size: 8.5, bg: neutralBg}, diag.Pos{})...)
-	return append(out, item{h: 0.8, draw: func(x, top float64) { w.fill(neutralBg); w.pdf.Rect(x, top, width, 0.8, "F") }})
+	return append(out, item{h: 0.8, draw: func(x, top float64) { w.fill(neutralBg); w.rect(x, top, width, 0.8, "F") }})
 }
 
 // noRegister is the text shown instead of counts for a register the

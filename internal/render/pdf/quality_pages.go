@@ -161,28 +161,28 @@ func (w *writer) cumulativeChart(x, top, width, height float64, ss []series) {
 	f := w.pdf
 	w.setFont(7, false)
 	w.color(grey)
-	f.SetLineWidth(0.15)
+	w.lineWidth(0.15)
 	for v := 0.0; v <= hi+1e-9; v += step {
 		w.stroke(gridLine)
-		f.Line(px, yOf(v), px+pw, yOf(v))
+		w.line(px, yOf(v), px+pw, yOf(v))
 		s := num0(v)
 		w.textAt(px-1.2-w.width(s), yOf(v)-w.lineH()/2, s, diag.Pos{})
 	}
 	for _, t := range dateTicks(first, last, pw, w.width("12/28")+3) {
 		w.stroke(gridLine)
-		f.Line(ax.x(t), py, ax.x(t), py+ph)
+		w.line(ax.x(t), py, ax.x(t), py+ph)
 		w.textAt(ax.x(t)+0.6, py+ph+0.8, monthDay(t), diag.Pos{})
 	}
 	w.stroke(grey)
-	f.SetLineWidth(0.3)
-	f.Line(px, py+ph, px+pw, py+ph)
-	f.Line(px, py, px, py+ph)
+	w.lineWidth(0.3)
+	w.line(px, py+ph, px+pw, py+ph)
+	w.line(px, py, px, py+ph)
 	for _, s := range ss {
 		if len(s.pts) == 0 {
 			continue
 		}
 		w.stroke(s.c)
-		f.SetLineWidth(0.6)
+		w.lineWidth(0.6)
 		for i, p := range s.pts {
 			if i == 0 {
 				f.MoveTo(ax.x(p.d), yOf(p.v))
@@ -194,17 +194,17 @@ func (w *writer) cumulativeChart(x, top, width, height float64, ss []series) {
 	}
 	sx := ax.x(w.d.AsOf)
 	w.stroke(todayRed)
-	f.SetLineWidth(0.3)
+	w.lineWidth(0.3)
 	f.SetDashPattern([]float64{1.2, 0.8}, 0)
-	f.Line(sx, py, sx, py+ph)
+	w.line(sx, py, sx, py+ph)
 	f.SetDashPattern(nil, 0)
 	// legend above the plot
 	w.setFont(7.5, false)
 	lx := px
 	for _, s := range ss {
 		w.stroke(s.c)
-		f.SetLineWidth(0.6)
-		f.Line(lx, py-2.6, lx+6, py-2.6)
+		w.lineWidth(0.6)
+		w.line(lx, py-2.6, lx+6, py-2.6)
 		w.color(black)
 		w.textAt(lx+7, py-4.2, s.label, diag.Pos{})
 		lx += 10 + w.width(s.label)

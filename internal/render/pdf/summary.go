@@ -114,8 +114,8 @@ func (w *writer) header() {
 
 	w.y = max(y, topFirst+badgeH) + 2
 	w.stroke(rule)
-	w.pdf.SetLineWidth(0.3)
-	w.pdf.Line(marginX, w.y, pageW-marginX, w.y)
+	w.lineWidth(0.3)
+	w.line(marginX, w.y, pageW-marginX, w.y)
 	w.y += 3
 }
 
@@ -209,9 +209,9 @@ func (w *writer) kpiTiles() {
 		}
 		strong, tint, _ := levelColors(t.k.Level)
 		w.fill(tint)
-		w.pdf.Rect(x, w.y, tw, h, "F")
+		w.rect(x, w.y, tw, h, "F")
 		w.fill(strong)
-		w.pdf.Rect(x, w.y, 1.3, h, "F")
+		w.rect(x, w.y, 1.3, h, "F")
 		ix, y := x+3, w.y+1.2
 		w.setFont(7.5, false)
 		w.color(grey)
@@ -228,9 +228,9 @@ func (w *writer) kpiTiles() {
 		if t.bar != nil {
 			bw := tw - 6
 			w.fill(white)
-			w.pdf.Rect(ix, y+0.3, bw, 1.6, "F")
+			w.rect(ix, y+0.3, bw, 1.6, "F")
 			w.fill(doneBlue)
-			w.pdf.Rect(ix, y+0.3, bw*clamp(*t.bar/100, 0, 1), 1.6, "F")
+			w.rect(ix, y+0.3, bw*clamp(*t.bar/100, 0, 1), 1.6, "F")
 			y += 2.5
 		}
 		w.setFont(7, false)
@@ -278,9 +278,9 @@ func (w *writer) listItems(entries []string, width float64, bg rgb) []item {
 	if len(entries) == 0 {
 		return w.paraItems(w.L("none"), width, textStyle{size: 9.5, fg: grey}, diag.Pos{})
 	}
-	out := []item{{h: 1, draw: func(x, top float64) { w.fill(bg); w.pdf.Rect(x, top, width, 1, "F") }}}
+	out := []item{{h: 1, draw: func(x, top float64) { w.fill(bg); w.rect(x, top, width, 1, "F") }}}
 	out = append(out, w.bulletItems(entries, width, textStyle{size: 9.5, bg: bg})...)
-	return append(out, item{h: 1, draw: func(x, top float64) { w.fill(bg); w.pdf.Rect(x, top, width, 1, "F") }})
+	return append(out, item{h: 1, draw: func(x, top float64) { w.fill(bg); w.rect(x, top, width, 1, "F") }})
 }
 
 // dimensionItem is one RAG dimension: a coloured badge, its name and the

@@ -246,7 +246,7 @@ func (d *tableDraw) end() {
 func (d *tableDraw) drawHead() {
 	w := d.w
 	w.fill(headBg)
-	w.pdf.Rect(d.x, w.y, sum(d.widths), d.headH, "F")
+	w.rect(d.x, w.y, sum(d.widths), d.headH, "F")
 	w.color(white)
 	w.rowText(d.head, 0, math.MaxInt, d.x, d.widths, d.t, true)
 	w.y += d.headH
@@ -295,13 +295,13 @@ func (w *writer) rowBox(r laidRow, i int, x float64, widths []float64, h float64
 		}
 		if bg != 0 {
 			w.fill(bg)
-			w.pdf.Rect(cx, w.y, cw, h, "F")
+			w.rect(cx, w.y, cw, h, "F")
 		}
 		cx += cw
 	}
 	w.stroke(gridLine)
-	w.pdf.SetLineWidth(0.15)
-	w.pdf.Line(x, w.y+h, x+sum(widths), w.y+h)
+	w.lineWidth(0.15)
+	w.line(x, w.y+h, x+sum(widths), w.y+h)
 }
 
 // rowText draws lines [from, to) of every cell of r at the flow position.

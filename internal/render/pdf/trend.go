@@ -145,20 +145,20 @@ func (w *writer) indexChart(x, top, width, height float64) {
 	xOf := func(i int) float64 { return px + slot*(float64(i)+0.5) }
 	w.setFont(7, false)
 	w.color(grey)
-	f.SetLineWidth(0.15)
+	w.lineWidth(0.15)
 	for v := math.Ceil(lo*10) / 10; v <= hi+1e-9; v += 0.1 {
 		if math.Mod(math.Round(v*10), 2) != 0 && hi-lo > 0.8 {
 			continue
 		}
 		w.stroke(gridLine)
-		f.Line(px, yOf(v), px+pw, yOf(v))
+		w.line(px, yOf(v), px+pw, yOf(v))
 		s := strconv.FormatFloat(v, 'f', 1, 64)
 		w.textAt(px-1.2-w.width(s), yOf(v)-w.lineH()/2, s, diag.Pos{})
 	}
 	w.stroke(grey)
-	f.SetLineWidth(0.4)
-	f.Line(px, yOf(1), px+pw, yOf(1))
-	f.Line(px, py+ph, px+pw, py+ph)
+	w.lineWidth(0.4)
+	w.line(px, yOf(1), px+pw, yOf(1))
+	w.line(px, py+ph, px+pw, py+ph)
 	w.runAxis(pts, xOf, py+ph)
 	series := []struct {
 		key string
@@ -174,7 +174,7 @@ func (w *writer) indexChart(x, top, width, height float64) {
 		var line []fpdf.PointType
 		w.stroke(s.c)
 		w.fill(s.c)
-		f.SetLineWidth(0.5)
+		w.lineWidth(0.5)
 		for i, p := range pts {
 			v := s.get(p)
 			if v == nil {
@@ -189,7 +189,7 @@ func (w *writer) indexChart(x, top, width, height float64) {
 		}
 		polyline(f, line)
 		w.setFont(7.5, false)
-		f.Line(lx, py+1.6, lx+5, py+1.6)
+		w.line(lx, py+1.6, lx+5, py+1.6)
 		w.color(black)
 		w.textAt(lx+6, py, w.L(s.key), diag.Pos{})
 		lx += 9 + w.width(w.L(s.key))
@@ -261,10 +261,10 @@ func (w *writer) issueChart(x, top, width, height float64) {
 	step := max(1, int(math.Ceil(float64(hi)/5)))
 	hi = step * (hi/step + 1) // headroom above the highest value for the legend
 	yOf := func(v int) float64 { return py + ph*(1-float64(v)/float64(hi)) }
-	f.SetLineWidth(0.15)
+	w.lineWidth(0.15)
 	for v := 0; v <= hi; v += step {
 		w.stroke(gridLine)
-		f.Line(px, yOf(v), px+pw, yOf(v))
+		w.line(px, yOf(v), px+pw, yOf(v))
 		s := strconv.Itoa(v)
 		w.textAt(px-1.2-w.width(s), yOf(v)-w.lineH()/2, s, diag.Pos{})
 	}
@@ -275,22 +275,22 @@ func (w *writer) issueChart(x, top, width, height float64) {
 		cx := px + slot*(float64(i)+0.5)
 		if b.known {
 			w.fill(todayRed)
-			f.Rect(cx-bw, yOf(b.raised), bw, yOf(0)-yOf(b.raised), "F")
+			w.rect(cx-bw, yOf(b.raised), bw, yOf(0)-yOf(b.raised), "F")
 			w.fill(green)
-			f.Rect(cx, yOf(b.closed), bw, yOf(0)-yOf(b.closed), "F")
+			w.rect(cx, yOf(b.closed), bw, yOf(0)-yOf(b.closed), "F")
 		}
 		line = append(line, fpdf.PointType{X: cx, Y: yOf(b.open)})
 	}
 	w.stroke(navy)
-	f.SetLineWidth(0.5)
+	w.lineWidth(0.5)
 	polyline(f, line)
 	w.fill(navy)
 	for _, p := range line {
 		w.circle(p.X, p.Y, 0.6, "F")
 	}
 	w.stroke(grey)
-	f.SetLineWidth(0.3)
-	f.Line(px, py+ph, px+pw, py+ph)
+	w.lineWidth(0.3)
+	w.line(px, py+ph, px+pw, py+ph)
 	// dates under the bars, as many as fit
 	w.setFont(6.5, false)
 	w.color(grey)
@@ -316,9 +316,9 @@ func (w *writer) issueChart(x, top, width, height float64) {
 		w.fill(s.c)
 		w.stroke(s.c)
 		if s.line {
-			f.Line(lx, py-2.4, lx+5, py-2.4)
+			w.line(lx, py-2.4, lx+5, py-2.4)
 		} else {
-			f.Rect(lx, py-3.6, 3, 2.4, "F")
+			w.rect(lx, py-3.6, 3, 2.4, "F")
 		}
 		w.color(black)
 		w.textAt(lx+6, py-4.2, w.L(s.key), diag.Pos{})

@@ -87,6 +87,7 @@ func (b *book) risks() {
 	p := b.table(&table{
 		sheet: sheet, title: b.sheetTitle("sheet.risks"),
 		cols: columnsOf(d.RiskColumns()), n: len(d.Risks), value: d.RiskValue,
+		besideMM: b.heatMapMM(),
 	})
 	if c, ok := p.at["score"]; ok {
 		b.cond(sheet, b.dataRef(p, 1, p.ncol), fmt.Sprintf("$%s%d>=%d", b.col(c), p.first, analyze.HighRiskScore), look{fill: colBadFill, color: colBadText})
@@ -116,18 +117,18 @@ func (b *book) heatMap(sheet string, p *placed) {
 			h = max(h, p.heights[i])
 		}
 	}
-	b.width(sheet, c0-1, 2)
+	b.width(sheet, c0-1, heatGapW)
 	b.text(sheet, c0, top, b.label("chart.heatmap"), look{bold: true, color: colTitle})
-	corner := b.label("col.probability") + " ＼ " + b.label("col.impact")
+	corner := b.heatCorner()
 	b.text(sheet, c0, top+1, corner, headerLook())
 	if b.err == nil {
 		b.rowHeight(sheet, top+1, h)
 	}
-	b.width(sheet, c0, max(14, textWidth(corner)*0.6))
+	b.width(sheet, c0, heatCornerW(corner))
 	for i := range 5 {
 		b.num(sheet, c0+1+i, top+1, float64(i+1))
 		b.style(sheet, c0+1+i, top+1, headerLook())
-		b.width(sheet, c0+1+i, 7)
+		b.width(sheet, c0+1+i, heatCellW)
 	}
 	for row := range 5 {
 		prob := 5 - row
@@ -147,6 +148,26 @@ func (b *book) heatMap(sheet string, p *placed) {
 			b.rowHeight(sheet, r, h)
 		}
 	}
+}
+
+// The heat map's columns: a gap after the table, the probability labels
+// (under the corner heading), five impact columns.
+const (
+	heatGapW  = 2
+	heatCellW = 7
+)
+
+func (b *book) heatCorner() string {
+	return b.label("col.probability") + " ＼ " + b.label("col.impact")
+}
+
+func heatCornerW(corner string) float64 { return max(14, textWidth(corner)*0.6) }
+
+// heatMapMM is the heat map's printed width at 100 %, gap included: it
+// shares the risk table's page.
+func (b *book) heatMapMM() float64 {
+	mdw := maxDigitPx(b.d.Lang)
+	return columnMM(heatGapW, mdw) + columnMM(heatCornerW(b.heatCorner()), mdw) + 5*columnMM(heatCellW, mdw)
 }
 
 // heatColour is a heat-map cell's tone, as the PDF's (report.HeatTone).

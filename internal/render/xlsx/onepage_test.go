@@ -98,3 +98,46 @@ func TestLongSummaryRunsOnLegibly(t *testing.T) {
 		t.Errorf("the long summary prints at %.0f %%", ps.scale)
 	}
 }
+
+// TestSummaryLabelsFit: the summary's label column is as wide as its
+// widest label, a source's path included (teams/業務/単体テスト仕様書.xlsx
+// was cut off at the fixed 22), within sumLabelMax; a longer path wraps on
+// a row tall enough for it.
+func TestSummaryLabelsFit(t *testing.T) {
+	t.Parallel()
+	d := exampleDoc(t, "kikan", "ja")
+	long := "teams/" + strings.Repeat("業務システム/", 6) + "単体テスト仕様書.xlsx"
+	d.A.Coverage.Sources = append(d.A.Coverage.Sources, d.A.Coverage.Sources[0])
+	d.A.Coverage.Sources[len(d.A.Coverage.Sources)-1].Name = long
+	f := open(t, render(t, d))
+	sheet := f.GetSheetList()[0]
+	w, _ := f.GetColWidth(sheet, "A")
+	if w != sumLabelMax {
+		t.Errorf("label column %.2f wide, want the limit %.0f with a path longer than it", w, sumLabelMax)
+	}
+	rows, _ := f.GetRows(sheet)
+	seen := 0
+	for i, r := range rows {
+		if len(r) == 0 || !strings.HasPrefix(r[0], "teams/") {
+			continue
+		}
+		seen++
+		ref, _ := excelize.CoordinatesToCellName(1, i+1)
+		id, _ := f.GetCellStyle(sheet, ref)
+		st, _ := f.GetStyle(id)
+		wraps := st != nil && st.Alignment != nil && st.Alignment.WrapText
+		h, _ := f.GetRowHeight(sheet, i+1)
+		switch {
+		case r[0] == long && (!wraps || h < rowHeight(linesIn(long, w-1), 18)):
+			t.Errorf("%s: the long path does not wrap on a row tall enough (wrap %v, %.0f pt)", ref, wraps, h)
+		case r[0] != long && labelWidth(r[0]) > w:
+			t.Errorf("%s: %q needs %.1f, the column is %.2f", ref, r[0], labelWidth(r[0]), w)
+		}
+	}
+	if seen < 6 {
+		t.Errorf("only %d source rows found", seen)
+	}
+	if scale, one := summaryFit(t, render(t, exampleDoc(t, "kikan", "ja")), "ja"); !one || scale < float64(lowestScale()) {
+		t.Errorf("kikan's summary with its wider labels: one page %v at %.0f %%", one, scale)
+	}
+}

@@ -87,6 +87,10 @@ type printSpec struct {
 	// smallest font allows: a cover sheet whose last lines would spill onto
 	// a nearly empty second page.
 	onePage bool
+	// widestMM is the printed width at 100 % of another page's content
+	// (the WBS's Gantt grid with its repeated columns) the scale must fit
+	// as well.
+	widestMM float64
 }
 
 // colWidth is the width a sheet's column was given, or Excel's default.
@@ -129,7 +133,7 @@ func (b *book) printSetup(sheet string, ps printSpec) {
 			fit[1] = max(fit[1], c)
 		}
 	}
-	spec := scaleSpec{sheet: sheet, fit: fit, all: ps.fitCols[1] == 0 && len(ps.blocks) == 0}
+	spec := scaleSpec{sheet: sheet, fit: fit, all: ps.fitCols[1] == 0 && len(ps.blocks) == 0, widestMM: ps.widestMM}
 	if ps.onePage {
 		spec.rows = ps.lastRow
 	}
@@ -239,6 +243,8 @@ type scaleSpec struct {
 	fit   [2]int
 	all   bool
 	rows  int // rows 1..rows fit one page tall; 0 leaves the height to pagination
+	// widestMM is another printed width to fit (printSpec.widestMM).
+	widestMM float64
 }
 
 // applyScales sets each sheet's paper, orientation and fixed scale, once
@@ -268,6 +274,7 @@ func (b *book) applyScale(s scaleSpec) {
 	if s.fit[1] >= s.fit[0] && s.fit[1] > 0 {
 		width = b.blockMM(s.sheet, s.fit[0], s.fit[1])
 	}
+	width = max(width, s.widestMM)
 	if r := b.reach[s.sheet]; s.all && r != nil {
 		if r.lastCol > 0 {
 			width = max(width, b.blockMM(s.sheet, 1, r.lastCol))
@@ -282,6 +289,17 @@ func (b *book) applyScale(s scaleSpec) {
 	}
 	size, orient := 8, "landscape"
 	layout := &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &scale}
+	if s.all && s.rows == 0 && fitsWide(width) {
+		// Printed whole: fitted to one page wide, as many tall as it
+		// takes, so every column of a row is on the same page in any
+		// client; the widths were chosen (fitWidths) so that the fit
+		// keeps the text at minPrintPt or more. The scale above is the
+		// estimate, which the fit replaces.
+		one, tall := 1, 0
+		layout.FitToWidth, layout.FitToHeight = &one, &tall
+		fit := true
+		b.fail(b.f.SetSheetProps(s.sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	}
 	if s.rows > 0 {
 		if t, ok := tallScale(b.rowsPt(s.sheet, s.rows)); ok {
 			// One page: fit to 1 × 1 rather than only the scale computed

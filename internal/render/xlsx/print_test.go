@@ -59,6 +59,7 @@ func readPrinted(t *testing.T, data []byte, lang string) map[string]printedSheet
 		names[n.Scope][n.Name] = n.RefersTo
 	}
 	out := map[string]printedSheet{}
+	edges := chartRightEdges(t, data)
 	for _, sheet := range f.GetSheetList() {
 		var ps printedSheet
 		rows, err := f.GetRows(sheet)
@@ -101,14 +102,17 @@ func readPrinted(t *testing.T, data []byte, lang string) map[string]printedSheet
 		props, _ := f.GetSheetProps(sheet)
 		if deref(props.FitToPage) {
 			// Fit to FitToWidth pages wide: the printer scales the widest
-			// block down to the page.
+			// block down to the page; a sheet printed whole, with the
+			// charts beside its cells.
+			colsMM := func(c1, c2 int) float64 { return sheetColsMM(f, sheet, ps.widths, c1, c2, lang) }
 			wide := 0.0
 			for _, bl := range ps.blocks {
-				w := 0.0
-				for c := bl[0]; c <= bl[1] && c < len(ps.widths); c++ {
-					w += excelColumnMM(ps.widths[c], lang)
+				wide = max(wide, colsMM(bl[0], min(bl[1], len(ps.widths)-1))/float64(max(deref(pl.FitToWidth), 1)))
+			}
+			if names[sheet]["_xlnm.Print_Area"] == "" {
+				for _, e := range edges[sheet] {
+					wide = max(wide, colsMM(1, e.col-1)+e.offMM)
 				}
-				wide = max(wide, w/float64(max(deref(pl.FitToWidth), 1)))
 			}
 			ps.scale = min(100, a3PrintableMM(t, f, sheet)/wide*100)
 		} else {
@@ -135,6 +139,22 @@ func readPrinted(t *testing.T, data []byte, lang string) map[string]printedSheet
 		out[sheet] = ps
 	}
 	return out
+}
+
+// sheetColsMM is the printed width in Excel's metrics of columns c1..c2
+// at 100 %: widths read back (1-based), else the sheet's own.
+func sheetColsMM(f *excelize.File, sheet string, widths []float64, c1, c2 int, lang string) float64 {
+	w := 0.0
+	for c := c1; c <= c2; c++ {
+		cw := defaultColWidth
+		if c < len(widths) {
+			cw = widths[c]
+		} else if name, err := excelize.ColumnNumberToName(c); err == nil {
+			cw, _ = f.GetColWidth(sheet, name)
+		}
+		w += excelColumnMM(cw, lang)
+	}
+	return w
 }
 
 func inBlocks(bs [][2]int, c int) bool {

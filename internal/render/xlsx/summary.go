@@ -12,16 +12,19 @@ import (
 // Summary sheet layout: facts, RAG and KPIs in columns A–C, charts from
 // column E, the charts' data from column Q (outside the print area).
 const (
-	sumLabelW  = 22.0
-	sumValueW  = 16.0
-	sumNoteW   = 60.0
-	chartCol   = 5
-	lastPrint  = 15 // O: the charts end before it
-	chartData  = 17 // Q
-	chartRows  = 17
-	chartW     = 620
-	chartH     = 310
-	sumTextCol = 3
+	sumLabelW = 22.0 // the label column's narrowest (see labelWidth)
+	// sumLabelMax is the widest the label column gets: a longer label (a
+	// source deep in folders) wraps.
+	sumLabelMax = 40.0
+	sumValueW   = 16.0
+	sumNoteW    = 60.0
+	chartCol    = 5
+	lastPrint   = 15 // O: the charts end before it
+	chartData   = 17 // Q
+	chartRows   = 17
+	chartW      = 620
+	chartH      = 310
+	sumTextCol  = 3
 )
 
 // quality writes the data-quality block from row r: the project's
@@ -30,11 +33,18 @@ const (
 func (b *book) quality(sheet string, r int) int {
 	c := b.d.A.Coverage
 	r = b.section(sheet, r, "quality.title")
+	labelW := b.widths[sheet][1]
 	row := func(label, value, note string, lk look) {
-		b.text(sheet, 1, r, label, look{bold: true, grid: true})
+		ll := look{bold: true, grid: true}
+		if labelWidth(label) > labelW {
+			ll.wrap, ll.vAlign = true, "center"
+		}
+		b.text(sheet, 1, r, label, ll)
 		b.text(sheet, 2, r, value, lk)
 		b.text(sheet, 3, r, note, look{wrap: true, vAlign: "center", grid: true})
-		b.fitHeight(sheet, r, note, sumNoteW)
+		if n := max(linesIn(note, sumNoteW), linesIn(label, labelW-1)); n > 1 && b.err == nil {
+			b.rowHeight(sheet, r, rowHeight(n, b.lineHeight()))
+		}
 		r++
 	}
 	plain := look{hAlign: "right", grid: true}
@@ -111,7 +121,8 @@ func (b *book) summary() {
 	d := b.d
 	sheet := b.label("sheet.summary")
 	b.streamed(sheet) // its cells written with the zip, like the row tables'
-	b.width(sheet, 1, sumLabelW)
+	labelW := b.summaryLabelWidth()
+	b.width(sheet, 1, labelW)
 	b.width(sheet, 2, sumValueW)
 	b.width(sheet, 3, sumNoteW)
 	b.width(sheet, 4, 2)
@@ -202,12 +213,46 @@ func (b *book) summary() {
 			b.text(sheet, 1, r, line, look{wrap: true, vAlign: "top", grid: true})
 			b.styleRange(sheet, 2, r, 3, r, look{wrap: true, vAlign: "top", grid: true})
 			b.merge(sheet, 1, r, 3, r)
-			b.fitHeight(sheet, r, line, sumLabelW+sumValueW+sumNoteW)
+			b.fitHeight(sheet, r, line, labelW+sumValueW+sumNoteW)
 			r++
 		}
 	}
 	bottom := b.charts(sheet)
 	b.finishPrint(sheet, 0, 1, false, printSpec{blocks: [][2]int{{1, lastPrint}}, lastRow: max(r, bottom) - 1, onePage: true})
+}
+
+// labelWidth is the width a bold label needs on one line, in Excel units.
+func labelWidth(s string) float64 { return textWidth(s)*1.1 + 1 }
+
+// summaryLabelWidth is the width of the summary's label column: its
+// widest label (a fact, RAG dimension, KPI, money or data-quality label, a
+// source's name) on one line, within [sumLabelW, sumLabelMax].
+func (b *book) summaryLabelWidth() float64 {
+	d := b.d
+	labels := []string{b.label("project.status_date"), b.label("project.budget"), b.label("rag.overall"),
+		b.label("quality.scheduled"), b.label("quality.progress"), b.label("quality.worst"), b.label("sheet.issues"), b.label("sheet.risks")}
+	for _, k := range []string{"project.id", "project.name", "project.pm", "project.sponsor", "project.period"} {
+		labels = append(labels, b.label(k))
+	}
+	for _, dim := range d.RAG.Dimensions {
+		labels = append(labels, dim.Label)
+	}
+	for _, k := range d.KPIs {
+		labels = append(labels, k.Label)
+	}
+	for _, m := range d.Money() {
+		labels = append(labels, m.Label)
+	}
+	if d.A != nil {
+		for _, src := range d.A.Coverage.Sources {
+			labels = append(labels, src.Name)
+		}
+	}
+	w := sumLabelW
+	for _, l := range labels {
+		w = max(w, labelWidth(l))
+	}
+	return math.Round(min(w, sumLabelMax)*4) / 4
 }
 
 // gapPt is the height of the empty row between two blocks of the

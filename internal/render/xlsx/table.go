@@ -84,6 +84,15 @@ type table struct {
 	empty string
 	// outline, when set, is record i's row outline level (0 none).
 	outline func(i int) int
+	// besideMM is the printed width at 100 % of what the sheet puts to
+	// the right of the table (a heat map), which shares its page.
+	besideMM float64
+	// fitAt is the scale the table's widths are fitted to (fitWidths):
+	// prefScale when 0.
+	fitAt int
+	// unprinted is the key of a column left out of the print area (the
+	// WBS's source), which takes no room on the page.
+	unprinted string
 }
 
 // placed is where a table landed.
@@ -139,11 +148,13 @@ func (b *book) table(t *table) *placed {
 			}
 		}
 	}
+	heads := make([]float64, len(t.cols)) // each column's narrowest: its header on one line
 	for j, c := range t.cols {
 		col := j + 1
 		p.at[c.key] = col
 		if c.head.IsZero() {
 			b.text(t.sheet, col, headerRow, c.label, headerLook())
+			heads[j] = headerWidth(c.label)*1.1 + 1
 			widths[j] = max(widths[j], headerWidth(c.label))
 		} else {
 			b.date(t.sheet, col, headerRow, c.head)
@@ -157,13 +168,25 @@ func (b *book) table(t *table) *placed {
 		b.rowHeight(t.sheet, headerRow, b.headerHeight())
 	}
 	wide := make([]bool, len(t.cols))
-	base := make([]int, len(t.cols)) // each column's style id
+	base := make([]int, len(t.cols))       // each column's style id
+	floors := make([]float64, len(t.cols)) // how far a text column may be narrowed (wrapFloor)
 	for j, c := range t.cols {
 		widths[j] = widths[j]*1.1 + 1
 		// References (a source cell, a finding's position) stay on one
 		// line: wrapped, a path is harder to read, not easier.
-		wide[j] = c.kind == report.Text && widths[j] > maxWidth && c.key != "source" && c.key != "position"
+		if c.kind == report.Text {
+			floors[j] = wrapFloor(c.key)
+		}
+		wide[j] = floors[j] > 0 && widths[j] > maxWidth
 		widths[j] = math.Round(min(max(widths[j], minWidth), maxWidth)*4) / 4
+	}
+	printed := make([]bool, len(t.cols))
+	for j, c := range t.cols {
+		printed[j] = c.key != t.unprinted || c.key == ""
+	}
+	widths, narrowed := fitWidths(widths, heads, floors, printed, t.besideMM, cmp.Or(t.fitAt, prefScale), b.d.Lang)
+	for j, c := range t.cols {
+		wide[j] = wide[j] || narrowed[j]
 		b.width(t.sheet, j+1, widths[j])
 		id, err := b.st.cell(cellLook(c, false, 0, wide[j]))
 		b.fail(err)

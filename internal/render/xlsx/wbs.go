@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/pmokit/pmo/internal/date"
+	"github.com/pmokit/pmo/internal/report"
 )
 
 // maxOutline is Excel's deepest row outline level.
@@ -38,6 +39,11 @@ func (b *book) wbs() {
 		},
 		indent:  "name",
 		outline: func(i int) int { return min(max(d.Tasks[i].Level-1, 0), maxOutline) },
+		// The WBS prints at a fixed scale (its page breaks fall between
+		// phases, which fit-to-page would drop): its text columns are
+		// narrowed only as far as it takes to print it at all legibly.
+		fitAt:     lowestScale(),
+		unprinted: wbsUnprinted(cols),
 	})
 	if c, ok := p.at["days_late"]; ok {
 		b.cond(sheet, b.dataRef(p, 1, p.ncol), fmt.Sprintf("$%s%d>0", b.col(c), p.first), look{fill: colLate})
@@ -51,6 +57,15 @@ func (b *book) wbs() {
 		freeze = c + 1
 	}
 	b.finishPrint(sheet, headerRow, freeze, true, b.wbsPrint(p, sp, hasGantt))
+}
+
+// wbsUnprinted is the key of the WBS column left out of its print area:
+// the source, when it is the last column (see wbsPrint).
+func wbsUnprinted(cols []report.Column) string {
+	if n := len(cols); n > 1 && cols[n-1].Key == "source" {
+		return "source"
+	}
+	return ""
 }
 
 // wbsPrint lays the WBS out for paper: the task table on its own pages
@@ -67,6 +82,9 @@ func (b *book) wbsPrint(p *placed, sp span, hasGantt bool) printSpec {
 	if hasGantt {
 		c0 := ganttCol(p.ncol)
 		ps.blocks = append(ps.blocks, [2]int{c0, c0 + sp.n - 1})
+		// The grid's pages hold the repeated columns too: the scale fits
+		// both (down to the legible floor, past which the grid runs on).
+		ps.widestMM = b.blockMM(p.sheet, 1, b.ganttTitleCols(p)) + b.blockMM(p.sheet, c0, c0+sp.n-1)
 	}
 	if len(p.heights) == 0 {
 		return ps
@@ -75,7 +93,7 @@ func (b *book) wbsPrint(p *placed, sp span, hasGantt bool) printSpec {
 	for i := range phase {
 		phase[i] = i < len(b.d.Tasks) && b.d.Tasks[i].Level <= 1
 	}
-	scale := printScale(b.blockMM(p.sheet, 1, last))
+	scale := printScale(max(b.blockMM(p.sheet, 1, last), ps.widestMM))
 	for _, i := range phaseBreaks(p.heights, phase, pageRows(scale, titleRowPt+b.headerHeight())) {
 		ps.breaks = append(ps.breaks, p.first+i)
 	}
@@ -197,10 +215,12 @@ func (b *book) gantt(p *placed, sp span) {
 	sheet := p.sheet
 	c0 := ganttCol(p.ncol)
 	b.width(sheet, p.ncol+1, 1.5)
-	colW := 3.0
+	colW := b.ganttWidth(p, sp)
 	headFmt := "d"
-	if sp.step == 7 {
-		colW, headFmt = 5.5, "m/d"
+	if sp.step == 7 && colW >= weekColW {
+		// A week's Monday as m/d where it fits; in narrower columns its
+		// day, under the month band.
+		headFmt = "m/d"
 	}
 	b.widthRange(sheet, c0, c0+sp.n-1, colW)
 	monthFmt := `yyyy"年"m"月"`
@@ -274,6 +294,47 @@ func (b *book) gantt(p *placed, sp span) {
 	if len(offCols) > 0 {
 		b.cond(sheet, b.columnRuns(offCols, p.first, p.last), "TRUE", look{fill: colOffDay})
 	}
+}
+
+// Gantt column widths (Excel units): the width a day or week column is
+// given when the grid fits its page, and the narrowest it is made so that
+// it does, where its heading (the day of the month in bold, under the
+// month band) still shows whole.
+const (
+	dayColW, dayColMin   = 3.0, 2.75
+	weekColW, weekColMin = 5.5, 3.0
+)
+
+// ganttWidth is the width of the grid's columns: the widest up to the
+// usual one at which the grid, with the columns repeated at its left,
+// fits one page at the task table's scale, so the last weeks do not spill
+// onto a page of their own; the narrowest when none does (the sheet's
+// scale then gives what it can: see wbsPrint).
+func (b *book) ganttWidth(p *placed, sp span) float64 {
+	w, lo := dayColW, dayColMin
+	if sp.step == 7 {
+		w, lo = weekColW, weekColMin
+	}
+	last := p.ncol
+	if c, ok := p.at["source"]; ok && c == last && last > 1 {
+		last--
+	}
+	pw, _ := printableMM()
+	avail := pw*100/float64(printScale(b.blockMM(p.sheet, 1, last))) - b.blockMM(p.sheet, 1, b.ganttTitleCols(p))
+	mdw := maxDigitPx(b.d.Lang)
+	for w > lo && float64(sp.n)*columnMM(w, mdw) > avail {
+		w -= 0.25
+	}
+	return w
+}
+
+// ganttTitleCols is the last column repeated at the left of the Gantt
+// pages: up to the task name.
+func (b *book) ganttTitleCols(p *placed) int {
+	if c, ok := p.at["name"]; ok {
+		return c
+	}
+	return 0
 }
 
 func (b *book) holiday(x date.Date) (string, bool) {

@@ -1,0 +1,106 @@
+package xlsx
+
+import "math"
+
+// Fitting a table to the paper. A table prints whole, fitted to one page
+// wide (see applyScale), so every column of a record is on the same page;
+// what keeps its text legible is the columns' widths: a table wider than
+// the page at prefScale has its long text columns (a title, a
+// description, a resolution) narrowed, and their text wraps onto more
+// lines, rather than the whole table shrinking. Codes, dates, figures,
+// references (a source cell) and header labels are never narrowed below
+// their content: they do not read well broken.
+const (
+	// prefScale is the scale a wide table is fitted to by wrapping: its
+	// 11-point text prints at about 9 points.
+	prefScale = 80
+	// wrapMin is the narrowest a wrapped text column gets, in Excel's
+	// character units: ten kanji, or a few English words, a line.
+	wrapMin = 20.0
+	// nameMin is the narrowest of a record's name or title, the column a
+	// reader scans down: fifteen kanji a line.
+	nameMin = 30.0
+)
+
+// wrapFloor is the narrowest text column key may be narrowed to: 0 when
+// it is never narrowed (a reference, a code), else wrapMin, or nameMin for
+// a record's name or title.
+func wrapFloor(key string) float64 {
+	switch key {
+	case "source", "position":
+		return 0 // wrapped, a path is harder to read, not easier
+	case "name", "title":
+		return nameMin
+	}
+	return wrapMin
+}
+
+// fitWidths narrows the wrappable columns of a table whose natural widths
+// (Excel units, as the sheet would give them) and the columns printed
+// beside it (besideMM at 100 %) are wider than the page at scale percent.
+// Each wrappable column keeps its natural width up to a common cap, found
+// as the widest that fits, and never less than head (its header on one
+// line) or its wrap floor (wrapFloor; 0: not wrappable); columns not
+// printed take no room. It returns the
+// widths to give and which columns were narrowed (their text now wraps).
+func fitWidths(natural, head, floor []float64, printed []bool, besideMM float64, scale int, lang string) ([]float64, []bool) {
+	mdw := maxDigitPx(lang)
+	pw, _ := printableMM()
+	avail := pw * 100 / float64(scale)
+	wrappable := make([]bool, len(natural))
+	lo := make([]float64, len(natural)) // each column at its narrowest
+	for j, w := range natural {
+		lo[j] = w
+		if wrappable[j] = floor[j] > 0; wrappable[j] {
+			lo[j] = min(w, max(head[j], floor[j]))
+		}
+	}
+	at := func(limit float64) []float64 {
+		out := make([]float64, len(natural))
+		for j, w := range natural {
+			out[j] = w
+			if wrappable[j] {
+				out[j] = max(lo[j], min(w, limit))
+			}
+		}
+		return out
+	}
+	total := func(ws []float64) float64 {
+		mm := besideMM
+		for j, w := range ws {
+			if printed[j] {
+				mm += columnMM(w, mdw)
+			}
+		}
+		return mm
+	}
+	narrowed := make([]bool, len(natural))
+	if total(natural) <= avail {
+		return natural, narrowed
+	}
+	// The widest common cap that fits, in quarter units (the widths'
+	// rounding); at worst every wrappable column at its narrowest.
+	limit := 0.0
+	for l, h := 0, int(maxWidth*4); l <= h; {
+		mid := (l + h) / 2
+		if total(at(float64(mid)/4)) <= avail {
+			limit, l = float64(mid)/4, mid+1
+		} else {
+			h = mid - 1
+		}
+	}
+	out := at(limit)
+	for j := range out {
+		out[j] = math.Round(out[j]*4) / 4
+		narrowed[j] = out[j] < natural[j]
+	}
+	return out, narrowed
+}
+
+// fitsWide reports whether a block of widthMM at 100 % fits the page
+// width at a legible scale (minPrintPt or more), so that the sheet can be
+// fitted to one page wide.
+func fitsWide(widthMM float64) bool {
+	pw, _ := printableMM()
+	return widthMM <= 0 || pw/widthMM*100 >= float64(lowestScale())
+}
