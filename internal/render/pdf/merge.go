@@ -3,6 +3,8 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"hash/adler32"
+	"math"
 	"slices"
 	"strconv"
 )
@@ -18,12 +20,14 @@ import (
 // far and the current part, not every page.
 //
 // Two things are only known at the end and written then: the page count
-// of the footers ("3 / {nb}"), drawn by each page's last operator, which
-// goes into a small content stream of its own that the page lists after
-// its main one (a page's content streams are read as one, so it draws
-// exactly what it did at the end of the page); and the report font,
-// subset to every character of every part, which each part's resources
-// name in place of fpdf's placeholder.
+// of the footers ("3 / {nb}"), drawn by each page's last operator; and the
+// report font, subset to every character of every part, which each
+// part's resources name in place of fpdf's placeholder. A page's content
+// is compressed when its part is done, up to that last operator, as the
+// start of a zlib stream (flushed, not closed: see pageStart); the end
+// adds the operator with the count as a stored deflate block and the
+// checksum of the whole, so that each page has one content stream that
+// reads exactly as the one-document renderer's.
 
 // merger writes one PDF from the fpdf documents of a portfolio's parts.
 type merger struct {
@@ -41,10 +45,13 @@ type merger struct {
 	catalogBody   []byte
 }
 
-// mergedPage is a page of the merged file: its object number, its main
-// content stream and its part's resources.
+// mergedPage is a page of the merged file: its object number, its
+// content stream's, its part's resources, and its content as compressed
+// so far with the checksum of what that holds.
 type mergedPage struct {
 	num, contents, res int
+	start              []byte
+	adler              uint32
 }
 
 // newMerger starts a file of about size bytes.
@@ -135,12 +142,11 @@ func (m *merger) add(b []byte) error {
 
 	for _, pg := range pages {
 		_, data, _ := plainStream(bodies[pg.contents])
-		m.p.stream(renum[pg.contents], "", data)
 		res, ok := renum[pg.res]
 		if !ok {
 			return fmt.Errorf("%w: page %d resources", errLayout, pg.num)
 		}
-		m.pages = append(m.pages, mergedPage{renum[pg.num], renum[pg.contents], res})
+		m.pages = append(m.pages, mergedPage{renum[pg.num], renum[pg.contents], res, m.p.pageStart(data), adler32.Checksum(data)})
 	}
 	for _, o := range rest {
 		nl := bytes.IndexByte(o.body, '\n')
@@ -179,20 +185,18 @@ func (m *merger) finish(num [][]byte, fin finish) ([]byte, error) {
 		// transparency.
 		group = "/Group <</Type /Group /S /Transparency /CS /DeviceRGB>>\n"
 	}
+	size := 0
 	for i, pg := range m.pages {
-		contents := strconv.Itoa(pg.contents) + " 0 R"
-		if op := num[i]; len(op) > 0 {
-			n := m.p.reserve()
-			op = bytes.ReplaceAll(op, fin.alias, fin.pages)
-			m.p.begin(n)
-			p.WriteString("<</Length ")
-			p.WriteString(strconv.Itoa(len(op)))
-			p.WriteString(">>\nstream\n")
-			p.Write(op)
-			p.WriteString("\nendstream\nendobj\n")
-			contents = "[" + contents + " " + strconv.Itoa(n) + " 0 R]"
+		size += len(pg.start) + len(num[i]) + 200
+	}
+	p.Grow(size)
+	for i, pg := range m.pages {
+		if len(num[i]) > math.MaxUint16 {
+			return nil, fmt.Errorf("%w: page number operator of %d bytes", errLayout, len(num[i]))
 		}
-		m.p.object(pg.num, "<</Type /Page\n/Parent "+strconv.Itoa(m.root)+" 0 R\n/Resources "+strconv.Itoa(pg.res)+" 0 R\n"+group+"/Contents "+contents+">>")
+		m.pageEnd(pg, bytes.ReplaceAll(num[i], fin.alias, fin.pages))
+		m.pages[i].start = nil
+		m.p.object(pg.num, "<</Type /Page\n/Parent "+strconv.Itoa(m.root)+" 0 R\n/Resources "+strconv.Itoa(pg.res)+" 0 R\n"+group+"/Contents "+strconv.Itoa(pg.contents)+" 0 R>>")
 	}
 	m.p.begin(m.root)
 	p.WriteString("<</Type /Pages\n/Kids [")
@@ -217,6 +221,52 @@ func (m *merger) finish(num [][]byte, fin finish) ([]byte, error) {
 	trailer := "trailer\n<<\n/Size " + strconv.Itoa(len(m.p.offsets)) + "\n/Root " + strconv.Itoa(m.catalog) + " 0 R\n/Info " + strconv.Itoa(m.info) + " 0 R\n>>\n"
 	writeXref(p, m.p.offsets, []byte(trailer))
 	return p.Bytes(), nil
+}
+
+// pageStart compresses a page's content but for its last operator: a
+// zlib stream flushed to a byte boundary (a sync flush, ending in an
+// empty stored block) without its final block and checksum.
+func (p *finisher) pageStart(data []byte) []byte {
+	p.z.Reset()
+	p.zw.Reset(&p.z)
+	if _, err := p.zw.Write(data); err != nil {
+		p.fail(err)
+	}
+	if err := p.zw.Flush(); err != nil {
+		p.fail(err)
+	}
+	return bytes.Clone(p.z.Bytes())
+}
+
+// pageEnd writes a page's content stream: its start, then op (less than
+// 64 KB) as the stream's final block, stored, and the zlib checksum of
+// the content and op.
+func (m *merger) pageEnd(pg mergedPage, op []byte) {
+	p := &m.p.out
+	m.p.begin(pg.contents)
+	p.WriteString("<</Filter /FlateDecode /Length ")
+	p.WriteString(strconv.Itoa(len(pg.start) + 5 + len(op) + 4))
+	p.WriteString(">>\nstream\n")
+	p.Write(pg.start)
+	n := uint16(len(op))
+	// BFINAL 1, BTYPE 00 (stored); LEN and NLEN little-endian.
+	p.Write([]byte{1, byte(n), byte(n >> 8), ^byte(n), ^byte(n >> 8)})
+	p.Write(op)
+	sum := adlerMore(pg.adler, op)
+	p.Write([]byte{byte(sum >> 24), byte(sum >> 16), byte(sum >> 8), byte(sum)})
+	p.WriteString("\nendstream\nendobj\n")
+}
+
+// adlerMore is the Adler-32 checksum of data that follows data whose
+// checksum is sum.
+func adlerMore(sum uint32, data []byte) uint32 {
+	const mod = 65521
+	a, b := sum&0xffff, sum>>16
+	for _, c := range data {
+		a = (a + uint32(c)) % mod
+		b = (b + a) % mod
+	}
+	return b<<16 | a
 }
 
 // trailerRefs reads the catalog's and the document information's object

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"hash/adler32"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -160,5 +161,15 @@ func TestPortfolioPartsDrawTheSame(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestAdlerMore(t *testing.T) {
+	t.Parallel()
+	data := bytes.Repeat([]byte("\xff\x00BT 771.72 19.98 Td (\x001\x00 \x00/) Tj ET\n"), 3000)
+	for _, cut := range []int{0, 1, 5551, 5552, 5553, len(data) / 2, len(data) - 1, len(data)} {
+		if got, want := adlerMore(adler32.Checksum(data[:cut]), data[cut:]), adler32.Checksum(data); got != want {
+			t.Errorf("cut at %d: %08x, want %08x", cut, got, want)
+		}
 	}
 }
