@@ -1,6 +1,8 @@
 package batch
 
 import (
+	"runtime"
+
 	"github.com/pmokit/pmo/internal/config"
 	"github.com/pmokit/pmo/internal/pipeline"
 	"github.com/pmokit/pmo/internal/portfolio"
@@ -34,7 +36,7 @@ func (r *Result) BuildBoard(plan *Plan, groupBy string, milestoneWeeks int) (*po
 			refs[plan.Rel(ref.Path)] = ref.Groups
 		}
 	}
-	return portfolio.BuildFrom(in, len(r.Projects), func(i int) (portfolio.Entry, error) {
+	entry := func(i int) (portfolio.Entry, error) {
 		p := r.Projects[i]
 		s, err := p.Summary()
 		if err != nil {
@@ -46,5 +48,10 @@ func (r *Result) BuildBoard(plan *Plan, groupBy string, milestoneWeeks int) (*po
 			OverdueIssues: p.OverdueIssues, HighRisks: p.HighRisks, NoIssueList: p.NoIssueList, NoRiskRegister: p.NoRiskRegister,
 			Groups: refs[p.Path], Summary: s,
 		}, nil
-	})
+	}
+	// The summaries are read back on every core, a few projects ahead of
+	// the board (BuildFrom asks for them in order, twice).
+	get, stop := readAhead(len(r.Projects), 2, runtime.GOMAXPROCS(0), 2, entry)
+	defer stop()
+	return portfolio.BuildFrom(in, len(r.Projects), get)
 }

@@ -251,6 +251,13 @@ func WriteSummary(out string, r *Result) error {
 	return outdir.WriteStream(out, "summary.json", func(w io.Writer) error { return writeSummary(w, r) })
 }
 
+// StageSummary writes OUT/summary.json as WriteSummary does, but leaves
+// it staged (see outdir.Stage): made while the portfolio's workbook and
+// PDF are, and put in place only once they are.
+func StageSummary(out string, r *Result) (*outdir.Staged, error) {
+	return outdir.Stage(out, "summary.json", func(w io.Writer) error { return writeSummary(w, r) })
+}
+
 func writeSummary(w io.Writer, r *Result) error {
 	bw := bufio.NewWriter(w)
 	c := *r

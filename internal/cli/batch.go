@@ -279,19 +279,27 @@ func writePortfolio(out string, res *batch.Result, lang string, font []byte) err
 		}
 		return outdir.WriteFile(out, "portfolio.xlsx", wb)
 	}
-	var errXLSX, errPDF error
+	// summary.json is made beside them (it reads the projects' results
+	// back one at a time: little memory, but a core's worth of work that
+	// would otherwise come after both), and put in place after them.
+	var summary *outdir.Staged
+	var errXLSX, errPDF, errSummary error
+	var wg sync.WaitGroup
+	wg.Go(func() { summary, errSummary = batch.StageSummary(out, res) })
 	if len(res.Projects) <= sideBySide {
-		var wg sync.WaitGroup
 		wg.Go(func() { errPDF = writePDF() })
 		errXLSX = writeXLSX()
-		wg.Wait()
 	} else if errXLSX = writeXLSX(); errXLSX == nil {
 		errPDF = writePDF()
 	}
-	if err := cmp.Or(errXLSX, errPDF); err != nil {
+	wg.Wait()
+	if err := cmp.Or(errXLSX, errPDF, errSummary); err != nil {
+		if summary != nil {
+			summary.Discard()
+		}
 		return err
 	}
-	return batch.WriteSummary(out, res)
+	return summary.Commit()
 }
 
 // feedback shows batch progress: a bar with the current project and an

@@ -140,19 +140,7 @@ func TestChartsPrintOnTheirSheetsPage(t *testing.T) {
 				continue
 			}
 			limit := a3PrintableMM(t, f, sheet)
-			colsMM := func(last int) float64 {
-				w := 0.0
-				for c := 1; c <= last; c++ {
-					cw := defaultColWidth
-					if c < len(ps.widths) {
-						cw = ps.widths[c]
-					} else if name, err := excelize.ColumnNumberToName(c); err == nil {
-						cw, _ = f.GetColWidth(sheet, name)
-					}
-					w += excelColumnMM(cw, lang)
-				}
-				return w
-			}
+			colsMM := func(last int) float64 { return sheetColsMM(f, sheet, ps.widths, 1, last, lang) }
 			for _, e := range edges[sheet] {
 				checked++
 				if right := (colsMM(e.col-1) + e.offMM) * ps.scale / 100; right > limit {
