@@ -77,7 +77,8 @@ func (m *merger) add(b []byte) error {
 	}
 	first := len(m.pages) == 0
 	if first {
-		m.header = f.header
+		// Copies, here and below: the part's buffer is dropped after.
+		m.header = bytes.Clone(f.header)
 		m.p.out.Write(f.header)
 	} else if !bytes.Equal(f.header[8:], m.header[8:]) {
 		return fmt.Errorf("%w: header", errLayout)
@@ -96,7 +97,7 @@ func (m *merger) add(b []byte) error {
 		return err
 	}
 	if first {
-		m.mediaBox = box
+		m.mediaBox = bytes.Clone(box)
 	} else if !bytes.Equal(box, m.mediaBox) {
 		return fmt.Errorf("%w: page size", errLayout)
 	}
@@ -166,7 +167,7 @@ func (m *merger) add(b []byte) error {
 			return fmt.Errorf("%w: catalog", errLayout)
 		}
 		m.catalogBody = slices.Concat(before, []byte("\n/Pages "+strconv.Itoa(m.root)+" 0 R\n"), after)
-		m.infoBody = withoutObjLine(m.infoBody)
+		m.infoBody = bytes.Clone(withoutObjLine(m.infoBody))
 	}
 	return m.p.err
 }
