@@ -100,7 +100,7 @@ func renderPortfolioParts(pf *report.Portfolio, opt Options, rec *[]textRun, siz
 func (w *writer) portfolio(pf *report.Portfolio) {
 	w.startPage(false)
 	w.portfolioHeader(pf)
-	w.table(w.portfolioTable(pf), marginX, contentW)
+	w.portfolioTable(pf)
 }
 
 // portfolioHeader draws the title, the portfolio's name and date, and
@@ -156,10 +156,11 @@ func (w *writer) portfolioHeader(pf *report.Portfolio) {
 	w.color(black)
 }
 
-// portfolioTable is one row per project. A failed run shows its error in
-// red where the reason goes; a project that failed before it was
-// analysed (no RAG) shows no figures rather than zeros.
-func (w *writer) portfolioTable(pf *report.Portfolio) *table {
+// portfolioTable draws one row per project, row by row (a thousand
+// projects are some thirty pages). A failed run shows its error in red
+// where the reason goes; a project that failed before it was analysed
+// (no RAG) shows no figures rather than zeros.
+func (w *writer) portfolioTable(pf *report.Portfolio) {
 	cols := []column{
 		{label: w.L("col.rag"), width: 11, align: 'C'},
 		{label: w.L("col.project"), width: 33},
@@ -184,32 +185,36 @@ func (w *writer) portfolioTable(pf *report.Portfolio) *table {
 		column{label: w.L("col.change"), width: 13, align: 'R'},
 		column{label: w.L("head.run_status"), width: 13, align: 'C'},
 	)
-	t := &table{size: 8, cols: cols}
+	d := w.beginTable(&table{size: 8, cols: cols}, marginX, contentW)
 	for i := range pf.Rows {
-		r := &pf.Rows[i]
-		level := r.RAG
-		if !hasFigures(r) {
-			level = ""
-		}
-		strong, _, on := levelColors(level)
-		row := []cell{{text: w.levelWord(level), bg: strong, fg: on, bold: true}, {text: r.Name, bold: true}, {text: r.PM}}
-		if hasFigures(r) {
-			row = append(row, w.figureCells(r)...)
-		} else {
-			row = append(row, cell{text: r.Error, fg: red})
-			row = append(row, make([]cell, 10)...) // the figures' columns
-		}
-		if dated {
-			row = append(row, cell{text: dateStr(r.AsOf)})
-		}
-		change := cell{}
-		if r.ProgressDelta != nil && hasFigures(r) {
-			change.text = fmt.Sprintf("%+.1fpt", *r.ProgressDelta) + w.timeNote(r)
-		}
-		row = append(row, change, w.runCell(r.Status))
-		t.rows = append(t.rows, row)
+		d.add(w.portfolioRow(&pf.Rows[i], dated))
 	}
-	return t
+	d.end()
+}
+
+// portfolioRow is a project's row of the table; dated adds its status
+// date.
+func (w *writer) portfolioRow(r *report.PortfolioRow, dated bool) []cell {
+	level := r.RAG
+	if !hasFigures(r) {
+		level = ""
+	}
+	strong, _, on := levelColors(level)
+	row := []cell{{text: w.levelWord(level), bg: strong, fg: on, bold: true}, {text: r.Name, bold: true}, {text: r.PM}}
+	if hasFigures(r) {
+		row = append(row, w.figureCells(r)...)
+	} else {
+		row = append(row, cell{text: r.Error, fg: red})
+		row = append(row, make([]cell, 10)...) // the figures' columns
+	}
+	if dated {
+		row = append(row, cell{text: dateStr(r.AsOf)})
+	}
+	change := cell{}
+	if r.ProgressDelta != nil && hasFigures(r) {
+		change.text = fmt.Sprintf("%+.1fpt", *r.ProgressDelta) + w.timeNote(r)
+	}
+	return append(row, change, w.runCell(r.Status))
 }
 
 // hasFigures reports whether a row's figures mean something. A failed

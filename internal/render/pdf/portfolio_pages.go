@@ -311,7 +311,7 @@ func (w *writer) groupPages(pf *report.Portfolio) {
 			}
 		}
 		w.heading(key+": "+name(g), 20)
-		w.table(w.portfolioTable(sub), marginX, contentW)
+		w.portfolioTable(sub)
 		w.y += 4
 	}
 }
