@@ -40,8 +40,8 @@ type typedRows struct {
 
 const (
 	pipeFrom  = 4096
-	pipeChunk = 512
-	pipeDepth = 3 // chunks typed ahead at most
+	pipeChunk = 256
+	pipeDepth = 2 // chunks typed ahead at most
 )
 
 // newRowPipe starts typing rows (those past rr.bandEnd) on a goroutine.
