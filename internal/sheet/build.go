@@ -36,8 +36,15 @@ func (rr *rowReader) records(emit func(record)) {
 			pending = nil
 		}
 	}
+	// On a rowPipe the values are the chunk's until it is typed over:
+	// before that, the record held moves them to buffers of its own.
+	hold := func() {
+		if pending != nil {
+			pending.vals, pending.actual = rr.keep(pending.vals), rr.keep(pending.actual)
+		}
+	}
 	rows := rr.h.dataRows(rr.g)
-	next := rr.typedRows(rows)
+	next := rr.typedRows(rows, hold)
 	for {
 		n, vals, ok := next()
 		if !ok {
@@ -45,7 +52,7 @@ func (rr *rowReader) records(emit func(record)) {
 		}
 		if pairCol > 0 && pairWord(rr.g.Value(n, pairCol)) == "actual" &&
 			pending != nil && pending.actual.ps == nil && pending.row >= n-2 {
-			pending.actual, pending.actualRow = rr.keep(vals), n
+			pending.actual, pending.actualRow = vals, n
 			continue
 		}
 		if !vals.has(contentFields) {
@@ -63,16 +70,19 @@ func (rr *rowReader) records(emit func(record)) {
 			continue
 		}
 		flush()
-		pending = &record{row: n, vals: rr.keep(vals)}
+		pending = &record{row: n, vals: vals}
 	}
 	flush()
 }
 
 // typedRows returns each row below the header band typed (rowReader.values)
-// in turn: on a rowPipe for a large table, else here.
-func (rr *rowReader) typedRows(rows []Row) func() (int, rowValues, bool) {
+// in turn: on a rowPipe for a large table, calling hold before the values
+// of a chunk are typed over, else here.
+func (rr *rowReader) typedRows(rows []Row, hold func()) func() (int, rowValues, bool) {
 	if len(rows) >= pipeFrom && !rr.opt.sequential {
-		return newRowPipe(rr, rows).next
+		p := newRowPipe(rr, rows)
+		p.hold = hold
+		return p.next
 	}
 	i := 0
 	return func() (int, rowValues, bool) {

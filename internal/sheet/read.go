@@ -25,6 +25,9 @@ type Options struct {
 	// sequential types every row in turn, without a rowPipe: the tests
 	// read a large table both ways and compare.
 	sequential bool
+	// clearChunks clears a rowPipe chunk as it goes back to be typed
+	// over, as the typing would: a value records kept of it shows.
+	clearChunks bool
 }
 
 // Override maps a field to a header text or a column number.

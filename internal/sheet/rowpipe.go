@@ -24,7 +24,8 @@ type rowPipe struct {
 	chunks chan *typedRows
 	free   chan *typedRows
 	cur    *typedRows
-	i      int // next row of cur
+	i      int    // next row of cur
+	hold   func() // called before cur goes back to be typed over
 }
 
 // typedRows is one chunk of typed rows.
@@ -39,8 +40,8 @@ type typedRows struct {
 
 const (
 	pipeFrom  = 4096
-	pipeChunk = 512
-	pipeDepth = 3 // chunks typed ahead at most
+	pipeChunk = 256
+	pipeDepth = 2 // chunks typed ahead at most
 )
 
 // newRowPipe starts typing rows (those past rr.bandEnd) on a goroutine.
@@ -93,11 +94,15 @@ func (p *rowPipe) typeRows(w *rowReader, rows []Row) {
 
 // next returns the next typed row, as rr.values(n) would have made it
 // (its findings added to rr's), or false after the last. The values are
-// the chunk's: recycle leaves them alone, and keep copies what records
-// holds on to past the row.
+// the chunk's: recycle leaves them alone, and what records still holds
+// when the chunk goes back is copied by hold (rowReader.keep).
 func (p *rowPipe) next() (int, rowValues, bool) {
 	for p.cur == nil || p.i == len(p.cur.nums) {
 		if p.cur != nil {
+			p.hold()
+			if p.rr.opt.clearChunks {
+				clear(p.cur.ps[:cap(p.cur.ps)])
+			}
 			p.free <- p.cur
 		}
 		c, ok := <-p.chunks
@@ -123,7 +128,7 @@ func (p *rowPipe) next() (int, rowValues, bool) {
 }
 
 // keep returns v in a buffer of rr's own when v is a chunk's, which is
-// typed over once records has passed it.
+// typed over once records has passed the chunk.
 func (rr *rowReader) keep(v rowValues) rowValues {
 	if !v.chunk {
 		return v

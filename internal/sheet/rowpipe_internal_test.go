@@ -86,7 +86,7 @@ func TestRowPipeReadsAsInTurn(t *testing.T) {
 					t.Fatal(err)
 				}
 				o := opt
-				o.sequential = sequential
+				o.sequential, o.clearChunks = sequential, !sequential
 				res, err := Read(b, o)
 				if err != nil {
 					t.Fatal(err)

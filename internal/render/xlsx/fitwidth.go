@@ -104,3 +104,33 @@ func fitsWide(widthMM float64) bool {
 	pw, _ := printableMM()
 	return widthMM <= 0 || pw/widthMM*100 >= float64(lowestScale())
 }
+
+// orientation is the way up a table printed whole goes: portrait when its
+// width fits a portrait page at the same scale as a landscape one (so its
+// text is no smaller) and it then takes fewer pages, the long narrow
+// lists (findings, weekly counts); landscape, the trackers' own, otherwise.
+// widthMM is its printed width at 100 %, heightPt the height of its rows,
+// titlesPt of those (title and header) repeated on every page.
+func orientation(widthMM, heightPt, titlesPt float64) string {
+	lw, lh := printableMM()
+	pw, ph := lh, lw
+	if widthMM <= 0 || widthMM > pw {
+		return "landscape"
+	}
+	pages := func(pageMM float64) float64 {
+		page := (pageMM/25.4 - 2*headerIn) * 72
+		return math.Ceil(max(heightPt-titlesPt, 1) / max(page-titlesPt, 1))
+	}
+	if pages(ph) < pages(lh) {
+		return "portrait"
+	}
+	return "landscape"
+}
+
+func sumPt(xs []float64) float64 {
+	t := 0.0
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}

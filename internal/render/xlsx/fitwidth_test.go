@@ -1,9 +1,13 @@
 package xlsx
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/pmokit/pmo/internal/diag"
+	"github.com/pmokit/pmo/internal/report"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -181,5 +185,40 @@ func TestFitWidths(t *testing.T) {
 	got, n = fitWidths([]float64{12, 60, 14, 60, 400}, head, floor, []bool{true, true, true, true, false}, 0, prefScale, "ja")
 	if n[1] || n[3] {
 		t.Errorf("an unprinted column made the table narrow: %v", got)
+	}
+}
+
+// TestLongNarrowListsPrintPortrait: a table printed whole that fits a
+// portrait page's width at full size and runs over several pages prints
+// portrait, in fewer pages at the same text size (two hundred findings of
+// an English tracker); a wide table (課題) stays landscape, and so does a
+// short list that fits one landscape page.
+func TestLongNarrowListsPrintPortrait(t *testing.T) {
+	t.Parallel()
+	d := exampleDoc(t, "kikan", "en")
+	short := exampleDoc(t, "kikan", "en")
+	for i := range 200 {
+		d.Findings = append(d.Findings, diag.Finding{Severity: diag.Warning, Rule: "issue-no-due",
+			Pos: diag.Pos{File: "issues.xlsx", Sheet: "Issues", Row: 3 + i, Col: 9}, Message: fmt.Sprintf("open issue %d has no due date", i+1)})
+	}
+	orient := func(d *report.Document, key string) (string, float64) {
+		f := open(t, render(t, d))
+		defer f.Close()
+		pl, _ := f.GetPageLayout(d.L.Get(key))
+		return deref(pl.Orientation), a3PrintableMM(t, f, d.L.Get(key))
+	}
+	if o, w := orient(d, "sheet.findings"); o != "portrait" || w > 280 {
+		t.Errorf("200 findings print %s (%.0f mm wide), want portrait", o, w)
+	}
+	if o, _ := orient(short, "sheet.findings"); o != "landscape" {
+		t.Errorf("a one-page findings list prints %s", o)
+	}
+	if o, _ := orient(d, "sheet.issues"); o != "landscape" {
+		t.Errorf("the issues table prints %s", o)
+	}
+	// The choice itself: the same rows, fewer pages portrait.
+	lw, _ := printableMM()
+	if orientation(lw-1, 10000, 60) != "landscape" || orientation(200, 10000, 60) != "portrait" || orientation(200, 500, 60) != "landscape" {
+		t.Error("orientation: wide stays landscape, long and narrow goes portrait, short stays landscape")
 	}
 }

@@ -297,6 +297,9 @@ func (b *book) applyScale(s scaleSpec) {
 		// estimate, which the fit replaces.
 		one, tall := 1, 0
 		layout.FitToWidth, layout.FitToHeight = &one, &tall
+		if h, ok := b.tablePt[s.sheet]; ok {
+			orient = orientation(width, h, titleRowPt+b.headerHeight())
+		}
 		fit := true
 		b.fail(b.f.SetSheetProps(s.sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
 	}

@@ -108,11 +108,12 @@ type book struct {
 	reach     map[string]*printReach     // sheet -> what it draws, for the print scale
 	heights   map[string]map[int]float64 // sheet -> row -> height set, for the print scale
 	scales    []scaleSpec                // print scales to set once every sheet is drawn
+	tablePt   map[string]float64         // sheet -> printed height of its table's rows, for the orientation
 	titleKey  string                     // label of the workbook's title: a tracker or the portfolio
 }
 
 func newBook(f *excelize.File, d *report.Document) *book {
-	return &book{f: f, d: d, a: d.A, st: newStyles(f, fontFamily(d.Lang)), titleKey: "title.tracker", widths: map[string]map[int]float64{}, bufs: map[string]*sheetBuf{}, colStyles: map[string]map[int]int{}, reach: map[string]*printReach{}, heights: map[string]map[int]float64{}}
+	return &book{f: f, d: d, a: d.A, st: newStyles(f, fontFamily(d.Lang)), titleKey: "title.tracker", widths: map[string]map[int]float64{}, bufs: map[string]*sheetBuf{}, colStyles: map[string]map[int]int{}, reach: map[string]*printReach{}, heights: map[string]map[int]float64{}, tablePt: map[string]float64{}}
 }
 
 func (b *book) fail(err error) {

@@ -217,6 +217,7 @@ func (b *book) table(t *table) *placed {
 			p.heights[i] = rowHeight(lines, line)
 		}
 	}
+	b.tablePt[t.sheet] = titleRowPt + b.headerHeight() + max(sumPt(p.heights), line)
 	if sb := b.buffer(t.sheet); sb != nil && t.n > 0 {
 		sb.rec = &records{first: p.first, n: t.n, ncol: len(t.cols), row: func(i int, cells []xcell) ([]xcell, rowOpts) {
 			return b.record(t, p, i, wide, base, cells)
