@@ -52,10 +52,11 @@ type Options struct {
 	// Outputs are every file name Render may produce; those this run does
 	// not produce are removed from the project's folder.
 	Outputs []string
-	// Stopwatch, when set, adds up the time of each stage.
+	// Stopwatch, when set, adds up the time of each stage ("write" is
+	// the writer's, which runs beside the workers).
 	Stopwatch *pipeline.Stopwatch
 	// Progress is told when a project starts and ends; it is called from
-	// worker goroutines, one call at a time.
+	// the worker goroutines and the writer, one call at a time.
 	Progress func(Event)
 }
 
