@@ -55,7 +55,7 @@ func (rr *rowReader) records(emit func(record)) {
 			pending.actual, pending.actualRow = vals, n
 			continue
 		}
-		if !vals.has(contentFields) {
+		if !vals.hasContent() {
 			rr.recycle(vals)
 			continue
 		}

@@ -124,6 +124,9 @@ type slot struct {
 	start int
 	index int // project.FieldIndex(field)
 	typ   fieldType
+	// content and continuation say whether field is among contentFields
+	// and continuationFields, looked up once rather than for every row.
+	content, continuation bool
 }
 
 func newRowReader(g *Grid, h *header, opt *Options, fs *diag.Findings) *rowReader {
@@ -233,7 +236,8 @@ func (rr *rowReader) slotFields() {
 	var cols []int
 	for _, f := range names {
 		rr.slotOf[f] = len(rr.slots)
-		rr.slots = append(rr.slots, slot{field: f, cols: rr.fields[f], start: rr.width, index: project.FieldIndex(f), typ: fieldTypes[f]})
+		rr.slots = append(rr.slots, slot{field: f, cols: rr.fields[f], start: rr.width, index: project.FieldIndex(f), typ: fieldTypes[f],
+			content: contentFields[f], continuation: continuationFields[f]})
 		rr.width += len(rr.fields[f])
 		cols = append(cols, rr.fields[f][0])
 	}
@@ -545,13 +549,14 @@ func (v rowValues) at(i int) []parsed {
 	return v.ps[s.start : s.start+len(s.cols)]
 }
 
-// has reports whether the row holds a real value in any of fields.
-func (v rowValues) has(fields map[string]bool) bool {
-	for _, s := range v.rr.slots {
-		if !fields[s.field] {
+// hasContent reports whether the row holds a real value in any of
+// contentFields.
+func (v rowValues) hasContent() bool {
+	for i := range v.rr.slots {
+		if !v.rr.slots[i].content {
 			continue
 		}
-		for _, p := range v.of(s.field) {
+		for _, p := range v.at(i) {
 			if p.set {
 				return true
 			}
@@ -564,12 +569,12 @@ func (v rowValues) has(fields map[string]bool) bool {
 // continues the previous record's long fields.
 func (v rowValues) onlyContinuation() bool {
 	any := false
-	for _, s := range v.rr.slots {
-		for _, p := range v.of(s.field) {
+	for i := range v.rr.slots {
+		for _, p := range v.at(i) {
 			if !p.set {
 				continue
 			}
-			if !continuationFields[s.field] {
+			if !v.rr.slots[i].continuation {
 				return false
 			}
 			any = true
