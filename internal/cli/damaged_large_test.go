@@ -80,8 +80,9 @@ func damagePart(t *testing.T, data []byte, name string, frac float64, n int64) [
 
 // TestDamagedLargeSheet reads a large sheet whose compressed data is
 // damaged past the first megabytes, where it is inflated ahead of the
-// reader: inspect and validate exit 2 with one line naming the file, and
-// no goroutine of the reader is left behind.
+// reader: inspect and validate exit 2 with one line naming the file, a
+// batch fails that project alone (exit 1) and writes the rest, and no
+// goroutine of the reader is left behind.
 func TestDamagedLargeSheet(t *testing.T) {
 	// Not parallel: the goroutines counted are this test's alone.
 	if testing.Short() {
@@ -123,15 +124,50 @@ func TestDamagedLargeSheet(t *testing.T) {
 				t.Errorf("%s %s: exit %d, stderr %q, stdout %q; want exit 2 and one line naming the file", cmd, filepath.Base(path), code, stderr, stdout)
 			}
 		}
-		deadline := time.Now().Add(5 * time.Second)
-		for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
-			time.Sleep(10 * time.Millisecond)
+		waitGoroutines(t, before)
+	}
+	// In a batch the damaged project fails on its own, named with its
+	// file; the project beside it and the portfolio are written.
+	pf := filepath.Join(dir, "pf")
+	damaged, err := os.ReadFile(filepath.Join(dir, "damaged-60.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, s := range map[string]string{
+		"big/project.yaml":   "version: 1\nproject: {id: big, name: 大規模, pm: 佐藤, start: 2026-11-02, end: 2027-01-29}\nsources:\n  - {file: WBS.xlsx, kind: wbs}\n",
+		"big/WBS.xlsx":       string(damaged),
+		"small/project.yaml": "version: 1\nproject: {id: small, name: 小規模, pm: 佐藤, start: 2026-11-02, end: 2027-01-29}\nsources:\n  - {file: WBS.csv, kind: wbs}\n",
+		"small/WBS.csv":      "WBS番号,タスク名,担当者,開始予定,終了予定,進捗率\n1,設計,山本,2026/11/02,2026/12/04,40\n",
+	} {
+		path := filepath.Join(pf, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
 		}
-		if g := runtime.NumGoroutine(); g > before {
-			buf := make([]byte, 1<<16)
-			t.Errorf("%d goroutines after reading, %d before:\n%s", g, before, buf[:runtime.Stack(buf, true)])
+		if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
+	before := runtime.NumGoroutine()
+	out := filepath.Join(dir, "out")
+	code, _, stderr := run(t, "batch", pf, "-o", out, "--as-of", "2026-11-20")
+	var named []string
+	for _, l := range strings.Split(stderr, "\n") {
+		if strings.Contains(l, "WBS.xlsx") {
+			named = append(named, l)
+		}
+	}
+	if code != 1 || len(named) == 0 || !strings.Contains(strings.Join(named, "\n"), filepath.Join("big", "project.yaml")) {
+		t.Errorf("batch: exit %d, lines naming WBS.xlsx %q; want exit 1 and the big project's error\n%s", code, named, stderr)
+	}
+	for _, f := range []string{"small/tracker.xlsx", "small/status.pdf", "portfolio.xlsx", "portfolio.pdf", "summary.json"} {
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(f))); err != nil {
+			t.Errorf("batch: %s not written: %v", f, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "big", "tracker.xlsx")); err == nil {
+		t.Error("batch: a tracker was written for the project whose WBS could not be read")
+	}
+	waitGoroutines(t, before)
 	// The undamaged workbook reads: the damage is what the error is about.
 	path := filepath.Join(dir, "good.xlsx")
 	if err := os.WriteFile(path, good, 0o644); err != nil {
@@ -139,5 +175,19 @@ func TestDamagedLargeSheet(t *testing.T) {
 	}
 	if code, _, stderr := run(t, "inspect", "--samples", "0", "--as-of", "2026-11-20", path); code != 0 {
 		t.Errorf("the undamaged workbook: exit %d, %s", code, stderr)
+	}
+}
+
+// waitGoroutines fails the test when, some seconds on, more goroutines
+// run than the before counted.
+func waitGoroutines(t *testing.T, before int) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if g := runtime.NumGoroutine(); g > before {
+		buf := make([]byte, 1<<16)
+		t.Errorf("%d goroutines, %d before:\n%s", g, before, buf[:runtime.Stack(buf, true)])
 	}
 }
