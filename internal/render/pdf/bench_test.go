@@ -63,7 +63,7 @@ func synthProject(tb testing.TB, tasks, issues int) *report.Document {
 func BenchmarkRenderPortfolio100(b *testing.B) { benchmarkPortfolio(b, 100) }
 
 // BenchmarkRenderPortfolio1000 is BenchmarkRenderPortfolio100 at 1,000
-// projects (about 1,030 pages): drawn in parts, what it allocates grows
+// projects (813 pages): drawn in parts, what it allocates grows
 // with the pages but what it holds does not.
 func BenchmarkRenderPortfolio1000(b *testing.B) { benchmarkPortfolio(b, 1000) }
 

@@ -192,10 +192,11 @@ func (m *merger) finish(num [][]byte, fin finish) ([]byte, error) {
 	}
 	p.Grow(size)
 	for i, pg := range m.pages {
-		if len(num[i]) > math.MaxUint16 {
-			return nil, fmt.Errorf("%w: page number operator of %d bytes", errLayout, len(num[i]))
+		op := bytes.ReplaceAll(num[i], fin.alias, fin.pages)
+		if len(op) > math.MaxUint16 {
+			return nil, fmt.Errorf("%w: page number operator of %d bytes", errLayout, len(op))
 		}
-		m.pageEnd(pg, bytes.ReplaceAll(num[i], fin.alias, fin.pages))
+		m.pageEnd(pg, op)
 		m.pages[i].start = nil
 		m.p.object(pg.num, "<</Type /Page\n/Parent "+strconv.Itoa(m.root)+" 0 R\n/Resources "+strconv.Itoa(pg.res)+" 0 R\n"+group+"/Contents "+strconv.Itoa(pg.contents)+" 0 R>>")
 	}
