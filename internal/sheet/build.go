@@ -44,7 +44,8 @@ func (rr *rowReader) records(emit func(record)) {
 		}
 	}
 	rows := rr.h.dataRows(rr.g)
-	next := rr.typedRows(rows, hold)
+	next, done := rr.typedRows(rows, hold)
+	defer done()
 	for {
 		n, vals, ok := next()
 		if !ok {
@@ -77,12 +78,13 @@ func (rr *rowReader) records(emit func(record)) {
 
 // typedRows returns each row below the header band typed (rowReader.values)
 // in turn: on a rowPipe for a large table, calling hold before the values
-// of a chunk are typed over, else here.
-func (rr *rowReader) typedRows(rows []Row, hold func()) func() (int, rowValues, bool) {
+// of a chunk are typed over, else here. done ends the typing; records
+// calls it however it ends.
+func (rr *rowReader) typedRows(rows []Row, hold func()) (next func() (int, rowValues, bool), done func()) {
 	if len(rows) >= pipeFrom && !rr.opt.sequential {
 		p := newRowPipe(rr, rows)
 		p.hold = hold
-		return p.next
+		return p.next, func() { close(p.stop) }
 	}
 	i := 0
 	return func() (int, rowValues, bool) {
@@ -93,7 +95,7 @@ func (rr *rowReader) typedRows(rows []Row, hold func()) func() (int, rowValues, 
 			}
 		}
 		return 0, rowValues{}, false
-	}
+	}, func() {}
 }
 
 // notRecord reports, and counts, a row that is not a record: a total

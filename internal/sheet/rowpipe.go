@@ -26,6 +26,10 @@ type rowPipe struct {
 	cur    *typedRows
 	i      int    // next row of cur
 	hold   func() // called before cur goes back to be typed over
+	// stop is closed when records is done with the pipe, however it
+	// ended: a panic while it folds must not leave the typing blocked
+	// for good, holding the grid, for the rest of a batch.
+	stop chan struct{}
 }
 
 // typedRows is one chunk of typed rows.
@@ -48,7 +52,7 @@ const (
 // rr's layout must be final: slotFields and pairColumn have run.
 func newRowPipe(rr *rowReader, rows []Row) *rowPipe {
 	rr.g.indexMerges() // typing looks through merges: built once, here
-	p := &rowPipe{rr: rr, chunks: make(chan *typedRows, pipeDepth), free: make(chan *typedRows, pipeDepth+1)}
+	p := &rowPipe{rr: rr, chunks: make(chan *typedRows, pipeDepth), free: make(chan *typedRows, pipeDepth+1), stop: make(chan struct{})}
 	for range pipeDepth + 1 {
 		p.free <- &typedRows{ps: make([]parsed, 0, pipeChunk*rr.width)}
 	}
@@ -67,11 +71,18 @@ func (p *rowPipe) typeRows(w *rowReader, rows []Row) {
 				c = &typedRows{}
 			}
 			c.panic = r
-			p.chunks <- c
+			select {
+			case p.chunks <- c:
+			case <-p.stop:
+			}
 		}
 	}()
 	for i := 0; i < len(rows); {
-		c = <-p.free
+		select {
+		case c = <-p.free:
+		case <-p.stop:
+			return
+		}
 		c.nums, c.ps, c.ranges, c.fs, c.fsEnd = c.nums[:0], c.ps[:0], c.ranges[:0], c.fs[:0], c.fsEnd[:0]
 		w.findings = &c.fs
 		for ; i < len(rows) && len(c.nums) < pipeChunk; i++ {
@@ -87,7 +98,11 @@ func (p *rowPipe) typeRows(w *rowReader, rows []Row) {
 			c.ranges = append(c.ranges, w.sawRange)
 			c.fsEnd = append(c.fsEnd, len(c.fs))
 		}
-		p.chunks <- c
+		select {
+		case p.chunks <- c:
+		case <-p.stop:
+			return
+		}
 		c = nil
 	}
 }
