@@ -180,20 +180,30 @@ func (p *Project) earlier(opt Options) func() (*Earlier, error) {
 	type read struct {
 		e   *Earlier
 		err error
+		// panic is what the reading panicked with: raised again on the
+		// caller's goroutine, where a batch turns it into the project's
+		// error (a goroutine's own panic would end the process).
+		panic any
 	}
 	done := make(chan read, 1)
 	id, asOf, pinned := p.Config.Project.ID, p.AsOf, p.Config.Project.Baseline
 	go func() {
 		var r read
+		defer func() {
+			r.panic = recover()
+			done <- r
+		}()
 		if p.history != nil {
 			r.e, r.err = p.history.load(id, asOf, pinned)
 		} else {
 			r.e, r.err = LoadHistory(opt.HistoryDir, id, asOf, pinned)
 		}
-		done <- r
 	}()
 	return func() (*Earlier, error) {
 		r := <-done
+		if r.panic != nil {
+			panic(r.panic)
+		}
 		return r.e, r.err
 	}
 }
