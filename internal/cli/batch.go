@@ -246,13 +246,14 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 
 // sideBySide is the most projects whose portfolio workbook and PDF are
 // made at the same time, one on each core: this step comes after every
-// project and would otherwise leave a core idle. What each of the two
-// holds grows with the projects (a PDF page and the findings of each);
-// up to this many both together hold about what building two projects
-// does (100 generated projects: at most 64 MiB resident in this step with
-// the tight GC target, against 83 MiB before it), beyond it they are made
-// one after the other, so that a large portfolio's peak is one file's,
-// not two.
+// project and would otherwise leave a core idle. What the workbook holds
+// grows with the projects (the rows and findings of each); the PDF, drawn
+// in parts of 48 pages since it was measured here (pdf/merge.go), holds
+// one part and its finished file. Up to this many both together held
+// about what building two projects does (100 generated projects: at most
+// 64 MiB resident in this step with the tight GC target, against 83 MiB
+// before it); beyond it they are made one after the other, so that a
+// large portfolio's peak is one file's, not two.
 const sideBySide = 200
 
 // writePortfolio writes the portfolio workbook, PDF and summary.json.

@@ -60,10 +60,11 @@ func setMemoryLimits(env *Env) (stop func()) {
 
 // tightGC halves the garbage collector's target (GOGC 100 → 50) until
 // the returned function restores it, for a phase whose transient working
-// set is large: writing a portfolio holds every page of its PDF until the
-// file is complete and allocates a fresh compressor for each (fpdf), so
-// with the default target the peak memory of a 1,000-project batch is set
-// there (132 MB against 95 MB, for about 2 s more CPU). GOGC set by the
+// set is large: writing a large portfolio. It was measured when the
+// portfolio PDF held every page until the file was complete (before it
+// was drawn in parts, pdf/merge.go): with the default target the peak
+// memory of a 1,000-project batch was set there (132 MB against 95 MB,
+// for about 2 s more CPU); not measured again since. GOGC set by the
 // user wins.
 func tightGC(env *Env) (restore func()) {
 	if env.Getenv("GOGC") != "" {
