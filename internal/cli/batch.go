@@ -193,6 +193,9 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 		if res.Board, err = res.BuildBoard(plan, opt.groupBy, opt.msWeeks); err != nil {
 			return err
 		}
+		if err := ctx.Err(); err != nil {
+			return err // stopped: the previous portfolio stays
+		}
 		boardFindings = res.Board.Findings
 		for _, f := range boardFindings {
 			fmt.Fprintln(&warnings, f.Format(cmpStr(opt.lang, "ja")))
@@ -209,7 +212,7 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 			restore = tightGC(env)
 		}
 		var err2 error
-		watch.Time("portfolio", func() { err2 = writePortfolio(out, res, lang, font) })
+		watch.Time("portfolio", func() { err2 = writePortfolio(ctx, out, res, lang, font) })
 		restore()
 		if err2 != nil {
 			return err2
@@ -256,8 +259,9 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 // large portfolio's peak is one file's, not two.
 const sideBySide = 200
 
-// writePortfolio writes the portfolio workbook, PDF and summary.json.
-func writePortfolio(out string, res *batch.Result, lang string, font []byte) error {
+// writePortfolio writes the portfolio workbook, PDF and summary.json
+// together, or none of them when one cannot be made or ctx is stopped.
+func writePortfolio(ctx context.Context, out string, res *batch.Result, lang string, font []byte) error {
 	pf := res.Overview(lang)
 	pf.Board = res.Board
 	// The portfolio's own findings head the 全指摘 sheet: its file's, then
@@ -266,24 +270,34 @@ func writePortfolio(out string, res *batch.Result, lang string, font []byte) err
 	if res.Board != nil {
 		pf.Findings = append(pf.Findings, res.Board.Findings...)
 	}
+	// The three files are staged under temporary names (each written in
+	// full as soon as it is made, so nothing more is held) and put in
+	// place together once all are made and the run was not stopped
+	// meanwhile: a failure or a Ctrl-C leaves the previous portfolio whole,
+	// never a new workbook beside an old PDF and summary.
+	var wb, doc, summary *outdir.Staged
+	stage := func(name string, data []byte) (*outdir.Staged, error) {
+		return outdir.Stage(out, name, func(w io.Writer) error { _, err := w.Write(data); return err })
+	}
 	writePDF := func() error {
-		doc, _, err := pdf.RenderPortfolio(pf, pdf.Options{Font: font})
+		b, _, err := pdf.RenderPortfolio(pf, pdf.Options{Font: font})
 		if err != nil {
 			return fmt.Errorf("writing the portfolio PDF: %w", err)
 		}
-		return outdir.WriteFile(out, "portfolio.pdf", doc)
+		doc, err = stage("portfolio.pdf", b)
+		return err
 	}
 	writeXLSX := func() error {
-		wb, err := xlsx.RenderPortfolio(pf)
+		b, err := xlsx.RenderPortfolio(pf)
 		if err != nil {
 			return fmt.Errorf("writing the portfolio workbook: %w", err)
 		}
-		return outdir.WriteFile(out, "portfolio.xlsx", wb)
+		wb, err = stage("portfolio.xlsx", b)
+		return err
 	}
 	// summary.json is made beside them (it reads the projects' results
 	// back one at a time: little memory, but a core's worth of work that
 	// would otherwise come after both), and put in place after them.
-	var summary *outdir.Staged
 	var errXLSX, errPDF, errSummary error
 	var wg sync.WaitGroup
 	wg.Go(func() { summary, errSummary = batch.StageSummary(out, res) })
@@ -294,13 +308,24 @@ func writePortfolio(out string, res *batch.Result, lang string, font []byte) err
 		errPDF = writePDF()
 	}
 	wg.Wait()
-	if err := cmp.Or(errXLSX, errPDF, errSummary); err != nil {
-		if summary != nil {
-			summary.Discard()
+	files := []*outdir.Staged{wb, doc, summary}
+	if err := cmp.Or(errXLSX, errPDF, errSummary, ctx.Err()); err != nil {
+		for _, f := range files {
+			if f != nil {
+				f.Discard()
+			}
 		}
 		return err
 	}
-	return summary.Commit()
+	for i, f := range files {
+		if err := f.Commit(); err != nil {
+			for _, rest := range files[i+1:] {
+				rest.Discard()
+			}
+			return err
+		}
+	}
+	return nil
 }
 
 // feedback shows batch progress: a bar with the current project and an
