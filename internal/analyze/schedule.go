@@ -257,18 +257,12 @@ func (x *lateIndex) firstDueBy(d date.Date) *leaf {
 	return &x.leaves[x.first[n-1]]
 }
 
-// MilestoneTask finds the task that completes a milestone: the task with
+// MilestoneFinder finds the task that completes a milestone: the task with
 // its WBS ID; else the task or phase it is named after (要件定義完了 is
 // reached when 要件定義 is), preferring an exact name, then the shallowest
-// task whose name starts or ends with it. -1 when there is none. To look up
-// several milestones, NewMilestoneFinder prepares the tasks once.
-func MilestoneTask(tasks []project.Task, wbsID, name string) int {
-	return NewMilestoneFinder(tasks).Find(wbsID, name)
-}
-
-// MilestoneFinder matches milestones to tasks as MilestoneTask does,
-// normalising each task name at most once however many milestones it
-// looks up, and only as far down the list as a lookup has to go.
+// task whose name starts or ends with it. It normalises each task name at
+// most once however many milestones it looks up, and only as far down the
+// list as a lookup has to go.
 type MilestoneFinder struct {
 	tasks []project.Task
 	keys  []string // NameKey of tasks[:len(keys)]

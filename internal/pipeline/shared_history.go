@@ -29,9 +29,6 @@ type SharedHistory struct {
 // use.
 func NewSharedHistory(outDir string) *SharedHistory { return &SharedHistory{dir: outDir} }
 
-// Dir is the output folder whose history this is.
-func (s *SharedHistory) Dir() string { return s.dir }
-
 // existing returns the database when there is a history to read (the
 // database, or JSON snapshots to import into it); nil, nil when there is
 // none.

@@ -280,13 +280,9 @@ func slotOrNone(slotOf map[string]int, field string) int {
 
 func (rr *rowReader) pos(p parsed) diag.Pos { return rr.g.Pos(int(p.row), int(p.col)) }
 
-// read parses one cell of field; set=false when the cell says nothing.
-func (rr *rowReader) read(r *Row, row, col int, field string) parsed {
-	return rr.readAs(r, row, col, field, fieldTypes[field])
-}
-
-// readAs is read for a field of type typ (fieldTypes[field]), looked up
-// once per column rather than once per cell.
+// readAs parses one cell of field, of type typ (fieldTypes[field], looked
+// up once per column rather than once per cell); set=false when the cell
+// says nothing.
 func (rr *rowReader) readAs(r *Row, row, col int, field string, typ fieldType) parsed {
 	c, r0, c0 := rr.cell(r, row, col, field)
 	p := parsed{row: int32(r0), col: int32(c0)}
