@@ -140,6 +140,8 @@ type Result struct {
 	Findings  diag.Findings    `json:"findings"` // the portfolio file's own
 	// Board is the portfolio's own view (see BuildBoard); nil until built.
 	Board *portfolio.Board `json:"board,omitempty"`
+	// jobs is the run's parallel projects, which BuildBoard keeps to.
+	jobs int
 }
 
 // Failed counts the projects that could not be built.
@@ -256,6 +258,7 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 		st.defaults, _ = limits.ReadFile(plan.Portfolio.Path, diag.Pos{File: plan.Portfolio.Path}, limits.YAMLBytes)
 	}
 	jobs := cmp.Or(opt.Jobs, runtime.GOMAXPROCS(0))
+	res.jobs = jobs
 	var (
 		wg   sync.WaitGroup
 		mu   sync.Mutex // serialises Progress calls

@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"cmp"
 	"runtime"
 
 	"github.com/pmokit/pmo/internal/config"
@@ -22,8 +23,9 @@ func summarize(p *pipeline.Project) *portfolio.Summary {
 // run's results in plan order. groupBy is "" or one of config.GroupKeys;
 // milestoneWeeks is how far ahead the milestone strip looks (0: the
 // default). The projects' summaries are read back from their result files
-// one at a time (twice: see portfolio.BuildFrom), so the board's memory
-// does not grow with every project's people and weeks.
+// in order, a few ahead on as many goroutines as the run had workers
+// (twice: see portfolio.BuildFrom), so the board's memory does not grow
+// with every project's people and weeks.
 func (r *Result) BuildBoard(plan *Plan, groupBy string, milestoneWeeks int) (*portfolio.Board, error) {
 	in := portfolio.Input{AsOf: r.AsOf, GroupBy: groupBy, MilestoneWeeks: milestoneWeeks, DefaultCapacity: config.DefaultThresholds().Capacity}
 	refs := map[string]config.Groups{}
@@ -49,9 +51,10 @@ func (r *Result) BuildBoard(plan *Plan, groupBy string, milestoneWeeks int) (*po
 			Groups: refs[p.Path], Summary: s,
 		}, nil
 	}
-	// The summaries are read back on every core, a few projects ahead of
-	// the board (BuildFrom asks for them in order, twice).
-	get, stop := readAhead(len(r.Projects), 2, runtime.GOMAXPROCS(0), 2, entry)
+	// The summaries are read back on as many goroutines as the run had
+	// workers (--jobs), a few projects ahead of the board (BuildFrom asks
+	// for them in order, twice).
+	get, stop := readAhead(len(r.Projects), 2, cmp.Or(r.jobs, runtime.GOMAXPROCS(0)), 2, entry)
 	defer stop()
 	return portfolio.BuildFrom(in, len(r.Projects), get)
 }
