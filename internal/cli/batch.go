@@ -224,7 +224,7 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 		}
 	}
 	if opt.meeting {
-		if err := writeMeeting(out, res, lang, font); err != nil {
+		if err := writeMeeting(ctx, out, res, lang, font); err != nil {
 			return err
 		}
 	}
@@ -418,8 +418,9 @@ func printBatchTable(w io.Writer, res *batch.Result, out, groups string) {
 }
 
 // writeMeeting writes OUT/meeting.pdf: the 定例 agenda over every project
-// that has a summary, worst first as in the portfolio.
-func writeMeeting(out string, res *batch.Result, lang string, font []byte) error {
+// that has a summary, worst first as in the portfolio. A run stopped
+// while it is made leaves the previous one in place.
+func writeMeeting(ctx context.Context, out string, res *batch.Result, lang string, font []byte) error {
 	pf := res.Overview(lang)
 	var docs []*report.Document
 	for i, d := range pf.Documents {
@@ -433,6 +434,9 @@ func writeMeeting(out string, res *batch.Result, lang string, font []byte) error
 	b, _, err := pdf.RenderMeeting(pf.Name, docs, pdf.Options{Font: font})
 	if err != nil {
 		return fmt.Errorf("writing the meeting pack: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	return outdir.WriteFile(out, meetingFile, b)
 }
