@@ -263,7 +263,7 @@ func xlsxCases() []Case {
 			return sheet(`<sheetData>` + repeat(`<row>`+repeat(`<c><v>1</v></c>`, 1000)+`</row>`, 3001) + `</sheetData>`)
 		}, overLim+" of 3,000,000")),
 		x("xlsx-xml-depth", func() map[string]string { return sheet(repeat("<a>", 300) + repeat("</a>", 300) + memo) }, overLim+" of 256"),
-		x("xlsx-unclosed-tag", func() map[string]string { return sheet(`<sheetData><row r="1"><c r="A1" t="inlineStr"`) }, noTable),
+		x("xlsx-unclosed-tag", func() map[string]string { return sheet(`<sheetData><row r="1"><c r="A1" t="inlineStr"`) }, "cut short or damaged"),
 		x("xlsx-row-past-grid", func() map[string]string {
 			return sheet(`<sheetData><row r="2000000"><c r="A2000000"><v>1</v></c></row></sheetData>`)
 		}, "past Excel's last row"),

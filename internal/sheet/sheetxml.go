@@ -98,6 +98,13 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 		}
 		switch t.kind {
 		case tokEOF:
+			if depth > 0 {
+				// The part ends inside its elements: the file was cut
+				// short, and the rows after it are missing, not empty.
+				last := sr.nextRow - 1
+				return nil, diag.Errorf(diag.Pos{File: wb.file, Sheet: g.Name, Row: last},
+					"the sheet ends before its XML is closed, at row %d: the workbook is cut short or damaged; save it again from Excel", last)
+			}
 			g.normalise()
 			return g, nil
 		case tokStart:
