@@ -61,6 +61,17 @@ func TestSheetCutShortBetweenRows(t *testing.T) {
 		_, err = sheet.Read(book, sheet.Options{})
 	}
 	wantInputError(t, err, "cut.xlsx", "WBS", "at row 6", "cut short")
+
+	// The shared strings cut after half their entries: the cells whose
+	// text is in the lost half would read as empty.
+	sst := filepath.Join(dir, "sst.xlsx")
+	rewrite(t, whole, sst, "xl/sharedStrings.xml", func(b []byte) []byte {
+		end := []byte("</si>")
+		at := bytes.Index(b[len(b)/2:], end)
+		return b[:len(b)/2+at+len(end)]
+	})
+	_, err = sheet.Open(sst, sheet.OpenOptions{Name: "sst.xlsx"})
+	wantInputError(t, err, "sst.xlsx", "xl/sharedStrings.xml", "cut short")
 }
 
 // rewrite copies the zip at from to to, with part changed by edit.

@@ -177,6 +177,11 @@ func (wb *workbook) scan(name string, fn func(token) error) error {
 		}
 		switch t.kind {
 		case tokEOF:
+			if depth > 0 {
+				// Cut short: what is missing (shared strings, styles) would
+				// read as empty cells, not as damage.
+				return wb.partError(name, errCutShort)
+			}
 			return nil
 		case tokStart:
 			if !t.self {
@@ -201,6 +206,9 @@ func (wb *workbook) partError(name string, err error) error {
 	}
 	if errors.Is(err, errTokenTooLong) {
 		return limits.Over(diag.Pos{File: wb.file}, overXMLToken, limits.XMLTokenBytes, true)
+	}
+	if errors.Is(err, errCutShort) {
+		return diag.Errorf(diag.Pos{File: wb.file}, "%s inside the workbook ends before its XML is closed: the workbook is cut short or damaged; save it again from Excel", name)
 	}
 	return diag.Errorf(diag.Pos{File: wb.file}, "cannot read %s inside the workbook: %v", name, err)
 }

@@ -134,6 +134,8 @@ func (s *scanner) indexSeq(offset int, seq []byte) int {
 var (
 	errXML          = errors.New("malformed XML")
 	errTokenTooLong = errors.New("XML token too long")
+	// errCutShort is a part that ends inside its elements.
+	errCutShort = errors.New("part cut short")
 )
 
 // next returns the next tag or text token, skipping comments, processing
