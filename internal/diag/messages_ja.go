@@ -151,6 +151,7 @@ var messagesJA = map[string]string{
 	"refusing to read: part %s would inflate to %d MB (zip bomb?)":                                                                "読み込みを中止しました: 内部のパーツ %s は展開すると %d MB になります（zip 爆弾の疑いがあります）",
 	"refusing to read: part %s inflates past its declared size (zip bomb?)":                                                       "読み込みを中止しました: 内部のパーツ %s が申告されたサイズを超えて展開されます（zip 爆弾の疑いがあります）",
 	"cannot read %s inside the workbook: %v":                                                                                      "ブック内の %s を読み込めません: %v",
+	"%s inside the workbook is malformed XML: the workbook is damaged; save it again from Excel":                                  "ブック内の %s の XML が壊れています。Excel で保存し直してください",
 	"%s inside the workbook ends before its XML is closed: the workbook is cut short or damaged; save it again from Excel":        "ブック内の %s が、XML が閉じられないまま終わっています。ブックが途中で切れているか壊れています。Excel で保存し直してください",
 	"the sheet ends before its XML is closed, at row %d: the workbook is cut short or damaged; save it again from Excel":          "シートの XML が閉じられないまま %d 行目で終わっています。ブックが途中で切れているか壊れています。Excel で保存し直してください",
 	"row %d is past Excel's last row %d; the sheet is damaged":                                                                    "%d 行目は Excel の最終行（%d 行目）を超えています。シートが壊れています",

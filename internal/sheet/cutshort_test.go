@@ -72,6 +72,19 @@ func TestSheetCutShortBetweenRows(t *testing.T) {
 	})
 	_, err = sheet.Open(sst, sheet.OpenOptions{Name: "sst.xlsx"})
 	wantInputError(t, err, "sst.xlsx", "xl/sharedStrings.xml", "cut short")
+
+	// Cut inside a tag: the error names the sheet of the book, and says so
+	// in Japanese too.
+	bad := filepath.Join(dir, "bad.xlsx")
+	rewrite(t, whole, bad, "xl/worksheets/sheet1.xml", func(b []byte) []byte {
+		at := bytes.Index(b, []byte("</row>")) + len("</row>")
+		return append(b[:at:at], `<row r="2"><c r=`...)
+	})
+	book, err = sheet.Open(bad, sheet.OpenOptions{Name: "bad.xlsx"})
+	if err == nil {
+		_, err = sheet.Read(book, sheet.Options{})
+	}
+	wantInputError(t, err, "bad.xlsx!WBS", "malformed XML")
 }
 
 // rewrite copies the zip at from to to, with part changed by edit.

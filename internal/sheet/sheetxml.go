@@ -91,7 +91,12 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 	for {
 		t, err := s.next()
 		if err != nil {
-			return nil, wb.partError(ref.part, err)
+			err = wb.partError(ref.part, err)
+			if ie, ok := err.(*diag.InputError); ok && ie.Pos.Sheet == "" {
+				// Name the sheet too: a book has several.
+				ie.Pos.Sheet = g.Name
+			}
+			return nil, err
 		}
 		switch t.kind {
 		case tokEOF:

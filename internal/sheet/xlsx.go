@@ -207,6 +207,9 @@ func (wb *workbook) partError(name string, err error) error {
 	if errors.Is(err, errTokenTooLong) {
 		return limits.Over(diag.Pos{File: wb.file}, overXMLToken, limits.XMLTokenBytes, true)
 	}
+	if errors.Is(err, errXML) {
+		return diag.Errorf(diag.Pos{File: wb.file}, "%s inside the workbook is malformed XML: the workbook is damaged; save it again from Excel", name)
+	}
 	if errors.Is(err, errCutShort) {
 		return diag.Errorf(diag.Pos{File: wb.file}, "%s inside the workbook ends before its XML is closed: the workbook is cut short or damaged; save it again from Excel", name)
 	}
