@@ -95,8 +95,7 @@ func rewrite(t *testing.T, from, to, part string, edit func([]byte) []byte) {
 		t.Fatal(err)
 	}
 	defer zr.Close()
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
+	var parts []string
 	found := false
 	for _, zf := range zr.File {
 		rc, err := zf.Open()
@@ -111,21 +110,12 @@ func rewrite(t *testing.T, from, to, part string, edit func([]byte) []byte) {
 		if zf.Name == part {
 			b, found = edit(b), true
 		}
-		w, err := zw.Create(zf.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write(b); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
+		parts = append(parts, zf.Name, string(b))
 	}
 	if !found {
 		t.Fatalf("%s has no %s", from, part)
 	}
-	if err := os.WriteFile(to, out.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(to, zipOf(t, parts...), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
