@@ -534,7 +534,7 @@ func (ob *odsBook) endRow(sh *odsSheet) error {
 			cells[i] = g.store(c)
 		}
 		for r := sh.row; r < sh.row+rows; r++ {
-			row := Row{Num: r, Hidden: sh.hidden, Outline: sh.outline, cells: slices.Clone(cells), Fills: slices.Clone(sh.fills)}
+			row := stagedRow{Num: r, Hidden: sh.hidden, Outline: sh.outline, cells: slices.Clone(cells), Fills: slices.Clone(sh.fills)}
 			if r > sh.row {
 				// The first copy was charged cell by cell as it was read.
 				for range len(row.cells) + len(row.Fills) {
@@ -543,7 +543,7 @@ func (ob *odsBook) endRow(sh *odsSheet) error {
 					}
 				}
 			}
-			g.Rows = append(g.Rows, row)
+			g.staged = append(g.staged, row)
 		}
 	}
 	sh.cells, sh.fills = sh.cells[:0], sh.fills[:0]

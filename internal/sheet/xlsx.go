@@ -376,12 +376,21 @@ const (
 	maxIndent  = 250
 )
 
-// normalise sorts rows and cells; writers almost always emit them in order,
-// so this is a check more than a sort.
+// normalise sorts rows and cells and stores the rows a reader built in
+// place; writers almost always emit rows and cells in order, so this is
+// a check more than a sort. The xlsx reader stores each row as it ends,
+// its cells sorted (sheetReader.endRow); rows out of order go back to be
+// staged and sorted here, as every row was before.
 func (g *Grid) normalise() {
+	if g.unsorted {
+		g.unpack()
+	}
+	if g.staged == nil {
+		return
+	}
 	sorted := true
-	for i := 1; i < len(g.Rows); i++ {
-		if g.Rows[i].Num <= g.Rows[i-1].Num {
+	for i := 1; i < len(g.staged); i++ {
+		if g.staged[i].Num <= g.staged[i-1].Num {
 			sorted = false
 			break
 		}
@@ -389,13 +398,18 @@ func (g *Grid) normalise() {
 	if !sorted {
 		sortRows(g)
 	}
-	for i := range g.Rows {
-		cs := g.Rows[i].cells
-		for j := 1; j < len(cs); j++ {
-			if cs[j].col <= cs[j-1].col {
-				sortStored(cs)
-				break
-			}
+	for i := range g.staged {
+		sortIfNeeded(g.staged[i].cells)
+	}
+	g.pack()
+}
+
+// sortIfNeeded sorts cells by column when they are not in order.
+func sortIfNeeded(cs []cell) {
+	for j := 1; j < len(cs); j++ {
+		if cs[j].col <= cs[j-1].col {
+			sortStored(cs)
+			return
 		}
 	}
 }
