@@ -51,12 +51,23 @@ type odsStyleKey struct {
 // content.xml without an xl/workbook.xml.
 func isODS(data []byte) bool {
 	if len(data) > 38 && string(data[30:38]) == "mimetype" {
-		return bytes.Contains(data[38:min(len(data), 120)], []byte("application/vnd.oasis.opendocument"))
+		return isODSHead(data)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return false
 	}
+	return isODSZip(zr)
+}
+
+// isODSHead is isODS by the mimetype entry the package starts with
+// (data holds at least its first 120 bytes).
+func isODSHead(data []byte) bool {
+	return len(data) > 38 && string(data[30:38]) == "mimetype" && bytes.Contains(data[38:min(len(data), 120)], []byte("application/vnd.oasis.opendocument"))
+}
+
+// isODSZip is isODS for a package without a mimetype entry first.
+func isODSZip(zr *zip.Reader) bool {
 	wb := &workbook{zr: zr}
 	return wb.find("content.xml") != nil && wb.find("xl/workbook.xml") == nil
 }

@@ -209,8 +209,13 @@ func encodeRow(b []byte, cells []cell, fills []FillCell) []byte {
 }
 
 // rowArena hands out the bytes of encoded rows from large chunks: one
-// allocation for many rows, and memory the collector need not scan.
-type rowArena struct{ free []byte }
+// allocation for many rows, and memory the collector need not scan. The
+// chunks start small and double up to arenaChunk, so that a book of
+// many small sheets does not hold a large chunk for each.
+type rowArena struct {
+	free []byte
+	next int // size of the next chunk
+}
 
 const arenaChunk = 256 << 10
 
@@ -224,7 +229,8 @@ func (a *rowArena) store(enc []byte) []byte {
 		return append([]byte(nil), enc...)
 	}
 	if len(a.free) < n {
-		a.free = make([]byte, arenaChunk)
+		a.next = min(max(2*a.next, 4<<10), arenaChunk)
+		a.free = make([]byte, max(a.next, n))
 	}
 	out := a.free[:n:n]
 	a.free = a.free[n:]

@@ -288,6 +288,9 @@ func (sr *sheetReader) start(t token) error {
 		}
 		sr.cur = stagedRow{Num: n, Hidden: hidden, Outline: min(outline, maxOutline), cells: sr.cur.cells[:0], Fills: sr.cur.Fills[:0]}
 		sr.row, sr.pending = &sr.cur, true
+		if err := sr.wb.budget.row(sr.at()); err != nil {
+			return err
+		}
 		return sr.chargeCell()
 	case "c":
 		if sr.row == nil {
@@ -375,11 +378,13 @@ func (sr *sheetReader) end(t token) error {
 		case sr.pending && len(sr.cur.cells) == 0 && len(sr.cur.Fills) == 0 && sr.cur.Outline == 0:
 			sr.pending = false
 			sr.wb.budget.cells--
+			sr.wb.budget.rows--
 		case sr.pending:
 			sr.store()
 		case n > 0 && g.Rows[n-1].ncells == 0 && !g.Rows[n-1].hasFills && g.Rows[n-1].Outline == 0:
 			g.Rows = g.Rows[:n-1]
 			sr.wb.budget.cells--
+			sr.wb.budget.rows--
 		}
 		sr.row = nil
 	}
@@ -415,10 +420,10 @@ func (sr *sheetReader) endCell() error {
 	return nil
 }
 
-// chargeCell is budget.cell at the current row, with the position made
+// chargeCell is budget.gridCell at the current row, with the position made
 // only for the error: it runs for every cell of the sheet.
 func (sr *sheetReader) chargeCell() error {
-	if b := &sr.wb.budget; b.cells < limits.Cells {
+	if b := &sr.wb.budget; b.cells < limits.GridCells {
 		b.cells++
 		return nil
 	}
@@ -426,7 +431,7 @@ func (sr *sheetReader) chargeCell() error {
 }
 
 // overCell is chargeCell past the limit, apart so that chargeCell inlines.
-func (sr *sheetReader) overCell() error { return sr.wb.budget.cell(sr.at()) }
+func (sr *sheetReader) overCell() error { return sr.wb.budget.gridCell(sr.at()) }
 
 // chargeText is budget.addText at the current row, as chargeCell is cell.
 func (sr *sheetReader) chargeText(n int) error {

@@ -2,7 +2,6 @@ package sheet
 
 import (
 	"archive/zip"
-	"bytes"
 	"errors"
 	"io"
 	"path"
@@ -32,11 +31,7 @@ type sheetRef struct {
 	part   string // zip path of the worksheet part
 }
 
-func openWorkbook(file string, data []byte) (*workbook, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, diag.Errorf(diag.Pos{File: file}, "not a valid .xlsx file (the zip container is damaged): %v", err)
-	}
+func openWorkbook(file string, zr *zip.Reader) (*workbook, error) {
 	wb := &workbook{file: file, zr: zr}
 	if wb.find("word/document.xml") != nil {
 		return nil, diag.Errorf(diag.Pos{File: file}, "this is a Word document, not an Excel workbook")
