@@ -11,8 +11,9 @@ import (
 // The records' JSON (pmo inspect --json) lists their fields in the order
 // a reader expects them — ID, name, people, dates, figures, status —
 // while the structs keep theirs in the order that packs them smallest.
-// These mirrors hold the JSON order and tags; TestJSONMirrorsEveryField
-// keeps them in step with the records.
+// These mirrors hold the JSON order and tags, both ways (a batch stores
+// the issues of a project's summary page and reads them back);
+// TestJSONMirrorsEveryField keeps them in step with the records.
 
 type taskJSON struct {
 	WBSID             string     `json:"wbs_id,omitempty"`
@@ -57,6 +58,25 @@ func (t Task) MarshalJSON() ([]byte, error) {
 	})
 }
 
+// UnmarshalJSON reads a task as MarshalJSON writes it.
+func (t *Task) UnmarshalJSON(b []byte) error {
+	var m taskJSON
+	if err := json.Unmarshal(b, &m); err != nil {
+		return err
+	}
+	*t = Task{
+		WBSID: m.WBSID, Level: m.Level, Name: m.Name, Team: m.Team, Assignee: m.Assignee,
+		PlannedStart: m.PlannedStart, PlannedFinish: m.PlannedFinish, ActualStart: m.ActualStart, ActualFinish: m.ActualFinish,
+		PlannedEffort: m.PlannedEffort, ActualEffort: m.ActualEffort, Progress: m.Progress,
+		Status: m.Status, StatusRaw: m.StatusRaw, Milestone: m.Milestone, Predecessors: m.Predecessors,
+		Parent: m.Parent, Deliverable: m.Deliverable, Notes: m.Notes, Summary: m.Summary,
+		Baseline: m.Baseline, Source: m.Source,
+		PlannedStartFrom: m.PlannedStartFrom, PlannedFinishFrom: m.PlannedFinishFrom,
+		ActualStartFrom: m.ActualStartFrom, ActualFinishFrom: m.ActualFinishFrom,
+	}
+	return nil
+}
+
 type issueJSON struct {
 	ID          string     `json:"id,omitempty"`
 	Title       string     `json:"title"`
@@ -87,6 +107,21 @@ func (i Issue) MarshalJSON() ([]byte, error) {
 	})
 }
 
+// UnmarshalJSON reads an issue as MarshalJSON writes it.
+func (i *Issue) UnmarshalJSON(b []byte) error {
+	var m issueJSON
+	if err := json.Unmarshal(b, &m); err != nil {
+		return err
+	}
+	*i = Issue{
+		ID: m.ID, Title: m.Title, Description: m.Description, Category: m.Category,
+		Priority: m.Priority, PriorityRaw: m.PriorityRaw, Status: m.Status, StatusRaw: m.StatusRaw,
+		RaisedOn: m.RaisedOn, RaisedBy: m.RaisedBy, Owner: m.Owner, Due: m.Due, ClosedOn: m.ClosedOn,
+		Resolution: m.Resolution, RelatedTask: m.RelatedTask, Team: m.Team, Source: m.Source,
+	}
+	return nil
+}
+
 type riskJSON struct {
 	ID             string     `json:"id,omitempty"`
 	Title          string     `json:"title"`
@@ -114,6 +149,21 @@ func (r Risk) MarshalJSON() ([]byte, error) {
 		Score: r.Score, Owner: r.Owner, Mitigation: r.Mitigation, Status: r.Status, StatusRaw: r.StatusRaw,
 		Due: r.Due, Team: r.Team, Source: r.Source,
 	})
+}
+
+// UnmarshalJSON reads a risk as MarshalJSON writes it.
+func (r *Risk) UnmarshalJSON(b []byte) error {
+	var m riskJSON
+	if err := json.Unmarshal(b, &m); err != nil {
+		return err
+	}
+	*r = Risk{
+		ID: m.ID, Title: m.Title, Description: m.Description, Category: m.Category,
+		Probability: m.Probability, ProbabilityRaw: m.ProbabilityRaw, Impact: m.Impact, ImpactRaw: m.ImpactRaw,
+		Score: m.Score, Owner: m.Owner, Mitigation: m.Mitigation, Status: m.Status, StatusRaw: m.StatusRaw,
+		Due: m.Due, Team: m.Team, Source: m.Source,
+	}
+	return nil
 }
 
 // marshalMirror encodes v without escaping <, > and &: encoding/json

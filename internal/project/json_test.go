@@ -83,6 +83,15 @@ func TestRecordJSON(t *testing.T) {
 		if want := string(escapeHTML([]byte(c.want))); string(b) != want {
 			t.Errorf("json.Marshal: got  %s\nwant %s", b, want)
 		}
+		// What is written reads back the same (a batch stores the issues
+		// of a summary page and reads them back).
+		back := reflect.New(reflect.TypeOf(c.v))
+		if err := json.Unmarshal(b, back.Interface()); err != nil {
+			t.Fatal(err)
+		}
+		if again, _ := marshalMirror(back.Elem().Interface()); string(again) != c.want {
+			t.Errorf("read back: got  %s\nwant %s", again, c.want)
+		}
 	}
 }
 

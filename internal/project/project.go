@@ -3,6 +3,8 @@
 package project
 
 import (
+	"fmt"
+
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
 )
@@ -133,6 +135,19 @@ func (s DateSource) String() string {
 // MarshalText writes the source as its name, so JSON says
 // "planned_start_from": "calendar".
 func (s DateSource) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads the source as MarshalText writes it.
+func (s *DateSource) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "calendar":
+		*s = FromCalendar
+	case "":
+		*s = FromColumn
+	default:
+		return fmt.Errorf("unknown date source %q", b)
+	}
+	return nil
+}
 
 // Issue is one row of a 課題管理表. Its fields are ordered for size; JSON
 // keeps the documented order (issueJSON, json.go).
