@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -70,6 +71,14 @@ func Open(path string, opt OpenOptions) (*Book, error) {
 		zr, err := zip.NewReader(f, size)
 		if err == nil && !isODSZip(zr) {
 			return parseXLSXZip(name, zr)
+		}
+		if err != nil && size > limits.SourceBytes {
+			// Too large to be read whole below: said here as Parse says it.
+			tail := make([]byte, min(size, 22+65535))
+			if _, rerr := f.ReadAt(tail, size-int64(len(tail))); rerr != nil {
+				return nil, diag.Errorf(pos, "cannot read the file: %s", rerr)
+			}
+			return nil, zipError(name, err, zipCutShort(append(slices.Clip(zipMagic), tail...)))
 		}
 	}
 	// Anything else is read whole, as Parse takes it.
@@ -136,7 +145,7 @@ func Parse(name string, data []byte, opt OpenOptions) (*Book, error) {
 		return nil, diag.Errorf(pos, "file is empty")
 	case bytes.HasPrefix(data, oleMagic):
 		return parseOLE(name, data, opt)
-	case bytes.HasPrefix(data, zipMagic) && isODS(data):
+	case bytes.HasPrefix(data, zipMagic) && (isODS(data) || ext == ".ods" && zipCutShort(data)):
 		return parseODS(name, data)
 	case bytes.HasPrefix(data, zipMagic):
 		return parseXLSX(name, data)
@@ -218,6 +227,8 @@ func parseOLE(name string, data []byte, opt OpenOptions) (*Book, error) {
 		return nil, diag.Errorf(pos, "this is a Word document, not an Excel workbook")
 	case bytes.Contains(data, utf16le("Workbook")) || bytes.Contains(data, utf16le("WORKBOOK")) || bytes.Contains(data, utf16le("Book")):
 		return parseXLS(name, data)
+	case cfbCutShort(data):
+		return nil, cfbCutShortError(pos) // its directory, with the stream names, is gone
 	default:
 		return nil, diag.Errorf(pos, "an OLE compound file that is not an Excel workbook")
 	}
@@ -234,7 +245,7 @@ func utf16le(s string) []byte {
 func parseXLSX(name string, data []byte) (*Book, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, diag.Errorf(diag.Pos{File: name}, "not a valid .xlsx file (the zip container is damaged): %v", err)
+		return nil, zipError(name, err, zipCutShort(data))
 	}
 	return parseXLSXZip(name, zr)
 }
