@@ -56,20 +56,31 @@ func (s *Severity) UnmarshalText(b []byte) error {
 
 // Pos points at a place in an input: a YAML or CSV line and column, or a
 // spreadsheet sheet, row and column. Row and Col are 1-based; 0 means unknown.
+//
+// Every record read carries one, so it is kept small (72 bytes): the
+// element names of an XML position share Path's string rather than
+// taking a field of their own that every spreadsheet position would
+// carry empty.
 type Pos struct {
 	File  string // as the user named it, relative to the working directory or the YAML
 	Sheet string // empty for YAML and CSV
-	Row   int    // spreadsheet row, or YAML/CSV line
-	Col   int    // spreadsheet column, or YAML column
-	CSV   bool   // a CSV position prints as file:line (column letter when known)
-	// Path is an element of an XML project file, such as Task[UID=12]: the
-	// position prints as file#Path, and with Col > 0 as file#Path/Name,
-	// Name being the Col-th of the comma-separated element names in Elems
-	// (a constant string of the reader, so positions stay comparable).
-	// Row then only orders records as they stand in the file.
-	Path  string
-	Elems string
+	// Path is an element of an XML project file, such as Task[UID=12], as
+	// XMLPath makes it: the position prints as file#Task[UID=12], and with
+	// Col > 0 as file#Task[UID=12]/Name, Name being the Col-th of the
+	// reader's comma-separated element names. Row then only orders records
+	// as they stand in the file.
+	Path string
+	Row  int  // spreadsheet row, or YAML/CSV line
+	Col  int  // spreadsheet column, or YAML column
+	CSV  bool // a CSV position prints as file:line (column letter when known)
 }
+
+// XMLPath returns the Path of a position in an XML project file: the
+// element path (Task[UID=12]) and the comma-separated names of the
+// elements a Col can name (a constant of the reader, so positions stay
+// comparable), kept in one string after a NUL, which no element path
+// holds. Positions order by the element path first, as before.
+func XMLPath(path, elems string) string { return path + "\x00" + elems }
 
 // String formats the position as file!Sheet!C12 for workbooks, file:line:col
 // for YAML and file:line for CSV (file:line!C when the column is known).
@@ -85,9 +96,10 @@ func (p Pos) Append(b []byte) []byte {
 	b = appendSlash(b, p.File)
 	switch {
 	case p.Path != "":
+		path, elems, _ := strings.Cut(p.Path, "\x00")
 		b = append(b, '#')
-		b = append(b, p.Path...)
-		if name := elemName(p.Elems, p.Col); name != "" {
+		b = append(b, path...)
+		if name := elemName(elems, p.Col); name != "" {
 			b = append(b, '/')
 			b = append(b, name...)
 		}

@@ -3,6 +3,8 @@
 package project
 
 import (
+	"fmt"
+
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
 )
@@ -60,42 +62,49 @@ const (
 
 // Task is one WBS row. Pointer fields are nil when the sheet left them empty,
 // so "0 %" and "not filled in" stay different.
+//
+// The fields are ordered for size, not for reading: a sheet of a million
+// rows holds a million tasks, and the small fields (Level, the flags and
+// the date sources) share words at the end instead of each taking a
+// padded word of its own. JSON keeps the order the fields are documented
+// in (taskJSON, json.go).
 type Task struct {
-	WBSID         string     `json:"wbs_id,omitempty"`
-	Level         int        `json:"level"`
-	Name          string     `json:"name"`
-	Team          string     `json:"team,omitempty"`
-	Assignee      []string   `json:"assignee,omitempty"`
-	PlannedStart  date.Date  `json:"planned_start,omitzero"`
-	PlannedFinish date.Date  `json:"planned_finish,omitzero"`
-	ActualStart   date.Date  `json:"actual_start,omitzero"`
-	ActualFinish  date.Date  `json:"actual_finish,omitzero"`
-	PlannedEffort *float64   `json:"planned_effort,omitempty"` // person-days
-	ActualEffort  *float64   `json:"actual_effort,omitempty"`  // person-days
-	Progress      *float64   `json:"progress,omitempty"`       // 0-100
-	Status        TaskStatus `json:"status,omitempty"`
-	StatusRaw     string     `json:"status_raw,omitempty"`
-	Milestone     bool       `json:"milestone,omitempty"`
-	Predecessors  string     `json:"predecessors,omitempty"`
-	Parent        string     `json:"parent,omitempty"` // the parent's WBS ID, when the sheet names it (Redmine's 親チケット)
-	Deliverable   string     `json:"deliverable,omitempty"`
-	Notes         string     `json:"notes,omitempty"`
-	Summary       bool       `json:"summary,omitempty"` // has children (section or phase row)
+	WBSID         string
+	Name          string
+	Team          string
+	Assignee      []string
+	Status        TaskStatus
+	StatusRaw     string
+	Predecessors  string
+	Parent        string // the parent's WBS ID, when the sheet names it (Redmine's 親チケット)
+	Deliverable   string
+	Notes         string
+	PlannedEffort *float64 // person-days
+	ActualEffort  *float64 // person-days
+	Progress      *float64 // 0-100
 	// Baseline is the plan the source itself saved as approved (MS Project's
 	// baseline 0, GanttProject's first saved baseline); nil when it has none.
-	Baseline *Baseline `json:"baseline,omitempty"`
-	Source   diag.Pos  `json:"source"`
+	Baseline *Baseline
+	Source   diag.Pos
+
+	// Cells says which cell each field was read from, for findings.
+	Cells Cells
+
+	Level         int
+	PlannedStart  date.Date
+	PlannedFinish date.Date
+	ActualStart   date.Date
+	ActualFinish  date.Date
+	Milestone     bool
+	Summary       bool // has children (section or phase row)
 
 	// Where each date came from when not from the sheet's column for it:
 	// FromCalendar when derived from the marks of a Gantt calendar area;
 	// "" when read from the column (or not known).
-	PlannedStartFrom  DateSource `json:"planned_start_from,omitempty"`
-	PlannedFinishFrom DateSource `json:"planned_finish_from,omitempty"`
-	ActualStartFrom   DateSource `json:"actual_start_from,omitempty"`
-	ActualFinishFrom  DateSource `json:"actual_finish_from,omitempty"`
-
-	// Cells says which cell each field was read from, for findings.
-	Cells Cells `json:"-"`
+	PlannedStartFrom  DateSource
+	PlannedFinishFrom DateSource
+	ActualStartFrom   DateSource
+	ActualFinishFrom  DateSource
 }
 
 // Baseline is a task's saved baseline plan.
@@ -127,49 +136,66 @@ func (s DateSource) String() string {
 // "planned_start_from": "calendar".
 func (s DateSource) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
-// Issue is one row of a 課題管理表.
-type Issue struct {
-	ID          string     `json:"id,omitempty"`
-	Title       string     `json:"title"`
-	Description string     `json:"description,omitempty"`
-	Category    string     `json:"category,omitempty"`
-	Priority    Priority   `json:"priority,omitempty"`
-	PriorityRaw string     `json:"priority_raw,omitempty"`
-	Status      ItemStatus `json:"status,omitempty"`
-	StatusRaw   string     `json:"status_raw,omitempty"`
-	RaisedOn    date.Date  `json:"raised_on,omitzero"`
-	RaisedBy    string     `json:"raised_by,omitempty"`
-	Owner       []string   `json:"owner,omitempty"`
-	Due         date.Date  `json:"due,omitzero"`
-	ClosedOn    date.Date  `json:"closed_on,omitzero"`
-	Resolution  string     `json:"resolution,omitempty"`
-	RelatedTask string     `json:"related_task,omitempty"`
-	Team        string     `json:"team,omitempty"`
-	Source      diag.Pos   `json:"source"`
-
-	Cells Cells `json:"-"`
+// UnmarshalText reads the source as MarshalText writes it.
+func (s *DateSource) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "calendar":
+		*s = FromCalendar
+	case "":
+		*s = FromColumn
+	default:
+		return fmt.Errorf("unknown date source %q", b)
+	}
+	return nil
 }
 
-// Risk is one row of a risk register.
-type Risk struct {
-	ID             string     `json:"id,omitempty"`
-	Title          string     `json:"title"`
-	Description    string     `json:"description,omitempty"`
-	Category       string     `json:"category,omitempty"`
-	Probability    *float64   `json:"probability,omitempty"` // 1-5
-	ProbabilityRaw string     `json:"probability_raw,omitempty"`
-	Impact         *float64   `json:"impact,omitempty"` // 1-5
-	ImpactRaw      string     `json:"impact_raw,omitempty"`
-	Score          *float64   `json:"score,omitempty"`
-	Owner          []string   `json:"owner,omitempty"`
-	Mitigation     string     `json:"mitigation,omitempty"`
-	Status         ItemStatus `json:"status,omitempty"`
-	StatusRaw      string     `json:"status_raw,omitempty"`
-	Due            date.Date  `json:"due,omitzero"`
-	Team           string     `json:"team,omitempty"`
-	Source         diag.Pos   `json:"source"`
+// Issue is one row of a 課題管理表. Its fields are ordered for size; JSON
+// keeps the documented order (issueJSON, json.go).
+type Issue struct {
+	ID          string
+	Title       string
+	Description string
+	Category    string
+	Priority    Priority
+	PriorityRaw string
+	Status      ItemStatus
+	StatusRaw   string
+	RaisedBy    string
+	Owner       []string
+	Resolution  string
+	RelatedTask string
+	Team        string
+	Source      diag.Pos
 
-	Cells Cells `json:"-"`
+	Cells Cells
+
+	RaisedOn date.Date
+	Due      date.Date
+	ClosedOn date.Date
+}
+
+// Risk is one row of a risk register. Its fields are ordered for size;
+// JSON keeps the documented order (riskJSON, json.go).
+type Risk struct {
+	ID             string
+	Title          string
+	Description    string
+	Category       string
+	Probability    *float64 // 1-5
+	ProbabilityRaw string
+	Impact         *float64 // 1-5
+	ImpactRaw      string
+	Score          *float64
+	Owner          []string
+	Mitigation     string
+	Status         ItemStatus
+	StatusRaw      string
+	Team           string
+	Source         diag.Pos
+
+	Cells Cells
+
+	Due date.Date
 }
 
 // Cell returns where field was read from.

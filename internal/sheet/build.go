@@ -329,8 +329,8 @@ func (rr *rowReader) tasks() []project.Task {
 			Source:        rr.g.RowPos(rec.row),
 			Cells:         v.cells(),
 		}
-		if lv := v.num("level"); lv != nil && *lv >= 1 && *lv <= 20 {
-			t.Level = int(*lv)
+		if lv, ok := v.number("level"); ok && lv >= 1 && lv <= 20 {
+			t.Level = int(lv)
 		}
 		if m, ok := v.first("milestone"); ok {
 			t.Milestone = isFlag(m.text)

@@ -192,7 +192,7 @@ func (m *mspdiReader) task(tk mspdiTask, seq, level int, who []string, wbsOf map
 		Summary:   isTrue(tk.Summary),
 		Notes:     strings.TrimSpace(tk.Notes),
 		Assignee:  who,
-		Source:    diag.Pos{File: m.name, Path: "Task[UID=" + uid + "]", Elems: mspdiElems, Row: seq},
+		Source:    diag.Pos{File: m.name, Path: diag.XMLPath("Task[UID="+uid+"]", mspdiElems), Row: seq},
 	}
 	set := func(field, elem string) { t.Cells.Set(field, seq, mspdiCol(elem)) }
 	at := func(elem string) diag.Pos { p := t.Source; p.Col = mspdiCol(elem); return p }
