@@ -274,7 +274,7 @@ func TestBadInput(t *testing.T) {
 		{"empty", []string{"inspect", "--lang", "en", write("empty.xlsx", nil)}, "empty.xlsx: file is empty"},
 		{"not a zip", []string{"inspect", "--lang", "en", write("junk.xlsx", []byte("\x01\x02\x03garbage"))}, "junk.xlsx: not an Excel workbook"},
 		{"not a zip ja", []string{"inspect", filepath.Join(dir, "junk.xlsx")}, "junk.xlsx: Excel ブックではありません"},
-		{"damaged xls", []string{"inspect", write("old.xls", append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), utf16("Workbook")...))}, "old.xls: Excel 97-2003 形式（.xls）のブックが壊れています"},
+		{"damaged xls", []string{"inspect", write("old.xls", append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), utf16("Workbook")...))}, "old.xls: ファイルが途中で切れています"}, // 24 bytes of a 512-byte header
 		{"lock file", []string{"inspect", write("~$WBS.xlsx", append([]byte{5}, "taro "...))}, "~$WBS.xlsx: Excel のロックファイルです"},
 		{"mpp", []string{"inspect", "--lang", "en", write("plan.mpp", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 Microsoft Project"))}, "plan.mpp: a binary MS Project file (.mpp)"},
 		{"yaml missing", []string{"validate", filepath.Join(dir, "none.yaml")}, "none.yaml"},

@@ -92,6 +92,7 @@ func Cases() []Case {
 	cs = append(cs, xlsxCases()...)
 	cs = append(cs, csvCases()...)
 	cs = append(cs, otherReaderCases()...)
+	cs = append(cs, damagedCases()...)
 	cs = append(cs, yamlCases()...)
 	cs = append(cs, specialCases()...)
 	cs = append(cs, outputCases()...)
@@ -217,9 +218,12 @@ func xlsxCases() []Case {
 			return map[string]string{"xl/workbook.xml": `<workbook><sheets/></workbook>`}
 		}, "no worksheets"),
 		x("xlsx-zip-slip-names", func() map[string]string { return map[string]string{"../../evil.xml": "<x/>", "/etc/passwd": "root"} }, noTable),
+		// The escaping target is never read from the disk; inside the zip
+		// it names no part, and a sheet whose part is missing is damage
+		// (it used to read as an empty sheet: "no table").
 		x("xlsx-rels-escape", func() map[string]string {
 			return map[string]string{"xl/_rels/workbook.xml.rels": strings.Replace(workbookRels, "worksheets/sheet1.xml", "../../../../etc/passwd", 1)}
-		}, noTable),
+		}, "missing from the file"),
 		bytesCase("xlsx-declared-1GB", func() []byte { return rawPart([]byte(sheetHead+memo+`</worksheet>`), 1<<30) }, "would inflate"),
 		bytesCase("xlsx-size-lie", func() []byte {
 			return rawPart([]byte(sheetHead+`<sheetData>`+repeat("<row/>", 2<<20)+`</sheetData></worksheet>`), 4096)
@@ -281,9 +285,13 @@ func xlsxCases() []Case {
 				"xl/worksheets/sheet1.xml": sheetHead + `<sheetData><row r="1" outlineLevel="9223372036854775807"><c r="A1" s="0" t="inlineStr"><is><t>memo</t></is></c></row></sheetData></worksheet>`,
 			}
 		}, noTable),
+		// A shared-string index outside the table: the cell's text is lost.
+		// It used to read as an empty cell ("no table" here, silently a
+		// blank task name in a real sheet); Excel refuses the file until it
+		// has repaired it, so pmo refuses it naming the cell.
 		x("xlsx-bad-shared-index", func() map[string]string {
 			return sheet(`<sheetData><row r="1"><c r="A1" t="s"><v>-1</v></c><c r="B1" t="s"><v>99999999999</v></c><c r="C1" s="-7"><v>1</v></c></row></sheetData>`)
-		}, noTable),
+		}, `wbs.xlsx!WBS!A1: the cell refers to shared string "-1"`),
 		x("xlsx-billion-laughs", func() map[string]string {
 			return sheet(`<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>` + `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&d;&d;&d;</t></is></c></row></sheetData>`)
 		}, noTable),
@@ -296,10 +304,12 @@ func xlsxCases() []Case {
 				"xl/worksheets/sheet1.xml": sheetHead + `<sheetData>` + repeat(`<row>`+repeat(`<c><v>1</v></c>`, 100)+`</row>`, 20) + `</sheetData></worksheet>`,
 			}
 		}, overLim)),
-		x("xlsx-comment-unclosed", func() map[string]string { return sheet(`<!-- never closed ` + repeat("x", 4096)) }, "malformed XML"),
+		// A comment or CDATA section the part ends in: cut short (it used to
+		// say "malformed XML", which did not tell the file is incomplete).
+		x("xlsx-comment-unclosed", func() map[string]string { return sheet(`<!-- never closed ` + repeat("x", 4096)) }, "cut short or damaged"),
 		x("xlsx-cdata-unclosed", func() map[string]string {
 			return sheet(`<sheetData><row r="1"><c r="A1" t="str"><v><![CDATA[` + repeat("z", 4096))
-		}, "malformed XML"),
+		}, "cut short or damaged"),
 		x("xlsx-control-characters", func() map[string]string {
 			return sheet(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&#27;]0;pwned&#7;_x001B_[2J</t></is></c></row></sheetData>`)
 		}, noTable),

@@ -57,16 +57,17 @@ func setCellKind(c *Cell, kind cellKind, text []byte, hasValue bool, sst []strin
 
 // smallIndex reads a shared-string index as strconv.Atoi does for the
 // values an index can take (an optional sign, decimal digits); false for
-// anything else or a number past 2^31.
+// anything else or a number past 2^31. White space around the digits is
+// allowed: an index that cannot be read is refused (damage.go).
 func smallIndex(b []byte) (int, bool) {
 	if len(b) == 0 || len(b) > 10 {
-		i, err := strconv.Atoi(string(b))
+		i, err := strconv.Atoi(string(bytes.TrimSpace(b)))
 		return i, err == nil && i >= 0
 	}
 	n := 0
 	for _, c := range b {
 		if c < '0' || c > '9' {
-			i, err := strconv.Atoi(string(b))
+			i, err := strconv.Atoi(string(bytes.TrimSpace(b)))
 			return i, err == nil && i >= 0
 		}
 		n = n*10 + int(c-'0')

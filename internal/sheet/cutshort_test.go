@@ -73,8 +73,9 @@ func TestSheetCutShortBetweenRows(t *testing.T) {
 	_, err = sheet.Open(sst, sheet.OpenOptions{Name: "sst.xlsx"})
 	wantInputError(t, err, "sst.xlsx", "xl/sharedStrings.xml", "cut short")
 
-	// Cut inside a tag: the error names the sheet of the book, and says so
-	// in Japanese too.
+	// Cut inside a tag: the error names the sheet of the book and says the
+	// part is cut short (it used to say "malformed XML", which is true but
+	// does not tell the user the file is incomplete), in Japanese too.
 	bad := filepath.Join(dir, "bad.xlsx")
 	rewrite(t, whole, bad, "xl/worksheets/sheet1.xml", func(b []byte) []byte {
 		at := bytes.Index(b, []byte("</row>")) + len("</row>")
@@ -84,7 +85,7 @@ func TestSheetCutShortBetweenRows(t *testing.T) {
 	if err == nil {
 		_, err = sheet.Read(book, sheet.Options{})
 	}
-	wantInputError(t, err, "bad.xlsx!WBS", "malformed XML")
+	wantInputError(t, err, "bad.xlsx!WBS!2", "cut short")
 }
 
 // rewrite copies the zip at from to to, with part changed by edit.

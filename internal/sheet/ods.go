@@ -63,6 +63,9 @@ func isODS(data []byte) bool {
 
 func parseODS(name string, data []byte) (*Book, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil && zipCutShort(data) {
+		return nil, diag.Errorf(diag.Pos{File: name}, "not a valid .ods file: it is cut short (the zip directory at its end is missing); copy it again, or save it again from LibreOffice")
+	}
 	if err != nil {
 		return nil, diag.Errorf(diag.Pos{File: name}, "not a valid .ods file (the zip container is damaged): %v", err)
 	}
@@ -180,6 +183,10 @@ func (ob *odsBook) readContent(b *Book) error {
 		inBody     bool
 		annotation int
 		groups     int
+		// depth counts the open elements of the body; rowDepth is the
+		// depth of the table-row being read (0 outside one): text directly
+		// in a row, between its cells, is damage (damage.go).
+		depth, rowDepth int
 	)
 	file := ob.wb.file
 	err := ob.wb.scan("content.xml", func(t token) error {
@@ -190,6 +197,18 @@ func (ob *odsBook) readContent(b *Book) error {
 				return nil
 			}
 			return handle(t)
+		}
+		switch {
+		case t.kind == tokStart && !t.self:
+			depth++
+		case t.kind == tokEnd:
+			if depth == rowDepth {
+				rowDepth = 0
+			}
+			depth--
+		}
+		if sh != nil && (t.kind == tokStart && !isXMLName(t.name) || t.kind == tokText && rowDepth > 0 && depth == rowDepth && !isBlank(t.text)) {
+			return odsNoise(sh)
 		}
 		switch t.kind {
 		case tokStart:
@@ -240,6 +259,9 @@ func (ob *odsBook) readContent(b *Book) error {
 				v := string(attrOr(t.attrs, "table:visibility"))
 				sh.hidden = v == "collapse" || v == "filter"
 				sh.outline = min(groups, 7)
+				if !t.self {
+					rowDepth = depth
+				}
 				if t.self {
 					if err := ob.endRow(sh); err != nil {
 						return err

@@ -189,7 +189,7 @@ func TestODSRefused(t *testing.T) {
 		{"nested spans", odsFile(t, deep.String(), ""), "nesting"},
 		{"no content.xml", odsFile(t, "", ""), "no content.xml"},
 		{"password-protected", odsWith(t, table(""), "META-INF/manifest.xml", `<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K"/></manifest:file-entry></manifest:manifest>`), "password-protected"},
-		{"truncated", odsFile(t, table(`<table:table-row><table:table-cell office:value-type="string"><text:p>a`), "")[:200], "damaged"},
+		{"truncated", odsFile(t, table(`<table:table-row><table:table-cell office:value-type="string"><text:p>a`), "")[:200], "cut short"},
 		{"a text document", func() []byte {
 			b := odsFile(t, table(""), "")
 			return bytes.Replace(b, []byte("opendocument.spreadsheet"), []byte("opendocument.text\x00\x00\x00\x00\x00\x00\x00"), 1)

@@ -69,7 +69,7 @@ func Parse(name string, data []byte, opt OpenOptions) (*Book, error) {
 		return nil, diag.Errorf(pos, "file is empty")
 	case bytes.HasPrefix(data, oleMagic):
 		return parseOLE(name, data, opt)
-	case bytes.HasPrefix(data, zipMagic) && isODS(data):
+	case bytes.HasPrefix(data, zipMagic) && (isODS(data) || ext == ".ods" && zipCutShort(data)):
 		return parseODS(name, data)
 	case bytes.HasPrefix(data, zipMagic):
 		return parseXLSX(name, data)
@@ -151,6 +151,8 @@ func parseOLE(name string, data []byte, opt OpenOptions) (*Book, error) {
 		return nil, diag.Errorf(pos, "this is a Word document, not an Excel workbook")
 	case bytes.Contains(data, utf16le("Workbook")) || bytes.Contains(data, utf16le("WORKBOOK")) || bytes.Contains(data, utf16le("Book")):
 		return parseXLS(name, data)
+	case cfbCutShort(data):
+		return nil, cfbCutShortError(pos) // its directory, with the stream names, is gone
 	default:
 		return nil, diag.Errorf(pos, "an OLE compound file that is not an Excel workbook")
 	}

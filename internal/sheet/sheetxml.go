@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"bytes"
+	"errors"
 	"math"
 
 	"github.com/pmokit/pmo/internal/diag"
@@ -60,6 +61,9 @@ type sheetReader struct {
 	spare    []cell // the cells of a row dropped as empty, for the next row
 	texts    texts  // the sheet's inline strings
 	merged   int64  // cells covered by indexed merges
+	// dataDepth is the depth of <sheetData> while inside it, else 0:
+	// text directly in it, its rows or their cells is damage (damage.go).
+	dataDepth int
 }
 
 func (sr *sheetReader) at() diag.Pos {
@@ -78,8 +82,7 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 		return nil, err
 	}
 	if rc == nil {
-		g.normalise()
-		return g, nil
+		return nil, wb.missingPart(ref.part)
 	}
 	if f := wb.find(ref.part); f != nil && f.UncompressedSize64 >= aheadFrom {
 		rc = newReadAhead(rc)
@@ -87,9 +90,12 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 	defer rc.Close()
 	sr := &sheetReader{wb: wb, g: g, nextRow: 1, nextCol: 1, texts: texts{g: g}}
 	s := newScanner(rc)
-	depth := 0
+	depth, opened := 0, false
 	for {
 		t, err := s.next()
+		if errors.Is(err, errCutShort) {
+			return nil, sr.cutShort()
+		}
 		if err != nil {
 			err = wb.partError(ref.part, err)
 			if ie, ok := err.(*diag.InputError); ok && ie.Pos.Sheet == "" {
@@ -100,21 +106,27 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 		}
 		switch t.kind {
 		case tokEOF:
-			if depth > 0 {
-				// The part ends inside its elements: the file was cut
-				// short, and the rows after it are missing, not empty.
-				last := sr.nextRow - 1
-				return nil, diag.Errorf(diag.Pos{File: wb.file, Sheet: g.Name, Row: last},
-					"the sheet ends before its XML is closed, at row %d: the workbook is cut short or damaged; save it again from Excel", last)
+			if depth > 0 || !opened {
+				// The part ends inside its elements (or before its
+				// first): the file was cut short, and the rows after it
+				// are missing, not empty.
+				return nil, sr.cutShort()
 			}
 			g.normalise()
 			return g, nil
 		case tokStart:
+			opened = true
 			if !t.self {
 				depth++
 			}
 			if depth > limits.XMLDepth {
 				return nil, limits.Over(diag.Pos{File: wb.file}, overXMLDepth, limits.XMLDepth, false)
+			}
+			if sr.dataDepth > 0 && !isXMLName(t.name) {
+				return nil, sr.noise()
+			}
+			if !t.self && sr.dataDepth == 0 && string(t.name) == "sheetData" {
+				sr.dataDepth = depth
 			}
 			if err := sr.start(t); err != nil {
 				return nil, err
@@ -123,6 +135,9 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 				return nil, err
 			}
 		case tokEnd:
+			if depth == sr.dataDepth {
+				sr.dataDepth = 0
+			}
 			depth--
 			if err := sr.end(t); err != nil {
 				return nil, err
@@ -135,6 +150,8 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 				if err := sr.addText(t.text); err != nil {
 					return nil, err
 				}
+			} else if sr.inData(depth) && !isBlank(t.text) {
+				return nil, sr.noise()
 			}
 		}
 	}
@@ -387,6 +404,8 @@ func (sr *sheetReader) endCell() error {
 				}
 			}
 			sr.row.cells = append(sr.row.cells, sr.stored(cell))
+		} else if sr.kind == cellShared && sr.hasValue && !sharedIndexOK(sr.text, len(wb.strings)) {
+			return sr.badSharedIndex() // the text is lost, not empty (damage.go)
 		} else if int(cell.Style) < len(wb.styles) && wb.styles[cell.Style].Fill != 0 {
 			// An empty coloured cell: a Gantt bar drawn by fills.
 			if err := sr.chargeCell(); err != nil {

@@ -83,8 +83,14 @@ type xlsSheetRef struct {
 func parseXLS(name string, data []byte) (*Book, error) {
 	pos := diag.Pos{File: name}
 	stream, err := workbookStream(data)
+	if err != nil && cfbCutShort(data) {
+		return nil, cfbCutShortError(pos)
+	}
 	if err != nil {
 		return nil, diag.Errorf(pos, "damaged Excel 97-2003 (.xls) workbook: the compound file cannot be read; open it in Excel or LibreOffice and save it again")
+	}
+	if stream == nil && cfbCutShort(data) {
+		return nil, cfbCutShortError(pos)
 	}
 	if stream == nil {
 		return nil, diag.Errorf(pos, "an OLE compound file that is not an Excel workbook")
@@ -441,9 +447,12 @@ func (wb *xlsBook) readSheet(ref xlsSheetRef) (*Grid, error) {
 		case recLabelSST:
 			if len(data) >= 10 {
 				i := int(binary.LittleEndian.Uint32(data[6:]))
-				if i < len(wb.sst) {
-					sb.add(data, Cell{Kind: String, Str: wb.sst[i]})
+				if i >= len(wb.sst) {
+					// The text is lost: an empty cell would say it was
+					// never there (damage.go).
+					return nil, xlsBadSharedIndex(pos, data, i, len(wb.sst))
 				}
+				sb.add(data, Cell{Kind: String, Str: wb.sst[i]})
 			}
 		case recLabel, recRString:
 			if len(data) >= 8 {

@@ -374,7 +374,9 @@ func TestXLSRefused(t *testing.T) {
 		{"sheet outside the stream", cfb("Workbook", w.b), "outside the workbook stream"},
 		{"encrypted", cfb("Workbook", pass.b), "password-protected"},
 		{"lying string count", cfb("Workbook", sst.b), "shared string table is damaged"},
-		{"compound file without its FAT", truncated[:len(truncated)-512], "damaged Excel 97-2003"},
+		// Cut short: said as such, not as damage or another kind of file.
+		{"compound file without its FAT", truncated[:len(truncated)-512], "cut short"},
+		{"compound file with its FAT zeroed", append(truncated[:len(truncated)-512:len(truncated)-512], make([]byte, 512)...), "damaged Excel 97-2003"},
 	}
 	for _, c := range cases {
 		_, err := sheet.Parse("old.xls", c.data, sheet.OpenOptions{})

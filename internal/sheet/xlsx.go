@@ -34,6 +34,9 @@ type sheetRef struct {
 
 func openWorkbook(file string, data []byte) (*workbook, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil && zipCutShort(data) {
+		return nil, diag.Errorf(diag.Pos{File: file}, "not a valid .xlsx file: it is cut short (the zip directory at its end is missing); copy it again, or save it again from Excel")
+	}
 	if err != nil {
 		return nil, diag.Errorf(diag.Pos{File: file}, "not a valid .xlsx file (the zip container is damaged): %v", err)
 	}
@@ -169,7 +172,7 @@ func (wb *workbook) scan(name string, fn func(token) error) error {
 	}
 	defer rc.Close()
 	s := newScanner(rc)
-	depth := 0
+	depth, opened := 0, false
 	for {
 		t, err := s.next()
 		if err != nil {
@@ -177,13 +180,15 @@ func (wb *workbook) scan(name string, fn func(token) error) error {
 		}
 		switch t.kind {
 		case tokEOF:
-			if depth > 0 {
-				// Cut short: what is missing (shared strings, styles) would
-				// read as empty cells, not as damage.
+			if depth > 0 || !opened {
+				// Cut short (or empty, without even its root element):
+				// what is missing (shared strings, styles) would read as
+				// empty cells, not as damage.
 				return wb.partError(name, errCutShort)
 			}
 			return nil
 		case tokStart:
+			opened = true
 			if !t.self {
 				depth++
 			}
@@ -207,8 +212,8 @@ func (wb *workbook) partError(name string, err error) error {
 	if errors.Is(err, errTokenTooLong) {
 		return limits.Over(diag.Pos{File: wb.file}, overXMLToken, limits.XMLTokenBytes, true)
 	}
-	if errors.Is(err, errXML) {
-		return diag.Errorf(diag.Pos{File: wb.file}, "%s inside the workbook is malformed XML: the workbook is damaged; save it again from Excel", name)
+	if errors.Is(inflateDamage(err), errPartDamaged) {
+		return diag.Errorf(diag.Pos{File: wb.file}, "%s inside the workbook does not inflate (its compressed data stops early or is corrupt): the workbook is cut short or damaged; save it again from Excel", name)
 	}
 	if errors.Is(err, errCutShort) {
 		return diag.Errorf(diag.Pos{File: wb.file}, "%s inside the workbook ends before its XML is closed: the workbook is cut short or damaged; save it again from Excel", name)

@@ -132,9 +132,10 @@ func (s *scanner) indexSeq(offset int, seq []byte) int {
 }
 
 var (
-	errXML          = errors.New("malformed XML")
 	errTokenTooLong = errors.New("XML token too long")
-	// errCutShort is a part that ends inside its elements.
+	// errCutShort is a part that ends inside its elements, or inside a
+	// tag, comment or CDATA section: the only damage the scanner itself
+	// can tell, since it reads everything else leniently.
 	errCutShort = errors.New("part cut short")
 )
 
@@ -159,7 +160,7 @@ func (s *scanner) next() (token, error) {
 		}
 		end := s.indexFrom(1, '>')
 		if end < 0 {
-			return token{}, cmp.Or(s.err, errXML)
+			return token{}, cmp.Or(s.err, errCutShort)
 		}
 		// Re-slice after indexFrom: the buffer may have moved.
 		tag := s.buf[s.pos+1 : s.pos+end]
@@ -167,7 +168,7 @@ func (s *scanner) next() (token, error) {
 			if bytes.HasPrefix(tag, []byte("!--")) && !bytes.HasSuffix(tag, []byte("--")) {
 				e := s.indexSeq(end, []byte("-->"))
 				if e < 0 {
-					return token{}, cmp.Or(s.err, errXML)
+					return token{}, cmp.Or(s.err, errCutShort)
 				}
 				s.pos += e + 3
 				continue
@@ -175,7 +176,7 @@ func (s *scanner) next() (token, error) {
 			if bytes.HasPrefix(tag, []byte("![CDATA[")) {
 				e := s.indexSeq(1, []byte("]]>"))
 				if e < 0 {
-					return token{}, cmp.Or(s.err, errXML)
+					return token{}, cmp.Or(s.err, errCutShort)
 				}
 				t := token{kind: tokText, text: s.buf[s.pos+9 : s.pos+e]}
 				s.pos += e + 3

@@ -1,0 +1,131 @@
+package hostile
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/binary"
+	"io"
+)
+
+// Damaged files: workbooks cut short (a copy or a download that stopped)
+// or with bytes changed, which a lenient reader would read as a shorter or
+// emptier sheet. pmo must say the file is cut short or damaged and where,
+// never read on as if it were whole.
+
+// cut is data cut to pct percent of its length.
+func cut(data []byte, pct int) []byte { return data[:len(data)*pct/100] }
+
+// wbsSheet is a sheet of a small WBS table by inline strings, so that a
+// case that only damages it would otherwise be read.
+func wbsSheet(noise string) map[string]string {
+	row := func(n, a, b string) string {
+		return `<row r="` + n + `"><c r="A` + n + `" t="inlineStr"><is><t>` + a + `</t></is></c>` + noise + `<c r="B` + n + `" t="inlineStr"><is><t>` + b + `</t></is></c></row>`
+	}
+	return sheet(`<sheetData>` + row("1", "タスク名", "担当") + row("2", "設計", "佐藤") + `</sheetData>`)
+}
+
+// odsContent zips an OpenDocument spreadsheet whose content.xml is
+// content as given, whole or not.
+func odsContent(content []byte) []byte {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, _ := zw.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
+	io.WriteString(w, "application/vnd.oasis.opendocument.spreadsheet")
+	w, _ = zw.Create("content.xml")
+	w.Write(content)
+	zw.Close()
+	return b.Bytes()
+}
+
+// odsWBS is the content.xml of a small WBS table, with noise between
+// the cells of its second row.
+func odsWBS(noise string) []byte {
+	cell := func(s string) string {
+		return `<table:table-cell office:value-type="string"><text:p>` + s + `</text:p></table:table-cell>`
+	}
+	body := `<table:table-row>` + cell("タスク名") + cell("担当") + `</table:table-row><table:table-row>` + cell("設計") + noise + cell("佐藤") + `</table:table-row>`
+	return []byte(`<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="WBS">` +
+		body + `</table:table></office:spreadsheet></office:body></office:document-content>`)
+}
+
+// flipped is data with 16 bytes inverted inside the compressed data of
+// part, the zip's directory left whole.
+func flipped(data []byte, part string) []byte {
+	at := bytes.Index(data, []byte(part)) + len(part) + 24
+	out := bytes.Clone(data)
+	for i := at; i < at+16 && i < len(out); i++ {
+		out[i] ^= 0x5A
+	}
+	return out
+}
+
+// cfbHeaderOnly is the 512-byte header of a compound file whose FAT and
+// directory are in the sectors after it, which the file lacks: an .xls cut
+// right after its header.
+func cfbHeaderOnly() []byte {
+	h := make([]byte, 512)
+	copy(h, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+	binary.LittleEndian.PutUint16(h[0x18:], 0x3E) // minor version
+	binary.LittleEndian.PutUint16(h[0x1A:], 3)    // major version 3: 512-byte sectors
+	binary.LittleEndian.PutUint16(h[0x1C:], 0xFFFE)
+	binary.LittleEndian.PutUint16(h[0x1E:], 9) // sector shift
+	binary.LittleEndian.PutUint16(h[0x20:], 6) // mini sector shift
+	binary.LittleEndian.PutUint32(h[0x2C:], 1) // one FAT sector …
+	binary.LittleEndian.PutUint32(h[0x30:], 1) // … the directory after it
+	binary.LittleEndian.PutUint32(h[0x38:], 4096)
+	binary.LittleEndian.PutUint32(h[0x3C:], 0xFFFFFFFE)
+	binary.LittleEndian.PutUint32(h[0x44:], 0xFFFFFFFE)
+	binary.LittleEndian.PutUint32(h[0x4C:], 0) // FAT in sector 0
+	for i := 0x50; i < 512; i += 4 {
+		binary.LittleEndian.PutUint32(h[i:], 0xFFFFFFFF)
+	}
+	return h
+}
+
+const (
+	cutShort = "cut short"
+	notXML   = "bytes that are not XML"
+)
+
+func damagedCases() []Case {
+	x := func(name string, data func() []byte, msg string) Case {
+		return source(name, KindXLSX, "wbs.xlsx", data, msg)
+	}
+	o := func(name string, data func() []byte, msg string) Case {
+		return source(name, KindODS, "wbs.ods", data, msg)
+	}
+	whole := func() []byte { return workbook(wbsSheet("")) }
+	return []Case{
+		// Before: "not a valid .xlsx file (the zip container is damaged):
+		// zip: not a valid zip file", as if it were some other file.
+		x("xlsx-zip-cut-10", func() []byte { return cut(whole(), 10) }, "not a valid .xlsx file: it is "+cutShort),
+		x("xlsx-zip-cut-50", func() []byte { return cut(whole(), 50) }, "not a valid .xlsx file: it is "+cutShort),
+		x("xlsx-zip-cut-99", func() []byte { return cut(whole(), 99) }, "not a valid .xlsx file: it is "+cutShort),
+		x("xlsx-zip-cut-in-end-record", func() []byte { d := whole(); return d[:len(d)-10] }, "not a valid .xlsx file: it is "+cutShort),
+		// Before: read as an empty sheet ("no table"; in a book of several
+		// sheets, the sheet silently missing).
+		x("xlsx-sheet-part-blank", func() []byte { return workbook(map[string]string{"xl/worksheets/sheet1.xml": "\n"}) }, "wbs.xlsx!WBS: the sheet ends before its XML is closed, before its first row"),
+		x("xlsx-sheet-part-missing", func() []byte { return workbook(map[string]string{"xl/worksheets/sheet1.xml": ""}) }, "refers to xl/worksheets/sheet1.xml, which is missing from the file"),
+		// Before: "cannot read xl/worksheets/sheet1.xml inside the
+		// workbook: flate: corrupt input before offset 40", English only.
+		x("xlsx-part-corrupt-deflate", func() []byte { return flipped(whole(), "xl/worksheets/sheet1.xml") }, "does not inflate"),
+		// Before: read as the whole sheet, the noise stepped over.
+		x("xlsx-noise-between-cells", func() []byte { return workbook(wbsSheet("\x13\x37\xfe\x01\x99\x00noise")) }, "wbs.xlsx!WBS!1: row 1 of the sheet holds "+notXML),
+		x("xlsx-noise-tag", func() []byte { return workbook(wbsSheet("<\x13\xfe\x80/>")) }, "wbs.xlsx!WBS!1: row 1 of the sheet holds "+notXML),
+		x("xlsx-noise-between-rows", func() []byte {
+			return workbook(sheet(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>タスク名</t></is></c></row>` + "\xff\xfe\x00\x01" + `<row r="2"/></sheetData>`))
+		}, "wbs.xlsx!WBS!1: the sheet holds "+notXML+" after row 1"),
+		// Before: "the zip container is damaged", or for a content.xml
+		// that is empty "workbook has no worksheets".
+		o("ods-zip-cut-50", func() []byte { return cut(odsContent(odsWBS("")), 50) }, "not a valid .ods file: it is "+cutShort),
+		o("ods-zip-cut-5", func() []byte { return cut(odsContent(odsWBS("")), 5) }, "not a valid .ods file: it is "+cutShort),
+		o("ods-content-empty", func() []byte { return odsContent(nil) }, "content.xml inside the workbook ends before its XML is closed"),
+		o("ods-content-declaration-only", func() []byte { return odsContent([]byte(`<?xml version="1.0" encoding="UTF-8"?>`)) }, "content.xml inside the workbook ends before its XML is closed"),
+		o("ods-content-cut-in-tag", func() []byte { return odsContent(cut(odsWBS(""), 60)) }, "content.xml inside the workbook ends before its XML is closed"),
+		o("ods-content-corrupt-deflate", func() []byte { return flipped(odsContent(odsWBS("")), "content.xml") }, "does not inflate"),
+		o("ods-noise-between-cells", func() []byte { return odsContent(odsWBS("\x13\x37garbage\xfe")) }, "wbs.ods!WBS!2: row 2 of the sheet holds "+notXML),
+		o("ods-nested-100k", func() []byte { return odsContent(odsWBS(repeat("<a>", 100_000) + repeat("</a>", 100_000))) }, overLim+" of 256"),
+		// Before: "an OLE compound file that is not an Excel workbook".
+		source("xls-cut-after-header", KindXLSX, "wbs.xls", cfbHeaderOnly, "the file is "+cutShort),
+	}
+}
