@@ -44,10 +44,13 @@ var portfolioOutputs = []string{"portfolio.xlsx", "portfolio.pdf", "summary.json
 // that built projects is stored with its outputs, and a later run that
 // reuses every project finds it (a built project's history moved, so its
 // outputs are made anew). ok is false when a project failed: then no key
-// is kept.
+// is kept. The key's own version ("portfolio 3") changes with what the
+// portfolio outputs hold, so that a development build (whose pmo version
+// stays "dev") does not keep outputs of the older layout: 3 is the 一覧
+// sheet printed one page wide, its columns reordered.
 func portfolioKey(plan *batch.Plan, res *batch.Result, opt *batchOptions, lang string) (key string, ok bool) {
 	h := sha256.New()
-	fmt.Fprintf(h, "portfolio 2\nlang %s\ngroup-by %s\nmilestone-weeks %d\nmeeting %t\n", lang, opt.groupBy, opt.msWeeks, opt.meeting)
+	fmt.Fprintf(h, "portfolio 3\nlang %s\ngroup-by %s\nmilestone-weeks %d\nmeeting %t\n", lang, opt.groupBy, opt.msWeeks, opt.meeting)
 	if pf := plan.Portfolio; pf != nil {
 		data, err := limits.ReadFile(pf.Path, diag.Pos{File: pf.Path}, limits.YAMLBytes)
 		if err != nil {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"math"
-	"strings"
 
 	"github.com/pmokit/pmo/internal/report"
 	"github.com/xuri/excelize/v2"
@@ -47,30 +46,41 @@ func RenderPortfolio(pf *report.Portfolio) ([]byte, error) {
 	return b.bytes()
 }
 
-// portfolioColumns are the columns of the portfolio sheet. A status-date
-// column is added when the projects were not all taken on one date.
-func (b *book) portfolioColumns(pf *report.Portfolio) []column {
+// portfolioColumns are the columns of the portfolio sheet, in two parts:
+// first what the steering committee reads on paper (the project, its
+// schedule, issues and risks, next milestone, money and whether its run
+// failed, as the portfolio PDF's table shows them), then the PMO's own
+// working columns (data quality, re-planning, the tracker's link), which
+// stay on screen: printed is how many columns the page holds. A
+// status-date column is added when the projects were not all taken on
+// one date.
+func (b *book) portfolioColumns(pf *report.Portfolio) (cols []column, printed int) {
 	c := func(key, label string, kind report.Kind, format string) column {
 		return column{key: key, label: b.label(label), kind: kind, fmt: format}
 	}
-	cols := []column{
+	// A figure's header breaks onto its two lines at a word, so that
+	// the column is as narrow as its figures.
+	f := func(key, label string, kind report.Kind, format string) column {
+		col := c(key, label, kind, format)
+		col.brk = true
+		return col
+	}
+	cols = []column{
 		c("rag", "col.rag", report.Text, ""),
 		c("id", "project.id", report.Text, ""),
 		c("name", "col.project", report.Text, ""),
 		c("pm", "project.pm", report.Text, ""),
 		c("reason", "col.main_reason", report.Text, ""),
-		c("spi", "col.spi", report.Number, fmtRatio),
-		c("cpi", "col.cpi", report.Number, fmtRatio),
-		c("planned", "col.planned", report.Percent, fmtPct1),
-		c("actual", "col.actual", report.Percent, fmtPct1),
-		c("late", "col.late", report.Integer, ""),
-		c("open", "col.open_issues", report.Integer, ""),
-		c("overdue", "col.overdue_issues", report.Integer, ""),
-		c("high", "col.high_risks", report.Integer, ""),
-		c("errors", "col.errors", report.Integer, ""),
-		c("warnings", "col.warnings", report.Integer, ""),
-		c("scheduled", "col.scheduled", report.Percent, fmtPct1),
-		c("check_first", "col.check_first", report.Text, ""),
+		f("spi", "col.spi", report.Number, fmtRatio),
+		f("cpi", "col.cpi", report.Number, fmtRatio),
+		f("planned", "col.planned", report.Percent, fmtPct1),
+		f("actual", "col.actual", report.Percent, fmtPct1),
+		f("change", "col.change", report.Number, fmtDelta),
+		f("late", "col.late", report.Integer, ""),
+		f("forecast", "time.forecast", report.Date, ""),
+		f("open", "col.open_issues", report.Integer, ""),
+		f("overdue", "col.overdue_issues", report.Integer, ""),
+		f("high", "col.high_risks", report.Integer, ""),
 		c("milestone", "col.next_milestone", report.Text, ""),
 		c("ms_date", "col.ms_date", report.Date, ""),
 	}
@@ -81,19 +91,41 @@ func (b *book) portfolioColumns(pf *report.Portfolio) []column {
 	// completion, in the projects' currency (a plain number when they
 	// differ).
 	if cur, ok := portfolioCurrency(pf); ok {
-		f := moneyFmt(cur, b.d.Lang)
-		cols = append(cols, c("budget", "money.budget", report.Number, f), c("eac", "money.eac", report.Number, f))
+		m := moneyFmt(cur, b.d.Lang)
+		cols = append(cols, c("budget", "money.budget", report.Number, m), f("eac", "money.eac", report.Number, m))
 	}
-	return append(cols,
-		c("change", "col.change", report.Number, fmtDelta),
-		c("replanned", "time.replanned", report.Integer, ""),
-		c("stale", "time.stale", report.Integer, ""),
-		c("forecast", "time.forecast", report.Date, ""),
-		c("status", "col.run_status", report.Text, ""),
+	cols = append(cols,
+		f("status", "col.run_status", report.Text, ""),
 		c("error", "col.error", report.Text, ""),
-		c("tracker", "col.tracker", report.Text, ""),
 	)
+	printed = len(cols)
+	return append(cols,
+		f("errors", "col.errors", report.Integer, ""),
+		f("warnings", "col.warnings", report.Integer, ""),
+		f("scheduled", "col.scheduled", report.Percent, fmtPct1),
+		c("check_first", "col.check_first", report.Text, ""),
+		f("replanned", "time.replanned", report.Integer, ""),
+		f("stale", "time.stale", report.Integer, ""),
+		c("tracker", "col.tracker", report.Text, ""),
+	), printed
 }
+
+// portfolioFloor is how far the portfolio's text columns may narrow
+// (see wrapFloor): a project's name, the main reason, the milestone and
+// a failed run's error wrap at eight kanji a line, so that the
+// committee's columns print one page wide; the source to check and the
+// tracker's path are references, never broken.
+func portfolioFloor(key string) float64 {
+	switch key {
+	case "check_first", "tracker":
+		return 0
+	}
+	return portfolioWrapMin
+}
+
+// portfolioWrapMin is the narrowest a text column of the portfolio sheet
+// gets: eight kanji, or two English words, a line.
+const portfolioWrapMin = 16.0
 
 // portfolioValue is one cell of the portfolio sheet.
 func (b *book) portfolioValue(r *report.PortfolioRow, key string) report.Value {
@@ -181,10 +213,19 @@ func (b *book) portfolioValue(r *report.PortfolioRow, key string) report.Value {
 		return number(float64(*p))
 	case "forecast":
 		return day(r.ForecastFinish)
-	case "budget":
-		return numberP(roundP(r.Budget))
-	case "eac":
-		return numberP(roundP(r.EAC))
+	case "budget", "eac":
+		// A project without a budget, or whose cost cannot be
+		// forecast (no actual effort, no cost per day), beside others
+		// that have them: not provided, not zero and not a blank that
+		// reads as nothing to worry about.
+		v := r.Budget
+		if key == "eac" {
+			v = r.EAC
+		}
+		if v == nil {
+			return txt(b.label("not_provided"))
+		}
+		return numberP(roundP(v))
 	}
 	return report.Value{Empty: true}
 }
@@ -242,13 +283,13 @@ func portfolioLook(r *report.PortfolioRow, key string) (look, bool) {
 func (b *book) portfolio(pf *report.Portfolio) {
 	rows := pf.Rows
 	sheet := b.label("sheet.portfolio")
-	cols := b.portfolioColumns(pf)
+	cols, printed := b.portfolioColumns(pf)
 	p := b.table(&table{
 		sheet: sheet, title: b.sheetTitle("title.portfolio"), cols: cols, n: len(rows),
-		value: func(i int, key string) report.Value { return b.portfolioValue(&rows[i], key) },
-		cell:  func(i int, key string) (look, bool) { return portfolioLook(&rows[i], key) },
+		value:     func(i int, key string) report.Value { return b.portfolioValue(&rows[i], key) },
+		cell:      func(i int, key string) (look, bool) { return portfolioLook(&rows[i], key) },
+		printCols: printed, floor: portfolioFloor,
 	})
-	b.narrowFigures(sheet, p, cols)
 	// The link's target is the tracker's path relative to the portfolio
 	// workbook, which sits in the same output folder: the link keeps
 	// working when the folder is copied or shared as a whole.
@@ -260,37 +301,10 @@ func (b *book) portfolio(pf *report.Portfolio) {
 		}
 	}
 	b.band(p)
-	b.finish(sheet, headerRow, p.at["name"]+1, false)
-}
-
-// narrowFigures narrows the columns of figures, which table sizes to their
-// labels: a header over two lines keeps nineteen columns legible on one
-// printed page.
-func (b *book) narrowFigures(sheet string, p *placed, cols []column) {
-	for _, key := range []string{"spi", "cpi", "planned", "actual", "late", "open", "overdue", "high", "change"} {
-		c := p.at[key]
-		if c == 0 {
-			continue
-		}
-		label := cols[c-1].label
-		w := textWidth(label) + 3 // one line
-		if strings.Contains(label, " ") {
-			// A client wraps Latin text at its spaces.
-			w = 0
-			for word := range strings.FieldsSeq(label) {
-				w = max(w, textWidth(word)+3)
-			}
-		} else if l1, l2, ok := headerBreak(label); ok {
-			// Japanese wraps at any character (遅れ気味タス／ク): the
-			// break is written, at a word.
-			b.str(sheet, c, headerRow, l1+"\n"+l2)
-			w = max(textWidth(l1)+1, textWidth(l2)+3)
-		}
-		b.width(sheet, c, math.Ceil(max(w, 9)))
-	}
-	if b.err == nil {
-		b.rowHeight(sheet, headerRow, rowHeight(2, b.lineHeight()))
-	}
+	// The committee's columns print one page wide, as many tall as the
+	// projects take, the title and header repeated on each page.
+	b.finishPrint(sheet, headerRow, p.at["name"]+1, false, printSpec{
+		blocks: [][2]int{{1, printed}}, lastRow: max(p.last, headerRow), fitWide: true})
 }
 
 // portfolioCurrency is the currency of the projects' money, "" when they

@@ -91,6 +91,9 @@ type printSpec struct {
 	// (the WBS's Gantt grid with its repeated columns) the scale must fit
 	// as well.
 	widestMM float64
+	// fitWide fits the one block to one page wide, as a sheet printed
+	// whole is: the portfolio's committee columns.
+	fitWide bool
 }
 
 // colWidth is the width a sheet's column was given, or Excel's default.
@@ -133,7 +136,7 @@ func (b *book) printSetup(sheet string, ps printSpec) {
 			fit[1] = max(fit[1], c)
 		}
 	}
-	spec := scaleSpec{sheet: sheet, fit: fit, all: ps.fitCols[1] == 0 && len(ps.blocks) == 0, widestMM: ps.widestMM}
+	spec := scaleSpec{sheet: sheet, fit: fit, all: ps.fitCols[1] == 0 && len(ps.blocks) == 0, widestMM: ps.widestMM, fitWide: ps.fitWide && len(ps.blocks) == 1}
 	if ps.onePage {
 		spec.rows = ps.lastRow
 	}
@@ -245,6 +248,7 @@ type scaleSpec struct {
 	rows  int // rows 1..rows fit one page tall; 0 leaves the height to pagination
 	// widestMM is another printed width to fit (printSpec.widestMM).
 	widestMM float64
+	fitWide  bool // printSpec.fitWide
 }
 
 // applyScales sets each sheet's paper, orientation and fixed scale, once
@@ -289,7 +293,7 @@ func (b *book) applyScale(s scaleSpec) {
 	}
 	size, orient := 8, "landscape"
 	layout := &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &scale}
-	if s.all && s.rows == 0 && fitsWide(width) {
+	if (s.all || s.fitWide) && s.rows == 0 && fitsWide(width) {
 		// Printed whole: fitted to one page wide, as many tall as it
 		// takes, so every column of a row is on the same page in any
 		// client; the widths were chosen (fitWidths) so that the fit

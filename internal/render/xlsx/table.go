@@ -32,6 +32,10 @@ type column struct {
 	kind  report.Kind
 	head  date.Date // a date heading instead of the label (workload weeks)
 	fmt   string    // number format overriding the kind's
+	// brk breaks the header label onto its two lines at a word, so that
+	// a column of figures is as narrow as its figures rather than its
+	// label (期限／超過課題): a many-column table then prints legibly.
+	brk bool
 }
 
 func columnsOf(cs []report.Column) []column {
@@ -93,6 +97,12 @@ type table struct {
 	// unprinted is the key of a column left out of the print area (the
 	// WBS's source), which takes no room on the page.
 	unprinted string
+	// printCols, when set, is how many columns from the first the print
+	// area holds; the rest take no room on the page.
+	printCols int
+	// floor, when set, replaces wrapFloor: how far the table's text
+	// columns may be narrowed.
+	floor func(key string) float64
 }
 
 // placed is where a table landed.
@@ -125,6 +135,29 @@ func headerLook() look {
 // label instead of over its end.
 func (b *book) headerHeight() float64 { return rowHeight(2, b.lineHeight()) + 2 }
 
+// brokenHeader is a figure column's header label broken onto its two
+// lines at a word, and the width the column needs for it, at least
+// figureWidth. Japanese wraps at any character (遅れ気味タス／ク), so the
+// break is written into the label; a client wraps Latin text at its
+// spaces by itself.
+func brokenHeader(label string) (string, float64) {
+	w := textWidth(label) + 3 // one line
+	if strings.Contains(label, " ") {
+		w = 0
+		for word := range strings.FieldsSeq(label) {
+			w = max(w, textWidth(word)+3)
+		}
+	} else if l1, l2, ok := headerBreak(label); ok {
+		label = l1 + "\n" + l2
+		w = max(textWidth(l1)+1, textWidth(l2)+3)
+	}
+	return label, math.Ceil(max(w, figureWidth))
+}
+
+// figureWidth is the narrowest column of figures: an SPI, a percentage
+// or a count of four digits with room for the filter button.
+const figureWidth = 9
+
 // headerWidth is the width a header label needs: its text on one line.
 // The header row is two lines tall with the label at the top, so the
 // filter button sits below the label rather than over its end, and needs
@@ -152,7 +185,12 @@ func (b *book) table(t *table) *placed {
 	for j, c := range t.cols {
 		col := j + 1
 		p.at[c.key] = col
-		if c.head.IsZero() {
+		if c.brk {
+			label, w := brokenHeader(c.label)
+			b.text(t.sheet, col, headerRow, label, headerLook())
+			heads[j] = w
+			widths[j] = max(widths[j]*1.1+1, w)
+		} else if c.head.IsZero() {
 			b.text(t.sheet, col, headerRow, c.label, headerLook())
 			heads[j] = headerWidth(c.label)*1.1 + 1
 			widths[j] = max(widths[j], headerWidth(c.label))
@@ -171,18 +209,23 @@ func (b *book) table(t *table) *placed {
 	base := make([]int, len(t.cols))       // each column's style id
 	floors := make([]float64, len(t.cols)) // how far a text column may be narrowed (wrapFloor)
 	for j, c := range t.cols {
-		widths[j] = widths[j]*1.1 + 1
+		if !c.brk {
+			widths[j] = widths[j]*1.1 + 1 // a broken header's is final
+		}
 		// References (a source cell, a finding's position) stay on one
 		// line: wrapped, a path is harder to read, not easier.
 		if c.kind == report.Text {
 			floors[j] = wrapFloor(c.key)
+			if t.floor != nil {
+				floors[j] = t.floor(c.key)
+			}
 		}
 		wide[j] = floors[j] > 0 && widths[j] > maxWidth
 		widths[j] = math.Round(min(max(widths[j], minWidth), maxWidth)*4) / 4
 	}
 	printed := make([]bool, len(t.cols))
 	for j, c := range t.cols {
-		printed[j] = c.key != t.unprinted || c.key == ""
+		printed[j] = (c.key != t.unprinted || c.key == "") && (t.printCols == 0 || j < t.printCols)
 	}
 	widths, narrowed := fitWidths(widths, heads, floors, printed, t.besideMM, cmp.Or(t.fitAt, prefScale), b.d.Lang)
 	for j, c := range t.cols {
