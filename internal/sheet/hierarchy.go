@@ -137,7 +137,7 @@ func isDigits(s string) bool {
 }
 
 func outlineOf(g *Grid, t *project.Task) int {
-	r := g.row(t.Source.Row)
+	r := g.row(t.Source().Row)
 	if r == nil {
 		return 0
 	}

@@ -108,6 +108,7 @@ type rowReader struct {
 	bandEnd  int                // last row of a milestone band under the header; 0 when none
 	dayFirst map[int]bool       // date columns written day first (15/4); nil when none
 	layout   *project.Layout    // each slot's first column, shared by the records' Cells
+	bare     *project.Layout    // the layout's position without its fields, for summary tasks made up
 	nums     numSlab            // the records' numbers
 	riskPct  map[int]bool       // probability columns of bare percentages (30 = 30 %); nil when none
 	// skipped counts rows left out as totals, examples or legends; the
@@ -243,7 +244,8 @@ func (rr *rowReader) slotFields() {
 		rr.width += len(rr.fields[f])
 		cols = append(cols, rr.fields[f][0])
 	}
-	rr.layout = project.NewLayout(names, cols)
+	rr.layout = project.NewLayout(rr.g.RowPos(0), names, cols)
+	rr.bare = rr.layout.Bare()
 	rr.nearBy = make([]date.Date, len(rr.slots))
 }
 
