@@ -238,8 +238,9 @@ func rollWBS(summary project.Task) []project.Task {
 	summary.WBSID, summary.Level, summary.Name, summary.Summary = "1", 1, "要件定義", true
 	// Children sit on the same sheet as their summary, rows below it.
 	child := func(t project.Task, row int) project.Task {
-		t.Source = summary.Source
-		t.Source.Row = summary.Source.Row + row
+		p := summary.Source()
+		p.Row += row
+		t.SetSource(p)
 		return t
 	}
 	return []project.Task{summary,
@@ -353,7 +354,7 @@ func TestSummaryMismatch(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			own := tt.own
-			own.Source = src
+			own.SetSource(src)
 			for f, c := range cols {
 				own.Cells.Set(f, 5, c)
 			}
@@ -511,9 +512,9 @@ func TestOutlinePerSheet(t *testing.T) {
 	a := diag.Pos{File: "a.csv", Row: 2, CSV: true}
 	b := diag.Pos{File: "b.csv", Row: 2, CSV: true}
 	tasks := []project.Task{
-		{WBSID: "1", Level: 1, Name: "要件定義", Summary: true, Source: a},
-		{WBSID: "1.1", Level: 2, Name: "調査", PlannedStart: day(2026, 11, 2), PlannedFinish: day(2026, 11, 6), Progress: num(100), Source: a},
-		{WBSID: "2.1", Level: 2, Name: "製造", PlannedStart: day(2026, 11, 9), PlannedFinish: day(2026, 11, 27), Progress: num(10), Source: b},
+		{WBSID: "1", Level: 1, Name: "要件定義", Summary: true, Cells: project.SourceAt(a)},
+		{WBSID: "1.1", Level: 2, Name: "調査", PlannedStart: day(2026, 11, 2), PlannedFinish: day(2026, 11, 6), Progress: num(100), Cells: project.SourceAt(a)},
+		{WBSID: "2.1", Level: 2, Name: "製造", PlannedStart: day(2026, 11, 9), PlannedFinish: day(2026, 11, 27), Progress: num(10), Cells: project.SourceAt(b)},
 	}
 	r := run(newConfig(), day(2026, 11, 20), tasks...)
 	if got := r.Rolled[0]; got.PlannedFinish != day(2026, 11, 6) || got.Progress == nil || *got.Progress != 100 {

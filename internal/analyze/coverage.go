@@ -114,7 +114,7 @@ func coverage(sources []SourceInput, leaves []leaf, issues []project.Issue, risk
 	}
 	for _, l := range leaves {
 		c.LeafTasks++
-		n := get(l.t.Source.File)
+		n := get(l.t.Source().File)
 		n.leaf++
 		n.records++
 		if l.scheduled {
@@ -129,7 +129,7 @@ func coverage(sources []SourceInput, leaves []leaf, issues []project.Issue, risk
 	for i := range issues {
 		is := &issues[i]
 		c.Issues++
-		n := get(is.Source.File)
+		n := get(is.Source().File)
 		n.records++
 		if is.Status != "" {
 			c.IssueStatus++
@@ -142,7 +142,7 @@ func coverage(sources []SourceInput, leaves []leaf, issues []project.Issue, risk
 	for i := range risks {
 		rk := &risks[i]
 		c.Risks++
-		n := get(rk.Source.File)
+		n := get(rk.Source().File)
 		n.records++
 		if rk.Score != nil || rk.Probability != nil && rk.Impact != nil {
 			c.RiskScored++

@@ -16,7 +16,7 @@ func TestCoverageSources(t *testing.T) {
 	t.Parallel()
 	at := func(file string, row int) diag.Pos { return diag.Pos{File: file, Sheet: "S", Row: row} }
 	task := func(file string, row int, scheduled bool) project.Task {
-		tk := project.Task{Name: "t", Level: 1, Source: at(file, row)}
+		tk := project.Task{Name: "t", Level: 1, Cells: project.SourceAt(at(file, row))}
 		if scheduled {
 			tk.PlannedStart, tk.PlannedFinish = day(2026, 11, 2), day(2026, 11, 6)
 		}

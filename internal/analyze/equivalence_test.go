@@ -57,16 +57,17 @@ func TestSourceDigestsUnchanged(t *testing.T) {
 	tasks := p.Tasks
 	for i, f := range odd {
 		f := f
-		tasks = append(tasks, project.Task{Name: fmt.Sprintf("odd \"%d\"\t\xff 改行\n", i), Level: 1 + i%3, Progress: &f, ActualEffort: &f,
-			ActualStart: date.Date(i * 40000), PlannedFinish: date.Date(-i * 100000),
-			Source: cmp.Or(tasks[i%len(tasks)].Source, tasks[1].Source)})
-		tasks[len(tasks)-1].Source.File = []string{"teams/WBS.xlsx", "b.csv", "/abs/teams/WBS.xlsx", ""}[i%4]
+		src := cmp.Or(tasks[i%len(tasks)].Source(), tasks[1].Source())
+		src.File = []string{"teams/WBS.xlsx", "b.csv", "/abs/teams/WBS.xlsx", ""}[i%4]
+		tasks = append(tasks, withSource(project.Task{Name: fmt.Sprintf("odd \"%d\"\t\xff 改行\n", i), Level: 1 + i%3, Progress: &f, ActualEffort: &f,
+			ActualStart: date.Date(i * 40000), PlannedFinish: date.Date(-i * 100000)}, src))
 	}
+	issue := func(is project.Issue, p diag.Pos) project.Issue { is.SetSource(p); return is }
 	issues := append(slices.Clone(p.Issues), project.Issue{Title: "題\x00名", Status: project.Closed, ClosedOn: 1},
-		project.Issue{ID: "\xe3#\x81", Source: tasks[3].Source}, project.Issue{ID: "#", Source: tasks[4].Source},
-		project.Issue{ID: "a\"#\\b", Source: diag.Pos{File: "x#y\xff", Sheet: "シート#1"}}, project.Issue{ID: "", Title: "", Source: diag.Pos{File: "\xe3"}})
+		issue(project.Issue{ID: "\xe3#\x81"}, tasks[3].Source()), issue(project.Issue{ID: "#"}, tasks[4].Source()),
+		issue(project.Issue{ID: "a\"#\\b"}, diag.Pos{File: "x#y\xff", Sheet: "シート#1"}), issue(project.Issue{ID: "", Title: ""}, diag.Pos{File: "\xe3"}))
 	for i := range 20 {
-		tasks = append(tasks, project.Task{WBSID: fmt.Sprintf("\xe3%d#\x81", i), Level: 1, Source: diag.Pos{File: "f\xe3", Sheet: fmt.Sprint("#", i%3)}})
+		tasks = append(tasks, withSource(project.Task{WBSID: fmt.Sprintf("\xe3%d#\x81", i), Level: 1}, diag.Pos{File: "f\xe3", Sheet: fmt.Sprint("#", i%3)}))
 	}
 	names := newSourceNames(cfg)
 	ts := taskStates(tasks, names)
@@ -182,4 +183,10 @@ func TestIssueTrendUnchanged(t *testing.T) {
 			t.Fatalf("run %d as of %s: trend\n%+v\nwant\n%+v", run, asOf, got, want)
 		}
 	}
+}
+
+// withSource returns t read at p.
+func withSource(t project.Task, p diag.Pos) project.Task {
+	t.SetSource(p)
+	return t
 }

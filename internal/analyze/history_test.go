@@ -36,7 +36,7 @@ func newTwoRuns() twoRuns {
 	}
 	src := diag.Pos{File: "teams/課題管理表.xlsx", Sheet: "課題"}
 	issue := func(id string, st project.ItemStatus) project.Issue {
-		return project.Issue{ID: id, Title: "課題 " + id, Status: st, Source: src}
+		return project.Issue{ID: id, Title: "課題 " + id, Status: st, Cells: project.SourceAt(src)}
 	}
 	cfg := func(ms date.Date) *config.Project {
 		c := newConfig()

@@ -47,7 +47,7 @@ type IssueRef struct {
 // IssueKey identifies an issue across runs: its file (as the project
 // names it, so two teams' 課題.xlsx differ), its sheet, and its ID or title.
 func IssueKey(is *project.Issue) string {
-	return filepath.ToSlash(is.Source.File) + "!" + is.Source.Sheet + "#" + cmp.Or(is.ID, is.Title)
+	return filepath.ToSlash(is.Source().File) + "!" + is.Source().Sheet + "#" + cmp.Or(is.ID, is.Title)
 }
 
 func priorityName(p project.Priority) string { return cmp.Or(string(p), "none") }
@@ -83,7 +83,7 @@ func issueStats(issues []project.Issue, asOf date.Date, prev *Snapshot, names so
 		s.Open++
 		s.OpenByPriority[priorityName(is.Priority)]++
 		r := IssueRef{ID: is.ID, Title: is.Title, Priority: string(is.Priority), Status: cmp.Or(is.StatusRaw, string(is.Status)),
-			Owner: is.Owner, Due: is.Due, Team: is.Team, Source: is.Source}
+			Owner: is.Owner, Due: is.Due, Team: is.Team, Source: is.Source()}
 		if !is.Due.IsZero() && is.Due < asOf {
 			s.Overdue++
 			r.Overdue, r.DaysOverdue = true, int(asOf-is.Due)
@@ -207,7 +207,7 @@ func riskStats(risks []project.Risk) RiskStats {
 		}
 		s.Open++
 		r := RiskRef{ID: rk.ID, Title: rk.Title, Probability: level(rk.Probability), Impact: level(rk.Impact),
-			Owner: rk.Owner, Mitigation: rk.Mitigation, Status: cmp.Or(rk.StatusRaw, string(rk.Status)), Source: rk.Source}
+			Owner: rk.Owner, Mitigation: rk.Mitigation, Status: cmp.Or(rk.StatusRaw, string(rk.Status)), Source: rk.Source()}
 		switch {
 		case r.Probability != nil && r.Impact != nil:
 			sc := float64(*r.Probability * *r.Impact)

@@ -243,7 +243,8 @@ func TestIssues(t *testing.T) {
 		{ID: "Q-7", Status: project.Open, Due: day(2026, 12, 1), Owner: []string{"佐藤"}},                                                      // open, no priority
 	}
 	for i := range issues {
-		issues[i].Title, issues[i].Source = "課題 "+issues[i].ID, src
+		issues[i].Title = "課題 " + issues[i].ID
+		issues[i].SetSource(src)
 	}
 	r := analyze.Analyze(analyze.Input{Config: newConfig(), AsOf: asOf, Issues: issues})
 	s := r.Issues

@@ -195,7 +195,7 @@ func staleSources(prev *Snapshot, srcs []SourceState, leaves []leaf, names sourc
 		if l.t.Complete() || !l.scheduled || l.plannedFrac == 0 {
 			continue
 		}
-		running[names.of(l.t.Source.File)]++
+		running[names.of(l.t.Source().File)]++
 	}
 	was := map[string]bool{}
 	for _, s := range prev.Sources {

@@ -125,7 +125,7 @@ func stableSorted[T any](xs []T, order func(a, b *T) int) []T {
 func ref(l *leaf) TaskRef {
 	return TaskRef{WBSID: l.t.WBSID, Name: l.t.Name, Team: l.t.Team, Assignee: l.t.Assignee,
 		PlannedFinish: l.t.PlannedFinish, Progress: l.progress, PlannedPct: l.plannedFrac * 100,
-		DaysLate: l.daysLate, Source: l.t.Source}
+		DaysLate: l.daysLate, Source: l.t.Source()}
 }
 
 // MilestoneStatus is where a milestone stands.
@@ -179,7 +179,7 @@ func milestones(cfg *config.Project, tasks []project.Task, leaves []leaf, asOf d
 			continue
 		}
 		d := cmp.Or(t.PlannedFinish, t.PlannedStart)
-		out = append(out, milestoneStatus(t.Name, d, false, i, cfg, tasks, late, asOf, t.Source))
+		out = append(out, milestoneStatus(t.Name, d, false, i, cfg, tasks, late, asOf, t.Source()))
 	}
 	// By date; undated milestones last.
 	slices.SortStableFunc(out, func(a, b Milestone) int { return cmp.Compare(dueOrFar(a.Date), dueOrFar(b.Date)) })

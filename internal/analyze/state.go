@@ -96,7 +96,7 @@ func (n sourceNames) path(file string) string { return file }
 
 // issueKey is IssueKey with the file as the YAML names it.
 func (n sourceNames) issueKey(is *project.Issue) string {
-	return n.of(is.Source.File) + "!" + is.Source.Sheet + "#" + cmp.Or(is.ID, is.Title)
+	return n.of(is.Source().File) + "!" + is.Source().Sheet + "#" + cmp.Or(is.ID, is.Title)
 }
 
 func eqNum(a, b *float64) bool {
@@ -125,11 +125,11 @@ func taskStates(tasks []project.Task, names sourceNames) []TaskState {
 			path = append(path, "")
 		}
 		path = append(path, t.Name)
-		if i == 0 || t.Source.File != lastFile || t.Source.Sheet != lastSheet {
-			lastFile, lastSheet = t.Source.File, t.Source.Sheet
-			src = names.of(t.Source.File)
-			if t.Source.Sheet != "" {
-				src += "!" + t.Source.Sheet
+		if i == 0 || t.Source().File != lastFile || t.Source().Sheet != lastSheet {
+			lastFile, lastSheet = t.Source().File, t.Source().Sheet
+			src = names.of(t.Source().File)
+			if t.Source().Sheet != "" {
+				src += "!" + t.Source().Sheet
 			}
 		}
 		id := t.WBSID
@@ -163,13 +163,13 @@ func itemStates(issues []project.Issue, risks []project.Risk, names sourceNames)
 	}
 	for i := range issues {
 		is := &issues[i]
-		add(ItemState{Kind: project.KindIssues, Key: names.issueKey(is), Source: names.of(is.Source.File), Status: is.Status,
+		add(ItemState{Kind: project.KindIssues, Key: names.issueKey(is), Source: names.of(is.Source().File), Status: is.Status,
 			Open: is.Status.IsOpen(), RaisedOn: is.RaisedOn, ClosedOn: is.ClosedOn})
 	}
 	for i := range risks {
 		r := &risks[i]
-		key := names.of(r.Source.File) + "!" + r.Source.Sheet + "#" + cmp.Or(r.ID, r.Title)
-		add(ItemState{Kind: project.KindRisks, Key: key, Source: names.of(r.Source.File), Status: r.Status, Open: r.Status.IsOpen()})
+		key := names.of(r.Source().File) + "!" + r.Source().Sheet + "#" + cmp.Or(r.ID, r.Title)
+		add(ItemState{Kind: project.KindRisks, Key: key, Source: names.of(r.Source().File), Status: r.Status, Open: r.Status.IsOpen()})
 	}
 	return out
 }

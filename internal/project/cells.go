@@ -39,14 +39,24 @@ type CellRef struct {
 // by every record read from the table, so a record keeps only its row and
 // the fields read from elsewhere (a merged cell's first cell). A 50,000-row
 // sheet of 18 fields otherwise keeps 900,000 cell references.
+//
+// It also holds what every record of the table shares of its position,
+// the file and sheet, so a record's Source is its Layout's and its row:
+// 16 bytes of Cells instead of a 72-byte diag.Pos in every record.
 type Layout struct {
 	refs []CellRef // Row unused
+	at   diag.Pos  // the table's file and sheet; Row and Col unused
+	// exact marks a layout made for one record's position (SetSource),
+	// which at holds whole.
+	exact bool
 }
 
 // NewLayout returns the layout of fields (standard field names; others are
-// left out) at the given columns.
-func NewLayout(fields []string, cols []int) *Layout {
-	l := &Layout{}
+// left out) at the given columns of the table at (its file and sheet, or
+// for a CSV file its name; at's row and column are not used).
+func NewLayout(at diag.Pos, fields []string, cols []int) *Layout {
+	l := &Layout{at: at}
+	l.at.Row, l.at.Col = 0, 0
 	for i, f := range fields {
 		if n := fieldNumber(f); n >= 0 {
 			l.refs = append(l.refs, CellRef{Field: uint8(n), Col: int32(cols[i])})
@@ -58,6 +68,12 @@ func NewLayout(fields []string, cols []int) *Layout {
 // Cells returns the cells of a record on row that read every field from
 // the layout's column.
 func (l *Layout) Cells(row int) Cells { return Cells{layout: l, row: int32(row)} }
+
+// Bare returns a layout of the same table without its fields, for the
+// records that read none from its columns (a summary task made up of a
+// name column): their Cells know their source and only the cells set on
+// them.
+func (l *Layout) Bare() *Layout { return &Layout{at: l.at} }
 
 // col returns the layout's column for the field numbered field; ok is
 // false when the layout has none (or there is no layout).
@@ -93,6 +109,37 @@ func (c Cells) refs() []CellRef {
 		return nil
 	}
 	return *c.own
+}
+
+// SourceAt returns the Cells of a record read at p that knows no cell of
+// its own: Source gives p, and every field's Cell p too.
+func SourceAt(p diag.Pos) Cells {
+	var c Cells
+	c.setSource(p)
+	return c
+}
+
+// source returns the position of the record: its table's and its row,
+// or the one SetSource gave it; the zero Pos when it has neither.
+func (c Cells) source() diag.Pos {
+	if c.layout == nil {
+		return diag.Pos{}
+	}
+	p := c.layout.at
+	if !c.layout.exact {
+		p.Row = int(c.row)
+	}
+	return p
+}
+
+// setSource makes p the record's position, keeping where its fields were
+// read from.
+func (c *Cells) setSource(p diag.Pos) {
+	l := &Layout{at: p, exact: true}
+	if c.layout != nil {
+		l.refs = c.layout.refs
+	}
+	c.layout = l
 }
 
 // Set records that field came from row, col, replacing an earlier entry.

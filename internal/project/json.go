@@ -52,7 +52,7 @@ func (t Task) MarshalJSON() ([]byte, error) {
 		PlannedEffort: t.PlannedEffort, ActualEffort: t.ActualEffort, Progress: t.Progress,
 		Status: t.Status, StatusRaw: t.StatusRaw, Milestone: t.Milestone, Predecessors: t.Predecessors,
 		Parent: t.Parent, Deliverable: t.Deliverable, Notes: t.Notes, Summary: t.Summary,
-		Baseline: t.Baseline, Source: t.Source,
+		Baseline: t.Baseline, Source: t.Source(),
 		PlannedStartFrom: t.PlannedStartFrom, PlannedFinishFrom: t.PlannedFinishFrom,
 		ActualStartFrom: t.ActualStartFrom, ActualFinishFrom: t.ActualFinishFrom,
 	})
@@ -70,10 +70,11 @@ func (t *Task) UnmarshalJSON(b []byte) error {
 		PlannedEffort: m.PlannedEffort, ActualEffort: m.ActualEffort, Progress: m.Progress,
 		Status: m.Status, StatusRaw: m.StatusRaw, Milestone: m.Milestone, Predecessors: m.Predecessors,
 		Parent: m.Parent, Deliverable: m.Deliverable, Notes: m.Notes, Summary: m.Summary,
-		Baseline: m.Baseline, Source: m.Source,
+		Baseline:         m.Baseline,
 		PlannedStartFrom: m.PlannedStartFrom, PlannedFinishFrom: m.PlannedFinishFrom,
 		ActualStartFrom: m.ActualStartFrom, ActualFinishFrom: m.ActualFinishFrom,
 	}
+	t.SetSource(m.Source)
 	return nil
 }
 
@@ -103,7 +104,7 @@ func (i Issue) MarshalJSON() ([]byte, error) {
 		ID: i.ID, Title: i.Title, Description: i.Description, Category: i.Category,
 		Priority: i.Priority, PriorityRaw: i.PriorityRaw, Status: i.Status, StatusRaw: i.StatusRaw,
 		RaisedOn: i.RaisedOn, RaisedBy: i.RaisedBy, Owner: i.Owner, Due: i.Due, ClosedOn: i.ClosedOn,
-		Resolution: i.Resolution, RelatedTask: i.RelatedTask, Team: i.Team, Source: i.Source,
+		Resolution: i.Resolution, RelatedTask: i.RelatedTask, Team: i.Team, Source: i.Source(),
 	})
 }
 
@@ -117,8 +118,9 @@ func (i *Issue) UnmarshalJSON(b []byte) error {
 		ID: m.ID, Title: m.Title, Description: m.Description, Category: m.Category,
 		Priority: m.Priority, PriorityRaw: m.PriorityRaw, Status: m.Status, StatusRaw: m.StatusRaw,
 		RaisedOn: m.RaisedOn, RaisedBy: m.RaisedBy, Owner: m.Owner, Due: m.Due, ClosedOn: m.ClosedOn,
-		Resolution: m.Resolution, RelatedTask: m.RelatedTask, Team: m.Team, Source: m.Source,
+		Resolution: m.Resolution, RelatedTask: m.RelatedTask, Team: m.Team,
 	}
+	i.SetSource(m.Source)
 	return nil
 }
 
@@ -147,7 +149,7 @@ func (r Risk) MarshalJSON() ([]byte, error) {
 		ID: r.ID, Title: r.Title, Description: r.Description, Category: r.Category,
 		Probability: r.Probability, ProbabilityRaw: r.ProbabilityRaw, Impact: r.Impact, ImpactRaw: r.ImpactRaw,
 		Score: r.Score, Owner: r.Owner, Mitigation: r.Mitigation, Status: r.Status, StatusRaw: r.StatusRaw,
-		Due: r.Due, Team: r.Team, Source: r.Source,
+		Due: r.Due, Team: r.Team, Source: r.Source(),
 	})
 }
 
@@ -161,8 +163,9 @@ func (r *Risk) UnmarshalJSON(b []byte) error {
 		ID: m.ID, Title: m.Title, Description: m.Description, Category: m.Category,
 		Probability: m.Probability, ProbabilityRaw: m.ProbabilityRaw, Impact: m.Impact, ImpactRaw: m.ImpactRaw,
 		Score: m.Score, Owner: m.Owner, Mitigation: m.Mitigation, Status: m.Status, StatusRaw: m.StatusRaw,
-		Due: m.Due, Team: m.Team, Source: m.Source,
+		Due: m.Due, Team: m.Team,
 	}
+	r.SetSource(m.Source)
 	return nil
 }
 

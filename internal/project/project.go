@@ -85,9 +85,9 @@ type Task struct {
 	// Baseline is the plan the source itself saved as approved (MS Project's
 	// baseline 0, GanttProject's first saved baseline); nil when it has none.
 	Baseline *Baseline
-	Source   diag.Pos
 
-	// Cells says which cell each field was read from, for findings.
+	// Cells says which cell each field was read from, for findings, and
+	// where the task was read (Source).
 	Cells Cells
 
 	Level         int
@@ -165,9 +165,8 @@ type Issue struct {
 	Resolution  string
 	RelatedTask string
 	Team        string
-	Source      diag.Pos
 
-	Cells Cells
+	Cells Cells // and the Source
 
 	RaisedOn date.Date
 	Due      date.Date
@@ -191,18 +190,37 @@ type Risk struct {
 	Status         ItemStatus
 	StatusRaw      string
 	Team           string
-	Source         diag.Pos
 
-	Cells Cells
+	Cells Cells // and the Source
 
 	Due date.Date
 }
 
-// Cell returns where field was read from.
-func (t *Task) Cell(field string) diag.Pos { return cell(t.Cells, t.Source, field) }
+// Source returns where the task was read: its sheet and row (no column),
+// as its Cells know it, or what SetSource gave it.
+func (t *Task) Source() diag.Pos { return t.Cells.source() }
+
+// SetSource makes p the task's position, for a task not read from a
+// table's row (a project file, a summary made up of a name column).
+func (t *Task) SetSource(p diag.Pos) { t.Cells.setSource(p) }
 
 // Cell returns where field was read from.
-func (i *Issue) Cell(field string) diag.Pos { return cell(i.Cells, i.Source, field) }
+func (t *Task) Cell(field string) diag.Pos { return cell(t.Cells, t.Source(), field) }
+
+// Source returns where the issue was read (see Task.Source).
+func (i *Issue) Source() diag.Pos { return i.Cells.source() }
+
+// SetSource makes p the issue's position.
+func (i *Issue) SetSource(p diag.Pos) { i.Cells.setSource(p) }
 
 // Cell returns where field was read from.
-func (r *Risk) Cell(field string) diag.Pos { return cell(r.Cells, r.Source, field) }
+func (i *Issue) Cell(field string) diag.Pos { return cell(i.Cells, i.Source(), field) }
+
+// Source returns where the risk was read (see Task.Source).
+func (r *Risk) Source() diag.Pos { return r.Cells.source() }
+
+// SetSource makes p the risk's position.
+func (r *Risk) SetSource(p diag.Pos) { r.Cells.setSource(p) }
+
+// Cell returns where field was read from.
+func (r *Risk) Cell(field string) diag.Pos { return cell(r.Cells, r.Source(), field) }

@@ -10,11 +10,11 @@ func (t *Task) Complete() bool {
 // deeper level.
 func Descendants(tasks []Task, i int) (start, end int) {
 	end = i + 1
-	src := tasks[i].Source
+	src := tasks[i].Source()
 	// Each sheet is an outline of its own: a phase in one team's WBS never
 	// owns the tasks of the next sheet.
 	for end < len(tasks) && tasks[end].Level > tasks[i].Level &&
-		tasks[end].Source.File == src.File && tasks[end].Source.Sheet == src.Sheet {
+		tasks[end].Source().File == src.File && tasks[end].Source().Sheet == src.Sheet {
 		end++
 	}
 	return i + 1, end

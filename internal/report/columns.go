@@ -125,7 +125,7 @@ func (d *Document) TaskValue(i int, key string) Value {
 		}
 		return Value{Empty: true}
 	case "source":
-		return textV(t.Source.String())
+		return textV(t.Source().String())
 	}
 	return Value{Empty: true}
 }
@@ -151,7 +151,7 @@ func (d *Document) plannedPct(t *project.Task) (float64, bool) {
 
 // daysLate is how many working days a late leaf task is past its finish.
 func (d *Document) daysLate(t *project.Task) int {
-	return d.lateDays.get(t.Source, t.Name)
+	return d.lateDays.get(t.Source(), t.Name)
 }
 
 // lateDays maps each late task, by its row and its name, to its days late,
@@ -267,7 +267,7 @@ func (d *Document) IssueValue(i int, key string) Value {
 		}
 		return textV("")
 	case "source":
-		return textV(is.Source.String())
+		return textV(is.Source().String())
 	}
 	return Value{Empty: true}
 }
@@ -319,7 +319,7 @@ func (d *Document) RiskValue(i int, key string) Value {
 	case "due":
 		return dateV(r.Due)
 	case "source":
-		return textV(r.Source.String())
+		return textV(r.Source().String())
 	}
 	return Value{Empty: true}
 }

@@ -223,7 +223,7 @@ func (d *Document) PageOne() *Document {
 		c.A = d.A.PageOne()
 		for i := range d.Issues {
 			is := &d.Issues[i]
-			if slices.ContainsFunc(c.A.Issues.Top, func(r analyze.IssueRef) bool { return r.Source == is.Source && r.Title == is.Title }) {
+			if slices.ContainsFunc(c.A.Issues.Top, func(r analyze.IssueRef) bool { return r.Source == is.Source() && r.Title == is.Title }) {
 				c.Issues = append(c.Issues, *is)
 			}
 		}

@@ -181,7 +181,8 @@ func (rr *rowReader) pairColumn(first int) int {
 	counts := make([][2]int, rr.g.MaxCol()+1) // col -> (pair words, other non-empty)
 	rows := rr.h.dataRows(rr.g)
 	for i := range rows {
-		for _, sc := range rows[i].cells {
+		cc := rows[i].cursor()
+		for sc, ok := cc.skim(); ok; sc, ok = cc.skim() {
 			col := int(sc.col)
 			if col < rr.h.area.Col1 || rr.h.area.Col2 > 0 && col > rr.h.area.Col2 {
 				continue // another table beside this one
@@ -326,8 +327,7 @@ func (rr *rowReader) tasks() []project.Task {
 			Parent:        strings.TrimPrefix(v.text("parent"), "#"),
 			Deliverable:   v.text("deliverable"),
 			Notes:         v.text("notes"),
-			Source:        rr.g.RowPos(rec.row),
-			Cells:         v.cells(),
+			Cells:         v.cells(), // and the Source, rr.g.RowPos(rec.row)
 		}
 		if lv, ok := v.number("level"); ok && lv >= 1 && lv <= 20 {
 			t.Level = int(lv)
@@ -476,7 +476,7 @@ func (rr *rowReader) namedByColumn(out []project.Task, t project.Task, v rowValu
 		rr.parents[i] = names[i].text
 		clear(rr.parents[i+1:])
 		pos := rr.pos(names[i])
-		parent := project.Task{Name: names[i].text, Level: i + 1, Summary: true, Team: t.Team, Source: t.Source}
+		parent := project.Task{Name: names[i].text, Level: i + 1, Summary: true, Team: t.Team, Cells: rr.bare.Cells(t.Source().Row)}
 		parent.Cells.Set("name", pos.Row, pos.Col)
 		out = append(out, parent)
 	}
@@ -513,8 +513,7 @@ func (rr *rowReader) issues() []project.Issue {
 			Resolution:  v.text("resolution"),
 			RelatedTask: v.text("related_task"),
 			Team:        rr.opt.Team,
-			Source:      rr.g.RowPos(rec.row),
-			Cells:       v.cells(),
+			Cells:       v.cells(), // and the Source, rr.g.RowPos(rec.row)
 		}
 		if is.RaisedBy == "" {
 			is.RaisedBy = v.text("raised_by")
@@ -554,8 +553,7 @@ func (rr *rowReader) risks() []project.Risk {
 			Mitigation:  v.text("mitigation"),
 			Due:         rr.date(v, "due"),
 			Team:        rr.opt.Team,
-			Source:      rr.g.RowPos(rec.row),
-			Cells:       v.cells(),
+			Cells:       v.cells(), // and the Source, rr.g.RowPos(rec.row)
 		}
 		if p, ok := v.first("probability"); ok {
 			r.ProbabilityRaw = p.text

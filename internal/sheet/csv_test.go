@@ -86,7 +86,7 @@ func TestCSV(t *testing.T) {
 		checkTable(t, tb, project.KindWBS, []int{3}, "A=wbs_id B=name C=planned_start D=planned_finish E=notes")
 		wantFinding(t, res, diag.Error, "date-unparseable", "plan.csv:6!C")
 		if len(tb.Tasks) == 2 {
-			if got := tb.Tasks[1].Source.String(); got != "plan.csv:6" {
+			if got := tb.Tasks[1].Source().String(); got != "plan.csv:6" {
 				t.Errorf("source of task 2: got %s, want plan.csv:6", got)
 			}
 		}

@@ -137,11 +137,11 @@ func isDigits(s string) bool {
 }
 
 func outlineOf(g *Grid, t *project.Task) int {
-	r := g.row(t.Source.Row)
+	r := g.row(t.Source().Row)
 	if r == nil {
 		return 0
 	}
-	return r.Outline
+	return int(r.Outline)
 }
 
 // indentOf measures a task name's indent: the cell's indent setting, or

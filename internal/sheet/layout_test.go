@@ -71,8 +71,8 @@ func TestLayoutHeaderPlacement(t *testing.T) {
 			"[2] L1 帳票設計 plan=2026-04-06.. who=佐藤",
 		)
 		wantFinding(t, res, diag.Error, "date-unparseable", "book.xlsx!Sheet1!F5")
-		if len(tb.Tasks) == 2 && tb.Tasks[1].Source.String() != "book.xlsx!Sheet1!5" {
-			t.Errorf("source of task 2: got %s, want book.xlsx!Sheet1!5", tb.Tasks[1].Source)
+		if len(tb.Tasks) == 2 && tb.Tasks[1].Source().String() != "book.xlsx!Sheet1!5" {
+			t.Errorf("source of task 2: got %s, want book.xlsx!Sheet1!5", tb.Tasks[1].Source())
 		}
 	})
 }

@@ -129,12 +129,13 @@ func (rr *rowReader) milestoneBand() (int, []project.Task) {
 		if name == "" {
 			name = "◆"
 		}
-		out = append(out, project.Task{
+		t := project.Task{
 			Level: 1, Name: name, Milestone: true,
 			PlannedStart: m.day, PlannedFinish: m.day,
 			PlannedStartFrom: project.FromCalendar, PlannedFinishFrom: project.FromCalendar,
-			Source: rr.g.Pos(m.row, m.col),
-		})
+		}
+		t.SetSource(rr.g.Pos(m.row, m.col)) // the mark's cell: few, so each has its own
+		out = append(out, t)
 	}
 	first := rows[0].Num
 	rr.findings.Add(diag.Info, "milestone-band", rr.g.Pos(first, cal.Col1), "rows %d–%d between the header and the first task are a milestone band: %d milestones read from its marks", rr.g.Pos(first, 0).Row, rr.g.Pos(last, 0).Row, len(out))

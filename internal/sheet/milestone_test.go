@@ -15,7 +15,7 @@ func milestones(tb *sheet.Table) []string {
 	var out []string
 	for _, t := range tb.Tasks {
 		if t.Milestone {
-			out = append(out, fmt.Sprintf("%s %s %s from=%d", t.Name, span(t.PlannedStart, t.PlannedFinish), diag.ColumnName(t.Source.Col)+fmt.Sprint(t.Source.Row), t.PlannedStartFrom))
+			out = append(out, fmt.Sprintf("%s %s %s from=%d", t.Name, span(t.PlannedStart, t.PlannedFinish), diag.ColumnName(t.Source().Col)+fmt.Sprint(t.Source().Row), t.PlannedStartFrom))
 		}
 	}
 	return out

@@ -89,7 +89,7 @@ func TestRealData(t *testing.T) {
 		}
 		byRow := map[int]project.Task{}
 		for _, task := range tb.Tasks {
-			byRow[task.Source.Row] = task
+			byRow[task.Source().Row] = task
 		}
 		for row, want := range map[int]string{
 			8:  "L1 sum 企画 - 準備",

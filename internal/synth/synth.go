@@ -74,7 +74,9 @@ func Programme(groups int) *Project {
 					Team: cfg.Teams[(p+g)%6].Name, PlannedStart: s, PlannedFinish: s.AddDays(rng.IntN(20)),
 					Assignee: []string{people[rng.IntN(60)]}, Milestone: k == 48,
 				}
-				t.Source, t.Source.Row = src, len(tasks)+2
+				pos := src
+				pos.Row = len(tasks) + 2
+				t.SetSource(pos)
 				if k%3 == 0 {
 					t.Assignee = append(t.Assignee, people[rng.IntN(60)])
 				}
@@ -104,7 +106,8 @@ func Programme(groups int) *Project {
 		raised := start.AddDays(rng.IntN(365))
 		issues[i] = project.Issue{ID: fmt.Sprintf("Q-%04d", i+1), Title: fmt.Sprintf("課題 %d", i+1), Priority: prios[rng.IntN(4)],
 			Status: itemStatuses[rng.IntN(len(itemStatuses))], RaisedOn: raised, Due: raised.AddDays(rng.IntN(60)),
-			Owner: []string{people[rng.IntN(60)]}, Source: diag.Pos{File: "teams/課題管理表.xlsx", Sheet: "課題", Row: i + 2}}
+			Owner: []string{people[rng.IntN(60)]}}
+		issues[i].SetSource(diag.Pos{File: "teams/課題管理表.xlsx", Sheet: "課題", Row: i + 2})
 		if i%20 == 0 {
 			issues[i].Owner, issues[i].Due = nil, 0
 		}
@@ -146,7 +149,9 @@ func WBS(rows int) *Project {
 			Status: st[i%3], StatusRaw: raw[i%3], Predecessors: fmt.Sprintf("%d.%d.%d", i/1000+1, (i/50)%20+1, i%50),
 			Deliverable: "設計書", Notes: "備考テキスト",
 		}
-		t.Source, t.Source.Row = src, i+2
+		pos := src
+		pos.Row = i + 2
+		t.SetSource(pos)
 		for c, f := range WBSFields {
 			t.Cells.Set(f, i+2, c+1)
 		}

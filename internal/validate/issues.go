@@ -8,12 +8,12 @@ import (
 func titleMissing(in *Input, r *Rule, fs *diag.Findings) {
 	for i := range in.Issues {
 		if is := &in.Issues[i]; is.Title == "" {
-			r.add(fs, is.Source, "issue %s has no title", orRow(is.ID))
+			r.add(fs, is.Source(), "issue %s has no title", orRow(is.ID))
 		}
 	}
 	for i := range in.Risks {
 		if rk := &in.Risks[i]; rk.Title == "" {
-			r.add(fs, rk.Source, "risk %s has no title", orRow(rk.ID))
+			r.add(fs, rk.Source(), "risk %s has no title", orRow(rk.ID))
 		}
 	}
 }

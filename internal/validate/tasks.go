@@ -17,7 +17,7 @@ func taskNameMissing(in *Input, r *Rule, fs *diag.Findings) {
 	for i := range in.Tasks {
 		t := &in.Tasks[i]
 		if t.Name == "" {
-			r.add(fs, t.Source, "task %s has no name", orRow(t.WBSID))
+			r.add(fs, t.Source(), "task %s has no name", orRow(t.WBSID))
 		}
 	}
 }
@@ -36,7 +36,7 @@ func taskUnscheduled(in *Input, r *Rule, fs *diag.Findings) {
 		}
 		switch {
 		case t.PlannedStart.IsZero() && t.PlannedFinish.IsZero():
-			r.add(fs, t.Source, "task %q has no planned dates; it is left out of progress figures", t.Name)
+			r.add(fs, t.Source(), "task %q has no planned dates; it is left out of progress figures", t.Name)
 		case t.PlannedStart.IsZero():
 			r.add(fs, t.Cell("planned_finish"), "task %q has a planned finish but no planned start", t.Name)
 		case t.PlannedFinish.IsZero():
@@ -166,10 +166,10 @@ func duplicateIDs(in *Input, r *Rule, fs *diag.Findings) {
 			seen[id] = i
 		}
 	}
-	check("WBS", len(in.Tasks), func(i int) (string, diag.Pos) { return in.Tasks[i].WBSID, in.Tasks[i].Source },
+	check("WBS", len(in.Tasks), func(i int) (string, diag.Pos) { return in.Tasks[i].WBSID, in.Tasks[i].Source() },
 		func(i int) diag.Pos { return in.Tasks[i].Cell("wbs_id") })
-	check("issue", len(in.Issues), func(i int) (string, diag.Pos) { return in.Issues[i].ID, in.Issues[i].Source },
+	check("issue", len(in.Issues), func(i int) (string, diag.Pos) { return in.Issues[i].ID, in.Issues[i].Source() },
 		func(i int) diag.Pos { return in.Issues[i].Cell("id") })
-	check("risk", len(in.Risks), func(i int) (string, diag.Pos) { return in.Risks[i].ID, in.Risks[i].Source },
+	check("risk", len(in.Risks), func(i int) (string, diag.Pos) { return in.Risks[i].ID, in.Risks[i].Source() },
 		func(i int) diag.Pos { return in.Risks[i].Cell("id") })
 }

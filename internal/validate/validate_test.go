@@ -36,7 +36,7 @@ func rulesOf(fs diag.Findings) []string {
 func TestEachRuleFires(t *testing.T) {
 	t.Parallel()
 	asOf := date.Of(2026, 11, 20)
-	clean := project.Task{WBSID: "1", Name: "設計", Assignee: []string{"山田"}, PlannedStart: date.Of(2026, 4, 1), PlannedFinish: date.Of(2026, 6, 30), Progress: f(100), Status: project.Done, Source: src(2)}
+	clean := project.Task{WBSID: "1", Name: "設計", Assignee: []string{"山田"}, PlannedStart: date.Of(2026, 4, 1), PlannedFinish: date.Of(2026, 6, 30), Progress: f(100), Status: project.Done, Cells: project.SourceAt(src(2))}
 	cases := []struct {
 		name   string
 		tasks  []project.Task
@@ -44,20 +44,20 @@ func TestEachRuleFires(t *testing.T) {
 		ms     []config.Milestone
 		want   string
 	}{
-		{"finish before start", []project.Task{{Name: "a", PlannedStart: date.Of(2026, 5, 10), PlannedFinish: date.Of(2026, 5, 1), Source: src(3)}}, nil, nil, "finish-before-start"},
-		{"progress over 100", []project.Task{{Name: "a", PlannedStart: date.Of(2026, 5, 1), PlannedFinish: date.Of(2026, 5, 2), Progress: f(120), Source: src(3)}}, nil, nil, "progress-range"},
-		{"done at 50", []project.Task{{Name: "a", PlannedStart: date.Of(2026, 5, 1), PlannedFinish: date.Of(2026, 5, 2), Progress: f(50), Status: project.Done, Source: src(3)}}, nil, nil, "done-not-100"},
-		{"100 not done", []project.Task{{Name: "a", PlannedStart: date.Of(2026, 5, 1), PlannedFinish: date.Of(2026, 5, 2), Progress: f(100), Status: project.InProgress, Source: src(3)}}, nil, nil, "100-not-done"},
+		{"finish before start", []project.Task{{Name: "a", PlannedStart: date.Of(2026, 5, 10), PlannedFinish: date.Of(2026, 5, 1), Cells: project.SourceAt(src(3))}}, nil, nil, "finish-before-start"},
+		{"progress over 100", []project.Task{{Name: "a", PlannedStart: date.Of(2026, 5, 1), PlannedFinish: date.Of(2026, 5, 2), Progress: f(120), Cells: project.SourceAt(src(3))}}, nil, nil, "progress-range"},
+		{"done at 50", []project.Task{{Name: "a", PlannedStart: date.Of(2026, 5, 1), PlannedFinish: date.Of(2026, 5, 2), Progress: f(50), Status: project.Done, Cells: project.SourceAt(src(3))}}, nil, nil, "done-not-100"},
+		{"100 not done", []project.Task{{Name: "a", PlannedStart: date.Of(2026, 5, 1), PlannedFinish: date.Of(2026, 5, 2), Progress: f(100), Status: project.InProgress, Cells: project.SourceAt(src(3))}}, nil, nil, "100-not-done"},
 		{"duplicate wbs id", []project.Task{clean, clean}, nil, nil, "duplicate-id"},
-		{"not in roster", []project.Task{{Name: "a", Assignee: []string{"鈴木"}, PlannedStart: date.Of(2026, 5, 1), PlannedFinish: date.Of(2026, 5, 2), Source: src(3)}}, nil, nil, "assignee-not-in-roster"},
-		{"outside window", []project.Task{{Name: "a", PlannedStart: date.Of(2026, 12, 1), PlannedFinish: date.Of(2027, 1, 15), Source: src(3)}}, nil, nil, "task-outside-project"},
-		{"unscheduled", []project.Task{{Name: "a", Source: src(3)}}, nil, nil, "task-unscheduled"},
-		{"actual in future", []project.Task{{Name: "a", PlannedStart: date.Of(2026, 5, 1), PlannedFinish: date.Of(2026, 5, 2), ActualStart: date.Of(2026, 12, 1), Source: src(3)}}, nil, nil, "actual-in-future"},
-		{"task without name", []project.Task{{WBSID: "9", PlannedStart: date.Of(2026, 5, 1), PlannedFinish: date.Of(2026, 5, 2), Source: src(3)}}, nil, nil, "task-name-missing"},
-		{"issue without owner", nil, []project.Issue{{ID: "1", Title: "x", Due: date.Of(2026, 12, 1), Source: src(3)}}, nil, "issue-no-owner"},
-		{"issue without due", nil, []project.Issue{{ID: "1", Title: "x", Owner: []string{"佐藤"}, Source: src(3)}}, nil, "issue-no-due"},
-		{"issue overdue", nil, []project.Issue{{ID: "1", Title: "x", Owner: []string{"佐藤"}, Due: date.Of(2026, 11, 1), Status: project.ItemWorking, Source: src(3)}}, nil, "issue-overdue"},
-		{"issue without title", nil, []project.Issue{{ID: "1", Owner: []string{"佐藤"}, Due: date.Of(2026, 12, 1), Source: src(3)}}, nil, "issue-title-missing"},
+		{"not in roster", []project.Task{{Name: "a", Assignee: []string{"鈴木"}, PlannedStart: date.Of(2026, 5, 1), PlannedFinish: date.Of(2026, 5, 2), Cells: project.SourceAt(src(3))}}, nil, nil, "assignee-not-in-roster"},
+		{"outside window", []project.Task{{Name: "a", PlannedStart: date.Of(2026, 12, 1), PlannedFinish: date.Of(2027, 1, 15), Cells: project.SourceAt(src(3))}}, nil, nil, "task-outside-project"},
+		{"unscheduled", []project.Task{{Name: "a", Cells: project.SourceAt(src(3))}}, nil, nil, "task-unscheduled"},
+		{"actual in future", []project.Task{{Name: "a", PlannedStart: date.Of(2026, 5, 1), PlannedFinish: date.Of(2026, 5, 2), ActualStart: date.Of(2026, 12, 1), Cells: project.SourceAt(src(3))}}, nil, nil, "actual-in-future"},
+		{"task without name", []project.Task{{WBSID: "9", PlannedStart: date.Of(2026, 5, 1), PlannedFinish: date.Of(2026, 5, 2), Cells: project.SourceAt(src(3))}}, nil, nil, "task-name-missing"},
+		{"issue without owner", nil, []project.Issue{{ID: "1", Title: "x", Due: date.Of(2026, 12, 1), Cells: project.SourceAt(src(3))}}, nil, "issue-no-owner"},
+		{"issue without due", nil, []project.Issue{{ID: "1", Title: "x", Owner: []string{"佐藤"}, Cells: project.SourceAt(src(3))}}, nil, "issue-no-due"},
+		{"issue overdue", nil, []project.Issue{{ID: "1", Title: "x", Owner: []string{"佐藤"}, Due: date.Of(2026, 11, 1), Status: project.ItemWorking, Cells: project.SourceAt(src(3))}}, nil, "issue-overdue"},
+		{"issue without title", nil, []project.Issue{{ID: "1", Owner: []string{"佐藤"}, Due: date.Of(2026, 12, 1), Cells: project.SourceAt(src(3))}}, nil, "issue-title-missing"},
 		{"milestone outside", []project.Task{clean}, nil, []config.Milestone{{Name: "x", Date: date.Of(2027, 2, 1)}}, "milestone-outside-project"},
 		{"milestone missed", []project.Task{clean}, nil, []config.Milestone{{Name: "試験完了", Date: date.Of(2026, 10, 1)}}, "milestone-missed"},
 		{"milestone task missing", []project.Task{clean}, nil, []config.Milestone{{Name: "x", Date: date.Of(2026, 10, 1), WBSID: "7"}}, "milestone-task-missing"},

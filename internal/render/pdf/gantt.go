@@ -58,9 +58,9 @@ func (w *writer) gantt() {
 		}
 		indent := float64(max(t.Level-1, 0)) * 3
 		w.setFont(ganttSize, t.Level <= 1)
-		r := ganttRow{t: t, label: w.lines(label, labelW-2*cellPadX-indent, t.Source)}
+		r := ganttRow{t: t, label: w.lines(label, labelW-2*cellPadX-indent, t.Source())}
 		w.setFont(ganttSize, false)
-		r.team = w.lines(t.Team, teamW-2*cellPadX, t.Source)
+		r.team = w.lines(t.Team, teamW-2*cellPadX, t.Source())
 		r.h = float64(max(len(r.label), len(r.team), 1))*lh + 1.6
 		rows = append(rows, r)
 		if scheduled(t) {
@@ -114,7 +114,7 @@ func (w *writer) teamWidth() float64 {
 	w.setFont(ganttSize, false)
 	for i := range w.d.Tasks {
 		if t := &w.d.Tasks[i]; t.Level <= 2 && t.Team != "" {
-			widest = max(widest, w.width(w.clean(t.Team, t.Source)))
+			widest = max(widest, w.width(w.clean(t.Team, t.Source())))
 		}
 	}
 	if widest == 0 {
@@ -206,11 +206,11 @@ func (w *writer) ganttRows(ax timeAxis, rows []ganttRow, top, end, labelW float6
 		w.setFont(ganttSize, t.Level <= 1)
 		w.color(black)
 		for i, l := range r.label {
-			w.textAt(marginX+cellPadX+indent, y+0.8+float64(i)*lh, l, t.Source)
+			w.textAt(marginX+cellPadX+indent, y+0.8+float64(i)*lh, l, t.Source())
 		}
 		w.setFont(ganttSize, false)
 		for i, l := range r.team {
-			w.textAt(marginX+labelW+cellPadX, y+0.8+float64(i)*lh, l, t.Source)
+			w.textAt(marginX+labelW+cellPadX, y+0.8+float64(i)*lh, l, t.Source())
 		}
 		p := 0.0
 		if t.Progress != nil {

@@ -264,7 +264,7 @@ func TestMissingGlyphs(t *testing.T) {
 		want[f.Pos.String()+" "+f.Message[:strings.Index(f.Message, " cannot")]] = true
 	}
 	for _, k := range []string{
-		d.Tasks[0].Source.String() + ` character U+20BB7 "𠮷"`,
+		d.Tasks[0].Source().String() + ` character U+20BB7 "𠮷"`,
 		` character U+20BB7 "𠮷"`,
 		` character U+26A0 "⚠"`,
 	} {

@@ -429,7 +429,7 @@ func (w *writer) issueCells(is analyze.IssueRef, wide bool) []cell {
 func (w *writer) issueStatus(ref analyze.IssueRef) string {
 	for i := range w.d.Issues {
 		is := &w.d.Issues[i]
-		if is.Source == ref.Source && is.Title == ref.Title && is.Status != "" {
+		if is.Source() == ref.Source && is.Title == ref.Title && is.Status != "" {
 			return w.d.ItemStatus(is.Status)
 		}
 	}

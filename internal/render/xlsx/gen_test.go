@@ -94,7 +94,7 @@ func generated(s spec) *report.Document {
 			tasks = append(tasks, t)
 		}
 		if n := len(tasks); n > 0 {
-			tasks[n-1].Source = diag.Pos{File: "teams/WBS.xlsx", Sheet: "WBS", Row: n + 5}
+			tasks[n-1].SetSource(diag.Pos{File: "teams/WBS.xlsx", Sheet: "WBS", Row: n + 5})
 		}
 	}
 	markSummaries(tasks)
@@ -106,7 +106,7 @@ func generated(s spec) *report.Document {
 		is := project.Issue{ID: fmt.Sprint(i + 1), Title: issueTitle(i), Category: "仕様", Priority: prios[rng.IntN(4)],
 			Status: stats[rng.IntN(5)], RaisedOn: raised, RaisedBy: people[rng.IntN(5)], Owner: []string{people[rng.IntN(5)]},
 			Due: raised.AddDays(5 + rng.IntN(40)), Resolution: "対応中", Team: teams[i%2],
-			Source: diag.Pos{File: "teams/課題管理表.xlsx", Sheet: "課題", Row: i + 4}}
+			Cells: project.SourceAt(diag.Pos{File: "teams/課題管理表.xlsx", Sheet: "課題", Row: i + 4})}
 		if !is.Status.IsOpen() {
 			is.ClosedOn = is.Due
 		}
@@ -117,7 +117,7 @@ func generated(s spec) *report.Document {
 		risks = append(risks, project.Risk{ID: fmt.Sprintf("R%d", i+1), Title: fmt.Sprintf("リスク%d", i+1),
 			Probability: ptr(float64(1 + rng.IntN(5))), Impact: ptr(float64(1 + rng.IntN(5))), Owner: []string{people[i%5]},
 			Mitigation: "代替案を準備", Status: stats[rng.IntN(3)], Due: asOf.AddDays(14),
-			Source: diag.Pos{File: "teams/リスク.xlsx", Sheet: "リスク", Row: i + 3}})
+			Cells: project.SourceAt(diag.Pos{File: "teams/リスク.xlsx", Sheet: "リスク", Row: i + 3})})
 	}
 	var prev *analyze.Snapshot
 	if s.previous {

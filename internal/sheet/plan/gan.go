@@ -277,9 +277,9 @@ func (g *ganReader) task(gt ganTask, seq int) project.Task {
 		Milestone: gt.meeting,
 		Summary:   gt.hasChildren,
 		Notes:     gt.notes,
-		Source:    diag.Pos{File: g.name, Path: diag.XMLPath("task[id="+gt.id+"]", ganElems), Row: seq},
 	}
-	at := func(elem string) diag.Pos { p := t.Source; p.Col = ganCol(elem); return p }
+	t.SetSource(diag.Pos{File: g.name, Path: diag.XMLPath("task[id="+gt.id+"]", ganElems), Row: seq})
+	at := func(elem string) diag.Pos { p := t.Source(); p.Col = ganCol(elem); return p }
 	t.Cells.Set("name", seq, ganCol("name"))
 	t.Cells.Set("milestone", seq, ganCol("meeting"))
 	if t.Notes != "" {

@@ -192,10 +192,10 @@ func (m *mspdiReader) task(tk mspdiTask, seq, level int, who []string, wbsOf map
 		Summary:   isTrue(tk.Summary),
 		Notes:     strings.TrimSpace(tk.Notes),
 		Assignee:  who,
-		Source:    diag.Pos{File: m.name, Path: diag.XMLPath("Task[UID="+uid+"]", mspdiElems), Row: seq},
 	}
+	t.SetSource(diag.Pos{File: m.name, Path: diag.XMLPath("Task[UID="+uid+"]", mspdiElems), Row: seq})
 	set := func(field, elem string) { t.Cells.Set(field, seq, mspdiCol(elem)) }
-	at := func(elem string) diag.Pos { p := t.Source; p.Col = mspdiCol(elem); return p }
+	at := func(elem string) diag.Pos { p := t.Source(); p.Col = mspdiCol(elem); return p }
 	switch {
 	case strings.TrimSpace(tk.WBS) != "":
 		t.WBSID = strings.TrimSpace(tk.WBS)
@@ -291,10 +291,10 @@ func (m *mspdiReader) work(t *project.Task, field, elem, v string) *float64 {
 	if v == "" {
 		return nil
 	}
-	t.Cells.Set(field, t.Source.Row, mspdiCol(elem))
+	t.Cells.Set(field, t.Source().Row, mspdiCol(elem))
 	h, ok := value.ISODurationHours(v)
 	if !ok || h < 0 {
-		p := t.Source
+		p := t.Source()
 		p.Col = mspdiCol(elem)
 		m.findings.Add(diag.Error, "effort-unparseable", p, "%s %q is not an ISO 8601 duration (such as PT16H0M0S)", field, v)
 		return nil

@@ -33,7 +33,7 @@ func view(tk project.Task) string {
 	_ = json.Unmarshal(b, &m)
 	delete(m, "source")
 	out, _ := json.Marshal(m)
-	return tk.Source.String() + " " + string(out)
+	return tk.Source().String() + " " + string(out)
 }
 
 func wantTasks(t *testing.T, p *plan.Plan, want ...string) {
