@@ -16,13 +16,10 @@ import (
 )
 
 type annotateOptions struct {
-	out      string
-	kind     string
-	sheet    string
-	asOf     string
-	lang     string
-	password string
-	overrideFlags
+	out  string
+	asOf string
+	lang string
+	readFlags
 }
 
 func (o *annotateOptions) langOption() string { return o.lang }
@@ -54,12 +51,9 @@ write the copy.`,
 		flags: func(fs *pflag.FlagSet) any {
 			o := &annotateOptions{}
 			fs.StringVarP(&o.out, "out", "o", "", "the annotated copy (default: NAME_指摘.xlsx beside FILE)")
-			kindFlag(fs, &o.kind)
-			fs.StringVar(&o.sheet, "sheet", "", "read only this sheet")
+			o.readFlags.register(fs, false)
 			fs.StringVar(&o.asOf, "as-of", "", "status date YYYY-MM-DD (default: today)")
 			fs.StringVar(&o.lang, "lang", "", "language of the comments: ja or en (default: the workbook's)")
-			fs.StringVar(&o.password, "password-env", "", "environment variable holding the workbook password")
-			o.register(fs)
 			return o
 		},
 		run: runAnnotate,
@@ -105,7 +99,7 @@ func runAnnotate(_ context.Context, env *Env, o any, args []string) error {
 	if pipeline.SameFile(out, in) || filepath.Clean(out) == filepath.Clean(in) {
 		return diag.Errorf(diag.Pos{File: out}, "refusing to overwrite the input; choose another -o")
 	}
-	kind, err := parseKind(opt.kind)
+	rd, err := opt.resolve(env)
 	if err != nil {
 		return err
 	}
@@ -116,15 +110,7 @@ func runAnnotate(_ context.Context, env *Env, o any, args []string) error {
 	if err := checkLang(opt.lang); err != nil {
 		return err
 	}
-	columns, headerRows, err := opt.parse(kind)
-	if err != nil {
-		return err
-	}
-	fo := pipeline.FileOptions{Kind: kind, Sheet: opt.sheet, HeaderRows: headerRows, Columns: columns, Lang: opt.lang}
-	if opt.password != "" {
-		fo.Password = env.Getenv(opt.password)
-	}
-	p, err := pipeline.FromFile(in, fo, pipeline.Options{AsOf: asOf, Today: date.FromTime(time.Now())})
+	p, err := pipeline.FromFile(in, rd.file(opt.lang), pipeline.Options{AsOf: asOf, Today: date.FromTime(time.Now())})
 	if err != nil {
 		return err
 	}

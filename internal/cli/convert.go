@@ -15,14 +15,10 @@ import (
 )
 
 type convertOptions struct {
-	out      string
-	kind     string
-	sheet    string
-	asOf     string
-	lang     string
-	encoding string
-	password string
-	overrideFlags
+	out  string
+	asOf string
+	lang string
+	readFlags
 }
 
 func (o *convertOptions) langOption() string { return o.lang }
@@ -45,13 +41,9 @@ pmo inspect prints the flags that reproduce its mapping, ready to edit.
 		flags: func(fs *pflag.FlagSet) any {
 			o := &convertOptions{}
 			fs.StringVarP(&o.out, "out", "o", "", "output .xlsx file (required)")
-			kindFlag(fs, &o.kind)
-			fs.StringVar(&o.sheet, "sheet", "", "read only this sheet")
+			o.readFlags.register(fs, true)
 			fs.StringVar(&o.asOf, "as-of", "", "status date YYYY-MM-DD (default: today)")
 			fs.StringVar(&o.lang, "lang", "ja", "labels: ja or en")
-			fs.StringVar(&o.encoding, "encoding", "", "CSV encoding: utf-8 or shift_jis (default: detected)")
-			fs.StringVar(&o.password, "password-env", "", "environment variable holding the workbook password")
-			o.register(fs)
 			return o
 		},
 		run: runConvert,
@@ -69,7 +61,7 @@ func runConvert(_ context.Context, env *Env, o any, args []string) error {
 	if !strings.EqualFold(filepath.Ext(opt.out), ".xlsx") {
 		return usageError{fmt.Sprintf("-o %s: the tracker is an .xlsx file", opt.out)}
 	}
-	kind, err := parseKind(opt.kind)
+	rd, err := opt.resolve(env)
 	if err != nil {
 		return err
 	}
@@ -83,15 +75,7 @@ func runConvert(_ context.Context, env *Env, o any, args []string) error {
 	if pipeline.SameFile(opt.out, args[0]) {
 		return diag.Errorf(diag.Pos{File: opt.out}, "refusing to overwrite the input; choose another -o")
 	}
-	columns, headerRows, err := opt.parse(kind)
-	if err != nil {
-		return err
-	}
-	fo := pipeline.FileOptions{Kind: kind, Sheet: opt.sheet, HeaderRows: headerRows, Columns: columns, Encoding: opt.encoding, Lang: opt.lang}
-	if opt.password != "" {
-		fo.Password = env.Getenv(opt.password)
-	}
-	p, err := pipeline.FromFile(args[0], fo, pipeline.Options{AsOf: asOf, Today: date.FromTime(time.Now())})
+	p, err := pipeline.FromFile(args[0], rd.file(opt.lang), pipeline.Options{AsOf: asOf, Today: date.FromTime(time.Now())})
 	if err != nil {
 		return err
 	}

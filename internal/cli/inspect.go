@@ -17,15 +17,11 @@ import (
 )
 
 type inspectOptions struct {
-	sheet    string
-	kind     string
-	json     bool
-	encoding string
-	samples  int
-	password string
-	asOf     string
-	lang     string
-	overrideFlags
+	json    bool
+	samples int
+	asOf    string
+	lang    string
+	readFlags
 }
 
 func (o *inspectOptions) langOption() string { return o.lang }
@@ -51,15 +47,11 @@ Findings are in Japanese unless --lang en. With --json every record is printed
 the Japanese "message_ja".`,
 		flags: func(fs *pflag.FlagSet) any {
 			o := &inspectOptions{}
-			fs.StringVar(&o.sheet, "sheet", "", "read only this sheet")
-			kindFlag(fs, &o.kind)
+			o.readFlags.register(fs, true)
 			fs.BoolVar(&o.json, "json", false, "print JSON with every record")
-			fs.StringVar(&o.encoding, "encoding", "", "CSV encoding: utf-8 or shift_jis (default: detected)")
 			fs.IntVar(&o.samples, "samples", 5, "sample records to print per table")
-			fs.StringVar(&o.password, "password-env", "", "environment variable holding the workbook password")
 			fs.StringVar(&o.asOf, "as-of", "", "date YYYY-MM-DD near which dates typed without a year (4/1) fall (default: today)")
 			fs.StringVar(&o.lang, "lang", "ja", "language of the findings: ja or en")
-			o.register(fs)
 			return o
 		},
 		run: runInspect,
@@ -84,18 +76,12 @@ func parseKind(s string) (project.Kind, error) {
 	return "", usageError{fmt.Sprintf("--kind %q: use wbs, issues, risks, actions or tests", s)}
 }
 
-// kindFlag registers --kind, shared by inspect, convert and annotate so
-// their help lists every kind parseKind takes.
-func kindFlag(fs *pflag.FlagSet, kind *string) {
-	fs.StringVar(kind, "kind", "", "what the sheet holds: wbs, issues, risks, actions or tests (default: inferred)")
-}
-
 func runInspect(_ context.Context, env *Env, o any, args []string) error {
 	opt := o.(*inspectOptions)
 	if len(args) != 1 {
 		return usageError{"inspect takes one FILE"}
 	}
-	kind, err := parseKind(opt.kind)
+	rd, err := opt.resolve(env)
 	if err != nil {
 		return err
 	}
@@ -110,19 +96,11 @@ func runInspect(_ context.Context, env *Env, o any, args []string) error {
 		near = date.FromTime(time.Now())
 	}
 	path := args[0]
-	open := sheet.OpenOptions{Name: filepath.Base(path), Encoding: opt.encoding}
-	if opt.password != "" {
-		open.Password = env.Getenv(opt.password)
-	}
-	book, err := sheet.Open(path, open)
+	book, err := sheet.Open(path, rd.open(filepath.Base(path)))
 	if err != nil {
 		return err
 	}
-	columns, headerRows, err := opt.parse(kind)
-	if err != nil {
-		return err
-	}
-	res, err := sheet.Read(book, sheet.Options{Kind: kind, Sheet: opt.sheet, HeaderRows: headerRows, Columns: columns, Near: near})
+	res, err := sheet.Read(book, rd.options(near))
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"encoding/binary"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -224,7 +225,19 @@ func xlsxCases() []Case {
 		x("xlsx-rels-escape", func() map[string]string {
 			return map[string]string{"xl/_rels/workbook.xml.rels": strings.Replace(workbookRels, "worksheets/sheet1.xml", "../../../../etc/passwd", 1)}
 		}, "missing from the file"),
-		bytesCase("xlsx-declared-1GB", func() []byte { return rawPart([]byte(sheetHead+memo+`</worksheet>`), 1<<30) }, "would inflate"),
+		// Declared past limits.PartBytes (2 GB): refused before inflating.
+		bytesCase("xlsx-declared-3GB", func() []byte { return rawPart([]byte(sheetHead+memo+`</worksheet>`), 3<<30) }, "would inflate"),
+		// Declared 1 GB, within the limit, holding a few bytes: the lie is
+		// found when the part ends early.
+		bytesCase("xlsx-declared-1GB", func() []byte { return rawPart([]byte(sheetHead+memo+`</worksheet>`), 1<<30) }, "inside the workbook"),
+		// A zip directory said to be 9 MB: refused before it is read (an
+		// .xlsx is read in place; zip.NewReader holds the directory whole).
+		bytesCase("xlsx-zip-directory-9MB", func() []byte {
+			b := workbook(sheet(memo))
+			i := bytes.LastIndex(b, []byte("PK\x05\x06"))
+			binary.LittleEndian.PutUint32(b[i+12:], 9<<20)
+			return b
+		}, overLim+" of 8 MB"),
 		bytesCase("xlsx-size-lie", func() []byte {
 			return rawPart([]byte(sheetHead+`<sheetData>`+repeat("<row/>", 2<<20)+`</sheetData></worksheet>`), 4096)
 		}, "inside the workbook"),
@@ -263,9 +276,15 @@ func xlsxCases() []Case {
 		x("xlsx-inline-text-runs", func() map[string]string {
 			return sheet(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is>` + repeat("<t>"+repeat("y", 1000)+"</t>", 300) + `</is></c></row></sheetData>`)
 		}, overLim+" of 256 KB"),
+		// 3 M cells are within limits.GridCells: read, kept in some 6 MB.
 		slow(x("xlsx-cells-3M", func() map[string]string {
 			return sheet(`<sheetData>` + repeat(`<row>`+repeat(`<c><v>1</v></c>`, 1000)+`</row>`, 3001) + `</sheetData>`)
-		}, overLim+" of 3,000,000")),
+		}, noTable)),
+		// One row written 1.2 M times: every copy is kept until the rows
+		// are sorted, so each counts against limits.BookRows.
+		slow(x("xlsx-rows-1.2M", func() map[string]string {
+			return sheet(`<sheetData>` + repeat(`<row r="1"><c><v>1</v></c></row>`, 1_200_001) + `</sheetData>`)
+		}, overLim+" of 1,200,000")),
 		x("xlsx-xml-depth", func() map[string]string { return sheet(repeat("<a>", 300) + repeat("</a>", 300) + memo) }, overLim+" of 256"),
 		x("xlsx-unclosed-tag", func() map[string]string { return sheet(`<sheetData><row r="1"><c r="A1" t="inlineStr"`) }, "cut short or damaged"),
 		x("xlsx-row-past-grid", func() map[string]string {
@@ -300,8 +319,10 @@ func xlsxCases() []Case {
 		}, noTable)),
 		slow(x("xlsx-one-part-many-sheets", func() map[string]string {
 			return map[string]string{
+				// 3,000 sheets of 10,100 cells each: over limits.GridCells
+				// (24 M) at the 2,377th, in 150 KB of XML read again and again.
 				"xl/workbook.xml":          `<workbook xmlns:r="r"><sheets>` + repeatSheets(3000) + `</sheets></workbook>`,
-				"xl/worksheets/sheet1.xml": sheetHead + `<sheetData>` + repeat(`<row>`+repeat(`<c><v>1</v></c>`, 100)+`</row>`, 20) + `</sheetData></worksheet>`,
+				"xl/worksheets/sheet1.xml": sheetHead + `<sheetData>` + repeat(`<row>`+repeat(`<c><v>1</v></c>`, 100)+`</row>`, 100) + `</sheetData></worksheet>`,
 			}
 		}, overLim)),
 		// A comment or CDATA section the part ends in: cut short (it used to
@@ -585,13 +606,13 @@ func named(c Case, file string) Case {
 	return c
 }
 
-// memoryCase reads a workbook within the limits (2.9 M cells: some 46 MB
-// of grid at 16 bytes a cell, over 60 MB at its peak) with the hard
-// memory limit set to 30 MB: the run stops with one line and exit 3, not
-// the runtime's crash.
+// memoryCase reads a workbook within the limits (4 M cells of numbers
+// that keep all their 8 bytes: some 36 MB of grid, more at its peak) with
+// the hard memory limit set to 30 MB: the run stops with one line and
+// exit 3, not the runtime's crash.
 func memoryCase() Case {
 	c := source("memory-hard-limit", KindXLSX, "wbs.xlsx", func() []byte {
-		return workbook(sheet(`<sheetData>` + repeat(`<row>`+repeat(`<c><v>1</v></c>`, 1000)+`</row>`, 2900) + `</sheetData>`))
+		return workbook(sheet(`<sheetData>` + repeat(`<row>`+repeat(`<c><v>0.1234567890123</v></c>`, 1000)+`</row>`, 4000) + `</sheetData>`))
 	}, "out of memory")
 	c.Env, c.Exit, c.File, c.Slow = []string{"PMO_MEMORY_MAX=30000000"}, 3, "", true
 	return c

@@ -18,9 +18,21 @@ import (
 // checked on the open file before reading and the read itself is bounded
 // (special files report no size).
 const (
-	// SourceBytes bounds a team sheet (.xlsx, .csv, …): real ones are a
-	// few MB; a CSV of 100 M fields is refused here, not at parse time.
+	// SourceBytes bounds a team sheet that is read into memory whole
+	// (.csv, .xls, .ods, plans, an encrypted .xlsx): real ones are a few
+	// MB; a CSV of 100 M fields is refused here, not at parse time.
 	SourceBytes = 64 << 20
+	// WorkbookBytes bounds an .xlsx/.xlsm, which is read where it lies,
+	// part by part, never held whole: what it may cost in memory is bound
+	// by the limits on what is kept (GridCells, BookRows, TextBytes) and
+	// by ZipDirectoryBytes; in time by InflatedBytes. A sheet filled to
+	// Excel's last row with 18 columns is an 84 MB file.
+	WorkbookBytes = 256 << 20
+	// ZipDirectoryBytes bounds the zip directory of a workbook read in
+	// place, which is read into memory first (some 250 bytes an entry):
+	// a workbook has tens to hundreds of parts, a few KB of directory;
+	// 256 MB of empty entries would otherwise cost over a gigabyte.
+	ZipDirectoryBytes = 8 << 20
 	// YAMLBytes bounds a project or portfolio definition: a few KB in
 	// practice.
 	YAMLBytes = 8 << 20
@@ -34,11 +46,17 @@ const (
 
 // Workbook containers (.xlsx zip parts).
 const (
-	// PartBytes bounds one inflated XML part; a 50,000-row sheet is about
-	// 40 MB of XML.
-	PartBytes = 256 << 20
-	// InflatedBytes bounds all parts of one workbook together (zip bombs).
-	InflatedBytes = 512 << 20
+	// PartBytes bounds one inflated XML part and InflatedBytes all parts
+	// of one workbook together (zip bombs). They bound the time a read
+	// takes, not its memory: parts are read as a stream, and what is kept
+	// of them is bound by GridCells, BookRows and TextBytes. A 50,000-row
+	// sheet of 18 columns is 43 MB of XML, one filled to Excel's last row
+	// 900 MB; inflating and scanning XML takes about 2.7 s a gigabyte on
+	// one core here, so the worst case, 2 GB of XML holding nothing that
+	// is kept (a zip bomb of empty rows or of 16,384 empty cells a row),
+	// is refused or read in some 6 s.
+	PartBytes     = 2 << 30
+	InflatedBytes = 2 << 30
 	// XMLTokenBytes bounds one tag or text node: Excel caps a cell at
 	// 32,767 characters, under 200 KB even fully escaped. Without it one
 	// 480 MB text node is buffered whole.
@@ -53,17 +71,30 @@ const (
 	// reference past them is damage, never data.
 	Rows = 1 << 20
 	Cols = 16384
-	// Cells bounds the non-empty cells (and stored rows) of one book:
-	// 1 M for a 50,000-row WBS of 18 columns. The reader stores a cell in
-	// 16 bytes and a row in 80, and a record typed from a row costs about
-	// 0.5 KB more (project.Task is 376 bytes): some 0.9 KB of live heap
-	// per row of such a WBS. The 150,000-row WBS at this limit reads at a
-	// peak RSS under 200 MB; a sheet filled to Excel's last row would need
-	// well over a gigabyte, so it is refused here and by SourceBytes.
+	// Cells bounds the non-empty cells (and stored rows) of one book read
+	// by a reader that builds its grid in place (.xls, .ods, CSV): 1 M for
+	// a 50,000-row WBS of 18 columns. Those readers hold a cell in 16
+	// bytes (and its text) until the grid is encoded, so 3 M cost some
+	// 50 MB more than the cells kept.
 	Cells = 3_000_000
+	// GridCells bounds the non-empty cells and stored rows of one .xlsx
+	// book, which the reader keeps encoded (sheet/rowenc.go): some 2.5
+	// bytes a cell of a WBS, at most 16 bytes a number and 22 a text
+	// (with its string header; the text itself is TextBytes). A sheet
+	// filled to Excel's last row with 18 columns is 19.9 M (kept in 87
+	// MB); 24 M admits one of 22 columns. The worst case, 24 M distinct
+	// one-byte texts, keeps some 530 MB, under MemoryLimit. Time is bound
+	// by InflatedBytes: each cell takes at least 15 bytes of XML.
+	GridCells = 24_000_000
+	// BookRows bounds the rows an .xlsx book keeps, and so the records
+	// read from them (a record is one or more rows; project.Task and its
+	// values cost some 400 bytes): one sheet filled to Excel's last row
+	// and 150,000 rows of others.
+	BookRows = 1_200_000
 	// TextBytes bounds all cell and shared-string text of one book
 	// together (90 M empty shared strings are refused here too: each
-	// counts as one byte).
+	// counts as one byte). Texts repeated in a column are charged each
+	// time though kept once.
 	TextBytes = 128 << 20
 	// CellTextBytes bounds one cell's text: Excel's 32,767 characters at
 	// up to 3 bytes each, with room for writers that exceed it a little.

@@ -19,6 +19,7 @@ import (
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/hostile"
+	"github.com/pmokit/pmo/internal/limits"
 	"github.com/pmokit/pmo/internal/project"
 	"github.com/pmokit/pmo/internal/sheet"
 	"github.com/xuri/excelize/v2"
@@ -154,9 +155,21 @@ func TestBadInputEncrypted(t *testing.T) {
 	})
 }
 
-// bombSize is what the bomb's sheet inflates to: past the reader's 512 MB
-// limit on one part.
+// bombSize is what the bomb's sheet inflates to: 600 MB of empty rows,
+// under 1 MB compressed.
 const bombSize = 600 << 20
+
+// bombPart compresses the bomb, returning the deflated bytes and their CRC.
+func bombPart(tb testing.TB) ([]byte, uint32) {
+	var comp bytes.Buffer
+	fw, _ := flate.NewWriter(&comp, flate.BestSpeed)
+	crc := crc32.NewIEEE()
+	writeBomb(tb, io.MultiWriter(fw, crc))
+	if err := fw.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return comp.Bytes(), crc.Sum32()
+}
 
 // writeBomb streams bombSize bytes of repeated XML into w.
 func writeBomb(tb testing.TB, w io.Writer) {
@@ -175,16 +188,22 @@ func writeBomb(tb testing.TB, w io.Writer) {
 
 func TestBadInputZipBomb(t *testing.T) {
 	t.Parallel()
-	fast := func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) }
+	// A part declared past limits.PartBytes is refused before it is
+	// inflated (what the bomb really holds is read only in the next case).
 	t.Run("declared-size-over-limit", func(t *testing.T) {
 		t.Parallel()
+		comp, crc := bombPart(t)
 		data := rawXLSX(t, nil, "", rawSheet{name: "Sheet1", write: func(zw *zip.Writer, part string) {
-			zw.RegisterCompressor(zip.Deflate, fast)
-			w, err := zw.CreateHeader(&zip.FileHeader{Name: part, Method: zip.Deflate})
+			w, err := zw.CreateRaw(&zip.FileHeader{
+				Name: part, Method: zip.Deflate, CRC32: crc,
+				CompressedSize64: uint64(len(comp)), UncompressedSize64: limits.PartBytes + 1,
+			})
 			if err != nil {
 				t.Fatal(err)
 			}
-			writeBomb(t, w)
+			if _, err := w.Write(comp); err != nil {
+				t.Fatal(err)
+			}
 		}})
 		start := time.Now()
 		_, err := sheet.Parse("bomb.xlsx", data, sheet.OpenOptions{})
@@ -195,22 +214,16 @@ func TestBadInputZipBomb(t *testing.T) {
 	})
 	t.Run("declared-size-a-lie", func(t *testing.T) {
 		t.Parallel()
-		var comp bytes.Buffer
-		fw, _ := flate.NewWriter(&comp, flate.BestSpeed)
-		crc := crc32.NewIEEE()
-		writeBomb(t, io.MultiWriter(fw, crc))
-		if err := fw.Close(); err != nil {
-			t.Fatal(err)
-		}
+		comp, crc := bombPart(t)
 		data := rawXLSX(t, nil, "", rawSheet{name: "Sheet1", write: func(zw *zip.Writer, part string) {
 			w, err := zw.CreateRaw(&zip.FileHeader{
-				Name: part, Method: zip.Deflate, CRC32: crc.Sum32(),
-				CompressedSize64: uint64(comp.Len()), UncompressedSize64: 4096, // the lie
+				Name: part, Method: zip.Deflate, CRC32: crc,
+				CompressedSize64: uint64(len(comp)), UncompressedSize64: 4096, // the lie
 			})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := w.Write(comp.Bytes()); err != nil {
+			if _, err := w.Write(comp); err != nil {
 				t.Fatal(err)
 			}
 		}})

@@ -120,14 +120,15 @@ func BenchmarkRead50k(b *testing.B) {
 	readBig(b, path)
 }
 
-// limitRows is about the largest WBS of the benchmark's 18 columns that
-// the reader's limits let in: limits.Cells counts every stored row and
-// cell, 19 a row here. A sheet filled to Excel's last row (1,048,576
-// rows) is refused by that limit and by limits.SourceBytes, by design.
+// limitRows was the largest WBS of the benchmark's 18 columns that the
+// reader's limits let in while it held 16 bytes a cell (3 M cells); since
+// rows are kept encoded the limits admit a sheet filled to Excel's last
+// row (BenchmarkReadFullHeight). Kept as a middle size between 50,000
+// rows and that.
 const limitRows = 150_000
 
-// BenchmarkReadAtLimit reads the largest WBS the limits allow, to show how
-// time and memory grow with rows. Building it takes a while, so it runs
+// BenchmarkReadAtLimit reads a 150,000-row WBS, to show how time and
+// memory grow with rows. Building it takes a while, so it runs
 // only when PMO_BENCH_LIMIT is set: to the path of such a workbook
 // (tools/genwbs -rows 150000 writes one), or to 1 to build it here.
 func BenchmarkReadAtLimit(b *testing.B) {

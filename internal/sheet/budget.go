@@ -9,12 +9,14 @@ import (
 // package limits, so a hostile file is refused before it is held.
 type budget struct {
 	cells int64 // cells and stored rows
+	rows  int64 // stored rows (.xlsx)
 	text  int64 // bytes of cell and shared-string text, one more per string
 }
 
 // Phrases naming what went over a limit, in both languages.
 var (
 	overCells         = diag.Phrase{EN: "the number of cells", JA: "セルの数"}
+	overRows          = diag.Phrase{EN: "the number of rows", JA: "行の数"}
 	overText          = diag.Phrase{EN: "the text of all cells", JA: "セルの文字列の合計"}
 	overCellText      = diag.Phrase{EN: "the text of one cell", JA: "1 つのセルの文字列"}
 	overSharedStrings = diag.Phrase{EN: "the number of shared strings", JA: "共有文字列の数"}
@@ -32,6 +34,24 @@ func (b *budget) cell(pos diag.Pos) error {
 	b.cells++
 	if b.cells > limits.Cells {
 		return limits.Over(pos, overCells, limits.Cells, false)
+	}
+	return nil
+}
+
+// gridCell is cell for the .xlsx reader, which keeps cells encoded.
+func (b *budget) gridCell(pos diag.Pos) error {
+	b.cells++
+	if b.cells > limits.GridCells {
+		return limits.Over(pos, overCells, limits.GridCells, false)
+	}
+	return nil
+}
+
+// row charges one row kept by the .xlsx reader.
+func (b *budget) row(pos diag.Pos) error {
+	b.rows++
+	if b.rows > limits.BookRows {
+		return limits.Over(pos, overRows, limits.BookRows, false)
 	}
 	return nil
 }

@@ -57,7 +57,7 @@ func parseCSV(name string, data []byte, encoding string) (*Book, error) {
 			return nil, limits.Over(pos, overCSVFields, maxCols, false)
 		}
 		g.lines = append(g.lines, line)
-		row := Row{Num: n}
+		row := stagedRow{Num: n}
 		for i, f := range rec {
 			if strings.TrimSpace(f) == "" {
 				continue
@@ -75,12 +75,13 @@ func parseCSV(name string, data []byte, encoding string) (*Book, error) {
 			row.cells = append(row.cells, cell{col: uint16(i + 1), kind: kind, v: txt.last})
 		}
 		if len(row.cells) > 0 {
-			g.Rows = append(g.Rows, row)
+			g.staged = append(g.staged, row)
 		}
 	}
-	if len(g.Rows) == 0 {
+	if len(g.staged) == 0 {
 		return nil, diag.Errorf(diag.Pos{File: name}, "CSV file has no data")
 	}
+	g.pack()
 	return &Book{File: name, Sheets: []*Grid{g}, Encoding: enc}, nil
 }
 

@@ -3,6 +3,7 @@ package sheet
 import (
 	"iter"
 	"math"
+	"slices"
 
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/limits"
@@ -75,14 +76,25 @@ type cell struct {
 // sstCell marks a text cell whose v indexes the shared-string table.
 const sstCell = 1 << 63
 
-// Row is one stored row. Its cells are sorted by column; read them with
-// Grid.Cell, Grid.RowCells or Grid.cellsOf.
+// Row is one stored row. Its cells are sorted by column and encoded
+// (rowenc.go); read them with Grid.Cell, Grid.RowCells or Grid.cellsOf.
 type Row struct {
+	Num      int
+	enc      []byte // the cells, then the fills (rowenc.go)
+	ncells   uint32
+	Hidden   bool
+	Outline  uint8 // 0..7
+	hasFills bool
+}
+
+// stagedRow is a row as a reader builds it in place (.xls, .ods, CSV, or
+// xlsx rows that came out of order) until Grid.pack encodes it.
+type stagedRow struct {
 	Num     int
 	Hidden  bool
 	Outline int
 	cells   []cell
-	wide    []Cell     // cells of a reader that builds rows in place (.xls, .ods, CSV) until Grid.pack
+	wide    []Cell     // cells not yet stored (Grid.store)
 	Fills   []FillCell // empty cells with a marking fill, by column
 }
 
@@ -108,6 +120,15 @@ type Grid struct {
 	sst  []string
 
 	covered map[uint64]int32 // every cell of a merge (cellKey) -> index in Merges, built lazily
+
+	// staged holds the rows of a reader that builds them in place, until
+	// pack encodes them into Rows; rows holds the encoded bytes.
+	staged []stagedRow
+	rows   rowArena
+	// maxCol is the last column holding a value, kept by addRow.
+	maxCol int
+	// unsorted says that rows were added out of order: normalise sorts.
+	unsorted bool
 }
 
 // Pos returns the position of a cell for findings.
@@ -145,15 +166,7 @@ func (g *Grid) MaxRow() int {
 }
 
 // MaxCol returns the last column holding a value.
-func (g *Grid) MaxCol() int {
-	m := 0
-	for i := range g.Rows {
-		if n := len(g.Rows[i].cells); n > 0 && int(g.Rows[i].cells[n-1].col) > m {
-			m = int(g.Rows[i].cells[n-1].col)
-		}
-	}
-	return m
-}
+func (g *Grid) MaxCol() int { return g.maxCol }
 
 // row returns the stored row with number n, or nil.
 func (g *Grid) row(n int) *Row {
@@ -191,16 +204,16 @@ func (g *Grid) Cell(row, col int) Cell {
 
 // cellIn returns the cell of r at col; a zero Cell when empty.
 func (g *Grid) cellIn(r *Row, col int) Cell {
-	if i, ok := r.find(col); ok {
-		return g.view(r.cells[i])
+	if c, ok := r.find(col); ok {
+		return g.view(c)
 	}
 	return Cell{}
 }
 
-// find returns the index of the cell at col in r.cells.
-func (r *Row) find(col int) (int, bool) {
-	cs := r.cells
-	// A row with every column filled holds column c at c-1.
+// findCell returns the index of the cell at col in cs (sorted by
+// column): where a row with every column filled holds it, else the first
+// cell at col. Row.find gives the same cell.
+func findCell(cs []cell, col int) (int, bool) {
 	if i := col - 1; i >= 0 && i < len(cs) && int(cs[i].col) == col {
 		return i, true
 	}
@@ -247,7 +260,8 @@ func (g *Grid) store(c Cell) cell {
 // cellsOf yields the cells of r in column order.
 func (g *Grid) cellsOf(r *Row) iter.Seq[Cell] {
 	return func(yield func(Cell) bool) {
-		for _, c := range r.cells {
+		cc := r.cursor()
+		for c, ok := cc.next(); ok; c, ok = cc.next() {
 			if !yield(g.view(c)) {
 				return
 			}
@@ -258,29 +272,57 @@ func (g *Grid) cellsOf(r *Row) iter.Seq[Cell] {
 // RowCells returns the cells of the i-th stored row, in column order.
 func (g *Grid) RowCells(i int) []Cell {
 	r := &g.Rows[i]
-	out := make([]Cell, len(r.cells))
-	for j, c := range r.cells {
-		out[j] = g.view(c)
+	out := make([]Cell, 0, r.ncells)
+	for c := range g.cellsOf(r) {
+		out = append(out, c)
 	}
 	return out
 }
 
 // cellCount returns how many cells r holds.
-func (r *Row) cellCount() int { return len(r.cells) }
+func (r *Row) cellCount() int { return int(r.ncells) }
 
-// pack moves the cells a reader built in place into the compact store.
+// pack encodes the rows a reader built in place, in their order, and
+// leaves them as the grid's rows.
 func (g *Grid) pack() {
+	g.Rows = slices.Grow(g.Rows[:0], len(g.staged))
+	var buf []byte
+	for i := range g.staged {
+		r := &g.staged[i]
+		cs := r.cells
+		if r.wide != nil {
+			cs = make([]cell, len(r.wide))
+			for j, c := range r.wide {
+				cs[j] = g.store(c)
+			}
+		}
+		buf = g.addRow(buf, r.Num, r.Hidden, r.Outline, cs, r.Fills)
+	}
+	g.staged = nil
+}
+
+// addRow encodes a row (cells sorted by column) after the rows stored,
+// with buf as scratch, which it returns.
+func (g *Grid) addRow(buf []byte, num int, hidden bool, outline int, cs []cell, fills []FillCell) []byte {
+	buf = encodeRow(buf[:0], cs, fills)
+	if n := len(g.Rows); n > 0 && g.Rows[n-1].Num >= num {
+		g.unsorted = true
+	}
+	g.Rows = append(g.Rows, Row{Num: num, enc: g.rows.store(buf), ncells: uint32(len(cs)), Hidden: hidden, Outline: uint8(outline), hasFills: len(fills) > 0})
+	if n := len(cs); n > 0 && int(cs[n-1].col) > g.maxCol {
+		g.maxCol = int(cs[n-1].col)
+	}
+	return buf
+}
+
+// unpack turns the stored rows back into staged rows, for sorting.
+func (g *Grid) unpack() {
+	g.staged = make([]stagedRow, len(g.Rows))
 	for i := range g.Rows {
 		r := &g.Rows[i]
-		if r.wide == nil {
-			continue
-		}
-		cs := make([]cell, len(r.wide))
-		for j, c := range r.wide {
-			cs[j] = g.store(c)
-		}
-		r.cells, r.wide = cs, nil
+		g.staged[i] = stagedRow{Num: r.Num, Hidden: r.Hidden, Outline: int(r.Outline), cells: r.decoded(nil), Fills: r.Fills()}
 	}
+	g.Rows, g.rows, g.maxCol, g.unsorted = nil, rowArena{}, 0, false
 }
 
 // Value returns the cell at row, col, looking through merges: a cell

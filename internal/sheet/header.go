@@ -136,11 +136,12 @@ func centeredAcross(g *Grid, row, col int) Cell {
 	if rw == nil {
 		return Cell{}
 	}
-	i, _ := rw.find(col)
+	cs := rw.decoded(nil)
+	i, _ := findCell(cs, col)
 	if i == 0 {
 		return Cell{}
 	}
-	left := g.view(rw.cells[i-1])
+	left := g.view(cs[i-1])
 	if int(left.Col) < col-12 || left.Kind != String || !g.style(left).CenterAcross {
 		return Cell{}
 	}
@@ -355,7 +356,7 @@ func hasKeyField(cols []Column) bool {
 
 func stringCells(r *Row) int {
 	n := 0
-	for _, c := range r.cells {
+	for c := range r.stored() {
 		if c.kind == String {
 			n++
 		}

@@ -141,7 +141,7 @@ func outlineOf(g *Grid, t *project.Task) int {
 	if r == nil {
 		return 0
 	}
-	return r.Outline
+	return int(r.Outline)
 }
 
 // indentOf measures a task name's indent: the cell's indent setting, or

@@ -14,9 +14,10 @@ func indentGrid(n int) (*Grid, []project.Task) {
 	ts := make([]project.Task, n)
 	for i := range n {
 		g.Styles[i] = Style{Indent: n - i}
-		g.Rows = append(g.Rows, Row{Num: i + 1, cells: []cell{g.store(Cell{Col: 1, Kind: String, Str: "t", Style: uint16(i)})}})
+		g.staged = append(g.staged, stagedRow{Num: i + 1, cells: []cell{g.store(Cell{Col: 1, Kind: String, Str: "t", Style: uint16(i)})}})
 		ts[i].Cells.Set("name", i+1, 1)
 	}
+	g.pack()
 	return g, ts
 }
 

@@ -51,12 +51,23 @@ type odsStyleKey struct {
 // content.xml without an xl/workbook.xml.
 func isODS(data []byte) bool {
 	if len(data) > 38 && string(data[30:38]) == "mimetype" {
-		return bytes.Contains(data[38:min(len(data), 120)], []byte("application/vnd.oasis.opendocument"))
+		return isODSHead(data)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return false
 	}
+	return isODSZip(zr)
+}
+
+// isODSHead is isODS by the mimetype entry the package starts with
+// (data holds at least its first 120 bytes).
+func isODSHead(data []byte) bool {
+	return len(data) > 38 && string(data[30:38]) == "mimetype" && bytes.Contains(data[38:min(len(data), 120)], []byte("application/vnd.oasis.opendocument"))
+}
+
+// isODSZip is isODS for a package without a mimetype entry first.
+func isODSZip(zr *zip.Reader) bool {
 	wb := &workbook{zr: zr}
 	return wb.find("content.xml") != nil && wb.find("xl/workbook.xml") == nil
 }
@@ -556,7 +567,7 @@ func (ob *odsBook) endRow(sh *odsSheet) error {
 			cells[i] = g.store(c)
 		}
 		for r := sh.row; r < sh.row+rows; r++ {
-			row := Row{Num: r, Hidden: sh.hidden, Outline: sh.outline, cells: slices.Clone(cells), Fills: slices.Clone(sh.fills)}
+			row := stagedRow{Num: r, Hidden: sh.hidden, Outline: sh.outline, cells: slices.Clone(cells), Fills: slices.Clone(sh.fills)}
 			if r > sh.row {
 				// The first copy was charged cell by cell as it was read.
 				for range len(row.cells) + len(row.Fills) {
@@ -565,7 +576,7 @@ func (ob *odsBook) endRow(sh *odsSheet) error {
 					}
 				}
 			}
-			g.Rows = append(g.Rows, row)
+			g.staged = append(g.staged, row)
 		}
 	}
 	sh.cells, sh.fills = sh.cells[:0], sh.fills[:0]

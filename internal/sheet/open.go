@@ -1,8 +1,12 @@
 package sheet
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/binary"
+	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -43,12 +47,84 @@ func Open(path string, opt OpenOptions) (*Book, error) {
 	if name == "" {
 		name = filepath.Base(path)
 	}
-	data, err := limits.ReadFile(path, diag.Pos{File: name}, limits.SourceBytes)
+	pos := diag.Pos{File: name}
+	max := int64(limits.SourceBytes)
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == ".xlsx" || ext == ".xlsm" {
+		max = limits.WorkbookBytes // read in place, below
+	}
+	f, size, err := limits.Open(path, pos, max)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// A workbook is read from the file where it lies rather than copied
+	// into memory first: at Excel's last row the file alone is 84 MB.
+	head, err := limits.Read(io.LimitReader(f, zipHead), pos, zipHead, zipHead)
+	if err != nil {
+		return nil, err
+	}
+	if bytes.HasPrefix(head, zipMagic) && ext != ".mpp" && ext != ".mpt" && !isODSHead(head) {
+		if err := zipDirectory(f, size, pos); err != nil {
+			return nil, err
+		}
+		zr, err := zip.NewReader(f, size)
+		if err == nil && !isODSZip(zr) {
+			return parseXLSXZip(name, zr)
+		}
+		if err != nil && size > limits.SourceBytes {
+			// Too large to be read whole below: said here as Parse says it.
+			tail := make([]byte, min(size, 22+65535))
+			if _, rerr := f.ReadAt(tail, size-int64(len(tail))); rerr != nil {
+				return nil, diag.Errorf(pos, "cannot read the file: %s", rerr)
+			}
+			return nil, zipError(name, err, zipCutShort(append(slices.Clip(zipMagic), tail...)))
+		}
+	}
+	// Anything else is read whole, as Parse takes it.
+	if size > limits.SourceBytes {
+		return nil, limits.Over(pos, diag.Phrase{EN: "the file", JA: "ファイルのサイズ"}, limits.SourceBytes, true)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, diag.Errorf(pos, "cannot read the file: %s", err)
+	}
+	data, err := limits.Read(f, pos, size, limits.SourceBytes)
 	if err != nil {
 		return nil, err
 	}
 	return Parse(name, data, opt)
 }
+
+// zipDirectory refuses a zip whose central directory, which
+// zip.NewReader reads into memory whole, is over
+// limits.ZipDirectoryBytes. The directory's size is in the end record
+// (the last 22 bytes and a comment of up to 64 KB), or for a zip64 in
+// the record the locator before it points to. A zip without an end
+// record is left to zip.NewReader to refuse.
+func zipDirectory(r io.ReaderAt, size int64, pos diag.Pos) error {
+	tail := make([]byte, min(size, 22+65535))
+	if _, err := r.ReadAt(tail, size-int64(len(tail))); err != nil {
+		return nil
+	}
+	i := bytes.LastIndex(tail, []byte("PK\x05\x06"))
+	if i < 0 || len(tail)-i < 22 {
+		return nil
+	}
+	dir := uint64(binary.LittleEndian.Uint32(tail[i+12:]))
+	if dir == 0xFFFFFFFF && i >= 20 && string(tail[i-20:i-16]) == "PK\x06\x07" {
+		var rec [56]byte
+		if _, err := r.ReadAt(rec[:], int64(binary.LittleEndian.Uint64(tail[i-12:]))); err == nil && string(rec[:4]) == "PK\x06\x06" {
+			dir = binary.LittleEndian.Uint64(rec[40:])
+		}
+	}
+	if dir > limits.ZipDirectoryBytes {
+		return limits.Over(pos, diag.Phrase{EN: "the zip directory of the workbook", JA: "ブックの zip の中央ディレクトリ"}, limits.ZipDirectoryBytes, true)
+	}
+	return nil
+}
+
+// zipHead is how much of a file Open looks at to tell a zip package.
+const zipHead = 120
 
 var (
 	zipMagic = []byte("PK\x03\x04")
@@ -167,7 +243,15 @@ func utf16le(s string) []byte {
 }
 
 func parseXLSX(name string, data []byte) (*Book, error) {
-	wb, err := openWorkbook(name, data)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, zipError(name, err, zipCutShort(data))
+	}
+	return parseXLSXZip(name, zr)
+}
+
+func parseXLSXZip(name string, zr *zip.Reader) (*Book, error) {
+	wb, err := openWorkbook(name, zr)
 	if err != nil {
 		return nil, err
 	}

@@ -101,6 +101,7 @@ type rowReader struct {
 	nearBy   []date.Date // by slot, the last full date of the field, for 4/1
 	width    int
 	spare    [][]parsed         // row buffers to reuse
+	decoded  []cell             // the cells of the row fill types, decoded once for all its fields
 	parents  []string           // open parent names per name column
 	cal      []calDay           // dated columns of the Gantt area, by column
 	shading  map[[2]uint16]bool // (column, fill) pairs that shade, not mark
@@ -214,10 +215,10 @@ func (rr *rowReader) progressScale(col int) int {
 
 // cell returns the cell for field in row: through merges, except for name
 // columns, where a merge marks a parent spanning its children's rows.
-func (rr *rowReader) cell(r *Row, row, col int, field string) (Cell, int, int) {
+func (rr *rowReader) cell(cs []cell, row, col int, field string) (Cell, int, int) {
 	var c Cell
-	if r != nil {
-		c = rr.g.cellIn(r, col)
+	if i, ok := findCell(cs, col); ok {
+		c = rr.g.view(cs[i])
 	}
 	if c.Kind != Empty || field == "name" && len(rr.fields["name"]) > 1 {
 		return c, row, col
@@ -287,8 +288,8 @@ func (rr *rowReader) pos(p parsed) diag.Pos { return rr.g.Pos(int(p.row), int(p.
 // readAs parses one cell of field, of type typ (fieldTypes[field], looked
 // up once per column rather than once per cell); set=false when the cell
 // says nothing.
-func (rr *rowReader) readAs(r *Row, row, col int, field string, typ fieldType) parsed {
-	c, r0, c0 := rr.cell(r, row, col, field)
+func (rr *rowReader) readAs(cs []cell, row, col int, field string, typ fieldType) parsed {
+	c, r0, c0 := rr.cell(cs, row, col, field)
 	p := parsed{row: int32(r0), col: int32(c0)}
 	var raw string
 	switch c.Kind {
@@ -517,10 +518,14 @@ func (rr *rowReader) buffer() []parsed {
 // fill types the mapped cells of row into ps, every one of its rr.width
 // values.
 func (rr *rowReader) fill(ps []parsed, row int) {
-	r := rr.g.row(row) // looked up once for all the row's fields
+	// The row is looked up and decoded once for all its fields.
+	rr.decoded = rr.decoded[:0]
+	if r := rr.g.row(row); r != nil {
+		rr.decoded = r.decoded(rr.decoded)
+	}
 	for _, s := range rr.slots {
 		for i, col := range s.cols {
-			ps[s.start+i] = rr.readAs(r, row, col, s.field, s.typ)
+			ps[s.start+i] = rr.readAs(rr.decoded, row, col, s.field, s.typ)
 		}
 	}
 }

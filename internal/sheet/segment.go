@@ -65,7 +65,7 @@ func sideBySide(g *Grid, kind project.Kind, h *header) []*header {
 func columnBlocks(g *Grid, h *header) [][2]int {
 	used := map[int]bool{}
 	mark := func(r *Row) {
-		for _, c := range r.cells {
+		for c := range r.stored() {
 			used[int(c.col)] = true
 		}
 	}

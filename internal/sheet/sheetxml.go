@@ -47,7 +47,11 @@ func cellKindOf(t []byte) cellKind {
 type sheetReader struct {
 	wb       *workbook
 	g        *Grid
-	row      *Row
+	row      *stagedRow // the row being read: cur, or nil outside a row
+	cur      stagedRow  // the last row begun, until it is stored
+	pending  bool       // cur is begun and not yet stored
+	enc      []byte     // scratch for encoding a row
+	partSize uint64     // the part's inflated size, as the zip says
 	cell     Cell
 	inCell   bool
 	inV, inT bool
@@ -58,9 +62,8 @@ type sheetReader struct {
 	nextCol  int
 	kind     cellKind
 	hasValue bool
-	spare    []cell // the cells of a row dropped as empty, for the next row
-	texts    texts  // the sheet's inline strings
-	merged   int64  // cells covered by indexed merges
+	texts    texts // the sheet's inline strings
+	merged   int64 // cells covered by indexed merges
 	// dataDepth is the depth of <sheetData> while inside it, else 0:
 	// text directly in it, its rows or their cells is damage (damage.go).
 	dataDepth int
@@ -89,6 +92,9 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 	}
 	defer rc.Close()
 	sr := &sheetReader{wb: wb, g: g, nextRow: 1, nextCol: 1, texts: texts{g: g}}
+	if f := wb.find(ref.part); f != nil {
+		sr.partSize = f.UncompressedSize64
+	}
 	s := newScanner(rc)
 	depth, opened := 0, false
 	for {
@@ -111,6 +117,9 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 				// first): the file was cut short, and the rows after it
 				// are missing, not empty.
 				return nil, sr.cutShort()
+			}
+			if sr.pending {
+				sr.store()
 			}
 			g.normalise()
 			return g, nil
@@ -290,15 +299,14 @@ func (sr *sheetReader) start(t token) error {
 			sr.row = nil // an empty row element
 			return nil
 		}
-		// Rows of a table have about as many cells as the row before:
-		// sizing for that avoids append's doubling waste.
-		cells := sr.spare
-		sr.spare = nil
-		if k := len(g.Rows); cells == nil && k > 0 {
-			cells = make([]cell, 0, len(g.Rows[k-1].cells))
+		if sr.pending {
+			sr.store() // the row before was not closed: kept as it is
 		}
-		g.Rows = append(g.Rows, Row{Num: n, Hidden: hidden, Outline: min(outline, maxOutline), cells: cells})
-		sr.row = &g.Rows[len(g.Rows)-1]
+		sr.cur = stagedRow{Num: n, Hidden: hidden, Outline: min(outline, maxOutline), cells: sr.cur.cells[:0], Fills: sr.cur.Fills[:0]}
+		sr.row, sr.pending = &sr.cur, true
+		if err := sr.wb.budget.row(sr.at()); err != nil {
+			return err
+		}
 		return sr.chargeCell()
 	case "c":
 		if sr.row == nil {
@@ -331,6 +339,10 @@ func (sr *sheetReader) start(t token) error {
 	case "rPh":
 		if !t.self {
 			sr.inPh++
+		}
+	case "dimension":
+		if r, ok := attr(t.attrs, "ref"); ok {
+			sr.sizeRows(r)
 		}
 	case "mergeCell":
 		if r, ok := attr(t.attrs, "ref"); ok {
@@ -375,12 +387,20 @@ func (sr *sheetReader) end(t token) error {
 		return sr.endCell()
 	case "row":
 		// Rows with no value (formatting only, or a zip bomb of <row/>)
-		// cost memory and say nothing.
+		// cost memory and say nothing. As ever, this looks at the last
+		// row begun, which may be stored already.
 		g := sr.g
-		if n := len(g.Rows); n > 0 && len(g.Rows[n-1].cells) == 0 && len(g.Rows[n-1].Fills) == 0 && g.Rows[n-1].Outline == 0 {
-			sr.spare = g.Rows[n-1].cells[:0]
+		switch n := len(g.Rows); {
+		case sr.pending && len(sr.cur.cells) == 0 && len(sr.cur.Fills) == 0 && sr.cur.Outline == 0:
+			sr.pending = false
+			sr.wb.budget.cells--
+			sr.wb.budget.rows--
+		case sr.pending:
+			sr.store()
+		case n > 0 && g.Rows[n-1].ncells == 0 && !g.Rows[n-1].hasFills && g.Rows[n-1].Outline == 0:
 			g.Rows = g.Rows[:n-1]
 			sr.wb.budget.cells--
+			sr.wb.budget.rows--
 		}
 		sr.row = nil
 	}
@@ -418,10 +438,10 @@ func (sr *sheetReader) endCell() error {
 	return nil
 }
 
-// chargeCell is budget.cell at the current row, with the position made
+// chargeCell is budget.gridCell at the current row, with the position made
 // only for the error: it runs for every cell of the sheet.
 func (sr *sheetReader) chargeCell() error {
-	if b := &sr.wb.budget; b.cells < limits.Cells {
+	if b := &sr.wb.budget; b.cells < limits.GridCells {
 		b.cells++
 		return nil
 	}
@@ -429,7 +449,7 @@ func (sr *sheetReader) chargeCell() error {
 }
 
 // overCell is chargeCell past the limit, apart so that chargeCell inlines.
-func (sr *sheetReader) overCell() error { return sr.wb.budget.cell(sr.at()) }
+func (sr *sheetReader) overCell() error { return sr.wb.budget.gridCell(sr.at()) }
 
 // chargeText is budget.addText at the current row, as chargeCell is cell.
 func (sr *sheetReader) chargeText(n int) error {
@@ -460,4 +480,25 @@ func (sr *sheetReader) stored(c *Cell) cell {
 		out.v = sr.g.text.add(c.Str)
 	}
 	return out
+}
+
+// store encodes the row begun last into the grid, its cells sorted.
+func (sr *sheetReader) store() {
+	r := &sr.cur
+	sortIfNeeded(r.cells)
+	sr.enc = sr.g.addRow(sr.enc, r.Num, r.Hidden, r.Outline, r.cells, r.Fills)
+	sr.pending = false
+}
+
+// sizeRows makes room for the rows the sheet's dimension (ref, "A1:R50001")
+// says it spans, so that append does not copy the rows of a large sheet
+// as they grow. A row takes at least 20 bytes of XML
+// (<row r="1"><c><v>1</v></c></row> and more), so a dimension larger than
+// the part can hold is not believed that far.
+func (sr *sheetReader) sizeRows(ref []byte) {
+	m, ok := parseRange(string(ref))
+	if !ok || len(sr.g.Rows) > 0 || cap(sr.g.Rows) > 0 {
+		return
+	}
+	sr.g.Rows = make([]Row, 0, min(uint64(m.Row2), sr.partSize/20))
 }

@@ -3,10 +3,10 @@ package sheet
 import "slices"
 
 func sortRows(g *Grid) {
-	slices.SortStableFunc(g.Rows, func(a, b Row) int { return a.Num - b.Num })
+	slices.SortStableFunc(g.staged, func(a, b stagedRow) int { return a.Num - b.Num })
 	// Merge duplicate row elements, which some writers emit.
-	out := g.Rows[:0]
-	for _, r := range g.Rows {
+	out := g.staged[:0]
+	for _, r := range g.staged {
 		if n := len(out); n > 0 && out[n-1].Num == r.Num {
 			out[n-1].cells = append(out[n-1].cells, r.cells...)
 			out[n-1].wide = append(out[n-1].wide, r.wide...)
@@ -14,7 +14,7 @@ func sortRows(g *Grid) {
 		}
 		out = append(out, r)
 	}
-	g.Rows = out
+	g.staged = out
 }
 
 func sortCells(cs []Cell) { slices.SortStableFunc(cs, byCol) }

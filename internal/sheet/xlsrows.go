@@ -82,47 +82,47 @@ func (sb *sheetBuilder) fill(row, col int, xf uint16) {
 }
 
 // row returns the last stored row if it is number n, else a new one.
-func (sb *sheetBuilder) row(n int) *Row {
+func (sb *sheetBuilder) row(n int) *stagedRow {
 	g := sb.g
-	k := len(g.Rows)
-	if k == 0 || g.Rows[k-1].Num != n {
+	k := len(g.staged)
+	if k == 0 || g.staged[k-1].Num != n {
 		var cells []Cell
 		if k > 0 {
-			cells = make([]Cell, 0, len(g.Rows[k-1].wide))
+			cells = make([]Cell, 0, len(g.staged[k-1].wide))
 		}
-		g.Rows = append(g.Rows, Row{Num: n, wide: cells})
+		g.staged = append(g.staged, stagedRow{Num: n, wide: cells})
 		k++
 	}
-	return &g.Rows[k-1]
+	return &g.staged[k-1]
 }
 
 // finish merges rows that came out of order, drops formula cells whose
 // text stayed empty and sets row attributes.
 func (sb *sheetBuilder) finish() {
 	g := sb.g
-	for i := range g.Rows {
-		cs := g.Rows[i].wide[:0]
-		for _, c := range g.Rows[i].wide {
+	for i := range g.staged {
+		cs := g.staged[i].wide[:0]
+		for _, c := range g.staged[i].wide {
 			if c.Kind == String && c.Str == "" {
 				continue
 			}
 			cs = append(cs, c)
 		}
-		g.Rows[i].wide = cs
+		g.staged[i].wide = cs
 	}
 	seen := map[int]bool{}
-	for _, r := range g.Rows {
+	for _, r := range g.staged {
 		seen[r.Num] = true
 	}
 	for num, a := range sb.attrs {
 		if !seen[num] && a.outline > 0 {
-			g.Rows = append(g.Rows, Row{Num: num})
+			g.staged = append(g.staged, stagedRow{Num: num})
 		}
 	}
 	sortRows(g)
 	// Rows written twice (a cell out of row order) become one.
-	out := g.Rows[:0]
-	for _, r := range g.Rows {
+	out := g.staged[:0]
+	for _, r := range g.staged {
 		if k := len(out); k > 0 && out[k-1].Num == r.Num {
 			out[k-1].wide = append(out[k-1].wide, r.wide...)
 			out[k-1].Fills = append(out[k-1].Fills, r.Fills...)
@@ -130,15 +130,15 @@ func (sb *sheetBuilder) finish() {
 		}
 		out = append(out, r)
 	}
-	g.Rows = out
-	for i := range g.Rows {
-		r := &g.Rows[i]
+	g.staged = out
+	for i := range g.staged {
+		r := &g.staged[i]
 		if a, ok := sb.attrs[r.Num]; ok {
 			r.Hidden, r.Outline = a.hidden, a.outline
 		}
 	}
-	kept := g.Rows[:0]
-	for _, r := range g.Rows {
+	kept := g.staged[:0]
+	for _, r := range g.staged {
 		if len(r.wide) > 0 || len(r.Fills) > 0 || r.Outline > 0 {
 			if !slices.IsSortedFunc(r.Fills, byFillCol) {
 				slices.SortStableFunc(r.Fills, byFillCol)
@@ -146,15 +146,15 @@ func (sb *sheetBuilder) finish() {
 			kept = append(kept, r)
 		}
 	}
-	g.Rows = kept
-	for i := range g.Rows {
-		if cs := g.Rows[i].wide; !slices.IsSortedFunc(cs, byCol) {
+	g.staged = kept
+	for i := range g.staged {
+		if cs := g.staged[i].wide; !slices.IsSortedFunc(cs, byCol) {
 			sortCells(cs)
 		}
 	}
 	// A cell written twice keeps its last value, as Excel would show it.
-	for i := range g.Rows {
-		cs := g.Rows[i].wide
+	for i := range g.staged {
+		cs := g.staged[i].wide
 		out := cs[:0]
 		for _, c := range cs {
 			if k := len(out); k > 0 && out[k-1].Col == c.Col {
@@ -163,7 +163,7 @@ func (sb *sheetBuilder) finish() {
 			}
 			out = append(out, c)
 		}
-		g.Rows[i].wide = out
+		g.staged[i].wide = out
 	}
 	g.pack()
 }

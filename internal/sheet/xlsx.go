@@ -2,7 +2,6 @@ package sheet
 
 import (
 	"archive/zip"
-	"bytes"
 	"errors"
 	"io"
 	"path"
@@ -32,14 +31,17 @@ type sheetRef struct {
 	part   string // zip path of the worksheet part
 }
 
-func openWorkbook(file string, data []byte) (*workbook, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil && zipCutShort(data) {
-		return nil, diag.Errorf(diag.Pos{File: file}, "not a valid .xlsx file: it is cut short (the zip directory at its end is missing); copy it again, or save it again from Excel")
+// zipError is the error for a workbook whose zip directory cannot be
+// read: cut short (the end record is missing or runs past the end, see
+// zipCutShort), else damaged.
+func zipError(file string, err error, cutShort bool) error {
+	if cutShort {
+		return diag.Errorf(diag.Pos{File: file}, "not a valid .xlsx file: it is cut short (the zip directory at its end is missing); copy it again, or save it again from Excel")
 	}
-	if err != nil {
-		return nil, diag.Errorf(diag.Pos{File: file}, "not a valid .xlsx file (the zip container is damaged): %v", err)
-	}
+	return diag.Errorf(diag.Pos{File: file}, "not a valid .xlsx file (the zip container is damaged): %v", err)
+}
+
+func openWorkbook(file string, zr *zip.Reader) (*workbook, error) {
 	wb := &workbook{file: file, zr: zr}
 	if wb.find("word/document.xml") != nil {
 		return nil, diag.Errorf(diag.Pos{File: file}, "this is a Word document, not an Excel workbook")
@@ -381,12 +383,21 @@ const (
 	maxIndent  = 250
 )
 
-// normalise sorts rows and cells; writers almost always emit them in order,
-// so this is a check more than a sort.
+// normalise sorts rows and cells and stores the rows a reader built in
+// place; writers almost always emit rows and cells in order, so this is
+// a check more than a sort. The xlsx reader stores each row as it ends,
+// its cells sorted (sheetReader.endRow); rows out of order go back to be
+// staged and sorted here, as every row was before.
 func (g *Grid) normalise() {
+	if g.unsorted {
+		g.unpack()
+	}
+	if g.staged == nil {
+		return
+	}
 	sorted := true
-	for i := 1; i < len(g.Rows); i++ {
-		if g.Rows[i].Num <= g.Rows[i-1].Num {
+	for i := 1; i < len(g.staged); i++ {
+		if g.staged[i].Num <= g.staged[i-1].Num {
 			sorted = false
 			break
 		}
@@ -394,13 +405,18 @@ func (g *Grid) normalise() {
 	if !sorted {
 		sortRows(g)
 	}
-	for i := range g.Rows {
-		cs := g.Rows[i].cells
-		for j := 1; j < len(cs); j++ {
-			if cs[j].col <= cs[j-1].col {
-				sortStored(cs)
-				break
-			}
+	for i := range g.staged {
+		sortIfNeeded(g.staged[i].cells)
+	}
+	g.pack()
+}
+
+// sortIfNeeded sorts cells by column when they are not in order.
+func sortIfNeeded(cs []cell) {
+	for j := 1; j < len(cs); j++ {
+		if cs[j].col <= cs[j-1].col {
+			sortStored(cs)
+			return
 		}
 	}
 }

@@ -66,4 +66,22 @@ func (w *writer) endPart() {
 	if err != nil && p.err == nil {
 		p.err = err
 	}
+	if p.err != nil {
+		panic(partFailed{p.err})
+	}
+}
+
+// partFailed carries the error of a part that could not be made out of
+// the drawing, to drawParts: the file cannot be made without the part, so
+// nothing more is drawn — the pages after it could be a thousand
+// projects' worth of work for nothing, and a long wait for the error.
+type partFailed struct{ err error }
+
+// checkPart stops the drawing as soon as fpdf has failed in the current
+// part: fpdf then ignores every further call, and would say so only when
+// the part is written out, up to partPages pages later.
+func (w *writer) checkPart() {
+	if err := w.pdf.Error(); err != nil {
+		panic(partFailed{err})
+	}
 }

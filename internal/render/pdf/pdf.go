@@ -93,6 +93,10 @@ func drawParts(d *report.Document, opt Options, rec *[]textRun, size int, body f
 	// passes parseMetrics but is odd elsewhere must not take pmo down.
 	defer func() {
 		if r := recover(); r != nil {
+			if pf, ok := r.(partFailed); ok {
+				out, fs, err = nil, nil, fmt.Errorf("writing the PDF: %w", pf.err)
+				return
+			}
 			out, fs, err = nil, nil, fmt.Errorf("writing the PDF: %v", r)
 		}
 	}()
@@ -268,8 +272,11 @@ func (w *writer) pageNo() int {
 // startPage starts a page of the current document, with the running
 // header or without it (a page that opens with its own title block).
 func (w *writer) startPage(header bool) {
-	if w.parts != nil && w.pdf.PageNo() >= w.parts.size {
-		w.nextPart()
+	if w.parts != nil {
+		w.checkPart()
+		if w.pdf.PageNo() >= w.parts.size {
+			w.nextPart()
+		}
 	}
 	w.pdf.AddPage()
 	w.onPage = w.d
