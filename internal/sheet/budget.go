@@ -10,7 +10,11 @@ import (
 type budget struct {
 	cells int64 // cells and stored rows
 	rows  int64 // stored rows (.xlsx)
-	text  int64 // bytes of cell and shared-string text, one more per string
+	// reserved counts the rows the .xlsx reader made room for ahead of
+	// reading them (sheetReader.sizeRows), which it never lets pass
+	// limits.BookRows: a dimension is the file's word, not rows read.
+	reserved int64
+	text     int64 // bytes of cell and shared-string text, one more per string
 }
 
 // Phrases naming what went over a limit, in both languages.
