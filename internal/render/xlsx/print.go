@@ -309,7 +309,9 @@ func (b *book) applyScale(s scaleSpec) {
 		one, tall := 1, 0
 		layout.FitToWidth, layout.FitToHeight = &one, &tall
 		if h, ok := b.tablePt[s.sheet]; ok {
-			orient = orientation(width, h, titleRowPt+b.headerHeight())
+			titles := titleRowPt + b.headerHeight()
+			orient = orientation(width, h, titles)
+			tall = shortLastPage(width, h, titles, orient)
 		}
 		fit := true
 		b.fail(b.f.SetSheetProps(s.sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
