@@ -153,10 +153,11 @@ func isNonRecordWord(s string) bool {
 	return nonRecordWords[value.Key(t)]
 }
 
-// estimate guesses how many records the rows below the header hold, to
-// size result slices once.
+// estimate is how many records the table's rows can hold at most (one a
+// row), to size result slices once: a table beside or above others in
+// its sheet is not sized for the whole sheet.
 func (rr *rowReader) estimate() int {
-	return max(len(rr.g.Rows)-len(rr.h.rows), 0)
+	return len(rr.h.dataRows(rr.g))
 }
 
 func appendText(dst, src rowValues) {
@@ -387,7 +388,7 @@ func (rr *rowReader) foldActual(t *project.Task, a rowValues) {
 	if n := a.num("progress"); n != nil {
 		t.Progress = n
 	}
-	if t.Status == "" {
+	if t.Status == project.NoTaskStatus {
 		rr.taskStatus(t, a)
 	}
 	// Point each field at the 実績 row's cell when that is where it came from.
@@ -575,7 +576,7 @@ func (rr *rowReader) risks() []project.Risk {
 func (rr *rowReader) itemStatus(v rowValues, what diag.Phrase) (project.ItemStatus, string) {
 	p, ok := v.first("status")
 	if !ok {
-		return "", ""
+		return project.NoItemStatus, ""
 	}
 	s, ok := value.ItemStatus(p.text)
 	if !ok {
