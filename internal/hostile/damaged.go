@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"io"
+	"strings"
 )
 
 // Damaged files: workbooks cut short (a copy or a download that stopped)
@@ -106,6 +107,18 @@ func damagedCases() []Case {
 		// sheets, the sheet silently missing).
 		x("xlsx-sheet-part-blank", func() []byte { return workbook(map[string]string{"xl/worksheets/sheet1.xml": "\n"}) }, "wbs.xlsx!WBS: the sheet ends before its XML is closed, before its first row"),
 		x("xlsx-sheet-part-missing", func() []byte { return workbook(map[string]string{"xl/worksheets/sheet1.xml": ""}) }, "refers to xl/worksheets/sheet1.xml, which is missing from the file"),
+		// Parts that are valid XML but point at what is not there. Before:
+		// "workbook has no worksheets", a second sheet silently left out,
+		// a sheet read as empty ("no table").
+		x("xlsx-no-workbook-rels", func() []byte { return workbook(map[string]string{"xl/_rels/workbook.xml.rels": ""}) }, `wbs.xlsx!WBS: the workbook lists this sheet, but its relationship "rId1" is not in xl/_rels/workbook.xml.rels`),
+		x("xlsx-sheet-rel-missing", func() []byte {
+			parts := wbsSheet("")
+			parts["xl/workbook.xml"] = strings.Replace(workbookXML, "</sheets>", `<sheet name="課題" sheetId="2" r:id="rId9"/></sheets>`, 1)
+			return workbook(parts)
+		}, `wbs.xlsx!課題: the workbook lists this sheet, but its relationship "rId9"`),
+		x("xlsx-sheet-leads-to-styles", func() []byte {
+			return workbook(map[string]string{"xl/_rels/workbook.xml.rels": strings.Replace(workbookRels, "worksheets/sheet1.xml", "styles.xml", 1), "xl/styles.xml": minimalStyles})
+		}, "sheet part xl/styles.xml is not a worksheet (its XML is a <styleSheet>)"),
 		// Before: "cannot read xl/worksheets/sheet1.xml inside the
 		// workbook: flate: corrupt input before offset 40", English only.
 		x("xlsx-part-corrupt-deflate", func() []byte { return flipped(whole(), "xl/worksheets/sheet1.xml") }, "does not inflate"),

@@ -124,6 +124,9 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 			g.normalise()
 			return g, nil
 		case tokStart:
+			if !opened && string(t.name) != "worksheet" {
+				return nil, wb.notWorksheet(ref.part, t.name)
+			}
 			opened = true
 			if !t.self {
 				depth++
