@@ -97,6 +97,18 @@ func damagedCases() []Case {
 	}
 	whole := func() []byte { return workbook(wbsSheet("")) }
 	return []Case{
+		// Text read by many cells, stored once. Before: charged once, and
+		// this 3 KB file made pmo process 140 MB of text (a 16,384-column
+		// one, gigabytes: hours of CPU); now each reference is charged.
+		x("xlsx-shared-string-read-700-times", func() []byte {
+			rows := `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>` + repeat(`<row><c t="s"><v>2</v></c><c><v>46113</v></c></row>`, 700)
+			return workbook(map[string]string{"xl/sharedStrings.xml": sst("<si><t>タスク名</t></si><si><t>開始日</t></si><si><t>" + repeat("長", 200_000/3) + "</t></si>"),
+				"xl/worksheets/sheet1.xml": sheetHead + `<sheetData>` + rows + `</sheetData></worksheet>`})
+		}, overLim+" of 128 MB"),
+		o("ods-repeated-row-text", func() []byte {
+			doc := bytes.Replace(odsWBS(""), []byte(`</table:table-row><table:table-row>`), []byte(`</table:table-row><table:table-row table:number-rows-repeated="1000">`), 1)
+			return odsContent(bytes.Replace(doc, []byte("設計"), []byte(repeat("長", 150_000/3)), 1))
+		}, overLim+" of 128 MB"),
 		// Before: "not a valid .xlsx file (the zip container is damaged):
 		// zip: not a valid zip file", as if it were some other file.
 		x("xlsx-zip-cut-10", func() []byte { return cut(whole(), 10) }, "not a valid .xlsx file: it is "+cutShort),

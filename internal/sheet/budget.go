@@ -11,6 +11,7 @@ type budget struct {
 	cells int64 // cells and stored rows
 	rows  int64 // stored rows (.xlsx)
 	text  int64 // bytes of cell and shared-string text, one more per string
+	seen  []uint64 // shared strings referenced so far, a bit each (refs.go)
 }
 
 // Phrases naming what went over a limit, in both languages.

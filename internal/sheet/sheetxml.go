@@ -425,6 +425,11 @@ func (sr *sheetReader) endCell() error {
 				if err := sr.chargeText(len(cell.Str)); err != nil {
 					return err
 				}
+			} else if sr.kind == cellShared {
+				i, _ := smallIndex(sr.text) // setCellKind checked it
+				if !wb.budget.sharedRef(i, len(cell.Str)) {
+					return limits.Over(sr.at(), overText, limits.TextBytes, true)
+				}
 			}
 			sr.row.cells = append(sr.row.cells, sr.stored(cell))
 		} else if sr.kind == cellShared && sr.hasValue && !sharedIndexOK(sr.text, len(wb.strings)) {

@@ -74,6 +74,7 @@ func openWorkbook(file string, zr *zip.Reader) (*workbook, error) {
 	if err := wb.readSharedStrings(sst); err != nil {
 		return nil, err
 	}
+	wb.budget.tableLoaded(len(wb.strings))
 	return wb, nil
 }
 
