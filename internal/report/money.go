@@ -12,13 +12,18 @@ type MoneyFigure struct {
 	Key   string  // budget, bac, ev, ac, eac, vac
 	Label string  // 予算, BAC …
 	Value float64 // in the currency
-	Text  string  // formatted: 1億8,000万円, ¥31,680,000 …
+	Text  string  // formatted: 1億8,000万円, ¥31,680,000 …; 未提供 when Missing
+	// Missing says the project gives no figure to price (AC when no
+	// task has an actual effort): Text says not provided, Value is 0 and
+	// means nothing.
+	Missing bool
 }
 
 // Money is the money view (予算・着地見込) when the YAML gives a budget or a
 // cost per person-day: the budget, and BAC, EV, AC, EAC and VAC priced at
 // cost_per_day. Figures that cannot be computed (EAC without actual
-// effort) are left out, never shown as 0; nil when there is no money.
+// effort) are left out, and AC without any actual effort is said to be
+// not provided, never shown as 0; nil when there is no money.
 func (d *Document) Money() []MoneyFigure {
 	if d.A == nil {
 		return nil
@@ -34,7 +39,13 @@ func (d *Document) Money() []MoneyFigure {
 	if m := d.A.Money; m != nil {
 		add("bac", m.BAC)
 		add("ev", m.EV)
-		add("ac", m.AC)
+		if m.AC == 0 && d.A.EVM.CPI == nil {
+			// No task gives an actual effort (the cost view's "CPI
+			// cannot be computed"): the cost so far is not known, not 0.
+			out = append(out, MoneyFigure{Key: "ac", Label: d.L.Get("money.ac"), Text: d.L.Get("not_provided"), Missing: true})
+		} else {
+			add("ac", m.AC)
+		}
 		// EAC and VAC as the forecast defines them (AC + ETC, BAC − EAC),
 		// so the pair always adds up on the page.
 		if fm := d.A.Forecast.Money; fm != nil && fm.EAC != nil {

@@ -10,8 +10,12 @@ import (
 type budget struct {
 	cells int64 // cells and stored rows
 	rows  int64 // stored rows (.xlsx)
-	text  int64 // bytes of cell and shared-string text, one more per string
-	seen  []uint64 // shared strings referenced so far, a bit each (refs.go)
+	// reserved counts the rows the .xlsx reader made room for ahead of
+	// reading them (sheetReader.sizeRows), which it never lets pass
+	// limits.BookRows: a dimension is the file's word, not rows read.
+	reserved int64
+	text     int64    // bytes of cell and shared-string text, one more per string
+	seen     []uint64 // shared strings referenced so far, a bit each (refs.go)
 }
 
 // Phrases naming what went over a limit, in both languages.

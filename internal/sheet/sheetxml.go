@@ -502,11 +502,22 @@ func (sr *sheetReader) store() {
 // says it spans, so that append does not copy the rows of a large sheet
 // as they grow. A row takes at least 20 bytes of XML
 // (<row r="1"><c><v>1</v></c></row> and more), so a dimension larger than
-// the part can hold is not believed that far.
+// the part can hold is not believed that far; and the rows made room for
+// in all sheets of a book together stay within limits.BookRows, the rows
+// it may keep (40 bytes each, 48 MB): white space compresses a
+// thousandfold, so a 2 MB file of sheets padded to hold a full-height
+// dimension would otherwise reserve 42 MB each, 4 GB for the 95 that
+// InflatedBytes admits.
 func (sr *sheetReader) sizeRows(ref []byte) {
 	m, ok := parseRange(string(ref))
 	if !ok || len(sr.g.Rows) > 0 || cap(sr.g.Rows) > 0 {
 		return
 	}
-	sr.g.Rows = make([]Row, 0, min(uint64(m.Row2), sr.partSize/20))
+	b := &sr.wb.budget
+	n := min(int64(m.Row2), int64(min(sr.partSize/20, limits.BookRows)), limits.BookRows-b.reserved)
+	if n <= 0 {
+		return
+	}
+	b.reserved += n
+	sr.g.Rows = make([]Row, 0, n)
 }

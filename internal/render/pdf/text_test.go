@@ -219,3 +219,25 @@ func TestPageOneMoney(t *testing.T) {
 		}
 	}
 }
+
+// TestPageOneMoneyNotProvided: the ec example gives a budget and a cost
+// per person-day but no actual effort, so its cost so far is not known:
+// page 1 says AC is not provided (and shows no EAC) rather than 0円.
+func TestPageOneMoneyNotProvided(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ lang, want, zero string }{{"ja", "実績 (AC) 未提供", "実績 (AC) 0円"}, {"en", "AC n/a", "AC ¥0"}} {
+		var runs []textRun
+		if _, _, err := render(load(t, "ec", c.lang), Options{}, &runs); err != nil {
+			t.Fatal(err)
+		}
+		var page1 strings.Builder
+		for _, r := range runs {
+			if r.page == 1 {
+				page1.WriteString(r.s)
+			}
+		}
+		if s := page1.String(); !strings.Contains(s, c.want) || strings.Contains(s, c.zero) {
+			t.Errorf("%s: page 1 has not %q, or has %q", c.lang, c.want, c.zero)
+		}
+	}
+}

@@ -222,3 +222,28 @@ func TestLongNarrowListsPrintPortrait(t *testing.T) {
 		t.Error("orientation: wide stays landscape, long and narrow goes portrait, short stays landscape")
 	}
 }
+
+// TestShortLastPage: a list whose last rows would spill onto a page of
+// their own is fitted one page shorter when its text shrinks by less than
+// a tenth; a list half a page over, or one already on one page, keeps
+// its pages.
+func TestShortLastPage(t *testing.T) {
+	t.Parallel()
+	_, h := printableMM()
+	page := (h/25.4 - 2*headerIn) * 72 // points of a landscape page at 100 %
+	titles := 60.0
+	for _, c := range []struct {
+		name        string
+		widthMM, pt float64
+		want        int
+	}{
+		{"one page", 300, page * 0.8, 0},
+		{"a few rows over two pages", 300, titles + 2*(page-titles) + 40, 2},
+		{"half a page over", 300, titles + 1.5*(page-titles), 0},
+		{"too wide to shrink further", 620, titles + (page-titles)/0.645 + 20, 0},
+	} {
+		if got := shortLastPage(c.widthMM, c.pt, titles, "landscape"); got != c.want {
+			t.Errorf("%s: fitted %d pages tall, want %d", c.name, got, c.want)
+		}
+	}
+}

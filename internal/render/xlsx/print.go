@@ -39,14 +39,21 @@ func printableMM() (w, h float64) {
 }
 
 // maxDigitPx is the width in pixels of a digit in the workbook's font at
-// 11 pt, the unit of Excel's column widths: 7 for Calibri (and Carlito,
-// LibreOffice's stand-in); for 游ゴシック 8 in Excel (its default column,
-// 8.38 characters, is 72 pixels) but about 9.3 in LibreOffice without the
-// font, which measures with its Latin fallback (DejaVu Sans): the scale
+// 11 pt, the unit of Excel's column widths. For Calibri, Excel rounds it
+// to 7, but LibreOffice measures with Carlito, Calibri's metric twin that
+// it ships and Debian installs beside it, unrounded: 1038/2048 em, 7.43
+// pixels, so a table estimated at 7 ran a column or two onto a second
+// page there (the examples' English WBS printed 4 pages where the
+// Japanese printed 2). A LibreOffice with neither font falls back to
+// DejaVu Sans (9.3 pixels) and prints more pages still; that is the
+// machine's missing font, not a width to plan for, as a real LibreOffice
+// has Carlito. For 游ゴシック: 8 in Excel (its default column, 8.38
+// characters, is 72 pixels) but about 9.3 in LibreOffice, which never has
+// the font and measures with its Latin fallback (DejaVu Sans). The scale
 // is chosen for the wider, so the table fits the page in both.
 func maxDigitPx(lang string) float64 {
 	if lang == "en" {
-		return 7
+		return 7.5
 	}
 	return 9.5
 }
@@ -302,7 +309,9 @@ func (b *book) applyScale(s scaleSpec) {
 		one, tall := 1, 0
 		layout.FitToWidth, layout.FitToHeight = &one, &tall
 		if h, ok := b.tablePt[s.sheet]; ok {
-			orient = orientation(width, h, titleRowPt+b.headerHeight())
+			titles := titleRowPt + b.headerHeight()
+			orient = orientation(width, h, titles)
+			tall = shortLastPage(width, h, titles, orient)
 		}
 		fit := true
 		b.fail(b.f.SetSheetProps(s.sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))

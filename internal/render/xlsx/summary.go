@@ -188,6 +188,11 @@ func (b *book) summary() {
 		r = b.section(sheet, r, "money.title")
 		for _, m := range money {
 			b.text(sheet, 1, r, m.Label, look{bold: true, grid: true})
+			if m.Missing {
+				b.text(sheet, 2, r, m.Text, look{hAlign: "right", grid: true, color: "595959"})
+				r++
+				continue
+			}
 			b.num(sheet, 2, r, math.Round(m.Value))
 			b.style(sheet, 2, r, look{numFmt: moneyFmt(d.Project.Currency, d.Lang), hAlign: "right", grid: true})
 			b.text(sheet, 3, r, m.Text, look{grid: true, color: "595959"})
