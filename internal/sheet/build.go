@@ -153,10 +153,11 @@ func isNonRecordWord(s string) bool {
 	return nonRecordWords[value.Key(t)]
 }
 
-// estimate guesses how many records the rows below the header hold, to
-// size result slices once.
+// estimate is how many records the table's rows can hold at most (one a
+// row), to size result slices once: a table beside or above others in
+// its sheet is not sized for the whole sheet.
 func (rr *rowReader) estimate() int {
-	return max(len(rr.g.Rows)-len(rr.h.rows), 0)
+	return len(rr.h.dataRows(rr.g))
 }
 
 func appendText(dst, src rowValues) {

@@ -335,11 +335,9 @@ func (r *Row) find(col int) (cell, bool) {
 		}
 		switch h >> encValShift {
 		case valInt:
-			_, k := uvarint(b[n:])
-			n += k
+			n += varintLen(b[n:])
 		case valDecimal:
-			_, k := uvarint(b[n+1:])
-			n += 1 + k
+			n += 1 + varintLen(b[n+1:])
 		case valRaw:
 			n += 8
 		}
@@ -370,8 +368,8 @@ func (r *Row) find(col int) (cell, bool) {
 	return c, true
 }
 
-// uvarint is binary.Uvarint for the one- and two-byte values that nearly
-// every column, style and index takes, inlined.
+// uvarint is binary.Uvarint for the values of up to three bytes that
+// nearly every column, style, index and date serial takes, inlined.
 func uvarint(b []byte) (uint64, int) {
 	if b[0] < 0x80 {
 		return uint64(b[0]), 1
@@ -379,7 +377,20 @@ func uvarint(b []byte) (uint64, int) {
 	if len(b) > 1 && b[1] < 0x80 {
 		return uint64(b[0]&0x7f) | uint64(b[1])<<7, 2
 	}
+	if len(b) > 2 && b[2] < 0x80 {
+		return uint64(b[0]&0x7f) | uint64(b[1]&0x7f)<<7 | uint64(b[2])<<14, 3
+	}
 	return binary.Uvarint(b)
+}
+
+// varintLen is the length of the uvarint at the start of b (written by
+// appendCell, so complete).
+func varintLen(b []byte) int {
+	n := 0
+	for b[n] >= 0x80 {
+		n++
+	}
+	return n + 1
 }
 
 // before returns the last stored cell of r left of col.
