@@ -102,13 +102,13 @@ func TestBehind(t *testing.T) {
 		points   float64 // behind_points; 0 keeps the default 10
 		behind   bool
 	}{
-		{"exactly 10 points behind", num(40), "", 0, false},
-		{"10.5 points behind", num(39.5), "", 0, true},
-		{"ahead", num(60), "", 0, false},
+		{"exactly 10 points behind", num(40), project.NoTaskStatus, 0, false},
+		{"10.5 points behind", num(39.5), project.NoTaskStatus, 0, true},
+		{"ahead", num(60), project.NoTaskStatus, 0, false},
 		{"no progress written", nil, project.InProgress, 0, true},
 		{"done without progress", nil, project.Done, 0, false},
-		{"behind_points 5: 6 behind", num(44), "", 5, true},
-		{"behind_points 5: exactly 5 behind", num(45), "", 5, false},
+		{"behind_points 5: 6 behind", num(44), project.NoTaskStatus, 5, true},
+		{"behind_points 5: exactly 5 behind", num(45), project.NoTaskStatus, 5, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -451,7 +451,7 @@ func FuzzAnalyze(f *testing.F) {
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		base := day(2026, 10, 1)
-		statuses := []project.TaskStatus{"", project.NotStarted, project.InProgress, project.Done, project.OnHold, project.Cancelled}
+		statuses := []project.TaskStatus{project.NoTaskStatus, project.NotStarted, project.InProgress, project.Done, project.OnHold, project.Cancelled}
 		var tasks []project.Task
 		for i := 0; i+8 <= len(b) && len(tasks) < 200; i += 8 {
 			x := b[i : i+8]

@@ -122,7 +122,7 @@ func coverage(sources []SourceInput, leaves []leaf, issues []project.Issue, risk
 			n.sched++
 			n.usable++
 		}
-		if l.t.Progress != nil || l.t.Status != "" {
+		if l.t.Progress != nil || l.t.Status != project.NoTaskStatus {
 			c.WithProgress++
 		}
 	}
@@ -131,7 +131,7 @@ func coverage(sources []SourceInput, leaves []leaf, issues []project.Issue, risk
 		c.Issues++
 		n := get(is.Source().File)
 		n.records++
-		if is.Status != "" {
+		if is.Status != project.NoItemStatus {
 			c.IssueStatus++
 			n.usable++
 		}

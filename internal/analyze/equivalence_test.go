@@ -159,7 +159,7 @@ func weeklyIssueTrend(issues []project.Issue, asOf date.Date) IssueTrend {
 func TestIssueTrendUnchanged(t *testing.T) {
 	t.Parallel()
 	rng := rand.New(rand.NewPCG(5, 6))
-	statuses := []project.ItemStatus{"", project.Open, project.ItemWorking, project.Resolved, project.Closed, project.ItemOnHold}
+	statuses := []project.ItemStatus{project.NoItemStatus, project.Open, project.ItemWorking, project.Resolved, project.Closed, project.ItemOnHold}
 	base := date.Of(2026, 4, 1)
 	for run := range 300 {
 		asOf := base.AddDays(rng.IntN(900))

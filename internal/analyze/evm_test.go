@@ -222,7 +222,7 @@ func TestProgressInEV(t *testing.T) {
 		{"negative clamped", num(-20), project.InProgress, 0},
 		{"done without progress counts 100", nil, project.Done, 10},
 		{"in progress without progress counts 0", nil, project.InProgress, 0},
-		{"no status, no progress", nil, "", 0},
+		{"no status, no progress", nil, project.NoTaskStatus, 0},
 		{"on hold without progress", nil, project.OnHold, 0},
 		{"done with progress written", num(40), project.Done, 4},
 	}

@@ -50,7 +50,7 @@ func IssueKey(is *project.Issue) string {
 	return filepath.ToSlash(is.Source().File) + "!" + is.Source().Sheet + "#" + cmp.Or(is.ID, is.Title)
 }
 
-func priorityName(p project.Priority) string { return cmp.Or(string(p), "none") }
+func priorityName(p project.Priority) string { return cmp.Or(p.String(), "none") }
 
 // IssueAge is the days from an issue's raised date to the status date —
 // or to its closed date once it is closed: a closed issue stops ageing.
@@ -76,13 +76,13 @@ func issueStats(issues []project.Issue, asOf date.Date, prev *Snapshot, names so
 	ages, ageSum := 0, 0
 	for i := range issues {
 		is := &issues[i]
-		s.ByStatus[cmp.Or(string(is.Status), "open")]++
+		s.ByStatus[cmp.Or(is.Status.String(), "open")]++
 		if !is.Status.IsOpen() {
 			continue
 		}
 		s.Open++
 		s.OpenByPriority[priorityName(is.Priority)]++
-		r := IssueRef{ID: is.ID, Title: is.Title, Priority: string(is.Priority), Status: cmp.Or(is.StatusRaw, string(is.Status)),
+		r := IssueRef{ID: is.ID, Title: is.Title, Priority: is.Priority.String(), Status: cmp.Or(is.StatusRaw, is.Status.String()),
 			Owner: is.Owner, Due: is.Due, Team: is.Team, Source: is.Source()}
 		if !is.Due.IsZero() && is.Due < asOf {
 			s.Overdue++
@@ -207,7 +207,7 @@ func riskStats(risks []project.Risk) RiskStats {
 		}
 		s.Open++
 		r := RiskRef{ID: rk.ID, Title: rk.Title, Probability: level(rk.Probability), Impact: level(rk.Impact),
-			Owner: rk.Owner, Mitigation: rk.Mitigation, Status: cmp.Or(rk.StatusRaw, string(rk.Status)), Source: rk.Source()}
+			Owner: rk.Owner, Mitigation: rk.Mitigation, Status: cmp.Or(rk.StatusRaw, rk.Status.String()), Source: rk.Source()}
 		switch {
 		case r.Probability != nil && r.Impact != nil:
 			sc := float64(*r.Probability * *r.Impact)

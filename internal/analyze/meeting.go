@@ -216,7 +216,7 @@ func actionStats(actions []project.Action, hasSource bool, asOf date.Date, prev 
 	for i := range actions {
 		a := &actions[i]
 		ref := ActionRef{ID: a.ID, Title: a.Title, Owner: a.Owner, Due: a.Due, Raised: raised[i], Meeting: a.Meeting,
-			Status: cmp.Or(a.StatusRaw, string(a.Status)), ClosedOn: a.ClosedOn, Source: a.Source}
+			Status: cmp.Or(a.StatusRaw, a.Status.String()), ClosedOn: a.ClosedOn, Source: a.Source}
 		ref.New = !ref.Raised.IsZero() && ref.Raised > since && ref.Raised <= asOf
 		if ref.New {
 			st.New++

@@ -220,7 +220,7 @@ func defectStats(defects []project.Issue, asOf date.Date) *DefectStats {
 		d := &defects[i]
 		if d.Status.IsOpen() && d.ClosedOn.IsZero() {
 			st.Open++
-			st.OpenBySeverity[cmp.Or(string(d.Priority), d.PriorityRaw, "none")]++
+			st.OpenBySeverity[cmp.Or(d.Priority.String(), d.PriorityRaw, "none")]++
 		}
 		if d.RaisedOn.IsZero() || d.RaisedOn > asOf {
 			if d.RaisedOn.IsZero() {

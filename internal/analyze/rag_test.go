@@ -282,13 +282,13 @@ func TestRisks(t *testing.T) {
 		return project.Risk{ID: id, Title: "リスク " + id, Probability: num(p), Impact: num(i), Status: st}
 	}
 	risks := []project.Risk{
-		risk("R1", 3, 4, project.Open),        // 12: high
-		risk("R2", 4, 3, project.ItemWorking), // 12: high
-		risk("R3", 2, 5, project.Open),        // 10
-		risk("R4", 5, 5, project.Open),        // 25: high
-		risk("R5", 3, 4, project.Open),        // 12: high, same cell as R1
-		risk("R6", 1, 1, project.Closed),      // not open: not on the heat map
-		risk("R7", 2, 2, ""),                  // no status = open; 4
+		risk("R1", 3, 4, project.Open),         // 12: high
+		risk("R2", 4, 3, project.ItemWorking),  // 12: high
+		risk("R3", 2, 5, project.Open),         // 10
+		risk("R4", 5, 5, project.Open),         // 25: high
+		risk("R5", 3, 4, project.Open),         // 12: high, same cell as R1
+		risk("R6", 1, 1, project.Closed),       // not open: not on the heat map
+		risk("R7", 2, 2, project.NoItemStatus), // no status = open; 4
 	}
 	r := analyze.Analyze(analyze.Input{Config: newConfig(), AsOf: day(2026, 11, 20), Risks: risks})
 	s := r.Risks

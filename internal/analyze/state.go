@@ -234,7 +234,7 @@ func sourceStates(tasks []TaskState, items []ItemState, prev *Snapshot) []Source
 			line = appendNum(line, p)
 		}
 		line = append(line, '|')
-		line = append(line, t.Status...)
+		line = append(line, t.Status.String()...)
 		a.h.Write(line)
 	}
 	for i := range items {
@@ -242,7 +242,7 @@ func sourceStates(tasks []TaskState, items []ItemState, prev *Snapshot) []Source
 		a := get(it.Source)
 		line = q.append(begin(a), it.Key)
 		line = append(line, '|')
-		line = append(line, it.Status...)
+		line = append(line, it.Status.String()...)
 		line = append(line, '|')
 		line = it.RaisedOn.Append(line)
 		line = append(line, '|')

@@ -228,15 +228,15 @@ func printSamples(w io.Writer, t *sheet.Table, n int) {
 			if hasActual {
 				row = append(row, "実績 "+span(tk.ActualStart, tk.ActualFinish, tk.ActualStartFrom, tk.ActualFinishFrom))
 			}
-			rows = append(rows, append(row, pct(tk.Progress), status(string(tk.Status), tk.StatusRaw), strings.Join(tk.Assignee, "・")))
+			rows = append(rows, append(row, pct(tk.Progress), status(tk.Status.String(), tk.StatusRaw), strings.Join(tk.Assignee, "・")))
 		case project.KindIssues:
 			is := t.Issues[i]
-			rows = append(rows, []string{is.Source().String(), is.ID, clip(is.Title, 36), string(is.Priority), status(string(is.Status), is.StatusRaw), strings.Join(is.Owner, "・"), is.Due.String()})
+			rows = append(rows, []string{is.Source().String(), is.ID, clip(is.Title, 36), is.Priority.String(), status(is.Status.String(), is.StatusRaw), strings.Join(is.Owner, "・"), is.Due.String()})
 		case project.KindActions, project.KindTests:
 			rows = append(rows, followUpSample(t, i))
 		default:
 			rk := t.Risks[i]
-			rows = append(rows, []string{rk.Source().String(), rk.ID, clip(rk.Title, 36), "P" + num(rk.Probability) + " I" + num(rk.Impact), status(string(rk.Status), rk.StatusRaw), strings.Join(rk.Owner, "・")})
+			rows = append(rows, []string{rk.Source().String(), rk.ID, clip(rk.Title, 36), "P" + num(rk.Probability) + " I" + num(rk.Impact), status(rk.Status.String(), rk.StatusRaw), strings.Join(rk.Owner, "・")})
 		}
 	}
 	table(w, "    ", rows)

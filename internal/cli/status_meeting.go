@@ -52,7 +52,7 @@ func followUpSample(t *sheet.Table, i int) []string {
 	switch {
 	case t.Kind == project.KindActions:
 		a := t.Actions[i]
-		return []string{a.Source.String(), a.ID, clip(a.Title, 36), status(string(a.Status), a.StatusRaw), strings.Join(a.Owner, "・"), a.Due.String(), a.Meeting}
+		return []string{a.Source.String(), a.ID, clip(a.Title, 36), status(a.Status.String(), a.StatusRaw), strings.Join(a.Owner, "・"), a.Due.String(), a.Meeting}
 	case len(t.TestDays) > 0:
 		d := t.TestDays[i]
 		return []string{d.Source.String(), d.Day.String(), "予定 " + num(d.Planned), "消化 " + num(d.Executed), "OK " + num(d.Passed), "NG " + num(d.Failed)}

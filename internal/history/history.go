@@ -368,7 +368,8 @@ func stateBefore(ctx context.Context, q queryer, proj string, asOf date.Date, in
 			rows.Close()
 			return nil, err
 		}
-		t.Summary, t.Status = summary, project.TaskStatus(status)
+		t.Summary = summary
+		t.Status, _ = project.ParseTaskStatus(status) // as written by pmo; "" for none
 		if gone {
 			delete(st.tasks, id)
 		} else {
@@ -395,7 +396,8 @@ func stateBefore(ctx context.Context, q queryer, proj string, asOf date.Date, in
 		if err := rows.Scan(&id, &kind, &it.Key, &gone, &it.Source, &status, &it.Open, dateScan{&it.RaisedOn}, dateScan{&it.ClosedOn}); err != nil {
 			return nil, err
 		}
-		it.Kind, it.Status = project.Kind(kind), project.ItemStatus(status)
+		it.Kind = project.Kind(kind)
+		it.Status, _ = project.ParseItemStatus(status) // as written by pmo; "" for none
 		if gone {
 			delete(st.items, id)
 		} else {
@@ -568,7 +570,7 @@ func (w *writer) delta(ctx context.Context, asOf date.Date, from, to *state) err
 			continue
 		}
 		if err := w.task.add(ctx, id, at, false, w.name(id, t.Name), t.Summary, dateArg(t.PlannedStart), dateArg(t.PlannedFinish),
-			dateArg(t.ActualStart), dateArg(t.ActualFinish), t.PlannedEffort, t.ActualEffort, t.Progress, string(t.Status)); err != nil {
+			dateArg(t.ActualStart), dateArg(t.ActualFinish), t.PlannedEffort, t.ActualEffort, t.Progress, t.Status.String()); err != nil {
 			return err
 		}
 	}
@@ -585,14 +587,14 @@ func (w *writer) delta(ctx context.Context, asOf date.Date, from, to *state) err
 		if old, ok := from.items[id]; ok && old == it {
 			continue
 		}
-		if err := w.item.add(ctx, id, at, false, string(it.Status), it.Open, dateArg(it.RaisedOn), dateArg(it.ClosedOn)); err != nil {
+		if err := w.item.add(ctx, id, at, false, it.Status.String(), it.Open, dateArg(it.RaisedOn), dateArg(it.ClosedOn)); err != nil {
 			return err
 		}
 	}
 	for _, id := range sortedKeys(from.items) {
 		if _, ok := to.items[id]; !ok {
 			it := from.items[id]
-			if err := w.item.add(ctx, id, at, true, string(it.Status), it.Open, nil, nil); err != nil {
+			if err := w.item.add(ctx, id, at, true, it.Status.String(), it.Open, nil, nil); err != nil {
 				return err
 			}
 		}

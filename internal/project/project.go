@@ -22,44 +22,6 @@ const (
 // Kinds lists every kind in a stable order.
 var Kinds = []Kind{KindWBS, KindIssues, KindRisks, KindActions, KindTests}
 
-// TaskStatus is a task's normalised status.
-type TaskStatus string
-
-// Task statuses. The empty status means the sheet said nothing.
-const (
-	NotStarted TaskStatus = "not_started"
-	InProgress TaskStatus = "in_progress"
-	Done       TaskStatus = "done"
-	OnHold     TaskStatus = "on_hold"
-	Cancelled  TaskStatus = "cancelled"
-)
-
-// ItemStatus is the normalised status of an issue or a risk.
-type ItemStatus string
-
-// Issue and risk statuses.
-const (
-	Open        ItemStatus = "open"
-	ItemWorking ItemStatus = "in_progress"
-	Resolved    ItemStatus = "resolved"
-	Closed      ItemStatus = "closed"
-	ItemOnHold  ItemStatus = "on_hold"
-)
-
-// IsOpen reports whether the item still needs work (not resolved or closed).
-// An item with no status at all counts as open.
-func (s ItemStatus) IsOpen() bool { return s != Resolved && s != Closed }
-
-// Priority is a normalised priority.
-type Priority string
-
-// Priorities.
-const (
-	High   Priority = "high"
-	Medium Priority = "medium"
-	Low    Priority = "low"
-)
-
 // Task is one WBS row. Pointer fields are nil when the sheet left them empty,
 // so "0 %" and "not filled in" stay different.
 //
@@ -73,7 +35,6 @@ type Task struct {
 	Name          string
 	Team          string
 	Assignee      []string
-	Status        TaskStatus
 	StatusRaw     string
 	Predecessors  string
 	Parent        string // the parent's WBS ID, when the sheet names it (Redmine's 親チケット)
@@ -95,6 +56,7 @@ type Task struct {
 	PlannedFinish date.Date
 	ActualStart   date.Date
 	ActualFinish  date.Date
+	Status        TaskStatus
 	Milestone     bool
 	Summary       bool // has children (section or phase row)
 
@@ -156,9 +118,7 @@ type Issue struct {
 	Title       string
 	Description string
 	Category    string
-	Priority    Priority
 	PriorityRaw string
-	Status      ItemStatus
 	StatusRaw   string
 	RaisedBy    string
 	Owner       []string
@@ -171,6 +131,8 @@ type Issue struct {
 	RaisedOn date.Date
 	Due      date.Date
 	ClosedOn date.Date
+	Priority Priority
+	Status   ItemStatus
 }
 
 // Risk is one row of a risk register. Its fields are ordered for size;
@@ -187,13 +149,13 @@ type Risk struct {
 	Score          *float64
 	Owner          []string
 	Mitigation     string
-	Status         ItemStatus
 	StatusRaw      string
 	Team           string
 
 	Cells Cells // and the Source
 
-	Due date.Date
+	Due    date.Date
+	Status ItemStatus
 }
 
 // Source returns where the task was read: its sheet and row (no column),

@@ -183,26 +183,26 @@ func NextMilestone(a *analyze.Result) *analyze.Milestone {
 
 // TaskStatus returns a task status in the document's language.
 func (d *Document) TaskStatus(s project.TaskStatus) string {
-	if s == "" {
+	if s == project.NoTaskStatus {
 		return ""
 	}
-	return d.L.Get("status." + string(s))
+	return d.L.Get("status." + s.String())
 }
 
 // ItemStatus returns an issue or risk status in the document's language.
 func (d *Document) ItemStatus(s project.ItemStatus) string {
-	if s == "" {
+	if s == project.NoItemStatus {
 		return ""
 	}
-	return d.L.Get("istatus." + string(s))
+	return d.L.Get("istatus." + s.String())
 }
 
 // Priority returns a priority in the document's language.
 func (d *Document) Priority(p project.Priority) string {
-	if p == "" {
+	if p == project.NoPriority {
 		return ""
 	}
-	return d.L.Get("priority." + string(p))
+	return d.L.Get("priority." + p.String())
 }
 
 // Level returns a RAG level in the document's language.

@@ -388,7 +388,7 @@ func (rr *rowReader) foldActual(t *project.Task, a rowValues) {
 	if n := a.num("progress"); n != nil {
 		t.Progress = n
 	}
-	if t.Status == "" {
+	if t.Status == project.NoTaskStatus {
 		rr.taskStatus(t, a)
 	}
 	// Point each field at the 実績 row's cell when that is where it came from.
@@ -576,7 +576,7 @@ func (rr *rowReader) risks() []project.Risk {
 func (rr *rowReader) itemStatus(v rowValues, what diag.Phrase) (project.ItemStatus, string) {
 	p, ok := v.first("status")
 	if !ok {
-		return "", ""
+		return project.NoItemStatus, ""
 	}
 	s, ok := value.ItemStatus(p.text)
 	if !ok {

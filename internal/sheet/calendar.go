@@ -304,7 +304,7 @@ func unfinished(t *project.Task) bool {
 	if t.Progress != nil && *t.Progress < 100 {
 		return true
 	}
-	return t.Status != "" && t.Status != project.Done && t.Status != project.Cancelled
+	return t.Status != project.NoTaskStatus && t.Status != project.Done && t.Status != project.Cancelled
 }
 
 // fromCalendar sets a start and finish the columns left empty from the

@@ -269,8 +269,8 @@ func taskLine(t project.Task) string {
 	if len(t.Assignee) > 0 {
 		b = append(b, "who="+strings.Join(t.Assignee, ","))
 	}
-	if t.Status != "" || t.StatusRaw != "" {
-		b = append(b, "st="+string(t.Status)+"/"+oneLine(t.StatusRaw))
+	if t.Status != project.NoTaskStatus || t.StatusRaw != "" {
+		b = append(b, "st="+t.Status.String()+"/"+oneLine(t.StatusRaw))
 	}
 	if t.Predecessors != "" {
 		b = append(b, "pred="+t.Predecessors)
@@ -295,11 +295,11 @@ func issueLine(i project.Issue) string {
 	add("owner", strings.Join(i.Owner, ","))
 	add("due", i.Due.String())
 	add("closed", i.ClosedOn.String())
-	if i.Status != "" || i.StatusRaw != "" {
-		b = append(b, "st="+string(i.Status)+"/"+i.StatusRaw)
+	if i.Status != project.NoItemStatus || i.StatusRaw != "" {
+		b = append(b, "st="+i.Status.String()+"/"+i.StatusRaw)
 	}
-	if i.Priority != "" || i.PriorityRaw != "" {
-		b = append(b, "pri="+string(i.Priority)+"/"+i.PriorityRaw)
+	if i.Priority != project.NoPriority || i.PriorityRaw != "" {
+		b = append(b, "pri="+i.Priority.String()+"/"+i.PriorityRaw)
 	}
 	add("res", i.Resolution)
 	return strings.Join(b, " ")
@@ -320,8 +320,8 @@ func riskLine(r project.Risk) string {
 	if r.Mitigation != "" {
 		b = append(b, "mit="+oneLine(r.Mitigation))
 	}
-	if r.Status != "" || r.StatusRaw != "" {
-		b = append(b, "st="+string(r.Status)+"/"+r.StatusRaw)
+	if r.Status != project.NoItemStatus || r.StatusRaw != "" {
+		b = append(b, "st="+r.Status.String()+"/"+r.StatusRaw)
 	}
 	return strings.Join(b, " ")
 }

@@ -110,6 +110,7 @@ type rowReader struct {
 	layout   *project.Layout    // each slot's first column, shared by the records' Cells
 	bare     *project.Layout    // the layout's position without its fields, for summary tasks made up
 	nums     numSlab            // the records' numbers
+	names    nameLists          // the records' names lists, by text
 	riskPct  map[int]bool       // probability columns of bare percentages (30 = 30 %); nil when none
 	// skipped counts rows left out as totals, examples or legends; the
 	// first is named in a finding.
@@ -616,7 +617,7 @@ func (v rowValues) text(field string) string {
 func (v rowValues) people(field string) []string {
 	ps := v.of(field)
 	if len(ps) == 1 {
-		return ps[0].people
+		return v.rr.names.share(ps[0])
 	}
 	var out []string
 	for _, p := range ps {
@@ -643,6 +644,32 @@ func (v rowValues) num(field string) *float64 {
 func (v rowValues) number(field string) (float64, bool) {
 	p, ok := v.first(field)
 	return p.num, ok && p.hasNum
+}
+
+// nameLists shares the names lists of a table's records: a team's sheet
+// names the same few people on thousands of rows, and a list of its own
+// for each is 16 bytes or more a record. Only what reads the same text
+// shares, and a shared list is clipped, so appending to one record's
+// names never changes another's. It keeps at most maxShared texts.
+type nameLists map[string][]string
+
+const maxShared = 4096
+
+func (n *nameLists) share(p parsed) []string {
+	if len(p.people) == 0 {
+		return p.people
+	}
+	if l, ok := (*n)[p.text]; ok {
+		return l
+	}
+	if *n == nil {
+		*n = nameLists{}
+	}
+	l := slices.Clip(p.people)
+	if len(*n) < maxShared {
+		(*n)[p.text] = l
+	}
+	return l
 }
 
 // numSlab hands out the numbers of a table's records from shared chunks:

@@ -55,7 +55,7 @@ func Programme(groups int) *Project {
 		}
 		cfg.Teams = append(cfg.Teams, team)
 	}
-	statuses := []project.TaskStatus{"", project.NotStarted, project.InProgress, project.OnHold}
+	statuses := []project.TaskStatus{project.NoTaskStatus, project.NotStarted, project.InProgress, project.OnHold}
 	tasks := make([]project.Task, 0, 40*(1+groups*50))
 	src := diag.Pos{File: "teams/WBS.xlsx", Sheet: "WBS"}
 	for p := range 40 {
@@ -99,8 +99,8 @@ func Programme(groups int) *Project {
 			}
 		}
 	}
-	prios := []project.Priority{"", project.High, project.Medium, project.Low}
-	itemStatuses := []project.ItemStatus{"", project.Open, project.ItemWorking, project.Resolved, project.Closed, project.ItemOnHold}
+	prios := []project.Priority{project.NoPriority, project.High, project.Medium, project.Low}
+	itemStatuses := []project.ItemStatus{project.NoItemStatus, project.Open, project.ItemWorking, project.Resolved, project.Closed, project.ItemOnHold}
 	issues := make([]project.Issue, 500*groups)
 	for i := range issues {
 		raised := start.AddDays(rng.IntN(365))

@@ -58,7 +58,7 @@ func closedNoDate(in *Input, r *Rule, fs *diag.Findings) {
 		is := &in.Issues[i]
 		if !is.Status.IsOpen() && is.ClosedOn.IsZero() {
 			if is.Cells.Has("closed_on") { // the sheet has a column for it
-				r.add(fs, is.Cell("status"), "issue %s is %s but has no closing date", label(is.ID, is.Title), quoteRaw(is.StatusRaw, string(is.Status)))
+				r.add(fs, is.Cell("status"), "issue %s is %s but has no closing date", label(is.ID, is.Title), quoteRaw(is.StatusRaw, is.Status.String()))
 			}
 		}
 	}

@@ -96,8 +96,8 @@ func quoteRaw(raw, norm string) string {
 
 func fullNotDone(in *Input, r *Rule, fs *diag.Findings) {
 	leaves(in, func(t *project.Task) {
-		if t.Progress != nil && *t.Progress >= 100 && t.Status != "" && t.Status != project.Done && t.Status != project.Cancelled {
-			r.add(fs, t.Cell("status"), "task %q is at 100 %% but its status is %s", t.Name, quoteRaw(t.StatusRaw, string(t.Status)))
+		if t.Progress != nil && *t.Progress >= 100 && t.Status != project.NoTaskStatus && t.Status != project.Done && t.Status != project.Cancelled {
+			r.add(fs, t.Cell("status"), "task %q is at 100 %% but its status is %s", t.Name, quoteRaw(t.StatusRaw, t.Status.String()))
 		}
 	})
 }

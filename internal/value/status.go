@@ -63,7 +63,7 @@ func stripCode(k string) string {
 func TaskStatus(s string) (project.TaskStatus, bool) {
 	k := word(s)
 	if k == "" {
-		return "", false
+		return project.NoTaskStatus, false
 	}
 	if st, ok := taskStatusWord(k); ok {
 		return st, true
@@ -82,7 +82,7 @@ func TaskStatus(s string) (project.TaskStatus, bool) {
 	case "待ち":
 		return project.OnHold, true
 	}
-	return "", false
+	return project.NoTaskStatus, false
 }
 
 func taskStatusWord(k string) (project.TaskStatus, bool) {
@@ -105,7 +105,7 @@ func taskStatusWord(k string) (project.TaskStatus, bool) {
 		"cancelled", "canceled", "cancel", "n/a", "wontdo", "wontfix":
 		return project.Cancelled, true
 	}
-	return "", false
+	return project.NoTaskStatus, false
 }
 
 // statusSuffix returns the telling ending of a status word that is not in
@@ -150,7 +150,7 @@ func statusSuffix(k string) string {
 func ItemStatus(s string) (project.ItemStatus, bool) {
 	k := word(s)
 	if k == "" {
-		return "", false
+		return project.NoItemStatus, false
 	}
 	if st, ok := itemStatusWord(k); ok {
 		return st, true
@@ -176,7 +176,7 @@ func ItemStatus(s string) (project.ItemStatus, bool) {
 	case "待ち":
 		return project.ItemOnHold, true
 	}
-	return "", false
+	return project.NoItemStatus, false
 }
 
 func itemStatusWord(k string) (project.ItemStatus, bool) {
@@ -203,7 +203,7 @@ func itemStatusWord(k string) (project.ItemStatus, bool) {
 		"休止", "休止中", "dormant", "suspended":
 		return project.ItemOnHold, true
 	}
-	return "", false
+	return project.NoItemStatus, false
 }
 
 // Priority normalises a priority or rank:
@@ -223,7 +223,7 @@ func itemStatusWord(k string) (project.ItemStatus, bool) {
 func Priority(s string) (project.Priority, bool) {
 	k := word(s)
 	if k == "" {
-		return "", false
+		return project.NoPriority, false
 	}
 	if p, ok := priorityWord(k); ok {
 		return p, true
@@ -261,7 +261,7 @@ func priorityWord(k string) (project.Priority, bool) {
 		"低め", "最低", "verylow", "極低", "p5":
 		return project.Low, true
 	}
-	return "", false
+	return project.NoPriority, false
 }
 
 // stars reads a rating drawn with ★ (and ☆ for the empty ones).
@@ -273,7 +273,7 @@ func stars(k string) (project.Priority, bool) {
 			n++
 		case '☆':
 		default:
-			return "", false
+			return project.NoPriority, false
 		}
 	}
 	switch {
@@ -284,5 +284,5 @@ func stars(k string) (project.Priority, bool) {
 	case n == 1:
 		return project.Low, true
 	}
-	return "", false
+	return project.NoPriority, false
 }

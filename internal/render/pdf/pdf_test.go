@@ -65,7 +65,7 @@ func shownTitles(d *report.Document) []string {
 	}
 	n := 0
 	for _, is := range top {
-		if (is.Overdue || is.Priority == string(project.High)) && n < maxRows {
+		if (is.Overdue || is.Priority == project.High.String()) && n < maxRows {
 			out = append(out, is.Title)
 			n++
 		}
@@ -280,7 +280,7 @@ func TestLongText(t *testing.T) {
 	long := strings.Repeat("決済代行会社の仕様変更（第２版）により、API連携の再設計が必要となった。", 60)
 	d.Comment = long
 	d.A.Issues.Top[0].Title = strings.Repeat("配送業者の仕様書が未提出のため、送り状発行機能の製造に着手できない。", 90)
-	d.A.Issues.Top[0].Priority = string(project.High)
+	d.A.Issues.Top[0].Priority = project.High.String()
 	_, _, runs := renderRec(t, d)
 	checkRuns(t, runs)
 	if !strings.Contains(squash(allText(runs)), squash(long)) {

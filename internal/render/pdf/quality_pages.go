@@ -290,7 +290,8 @@ func severityRank(s string) int {
 func (w *writer) severityName(k string) string {
 	switch k {
 	case "high", "medium", "low":
-		return w.d.Priority(project.Priority(k))
+		p, _ := project.ParsePriority(k)
+		return w.d.Priority(p)
 	case "none":
 		return "-"
 	}

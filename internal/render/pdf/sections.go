@@ -145,7 +145,7 @@ func (w *writer) lateTasks() {
 func (w *writer) issueTable() {
 	var rows []analyze.IssueRef
 	for _, is := range w.d.A.Issues.Top {
-		if is.Overdue || is.Priority == string(project.High) {
+		if is.Overdue || is.Priority == project.High.String() {
 			rows = append(rows, is)
 		}
 	}

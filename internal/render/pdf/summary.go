@@ -400,8 +400,9 @@ func (w *writer) more(n int) string {
 // issueCells is an issue row: overdue due dates in red, high priority in
 // bold; wide adds status and days overdue.
 func (w *writer) issueCells(is analyze.IssueRef, wide bool) []cell {
-	pri := cell{text: w.d.Priority(project.Priority(is.Priority))}
-	if is.Priority == string(project.High) {
+	p, _ := project.ParsePriority(is.Priority) // a normalised name, or ""
+	pri := cell{text: w.d.Priority(p)}
+	if is.Priority == project.High.String() {
 		pri.bold, pri.fg = true, red
 	}
 	due := cell{text: dateStr(is.Due)}
@@ -429,7 +430,7 @@ func (w *writer) issueCells(is analyze.IssueRef, wide bool) []cell {
 func (w *writer) issueStatus(ref analyze.IssueRef) string {
 	for i := range w.d.Issues {
 		is := &w.d.Issues[i]
-		if is.Source() == ref.Source && is.Title == ref.Title && is.Status != "" {
+		if is.Source() == ref.Source && is.Title == ref.Title && is.Status != project.NoItemStatus {
 			return w.d.ItemStatus(is.Status)
 		}
 	}

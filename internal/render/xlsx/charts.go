@@ -121,7 +121,7 @@ func (b *book) issueChart(sheet string, col, at int) int {
 	if len(d.Issues) == 0 {
 		return 0
 	}
-	prios := []project.Priority{project.High, project.Medium, project.Low, ""}
+	prios := []project.Priority{project.High, project.Medium, project.Low, project.NoPriority}
 	// Statuses in the order a reader scans them: what needs work first.
 	issueStatuses := []project.ItemStatus{project.Open, project.ItemWorking, project.ItemOnHold, project.Resolved, project.Closed}
 	issueStatusColours := []string{colOpen, colWorking, colOnHold, colResolved, colClosed}
@@ -159,7 +159,7 @@ func (b *book) issueChart(sheet string, col, at int) int {
 	for i := range rows {
 		r := firstRow + i
 		name := d.Priority(prios[i])
-		if prios[i] == "" {
+		if prios[i] == project.NoPriority {
 			name = b.label("none")
 		}
 		b.text(sheet, col, r, name, look{grid: true})

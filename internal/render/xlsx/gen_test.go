@@ -98,7 +98,7 @@ func generated(s spec) *report.Document {
 		}
 	}
 	markSummaries(tasks)
-	prios := []project.Priority{project.High, project.Medium, project.Low, ""}
+	prios := []project.Priority{project.High, project.Medium, project.Low, project.NoPriority}
 	stats := []project.ItemStatus{project.Open, project.ItemWorking, project.ItemOnHold, project.Resolved, project.Closed}
 	var issues []project.Issue
 	for i := range s.issues {
