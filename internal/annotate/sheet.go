@@ -50,8 +50,10 @@ func (a *annotator) findingsSheet(fs diag.Findings, sheets []string, opt Options
 		return "", err
 	}
 	sev := map[diag.Severity]int{}
-	for s, c := range fillColor {
-		id, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontOf(t.lang), Bold: s == diag.Error}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}},
+	// In a fixed order, not fillColor's (a map): the style ids, and so the
+	// bytes written, must not change from run to run.
+	for _, s := range []diag.Severity{diag.Error, diag.Warning, diag.Info} {
+		id, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontOf(t.lang), Bold: s == diag.Error}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fillColor[s]}},
 			Alignment: &excelize.Alignment{Vertical: "top"}})
 		if err != nil {
 			return "", err
