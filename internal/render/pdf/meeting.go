@@ -113,15 +113,20 @@ func (w *writer) actionsSection() {
 		return
 	}
 	t := w.actionTable(rows, true)
-	t.cols = append(t.cols, column{label: w.L("col.status"), width: 24})
+	status := column{label: w.L("col.status"), width: 24}
+	w.setFont(t.fontSize(), false)
 	for i, a := range rows {
 		c := cell{text: a.Status, pos: a.Source}
 		if !a.ClosedOn.IsZero() {
 			c.text += "（" + dateStr(a.ClosedOn) + "）"
 			c.fg = grey
 		}
+		// As wide as its widest status on one line (完了（2026-11-18）
+		// broke as 完了／（2026-11-1／8）), up to 40 mm.
+		status.width = max(status.width, min(w.width(c.text)+2*cellPadX+0.2, 40))
 		t.rows[i] = append(t.rows[i], c)
 	}
+	t.cols = append(t.cols, status)
 	w.heading(w.L("sheet.actions"), w.tableStart(t, contentW))
 	w.table(t, marginX, contentW)
 	w.y += 5

@@ -31,7 +31,8 @@ func carlito(t *testing.T) {
 // (sheet name, page / pages): the English WBS takes as many pages as the
 // Japanese (its table one page wide with the task columns repeated, then
 // the Gantt grid), each WBS table page shows the table's last printed
-// column, and no page shows #### for a figure too wide for its column.
+// column, every WBS page its whole title, and no page shows #### for a
+// figure too wide for its column.
 // Before, the English WBS of each example printed 4 pages where the
 // Japanese printed 2: its widths were estimated with Excel's rounded 7
 // pixels a digit, LibreOffice's Carlito measures 7.43.
@@ -40,7 +41,7 @@ func TestTrackersPrintedPages(t *testing.T) {
 	pdftotext := tool(t, "pdftotext")
 	carlito(t)
 	dir := t.TempDir()
-	type printed struct{ example, lang, nextLabel, lastLabel, wbs string }
+	type printed struct{ example, lang, nextLabel, lastLabel, wbs, title string }
 	var cases []printed
 	var files []string
 	for _, ex := range []string{"ec", "kikan", "network"} {
@@ -71,7 +72,7 @@ func TestTrackersPrintedPages(t *testing.T) {
 				t.Fatal(err)
 			}
 			files = append(files, path)
-			cases = append(cases, printed{ex, lang, rows[headerRow-1][next-1], label, sheet})
+			cases = append(cases, printed{ex, lang, rows[headerRow-1][next-1], label, sheet, rows[titleRow-1][0]})
 		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
@@ -103,6 +104,9 @@ func TestTrackersPrintedPages(t *testing.T) {
 			}
 			if has(c.lastLabel) {
 				table++
+			}
+			if !has(c.title) {
+				t.Errorf("%s-%s page %d: the title %q is cut (on the Gantt pages it has only the repeated columns' width)", c.example, c.lang, i+1, c.title)
 			}
 		}
 		if table == 0 {

@@ -51,6 +51,7 @@ func (b *book) wbs() {
 	b.band(p)
 	if hasGantt {
 		b.gantt(p, sp)
+		b.wrapGanttTitle(p, b.sheetTitle("sheet.wbs"))
 	}
 	freeze := 1
 	if c, ok := p.at["name"]; ok {
