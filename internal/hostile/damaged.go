@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"io"
+	"strings"
 )
 
 // Damaged files: workbooks cut short (a copy or a download that stopped)
@@ -96,6 +97,18 @@ func damagedCases() []Case {
 	}
 	whole := func() []byte { return workbook(wbsSheet("")) }
 	return []Case{
+		// Text read by many cells, stored once. Before: charged once, and
+		// this 3 KB file made pmo process 140 MB of text (a 16,384-column
+		// one, gigabytes: hours of CPU); now each reference is charged.
+		x("xlsx-shared-string-read-700-times", func() []byte {
+			rows := `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>` + repeat(`<row><c t="s"><v>2</v></c><c><v>46113</v></c></row>`, 700)
+			return workbook(map[string]string{"xl/sharedStrings.xml": sst("<si><t>タスク名</t></si><si><t>開始日</t></si><si><t>" + repeat("長", 200_000/3) + "</t></si>"),
+				"xl/worksheets/sheet1.xml": sheetHead + `<sheetData>` + rows + `</sheetData></worksheet>`})
+		}, overLim+" of 128 MB"),
+		o("ods-repeated-row-text", func() []byte {
+			doc := bytes.Replace(odsWBS(""), []byte(`</table:table-row><table:table-row>`), []byte(`</table:table-row><table:table-row table:number-rows-repeated="1000">`), 1)
+			return odsContent(bytes.Replace(doc, []byte("設計"), []byte(repeat("長", 150_000/3)), 1))
+		}, overLim+" of 128 MB"),
 		// Before: "not a valid .xlsx file (the zip container is damaged):
 		// zip: not a valid zip file", as if it were some other file.
 		x("xlsx-zip-cut-10", func() []byte { return cut(whole(), 10) }, "not a valid .xlsx file: it is "+cutShort),
@@ -106,6 +119,18 @@ func damagedCases() []Case {
 		// sheets, the sheet silently missing).
 		x("xlsx-sheet-part-blank", func() []byte { return workbook(map[string]string{"xl/worksheets/sheet1.xml": "\n"}) }, "wbs.xlsx!WBS: the sheet ends before its XML is closed, before its first row"),
 		x("xlsx-sheet-part-missing", func() []byte { return workbook(map[string]string{"xl/worksheets/sheet1.xml": ""}) }, "refers to xl/worksheets/sheet1.xml, which is missing from the file"),
+		// Parts that are valid XML but point at what is not there. Before:
+		// "workbook has no worksheets", a second sheet silently left out,
+		// a sheet read as empty ("no table").
+		x("xlsx-no-workbook-rels", func() []byte { return workbook(map[string]string{"xl/_rels/workbook.xml.rels": ""}) }, `wbs.xlsx!WBS: the workbook lists this sheet, but its relationship "rId1" is not in xl/_rels/workbook.xml.rels`),
+		x("xlsx-sheet-rel-missing", func() []byte {
+			parts := wbsSheet("")
+			parts["xl/workbook.xml"] = strings.Replace(workbookXML, "</sheets>", `<sheet name="課題" sheetId="2" r:id="rId9"/></sheets>`, 1)
+			return workbook(parts)
+		}, `wbs.xlsx!課題: the workbook lists this sheet, but its relationship "rId9"`),
+		x("xlsx-sheet-leads-to-styles", func() []byte {
+			return workbook(map[string]string{"xl/_rels/workbook.xml.rels": strings.Replace(workbookRels, "worksheets/sheet1.xml", "styles.xml", 1), "xl/styles.xml": minimalStyles})
+		}, "sheet part xl/styles.xml is not a worksheet (its XML is a <styleSheet>)"),
 		// Before: "cannot read xl/worksheets/sheet1.xml inside the
 		// workbook: flate: corrupt input before offset 40", English only.
 		x("xlsx-part-corrupt-deflate", func() []byte { return flipped(whole(), "xl/worksheets/sheet1.xml") }, "does not inflate"),

@@ -14,7 +14,8 @@ type budget struct {
 	// reading them (sheetReader.sizeRows), which it never lets pass
 	// limits.BookRows: a dimension is the file's word, not rows read.
 	reserved int64
-	text     int64 // bytes of cell and shared-string text, one more per string
+	text     int64    // bytes of cell and shared-string text, one more per string
+	seen     []uint64 // shared strings referenced so far, a bit each (refs.go)
 }
 
 // Phrases naming what went over a limit, in both languages.

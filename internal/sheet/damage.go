@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
+	"path"
 	"unicode/utf8"
 
 	"github.com/pmokit/pmo/internal/diag"
@@ -157,4 +158,37 @@ func inflateDamage(err error) error {
 func odsNoise(sh *odsSheet) error {
 	return diag.Errorf(diag.Pos{File: sh.g.File, Sheet: sh.g.Name, Row: sh.row},
 		"row %d of the sheet holds bytes that are not XML: the file is damaged; save it again from LibreOffice", sh.row)
+}
+
+// relID is the relationship id of a <sheet>: r:id, or the id of any other
+// prefix bound to the relationships namespace (writers rarely rename it).
+func relID(attrs []byte) []byte {
+	if id, ok := attr(attrs, "r:id"); ok {
+		return id
+	}
+	for rest := attrs; ; {
+		key, val, more, ok := nextAttr(rest)
+		if !ok {
+			return nil
+		}
+		if bytes.HasSuffix(key, []byte(":id")) {
+			return val
+		}
+		rest = more
+	}
+}
+
+// missingRel is a sheet the workbook lists whose relationship is not in
+// the workbook's relationships part: the sheet would silently be left
+// out (and a workbook without that part read as one without sheets).
+func (wb *workbook) missingRel(sheet, id, part string) error {
+	rels := path.Join(path.Dir(part), "_rels", path.Base(part)+".rels")
+	return diag.Errorf(diag.Pos{File: wb.file, Sheet: sheet}, "the workbook lists this sheet, but its relationship %q is not in %s: the workbook is damaged; save it again from Excel", id, rels)
+}
+
+// notWorksheet is a worksheet relationship that leads to a part of
+// another kind (its root element says which): read as a sheet, it would
+// be an empty one.
+func (wb *workbook) notWorksheet(part string, root []byte) error {
+	return diag.Errorf(diag.Pos{File: wb.file}, "the workbook's sheet part %s is not a worksheet (its XML is a <%s>): the workbook is damaged; save it again from Excel", part, clip(root))
 }

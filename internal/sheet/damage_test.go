@@ -174,6 +174,11 @@ func TestPartEmptyOrMissing(t *testing.T) {
 		{"sheet part of white space", dmgWorkbook(t, "\n\n"), []string{"wbs.xlsx!WBS: ", "cut short"}, ""},
 		{"sheet part of a declaration only", dmgWorkbook(t, `<?xml version="1.0" encoding="UTF-8"?>`), []string{"wbs.xlsx!WBS: ", "cut short"}, ""},
 		{"empty shared strings", dmgWorkbook(t, whole, "xl/sharedStrings.xml", "\n"), []string{"wbs.xlsx: xl/sharedStrings.xml inside the workbook ends before its XML is closed"}, ""},
+		// Before: "workbook has no worksheets", a second sheet silently
+		// left out, and a sheet read as empty.
+		{"no workbook relationships", dmgWorkbook(t, whole, "xl/_rels/workbook.xml.rels", omit), []string{"wbs.xlsx!WBS: the workbook lists this sheet, but its relationship \"rId1\" is not in xl/_rels/workbook.xml.rels"}, ""},
+		{"a sheet without its relationship", dmgWorkbook(t, whole, "xl/workbook.xml", strings.Replace(dmgBook, "</sheets>", `<sheet name="課題" sheetId="2" r:id="rId7"/></sheets>`, 1)), []string{"wbs.xlsx!課題: ", `relationship "rId7" is not in`}, ""},
+		{"a sheet leading to the shared strings", dmgWorkbook(t, whole, "xl/_rels/workbook.xml.rels", strings.Replace(dmgRels, "worksheets/sheet1.xml", "sharedStrings.xml", 1)), []string{"wbs.xlsx: the workbook's sheet part xl/sharedStrings.xml is not a worksheet (its XML is a <sst>)"}, ""},
 		{"sheet part missing", dmgWorkbook(t, whole, "xl/_rels/workbook.xml.rels", strings.Replace(dmgRels, "sheet1.xml", "sheet9.xml", 1)), []string{"wbs.xlsx: the workbook refers to xl/worksheets/sheet9.xml, which is missing"}, ""},
 	} {
 		_, err := parseRead("wbs.xlsx", c.data)

@@ -561,10 +561,20 @@ func (ob *odsBook) endRow(sh *odsSheet) error {
 	g := sh.g
 	rows := min(sh.repeat, maxRows-sh.row+1)
 	if len(sh.cells) > 0 || len(sh.fills) > 0 || (sh.outline > 0 && rows <= 1000) {
-		// Stored once: the copies of a repeated row share the strings.
+		// Stored once: the copies of a repeated row share the strings,
+		// but each copy's text is read again, so charged again (refs.go).
 		cells := make([]cell, len(sh.cells))
+		text := 0
 		for i, c := range sh.cells {
 			cells[i] = g.store(c)
+			if c.Kind == String {
+				text += len(c.Str) + 1
+			}
+		}
+		if rows > 1 && text > 0 {
+			if err := ob.wb.budget.repeatedText(diag.Pos{File: g.File, Sheet: g.Name, Row: sh.row}, text-1, rows-1); err != nil {
+				return err
+			}
 		}
 		for r := sh.row; r < sh.row+rows; r++ {
 			row := stagedRow{Num: r, Hidden: sh.hidden, Outline: sh.outline, cells: slices.Clone(cells), Fills: slices.Clone(sh.fills)}

@@ -124,6 +124,9 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 			g.normalise()
 			return g, nil
 		case tokStart:
+			if !opened && string(t.name) != "worksheet" {
+				return nil, wb.notWorksheet(ref.part, t.name)
+			}
 			opened = true
 			if !t.self {
 				depth++
@@ -421,6 +424,11 @@ func (sr *sheetReader) endCell() error {
 			if sr.kind != cellShared && cell.Kind != Number && cell.Kind != Bool {
 				if err := sr.chargeText(len(cell.Str)); err != nil {
 					return err
+				}
+			} else if sr.kind == cellShared {
+				i, _ := smallIndex(sr.text) // setCellKind checked it
+				if !wb.budget.sharedRef(i, len(cell.Str)) {
+					return limits.Over(sr.at(), overText, limits.TextBytes, true)
 				}
 			}
 			sr.row.cells = append(sr.row.cells, sr.stored(cell))

@@ -74,6 +74,7 @@ func openWorkbook(file string, zr *zip.Reader) (*workbook, error) {
 	if err := wb.readSharedStrings(sst); err != nil {
 		return nil, err
 	}
+	wb.budget.tableLoaded(len(wb.strings))
 	return wb, nil
 }
 
@@ -234,9 +235,12 @@ func (wb *workbook) readWorkbook(name string, rels relations) error {
 		case "sheet":
 			n, _ := attr(t.attrs, "name")
 			state, _ := attr(t.attrs, "state")
-			id, _ := attr(t.attrs, "r:id")
+			id := relID(t.attrs)
 			rel, ok := rels[string(id)]
-			if !ok || !strings.HasSuffix(rel.typ, "/worksheet") {
+			if !ok {
+				return wb.missingRel(unescape(n), string(id), name)
+			}
+			if !strings.HasSuffix(rel.typ, "/worksheet") {
 				return nil // chart sheets, dialog sheets, macro sheets
 			}
 			wb.sheets = append(wb.sheets, sheetRef{name: unescape(n), hidden: len(state) > 0 && string(state) != "visible", part: rel.target})
