@@ -174,10 +174,11 @@ var messagesJA = map[string]string{
 	"column %q for %s not found in %s":             "列「%s」（フィールド %s）が %s に見つかりません",
 	"cannot parse CSV: %v":                         "CSV として読み込めません: %v",
 	"CSV file has no data":                         "CSV ファイルにデータがありません",
-	"file is not valid Shift_JIS: %v":              "ファイルが正しい Shift_JIS ではありません: %v",
 	"unknown encoding %q (use utf-8 or shift_jis)": "文字コード「%s」は不明です（utf-8 か shift_jis を指定してください）",
 	"binary data, not a text CSV file":             "バイナリデータです。テキストの CSV ファイルではありません",
-	"cannot tell the text encoding (neither UTF-8 nor Shift_JIS); save the CSV as UTF-8 or set encoding: on this source": "文字コードを判別できません（UTF-8 でも Shift_JIS でもありません）。CSV を UTF-8 で保存するか、このソースに encoding: を指定してください",
+	"cannot tell the text encoding: line %d is neither UTF-8 nor Shift_JIS (or the file mixes the two); save the CSV as UTF-8 or set encoding: on this source": "文字コードを判別できません。%d 行目が UTF-8 でも Shift_JIS でもありません（または両方が混在しています）。CSV を UTF-8 で保存するか、このソースに encoding: を指定してください",
+	"line %d is not valid Shift_JIS (CP932); correct the characters there, or save the CSV as UTF-8":                                                           "%d 行目が正しい Shift_JIS (CP932) ではありません。その行の文字を直すか、CSV を UTF-8 で保存してください",
+	"line %d is not valid UTF-8; correct the characters there, or set encoding: shift_jis if the CSV was saved as Shift_JIS":                                   "%d 行目が正しい UTF-8 ではありません。その行の文字を直すか、Shift_JIS で保存した CSV なら encoding: shift_jis を指定してください",
 
 	// Input errors: internal/config, a YAML file that cannot be used at all.
 	"cannot read the file: %s":                                                "ファイルを読み込めません: %s",

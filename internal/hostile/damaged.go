@@ -150,7 +150,23 @@ func damagedCases() []Case {
 		o("ods-content-corrupt-deflate", func() []byte { return flipped(odsContent(odsWBS("")), "content.xml") }, "does not inflate"),
 		o("ods-noise-between-cells", func() []byte { return odsContent(odsWBS("\x13\x37garbage\xfe")) }, "wbs.ods!WBS!2: row 2 of the sheet holds "+notXML),
 		o("ods-nested-100k", func() []byte { return odsContent(odsWBS(repeat("<a>", 100_000) + repeat("</a>", 100_000))) }, overLim+" of 256"),
+		// Shift_JIS with bytes it cannot carry. Before: "cannot tell the
+		// text encoding" naming no line; and with encoding: shift_jis the
+		// task read as "��" with no word.
+		source("csv-sjis-bad-bytes", KindCSV, "wbs.csv", func() []byte { return sjisWBS() }, "wbs.csv:4: cannot tell the text encoding: line 4"),
+		{Name: "csv-sjis-forced-bad-bytes", Kind: KindCSV, Files: func() map[string][]byte {
+			return map[string][]byte{"project.yaml": append(Project("wbs.csv"), "    encoding: shift_jis\n"...), "wbs.csv": sjisWBS()}
+		}, Args: report(), Exit: 2, Message: "wbs.csv:4: line 4 is not valid Shift_JIS", File: "wbs.csv"},
 		// Before: "an OLE compound file that is not an Excel workbook".
 		source("xls-cut-after-header", KindXLSX, "wbs.xls", cfbHeaderOnly, "the file is "+cutShort),
 	}
+}
+
+// sjisWBS is a Shift_JIS WBS whose fourth line holds bytes Shift_JIS
+// cannot decode (a lead byte without its trail, an unassigned pair).
+func sjisWBS() []byte {
+	// "WBS,タスク名,開始予定,終了予定,進捗率" and two tasks, 設計 and 製造.
+	head := "WBS,\x83^\x83X\x83N\x96\xbc,\x8aJ\x8en\x97\\\x92\xe8,\x8fI\x97\xb9\x97\\\x92\xe8,\x90i\x92\xbb\x97\xa6\n"
+	rows := "1,\x90\xdd\x8cv,2026-01-05,2026-02-27,50\n2,\x90\xbb\x91\xa2,2026-03-02,2026-06-30,0\n"
+	return []byte(head + rows + "3,\x82\xff\x85\x40,2026-07-01,2026-08-31,0\n")
 }

@@ -14,7 +14,6 @@ import (
 	"github.com/pmokit/pmo/internal/textenc"
 	"github.com/pmokit/pmo/internal/value"
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/japanese"
 )
 
 // parseCSV reads a CSV (or tab-separated) file into a one-sheet Book. Every
@@ -115,13 +114,16 @@ func decodeText(name string, data []byte, forced string) (string, string, error)
 	switch strings.ToLower(strings.ReplaceAll(forced, "-", "_")) {
 	case "":
 	case "utf_8", "utf8":
+		if !utf8.Valid(data) {
+			return "", "", notUTF8(name, data) // csvenc.go
+		}
 		return strings.TrimPrefix(string(data), "\ufeff"), "utf-8", nil
 	case "shift_jis", "sjis", "cp932", "windows_31j", "ms932":
-		s, err := japanese.ShiftJIS.NewDecoder().Bytes(data)
-		if err != nil {
-			return "", "", diag.Errorf(pos, "file is not valid Shift_JIS: %v", err)
+		s, ok := textenc.ShiftJIS(data)
+		if !ok {
+			return "", "", notSJIS(name, data)
 		}
-		return string(s), "shift_jis", nil
+		return s, "shift_jis", nil
 	default:
 		return "", "", diag.Errorf(pos, "unknown encoding %q (use utf-8 or shift_jis)", forced)
 	}
@@ -147,7 +149,7 @@ func decodeText(name string, data []byte, forced string) (string, string, error)
 	if s, ok := decodeWindows1252(data); ok {
 		return s, "windows-1252", nil
 	}
-	return "", "", diag.Errorf(pos, "cannot tell the text encoding (neither UTF-8 nor Shift_JIS); save the CSV as UTF-8 or set encoding: on this source")
+	return "", "", neither(name, data)
 }
 
 // sniffDelimiter picks comma, tab or semicolon: the one that appears most
