@@ -53,7 +53,7 @@ func isODS(data []byte) bool {
 	if len(data) > 38 && string(data[30:38]) == "mimetype" {
 		return isODSHead(data)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := openZip(bytes.NewReader(data), int64(len(data)), diag.Pos{})
 	if err != nil {
 		return false
 	}
@@ -73,7 +73,10 @@ func isODSZip(zr *zip.Reader) bool {
 }
 
 func parseODS(name string, data []byte) (*Book, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := openZip(bytes.NewReader(data), int64(len(data)), diag.Pos{File: name})
+	if ie, ok := err.(*diag.InputError); ok {
+		return nil, ie
+	}
 	if err != nil && zipCutShort(data) {
 		return nil, diag.Errorf(diag.Pos{File: name}, "not a valid .ods file: it is cut short (the zip directory at its end is missing); copy it again, or save it again from LibreOffice")
 	}

@@ -68,7 +68,10 @@ func Open(path string, opt OpenOptions) (*Book, error) {
 		if err := zipDirectory(f, size, pos); err != nil {
 			return nil, err
 		}
-		zr, err := zip.NewReader(f, size)
+		zr, err := openZip(f, size, pos)
+		if ie, ok := err.(*diag.InputError); ok {
+			return nil, ie
+		}
 		if err == nil && !isODSZip(zr) {
 			return parseXLSXZip(name, zr)
 		}
@@ -96,8 +99,9 @@ func Open(path string, opt OpenOptions) (*Book, error) {
 }
 
 // zipDirectory refuses a zip whose central directory, which
-// zip.NewReader reads into memory whole, is over
-// limits.ZipDirectoryBytes. The directory's size is in the end record
+// zip.NewReader reads into memory whole, is declared over
+// limits.ZipDirectoryBytes, before any of it is read (openZip bounds
+// what is actually read). The directory's size is in the end record
 // (the last 22 bytes and a comment of up to 64 KB), or for a zip64 in
 // the record the locator before it points to. A zip without an end
 // record is left to zip.NewReader to refuse.
@@ -118,7 +122,7 @@ func zipDirectory(r io.ReaderAt, size int64, pos diag.Pos) error {
 		}
 	}
 	if dir > limits.ZipDirectoryBytes {
-		return limits.Over(pos, diag.Phrase{EN: "the zip directory of the workbook", JA: "ブックの zip の中央ディレクトリ"}, limits.ZipDirectoryBytes, true)
+		return overZipDirectory(pos)
 	}
 	return nil
 }
@@ -243,7 +247,10 @@ func utf16le(s string) []byte {
 }
 
 func parseXLSX(name string, data []byte) (*Book, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := openZip(bytes.NewReader(data), int64(len(data)), diag.Pos{File: name})
+	if ie, ok := err.(*diag.InputError); ok {
+		return nil, ie
+	}
 	if err != nil {
 		return nil, zipError(name, err, zipCutShort(data))
 	}
