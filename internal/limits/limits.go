@@ -54,7 +54,8 @@ const (
 	// 900 MB; inflating and scanning XML takes about 2.7 s a gigabyte on
 	// one core here, so the worst case, 2 GB of XML holding nothing that
 	// is kept (a zip bomb of empty rows or of 16,384 empty cells a row),
-	// is refused or read in some 6 s.
+	// is refused or read in 6–9 s of CPU (2 GB of styled empty cells
+	// measured 8.4 s).
 	PartBytes     = 2 << 30
 	InflatedBytes = 2 << 30
 	// XMLTokenBytes bounds one tag or text node: Excel caps a cell at
@@ -81,10 +82,15 @@ const (
 	// book, which the reader keeps encoded (sheet/rowenc.go): some 2.5
 	// bytes a cell of a WBS, at most 16 bytes a number and 22 a text
 	// (with its string header; the text itself is TextBytes). A sheet
-	// filled to Excel's last row with 18 columns is 19.9 M (kept in 87
-	// MB); 24 M admits one of 22 columns. The worst case, 24 M distinct
-	// one-byte texts, keeps some 530 MB, under MemoryLimit. Time is bound
-	// by InflatedBytes: each cell takes at least 15 bytes of XML.
+	// filled to Excel's last row with 18 columns is 19.9 M (kept in some
+	// 100 MB); 24 M admits one of 21 columns (cells and rows are both
+	// charged: 22 columns are 24.1 M). The records typed from the rows
+	// and their strings come on top of the grid: the worst case measured
+	// (review, 01:40), 1,048,575 rows × 21 columns of distinct 1–4 byte
+	// texts, peaked at 1,056 MB in 15.5 s of CPU, about MemoryLimit; two
+	// such books read at once (batch --jobs 2) would double that, under
+	// MemoryMax. Time is bound by InflatedBytes: each cell takes at least
+	// 15 bytes of XML.
 	GridCells = 24_000_000
 	// BookRows bounds the rows an .xlsx book keeps, and so the records
 	// read from them (a record is one or more rows; project.Task and its

@@ -393,17 +393,6 @@ func varintLen(b []byte) int {
 	return n + 1
 }
 
-// before returns the last stored cell of r left of col.
-func (r *Row) before(col int) (cell, bool) {
-	var last cell
-	found := false
-	cc := r.cursor()
-	for c, ok := cc.next(); ok && int(c.col) < col; c, ok = cc.next() {
-		last, found = c, true
-	}
-	return last, found
-}
-
 // fills yields the marking fills of r's empty cells, by column.
 func (r *Row) fills() iter.Seq[FillCell] {
 	return func(yield func(FillCell) bool) {
