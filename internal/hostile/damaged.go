@@ -105,6 +105,14 @@ func damagedCases() []Case {
 			return workbook(map[string]string{"xl/sharedStrings.xml": sst("<si><t>タスク名</t></si><si><t>開始日</t></si><si><t>" + repeat("長", 200_000/3) + "</t></si>"),
 				"xl/worksheets/sheet1.xml": sheetHead + `<sheetData>` + rows + `</sheetData></worksheet>`})
 		}, overLim+" of 128 MB"),
+		// 30 rows of 16,000 cells, all one short shared string: no table.
+		// The header scan looked each column up from the row's start once
+		// rows were kept encoded — over 127 s of CPU, against 6 s before
+		// and after (sheet/rowwalk.go).
+		slow(x("xlsx-wide-30x16000", func() []byte {
+			return workbook(map[string]string{"xl/sharedStrings.xml": sst("<si><t>" + repeat("長", 10) + "</t></si>"),
+				"xl/worksheets/sheet1.xml": sheetHead + `<sheetData>` + repeat(`<row>`+repeat(`<c t="s"><v>0</v></c>`, 16000)+`</row>`, 30) + `</sheetData></worksheet>`})
+		}, noTable)),
 		o("ods-repeated-row-text", func() []byte {
 			doc := bytes.Replace(odsWBS(""), []byte(`</table:table-row><table:table-row>`), []byte(`</table:table-row><table:table-row table:number-rows-repeated="1000">`), 1)
 			return odsContent(bytes.Replace(doc, []byte("設計"), []byte(repeat("長", 150_000/3)), 1))

@@ -69,11 +69,15 @@ func (h *header) dataRows(g *Grid) []Row {
 // each column under it.
 func labelsFor(g *Grid, r, h int, minCol, maxCol int) []Column {
 	var cols []Column
+	walks := make([]*rowWalk, h) // g.Value, column by column (rowwalk.go)
+	for i := range walks {
+		walks[i] = g.walk(r + i)
+	}
 	for c := minCol; c <= maxCol; c++ {
 		var parts []string
 		continuation := false
 		for row := r; row < r+h; row++ {
-			cell := g.Value(row, c)
+			cell := walks[row-r].value(c)
 			if cell.Kind == Empty && row < r+h-1 {
 				cell = centeredAcross(g, row, c)
 			}
