@@ -183,7 +183,11 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 	var boardFindings diag.Findings
 	key, keep := portfolioKey(plan, res, opt, lang)
 	if c, ok := reusedPortfolio(out, key, res); keep && ok {
-		io.WriteString(env.Stderr, c.Stderr)
+		if !opt.quiet {
+			io.WriteString(env.Stderr, c.Stderr)
+		} else {
+			printErrors(env.Stderr, c.Findings, opt.lang)
+		}
 		groups.WriteString(c.Stdout)
 		boardFindings = c.Findings
 	} else {
@@ -200,8 +204,13 @@ func runBatch(ctx context.Context, env *Env, o any, args []string) error {
 		for _, f := range boardFindings {
 			fmt.Fprintln(&warnings, f.Format(cmpStr(opt.lang, "ja")))
 		}
-		// Said before the portfolio is written, which takes a while.
-		env.Stderr.Write(warnings.Bytes())
+		// Said before the portfolio is written, which takes a while;
+		// --quiet prints nothing but errors.
+		if !opt.quiet {
+			env.Stderr.Write(warnings.Bytes())
+		} else {
+			printErrors(env.Stderr, boardFindings, opt.lang)
+		}
 		printGroups(&groups, res.Board)
 		// A small portfolio's step holds less than the projects did: it
 		// keeps their target. A large one's grows with the projects: the
@@ -439,4 +448,14 @@ func writeMeeting(ctx context.Context, out string, res *batch.Result, lang strin
 		return err
 	}
 	return outdir.WriteFile(out, meetingFile, b)
+}
+
+// printErrors prints the error findings of fs, one a line: what --quiet
+// still says of the portfolio's findings.
+func printErrors(w io.Writer, fs diag.Findings, lang string) {
+	for _, f := range fs {
+		if f.Severity == diag.Error {
+			fmt.Fprintln(w, f.Format(cmpStr(lang, "ja")))
+		}
+	}
 }
