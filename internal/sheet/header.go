@@ -79,7 +79,7 @@ func labelsFor(g *Grid, r, h int, minCol, maxCol int) []Column {
 		for row := r; row < r+h; row++ {
 			cell := walks[row-r].value(c)
 			if cell.Kind == Empty && row < r+h-1 {
-				cell = centeredAcross(g, row, c)
+				cell = walks[row-r].centeredAcross(c)
 			}
 			if cell.Kind != String {
 				continue
@@ -128,31 +128,6 @@ func headerLines(s string) string {
 		}
 	}
 	return s
-}
-
-// centeredAcross returns the group label shown over an empty header cell
-// by "center across selection" (進捗率 centred over 前回/今回 without a
-// merge): the nearest cell to the left in the same row, when it is
-// centred across and every cell between is empty. Excel draws such a label
-// up to the next non-empty cell; pmo looks at most 12 columns back.
-func centeredAcross(g *Grid, row, col int) Cell {
-	rw := g.row(row)
-	if rw == nil {
-		return Cell{}
-	}
-	cs := rw.decoded(nil)
-	i, _ := findCell(cs, col)
-	if i == 0 {
-		return Cell{}
-	}
-	left := g.view(cs[i-1])
-	if int(left.Col) < col-12 || left.Kind != String || !g.style(left).CenterAcross {
-		return Cell{}
-	}
-	if _, merged := g.MergeOf(row, col); merged {
-		return Cell{}
-	}
-	return left
 }
 
 // conceptFields are decided from the whole combined header (予定+開始日);

@@ -13,6 +13,10 @@ type rowWalk struct {
 	cc   cellCursor
 	next cell
 	ok   bool
+	// left is the last cell passed, the nearest to the left of the column
+	// last asked (hasLeft when there is one).
+	left    cell
+	hasLeft bool
 }
 
 // walk starts a rowWalk over row n (an absent row has no cells).
@@ -28,6 +32,7 @@ func (g *Grid) walk(n int) *rowWalk {
 // value is g.Value(w.row, col) for col no smaller than the last asked.
 func (w *rowWalk) value(col int) Cell {
 	for w.ok && int(w.next.col) < col {
+		w.left, w.hasLeft = w.next, true
 		w.next, w.ok = w.cc.next()
 	}
 	var c Cell
@@ -41,4 +46,27 @@ func (w *rowWalk) value(col int) Cell {
 		return w.g.Cell(m.Row1, m.Col1)
 	}
 	return c
+}
+
+// centeredAcross returns the group label shown over the empty cell at
+// col by "center across selection" (進捗率 centred over 前回/今回 without
+// a merge): the nearest cell to the left in the same row, when it is
+// centred across and every cell between is empty. Excel draws such a
+// label up to the next non-empty cell; pmo looks at most 12 columns back.
+// It must follow value(col) and not be merged: the
+// walk then knows the cell to the left without decoding the row again
+// (doing that for each empty column of a row with a cell in every other
+// of 16,384 columns did not end).
+func (w *rowWalk) centeredAcross(col int) Cell {
+	if !w.hasLeft {
+		return Cell{}
+	}
+	left := w.g.view(w.left)
+	if int(left.Col) < col-12 || left.Kind != String || !w.g.style(left).CenterAcross {
+		return Cell{}
+	}
+	if _, merged := w.g.MergeOf(w.row, col); merged {
+		return Cell{}
+	}
+	return left
 }
