@@ -66,12 +66,7 @@ func TestTablesPrintOnePageWide(t *testing.T) {
 			if scale := a3PrintableMM(t, f, sheet) / wide * 100; scale < float64(lowestScale()) {
 				t.Errorf("%s-%s %s: one page wide is %.0f %% in LibreOffice's measure, text under %.0f pt", c.name, c.lang, sheet, scale, minPrintPt)
 			}
-			var titles string
-			for _, n := range f.GetDefinedName() {
-				if n.Scope == sheet && n.Name == "_xlnm.Print_Titles" {
-					titles = n.RefersTo
-				}
-			}
+			titles := definedName(f, sheet, "_xlnm.Print_Titles")
 			if len(rows) > 1 && !strings.HasSuffix(titles, "$1:$2") {
 				t.Errorf("%s-%s %s: print titles %q do not repeat the title and header rows", c.name, c.lang, sheet, titles)
 			}

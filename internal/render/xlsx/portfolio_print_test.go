@@ -78,15 +78,7 @@ func TestPortfolioPrintsOnePageWide(t *testing.T) {
 			t.Errorf("%s: not fitted to one A3 landscape page wide (fit %v, %d × %d, size %d %s)", c.name,
 				deref(props.FitToPage), deref(pl.FitToWidth), deref(pl.FitToHeight), deref(pl.Size), deref(pl.Orientation))
 		}
-		var area, titles string
-		for _, n := range f.GetDefinedName() {
-			if n.Scope == sheet && n.Name == "_xlnm.Print_Area" {
-				area = n.RefersTo
-			}
-			if n.Scope == sheet && n.Name == "_xlnm.Print_Titles" {
-				titles = n.RefersTo
-			}
-		}
+		area, titles := definedName(f, sheet, "_xlnm.Print_Area"), definedName(f, sheet, "_xlnm.Print_Titles")
 		if !strings.HasSuffix(titles, "$1:$2") {
 			t.Errorf("%s: print titles %q do not repeat the title and header rows", c.name, titles)
 		}
@@ -109,6 +101,17 @@ func TestPortfolioPrintsOnePageWide(t *testing.T) {
 			t.Errorf("%s: one page wide is %.0f %% in LibreOffice's measure, text under %.0f pt", c.name, scale, minPrintPt)
 		}
 	}
+}
+
+// definedName is what a name defined for one sheet refers to ("" when
+// the sheet has no such name).
+func definedName(f *excelize.File, sheet, name string) string {
+	for _, n := range f.GetDefinedName() {
+		if n.Scope == sheet && n.Name == name {
+			return n.RefersTo
+		}
+	}
+	return ""
 }
 
 // printAreaLastCol is the last column of a one-range print area.

@@ -50,15 +50,7 @@ func TestTrackersPrintedPages(t *testing.T) {
 			data := render(t, d)
 			f := open(t, data)
 			sheet := d.L.Get("sheet.wbs")
-			var area, titles string
-			for _, n := range f.GetDefinedName() {
-				if n.Scope == sheet && n.Name == "_xlnm.Print_Area" {
-					area = n.RefersTo
-				}
-				if n.Scope == sheet && n.Name == "_xlnm.Print_Titles" {
-					titles = n.RefersTo
-				}
-			}
+			area, titles := definedName(f, sheet, "_xlnm.Print_Area"), definedName(f, sheet, "_xlnm.Print_Titles")
 			// The first column after the repeated ones: on the same
 			// pages as the last, or the table is more than a page wide.
 			titleCols, _, _ := strings.Cut(titles, ",")
