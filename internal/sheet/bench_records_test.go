@@ -1,8 +1,6 @@
 package sheet_test
 
 import (
-	"os"
-	"path/filepath"
 	"runtime"
 	"testing"
 	"unsafe"
@@ -26,10 +24,7 @@ func BenchmarkRecordsMemory(b *testing.B) {
 	}
 	// Read from a file, as pmo does: a book parsed from bytes in memory
 	// may keep texts that point into them, which would go uncounted.
-	path := filepath.Join(b.TempDir(), "wbs50k.xlsx")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		b.Fatal(err)
-	}
+	path := benchFile(b, data)
 	data = nil
 	read := func() *sheet.Result {
 		bk, err := sheet.Open(path, sheet.OpenOptions{})
