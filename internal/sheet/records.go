@@ -102,6 +102,7 @@ type rowReader struct {
 	width    int
 	spare    [][]parsed         // row buffers to reuse
 	decoded  []cell             // the cells of the row fill types, decoded once for all its fields
+	memo     typeMemo           // the cells fill typed, by column (typememo.go)
 	parents  []string           // open parent names per name column
 	cal      []calDay           // dated columns of the Gantt area, by column
 	shading  map[[2]uint16]bool // (column, fill) pairs that shade, not mark
@@ -236,7 +237,7 @@ func (rr *rowReader) slotFields() {
 		names = append(names, f)
 	}
 	slices.Sort(names)
-	rr.slots, rr.slotOf, rr.width, rr.recent = nil, map[string]int{}, 0, slotCache{}
+	rr.slots, rr.slotOf, rr.width, rr.recent, rr.memo = nil, map[string]int{}, 0, slotCache{}, typeMemo{}
 	var cols []int
 	for _, f := range names {
 		rr.slotOf[f] = len(rr.slots)
@@ -523,9 +524,13 @@ func (rr *rowReader) fill(ps []parsed, row int) {
 	if r := rr.g.row(row); r != nil {
 		rr.decoded = r.decoded(rr.decoded)
 	}
-	for _, s := range rr.slots {
+	if rr.memo.cols == nil {
+		rr.memo = newTypeMemo(rr.width, rr.estimate())
+	}
+	for j := range rr.slots {
+		s := &rr.slots[j]
 		for i, col := range s.cols {
-			ps[s.start+i] = rr.readAs(rr.decoded, row, col, s.field, s.typ)
+			ps[s.start+i] = rr.readMemo(s.start+i, rr.decoded, row, col, s)
 		}
 	}
 }
