@@ -141,10 +141,7 @@ func newRowReader(g *Grid, h *header, opt *Options, fs *diag.Findings) *rowReade
 			rr.fields[c.Field] = append(rr.fields[c.Field], c.Col)
 		}
 	}
-	for _, col := range rr.fields["progress"] {
-		rr.scale[col] = rr.progressScale(col)
-	}
-	rr.inferDayFirst()
+	rr.scanColumns() // progress scales and day-first date columns (colscan.go)
 	if h.kind == project.KindRisks {
 		rr.percentLevels()
 	}
@@ -179,40 +176,6 @@ func (rr *rowReader) oddScale(c Cell, raw string, percent bool, scale int, read 
 }
 
 func trimFloat(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-// progressScale decides whether a progress column holds fractions (0.5)
-// or percents (50), by majority of the values that tell (above 1.5, or
-// strictly between 0 and 1), so one stray value does not flip the column.
-func (rr *rowReader) progressScale(col int) int {
-	percents, fractions := 0, 0
-	count := func(n float64) {
-		switch {
-		case n > 1.5:
-			percents++
-		case n > 0 && n < 1:
-			fractions++
-		}
-	}
-	rows := rr.h.dataRows(rr.g)
-	for i := range rows {
-		r := &rows[i]
-		c := rr.g.cellIn(r, col)
-		switch c.Kind {
-		case Number:
-			if !rr.g.style(c).Percent {
-				count(c.Num)
-			}
-		case String:
-			if n, ok := value.ParseNumber(c.Str); ok && !strings.ContainsAny(c.Str, "%％") {
-				count(n)
-			}
-		}
-	}
-	if percents > 0 && percents >= fractions {
-		return 100
-	}
-	return 1
-}
 
 // cell returns the cell for field in row: through merges, except for name
 // columns, where a merge marks a parent spanning its children's rows.
