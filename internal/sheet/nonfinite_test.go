@@ -57,7 +57,7 @@ func TestNonFiniteAndExtremeNumbers(t *testing.T) {
 			}
 		}
 	}
-	if tk := tb.Tasks[0]; tk.PlannedEffort != nil || tk.Progress != nil {
+	if tk := tb.Tasks[0]; tk.PlannedEffort.OK() || tk.Progress.OK() {
 		t.Errorf("NaN cells read as effort %v, progress %v; want both empty", tk.PlannedEffort, tk.Progress)
 	}
 }
