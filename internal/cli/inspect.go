@@ -13,6 +13,7 @@ import (
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/project"
 	"github.com/pmokit/pmo/internal/sheet"
+	"github.com/pmokit/pmo/internal/value"
 	"github.com/spf13/pflag"
 )
 
@@ -236,24 +237,25 @@ func printSamples(w io.Writer, t *sheet.Table, n int) {
 			rows = append(rows, followUpSample(t, i))
 		default:
 			rk := t.Risks[i]
-			rows = append(rows, []string{rk.Source().String(), rk.ID, clip(rk.Title, 36), "P" + num(rk.Probability) + " I" + num(rk.Impact), status(rk.Status.String(), rk.StatusRaw), strings.Join(rk.Owner, "・")})
+			rows = append(rows, []string{rk.Source().String(), rk.ID, clip(rk.Title, 36), "P" + num(rk.Probability.Ptr()) + " I" + num(rk.Impact.Ptr()), status(rk.Status.String(), rk.StatusRaw), strings.Join(rk.Owner, "・")})
 		}
 	}
 	table(w, "    ", rows)
 }
 
-func pct(p *float64) string {
-	if p == nil {
+func pct(n project.Num) string {
+	p, ok := n.Get()
+	if !ok {
 		return "-"
 	}
-	return fmt.Sprintf("%.0f%%", *p)
+	return value.ShowFixed(p, 0) + "%"
 }
 
 func num(p *float64) string {
 	if p == nil {
 		return "-"
 	}
-	return fmt.Sprintf("%g", *p)
+	return value.ShowNumber(*p)
 }
 
 func status(norm, raw string) string {

@@ -110,7 +110,6 @@ type rowReader struct {
 	dayFirst map[int]bool       // date columns written day first (15/4); nil when none
 	layout   *project.Layout    // each slot's first column, shared by the records' Cells
 	bare     *project.Layout    // the layout's position without its fields, for summary tasks made up
-	nums     numSlab            // the records' numbers
 	names    nameLists          // the records' names lists, by text
 	riskPct  map[int]bool       // probability columns of bare percentages (30 = 30 %); nil when none
 	// skipped counts rows left out as totals, examples or legends; the
@@ -166,6 +165,8 @@ func (rr *rowReader) oddScale(c Cell, raw string, percent bool, scale int, read 
 		if v, ok = value.ParseNumber(raw); !ok {
 			return
 		}
+	} else {
+		raw = trimFloat(v)
 	}
 	switch {
 	case scale == 100 && v > 0 && v < 1:
@@ -175,7 +176,9 @@ func (rr *rowReader) oddScale(c Cell, raw string, percent bool, scale int, read 
 	}
 }
 
-func trimFloat(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+// trimFloat shows a number in a message (value.ShowNumber: 58, not
+// 57.99999999999999; 4.94066E-324, not 324 digits).
+func trimFloat(v float64) string { return value.ShowNumber(v) }
 
 // cell returns the cell for field in row: through merges, except for name
 // columns, where a merge marks a parent spanning its children's rows.
@@ -277,6 +280,12 @@ func (rr *rowReader) readAs(cs []cell, row, col int, field string, typ fieldType
 			return p
 		}
 	case Number:
+		if math.IsNaN(c.Num) || math.IsInf(c.Num, 0) {
+			// <v>NaN</v> or <v>INF</v>: no spreadsheet writes one (Excel
+			// shows #NUM!), so it is said, like an error value.
+			rr.findings.Add(diag.Warning, "cell-error", rr.pos(p), "%s holds %s, which is not a number; treated as empty", field, value.ShowNumber(c.Num))
+			return p
+		}
 		raw = formatNumber(c.Num)
 	}
 	if isDash(raw) && typ != dateField {
@@ -338,7 +347,7 @@ func (rr *rowReader) readAs(cs []cell, row, col int, field string, typ fieldType
 
 func (rr *rowReader) readEffort(c Cell, st Style, p *parsed, field string) {
 	if c.Kind == Number && math.Abs(c.Num) > maxEffort*max(rr.h.effortDays, 1) {
-		rr.findings.Add(diag.Error, "effort-unparseable", rr.pos(*p), "%s %s person-days is not a plausible effort", field, p.text)
+		rr.findings.Add(diag.Error, "effort-unparseable", rr.pos(*p), "%s %s person-days is not a plausible effort", field, trimFloat(c.Num))
 		p.set = false
 		return
 	}
