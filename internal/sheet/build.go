@@ -182,7 +182,7 @@ func (rr *rowReader) pairColumn(first int) int {
 	counts := make([][2]int, rr.g.MaxCol()+1) // col -> (pair words, other non-empty)
 	rows := rr.h.dataRows(rr.g)
 	for i := range rows {
-		cc := rows[i].cursor()
+		cc := rr.g.cursor(&rows[i])
 		for sc, ok := cc.skim(); ok; sc, ok = cc.skim() {
 			col := int(sc.col)
 			if col < rr.h.area.Col1 || rr.h.area.Col2 > 0 && col > rr.h.area.Col2 {

@@ -56,15 +56,15 @@ func TestRowEncoding(t *testing.T) {
 		if r.Num != 7 || r.Outline != 3 || !r.Hidden {
 			t.Fatalf("trial %d: row %+v", trial, r)
 		}
-		if got := r.decoded(nil); !slices.Equal(got, cs) && len(cs) > 0 {
+		if got := g.decoded(r, nil); !slices.Equal(got, cs) && len(cs) > 0 {
 			t.Fatalf("trial %d: cells\n got %+v\nwant %+v", trial, got, cs)
 		}
-		if got := r.Fills(); !slices.Equal(got, fills) {
+		if got := g.fillsOf(r); !slices.Equal(got, fills) {
 			t.Fatalf("trial %d: fills %+v, want %+v", trial, got, fills)
 		}
 		for probe := 0; probe <= int(col)+2 && probe < 20000; probe += 1 + rnd.IntN(40) {
 			i, ok := findCell(cs, probe)
-			got, gotOK := r.find(probe)
+			got, gotOK := g.find(r, probe)
 			if ok != gotOK || ok && got != cs[i] {
 				t.Fatalf("trial %d: find(%d) = %+v %v, findCell %d %v in %+v", trial, probe, got, gotOK, i, ok, cs)
 			}
@@ -83,7 +83,7 @@ func TestFindDuplicateColumns(t *testing.T) {
 	g := &Grid{staged: []stagedRow{{Num: 1, cells: cs}}}
 	g.pack()
 	for col, want := range map[int]uint64{1: 1, 3: 3, 5: 5} {
-		if c, ok := g.Rows[0].find(col); !ok || c.v != want {
+		if c, ok := g.find(&g.Rows[0], col); !ok || c.v != want {
 			t.Errorf("find(%d) = %+v %v, want v %d", col, c, ok, want)
 		}
 	}
