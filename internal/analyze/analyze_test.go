@@ -23,16 +23,16 @@ func TestLate(t *testing.T) {
 		task project.Task
 		late bool
 	}{
-		{"finish before status date, not done", project.Task{PlannedStart: day(2026, 11, 2), PlannedFinish: day(2026, 11, 19), Progress: num(50)}, true},
-		{"finish on the status date", project.Task{PlannedStart: day(2026, 11, 2), PlannedFinish: asOf, Progress: num(50)}, false},
+		{"finish before status date, not done", project.Task{PlannedStart: day(2026, 11, 2), PlannedFinish: day(2026, 11, 19), Progress: project.NumOf(50)}, true},
+		{"finish on the status date", project.Task{PlannedStart: day(2026, 11, 2), PlannedFinish: asOf, Progress: project.NumOf(50)}, false},
 		{"done", project.Task{PlannedStart: day(2026, 11, 2), PlannedFinish: day(2026, 11, 10), Status: project.Done}, false},
-		{"100 %", project.Task{PlannedStart: day(2026, 11, 2), PlannedFinish: day(2026, 11, 10), Progress: num(100)}, false},
+		{"100 %", project.Task{PlannedStart: day(2026, 11, 2), PlannedFinish: day(2026, 11, 10), Progress: project.NumOf(100)}, false},
 		{"cancelled", project.Task{PlannedStart: day(2026, 11, 2), PlannedFinish: day(2026, 11, 10), Status: project.Cancelled}, false},
 		{"on hold", project.Task{PlannedStart: day(2026, 11, 2), PlannedFinish: day(2026, 11, 10), Status: project.OnHold}, true},
 		// Late needs only a planned finish before the status date; the
 		// missing start makes the task unscheduled for EVM only.
-		{"planned finish only", project.Task{PlannedFinish: day(2026, 11, 10), Progress: num(50)}, true},
-		{"no dates", project.Task{Progress: num(50)}, false},
+		{"planned finish only", project.Task{PlannedFinish: day(2026, 11, 10), Progress: project.NumOf(50)}, true},
+		{"no dates", project.Task{Progress: project.NumOf(50)}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,7 +80,7 @@ func TestDaysLate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			task := span("1", day(2026, 10, 1), tt.finish, num(5))
+			task := span("1", day(2026, 10, 1), tt.finish, project.NumOf(5))
 			r := run(newConfig(), tt.asOf, task)
 			if len(r.Tasks.LateTasks) != 1 {
 				t.Fatalf("late tasks %v, want 1", r.Tasks.LateTasks)
@@ -117,8 +117,8 @@ func TestBehind(t *testing.T) {
 			if tt.points > 0 {
 				cfg.Thresholds.BehindPoints = tt.points
 			}
-			task := span("1", day(2026, 11, 9), day(2026, 11, 20), num(10))
-			task.Progress, task.Status = tt.progress, tt.status
+			task := span("1", day(2026, 11, 9), day(2026, 11, 20), project.NumOf(10))
+			task.Progress, task.Status = project.NumFrom(tt.progress), tt.status
 			r := run(cfg, day(2026, 11, 13), task)
 			if got := r.Tasks.Behind == 1; got != tt.behind {
 				t.Errorf("behind = %v (count %d), want %v", got, r.Tasks.Behind, tt.behind)
@@ -146,15 +146,15 @@ func TestMilestones(t *testing.T) {
 	asOf := day(2026, 11, 20)
 	// A WBS with a finished phase and an unfinished one.
 	wbs := func(late bool) []project.Task {
-		design := span("2.1", day(2026, 11, 9), day(2026, 11, 27), num(5))
+		design := span("2.1", day(2026, 11, 9), day(2026, 11, 27), project.NumOf(5))
 		if late {
 			design.PlannedFinish = day(2026, 11, 18) // before the status date, 60 %
 		}
-		design.Level, design.Name, design.Progress = 2, "基本設計", num(60)
+		design.Level, design.Name, design.Progress = 2, "基本設計", project.NumOf(60)
 		return []project.Task{
 			{WBSID: "1", Level: 1, Name: "要件定義", Summary: true},
 			{WBSID: "1.1", Level: 2, Name: "現行調査", PlannedStart: day(2026, 10, 1), PlannedFinish: day(2026, 10, 9), Status: project.Done},
-			{WBSID: "1.2", Level: 2, Name: "要件整理", PlannedStart: day(2026, 10, 12), PlannedFinish: day(2026, 10, 30), Progress: num(100)},
+			{WBSID: "1.2", Level: 2, Name: "要件整理", PlannedStart: day(2026, 10, 12), PlannedFinish: day(2026, 10, 30), Progress: project.NumOf(100)},
 			{WBSID: "2", Level: 1, Name: "設計", Summary: true},
 			design,
 			{WBSID: "2.2", Level: 2, Name: "設計レビュー", Milestone: true, PlannedStart: day(2026, 12, 10), PlannedFinish: day(2026, 12, 10)},
@@ -245,9 +245,9 @@ func rollWBS(summary project.Task) []project.Task {
 	}
 	return []project.Task{summary,
 		child(project.Task{WBSID: "1.1", Level: 2, Name: "現行調査", PlannedStart: day(2026, 11, 2), PlannedFinish: day(2026, 11, 6),
-			PlannedEffort: num(4), Progress: num(100), ActualStart: day(2026, 11, 2), ActualFinish: day(2026, 11, 6), ActualEffort: num(5)}, 1),
+			PlannedEffort: project.NumOf(4), Progress: project.NumOf(100), ActualStart: day(2026, 11, 2), ActualFinish: day(2026, 11, 6), ActualEffort: project.NumOf(5)}, 1),
 		child(project.Task{WBSID: "1.2", Level: 2, Name: "要件整理", PlannedStart: day(2026, 11, 9), PlannedFinish: day(2026, 11, 13),
-			PlannedEffort: num(6), Progress: num(50), ActualStart: day(2026, 11, 10), ActualEffort: num(2)}, 2),
+			PlannedEffort: project.NumOf(6), Progress: project.NumOf(50), ActualStart: day(2026, 11, 10), ActualEffort: project.NumOf(2)}, 2),
 	}
 }
 
@@ -261,7 +261,7 @@ func checkRolled(t *testing.T, s project.Task, ps, pf, as, af date.Date, pe, ae,
 		name string
 		got  *float64
 		want float64
-	}{{"planned effort", s.PlannedEffort, pe}, {"actual effort", s.ActualEffort, ae}, {"progress", s.Progress, progress}} {
+	}{{"planned effort", s.PlannedEffort.Ptr(), pe}, {"actual effort", s.ActualEffort.Ptr(), ae}, {"progress", s.Progress.Ptr(), progress}} {
 		if c.got == nil {
 			t.Errorf("%s = nil, want %v", c.name, c.want)
 		} else {
@@ -292,9 +292,9 @@ func TestRollUp(t *testing.T) {
 	t.Run("progress weighted by working days when no effort", func(t *testing.T) {
 		t.Parallel()
 		ts := rollWBS(project.Task{})
-		ts[1].PlannedEffort = nil // weight = 4 working days (11-3 文化の日)
+		ts[1].PlannedEffort = project.Num{} // weight = 4 working days (11-3 文化の日)
 		r := run(newConfig(), asOf, ts...)
-		if p := r.Rolled[0].Progress; p == nil || !near(*p, 70) {
+		if p := r.Rolled[0].Progress; !p.OK() || !near(p.Val(), 70) {
 			t.Errorf("progress %v, want (4×100+6×50)/10 = 70", p)
 		}
 	})
@@ -303,22 +303,22 @@ func TestRollUp(t *testing.T) {
 		// 1 > 1.1 (summary with stale own figures) > 1.1.1, 1.1.2; 1 > 1.2.
 		ts := []project.Task{
 			{WBSID: "1", Level: 1, Name: "開発", Summary: true},
-			{WBSID: "1.1", Level: 2, Name: "機能A", Summary: true, PlannedStart: day(2026, 1, 5), PlannedEffort: num(99), Progress: num(0)},
-			{WBSID: "1.1.1", Level: 3, Name: "製造", PlannedStart: day(2026, 11, 2), PlannedFinish: day(2026, 11, 6), PlannedEffort: num(4), Progress: num(100)},
-			{WBSID: "1.1.2", Level: 3, Name: "単体テスト", PlannedStart: day(2026, 11, 9), PlannedFinish: day(2026, 11, 13), PlannedEffort: num(6), Progress: num(50)},
-			{WBSID: "1.2", Level: 2, Name: "機能B", PlannedStart: day(2026, 11, 16), PlannedFinish: day(2026, 11, 20), PlannedEffort: num(10), Progress: num(0)},
+			{WBSID: "1.1", Level: 2, Name: "機能A", Summary: true, PlannedStart: day(2026, 1, 5), PlannedEffort: project.NumOf(99), Progress: project.NumOf(0)},
+			{WBSID: "1.1.1", Level: 3, Name: "製造", PlannedStart: day(2026, 11, 2), PlannedFinish: day(2026, 11, 6), PlannedEffort: project.NumOf(4), Progress: project.NumOf(100)},
+			{WBSID: "1.1.2", Level: 3, Name: "単体テスト", PlannedStart: day(2026, 11, 9), PlannedFinish: day(2026, 11, 13), PlannedEffort: project.NumOf(6), Progress: project.NumOf(50)},
+			{WBSID: "1.2", Level: 2, Name: "機能B", PlannedStart: day(2026, 11, 16), PlannedFinish: day(2026, 11, 20), PlannedEffort: project.NumOf(10), Progress: project.NumOf(0)},
 		}
 		r := run(newConfig(), asOf, ts...)
 		// 1: 11-2..11-20, effort 20, (400+300+0)/20 = 35.
 		s := r.Rolled[0]
 		if s.PlannedStart != day(2026, 11, 2) || s.PlannedFinish != day(2026, 11, 20) ||
-			s.PlannedEffort == nil || !near(*s.PlannedEffort, 20) || s.Progress == nil || !near(*s.Progress, 35) {
+			!s.PlannedEffort.OK() || !near(s.PlannedEffort.Val(), 20) || !s.Progress.OK() || !near(s.Progress.Val(), 35) {
 			t.Errorf("1 rolled to %s..%s effort %v progress %v, want 11-02..11-20, 20, 35",
 				s.PlannedStart, s.PlannedFinish, s.PlannedEffort, s.Progress)
 		}
 		s = r.Rolled[1]
 		if s.PlannedStart != day(2026, 11, 2) || s.PlannedFinish != day(2026, 11, 13) ||
-			s.PlannedEffort == nil || !near(*s.PlannedEffort, 10) || s.Progress == nil || !near(*s.Progress, 70) {
+			!s.PlannedEffort.OK() || !near(s.PlannedEffort.Val(), 10) || !s.Progress.OK() || !near(s.Progress.Val(), 70) {
 			t.Errorf("1.1 rolled to %s..%s effort %v progress %v, want 11-02..11-13, 10, 70",
 				s.PlannedStart, s.PlannedFinish, s.PlannedEffort, s.Progress)
 		}
@@ -337,17 +337,17 @@ func TestSummaryMismatch(t *testing.T) {
 		own  project.Task
 		want []string // fields with a finding
 	}{
-		{"agrees", project.Task{PlannedStart: day(2026, 11, 2), PlannedFinish: day(2026, 11, 13), PlannedEffort: num(10), ActualEffort: num(7), Progress: num(70)}, nil},
+		{"agrees", project.Task{PlannedStart: day(2026, 11, 2), PlannedFinish: day(2026, 11, 13), PlannedEffort: project.NumOf(10), ActualEffort: project.NumOf(7), Progress: project.NumOf(70)}, nil},
 		{"starts later", project.Task{PlannedStart: day(2026, 11, 4)}, []string{"planned_start"}},
 		{"finishes earlier", project.Task{PlannedFinish: day(2026, 11, 12)}, []string{"planned_finish"}},
-		{"progress 10 off", project.Task{Progress: num(60)}, []string{"progress"}},
-		{"progress 5.1 off", project.Task{Progress: num(64.9)}, []string{"progress"}},
-		{"progress exactly 5 off", project.Task{Progress: num(65)}, nil},
-		{"progress 5 over", project.Task{Progress: num(75)}, nil},
-		{"another planned effort total", project.Task{PlannedEffort: num(12)}, []string{"planned_effort"}},
+		{"progress 10 off", project.Task{Progress: project.NumOf(60)}, []string{"progress"}},
+		{"progress 5.1 off", project.Task{Progress: project.NumOf(64.9)}, []string{"progress"}},
+		{"progress exactly 5 off", project.Task{Progress: project.NumOf(65)}, nil},
+		{"progress 5 over", project.Task{Progress: project.NumOf(75)}, nil},
+		{"another planned effort total", project.Task{PlannedEffort: project.NumOf(12)}, []string{"planned_effort"}},
 		// "another effort total" covers the actual effort the roll-up sums too.
-		{"another actual effort total", project.Task{ActualEffort: num(9)}, []string{"actual_effort"}},
-		{"everything off", project.Task{PlannedStart: day(2026, 11, 3), PlannedFinish: day(2026, 11, 10), PlannedEffort: num(8), Progress: num(20)},
+		{"another actual effort total", project.Task{ActualEffort: project.NumOf(9)}, []string{"actual_effort"}},
+		{"everything off", project.Task{PlannedStart: day(2026, 11, 3), PlannedFinish: day(2026, 11, 10), PlannedEffort: project.NumOf(8), Progress: project.NumOf(20)},
 			[]string{"planned_start", "planned_finish", "planned_effort", "progress"}},
 	}
 	for _, tt := range tests {
@@ -383,7 +383,7 @@ func TestWorkload(t *testing.T) {
 	cfg := newConfig()
 	cfg.Teams = []config.Team{{Name: "基盤", Members: []config.Member{{Name: "佐藤", Capacity: 3}, {Name: "鈴木"}}}}
 	task := func(id string, who []string, start, finish date.Date, effort *float64) project.Task {
-		t := span(id, start, finish, effort)
+		t := span(id, start, finish, project.NumFrom(effort))
 		t.Assignee = who
 		return t
 	}
@@ -464,13 +464,13 @@ func FuzzAnalyze(f *testing.F) {
 				t.PlannedFinish = base.AddDays(int(x[1]) + int(x[2]) - 20)
 			}
 			if x[3] != 0 {
-				t.PlannedEffort = num(float64(int8(x[3])) / 2)
+				t.PlannedEffort = project.NumOf(float64(int8(x[3])) / 2)
 			}
 			if x[4] != 0 {
-				t.Progress = num(float64(int8(x[4])) * 1.5)
+				t.Progress = project.NumOf(float64(int8(x[4])) * 1.5)
 			}
 			if x[7]%2 == 1 {
-				t.ActualEffort = num(float64(x[7]) / 4)
+				t.ActualEffort = project.NumOf(float64(x[7]) / 4)
 			}
 			t.Milestone = x[7]%5 == 0
 			tasks = append(tasks, t)
@@ -513,11 +513,11 @@ func TestOutlinePerSheet(t *testing.T) {
 	b := diag.Pos{File: "b.csv", Row: 2, CSV: true}
 	tasks := []project.Task{
 		{WBSID: "1", Level: 1, Name: "要件定義", Summary: true, Cells: project.SourceAt(a)},
-		{WBSID: "1.1", Level: 2, Name: "調査", PlannedStart: day(2026, 11, 2), PlannedFinish: day(2026, 11, 6), Progress: num(100), Cells: project.SourceAt(a)},
-		{WBSID: "2.1", Level: 2, Name: "製造", PlannedStart: day(2026, 11, 9), PlannedFinish: day(2026, 11, 27), Progress: num(10), Cells: project.SourceAt(b)},
+		{WBSID: "1.1", Level: 2, Name: "調査", PlannedStart: day(2026, 11, 2), PlannedFinish: day(2026, 11, 6), Progress: project.NumOf(100), Cells: project.SourceAt(a)},
+		{WBSID: "2.1", Level: 2, Name: "製造", PlannedStart: day(2026, 11, 9), PlannedFinish: day(2026, 11, 27), Progress: project.NumOf(10), Cells: project.SourceAt(b)},
 	}
 	r := run(newConfig(), day(2026, 11, 20), tasks...)
-	if got := r.Rolled[0]; got.PlannedFinish != day(2026, 11, 6) || got.Progress == nil || *got.Progress != 100 {
+	if got := r.Rolled[0]; got.PlannedFinish != day(2026, 11, 6) || !got.Progress.OK() || got.Progress.Val() != 100 {
 		t.Errorf("summary of a.csv took in b.csv's task: finish %s progress %v", got.PlannedFinish, got.Progress)
 	}
 }

@@ -122,7 +122,7 @@ func coverage(sources []SourceInput, leaves []leaf, issues []project.Issue, risk
 			n.sched++
 			n.usable++
 		}
-		if l.t.Progress != nil || l.t.Status != project.NoTaskStatus {
+		if l.t.Progress.OK() || l.t.Status != project.NoTaskStatus {
 			c.WithProgress++
 		}
 	}
@@ -144,7 +144,7 @@ func coverage(sources []SourceInput, leaves []leaf, issues []project.Issue, risk
 		c.Risks++
 		n := get(rk.Source().File)
 		n.records++
-		if rk.Score != nil || rk.Probability != nil && rk.Impact != nil {
+		if rk.Score.OK() || rk.Probability.OK() && rk.Impact.OK() {
 			c.RiskScored++
 			n.usable++
 		}

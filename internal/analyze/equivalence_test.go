@@ -59,7 +59,7 @@ func TestSourceDigestsUnchanged(t *testing.T) {
 		f := f
 		src := cmp.Or(tasks[i%len(tasks)].Source(), tasks[1].Source())
 		src.File = []string{"teams/WBS.xlsx", "b.csv", "/abs/teams/WBS.xlsx", ""}[i%4]
-		tasks = append(tasks, withSource(project.Task{Name: fmt.Sprintf("odd \"%d\"\t\xff 改行\n", i), Level: 1 + i%3, Progress: &f, ActualEffort: &f,
+		tasks = append(tasks, withSource(project.Task{Name: fmt.Sprintf("odd \"%d\"\t\xff 改行\n", i), Level: 1 + i%3, Progress: project.NumOf(f), ActualEffort: project.NumOf(f),
 			ActualStart: date.Date(i * 40000), PlannedFinish: date.Date(-i * 100000)}, src))
 	}
 	issue := func(is project.Issue, p diag.Pos) project.Issue { is.SetSource(p); return is }

@@ -148,8 +148,8 @@ func plannedValue(ws []plannedWork, d date.Date, cal *calendar.Calendar) float64
 // value with no cost would inflate CPI, so such a task counts as having
 // no actual effort given — and the team hears about the cell.
 func zeroActual(l leaf) bool {
-	ac := l.t.ActualEffort
-	return ac != nil && *ac == 0 && l.progress > 0
+	ac, ok := l.t.ActualEffort.Get()
+	return ok && ac == 0 && l.progress > 0
 }
 
 // zeroActualFindings lists the started tasks with an actual effort of 0.
@@ -166,12 +166,12 @@ func evm(leaves []leaf) EVM {
 	var acScheduled float64
 	hasAC := false
 	for _, l := range leaves {
-		ac := l.t.ActualEffort
+		ac, hasOwn := l.t.ActualEffort.Get()
 		if zeroActual(l) {
-			ac = nil
+			hasOwn = false
 		}
-		if ac != nil {
-			e.AC += *ac
+		if hasOwn {
+			e.AC += ac
 		}
 		if !l.scheduled {
 			e.Unscheduled++
@@ -181,8 +181,8 @@ func evm(leaves []leaf) EVM {
 		e.PV += l.weight * l.plannedFrac
 		ev := l.weight * l.progress / 100
 		e.EV += ev
-		if ac != nil {
-			acScheduled += *ac
+		if hasOwn {
+			acScheduled += ac
 			e.EVWithActuals += ev
 			hasAC = true
 		}

@@ -38,7 +38,7 @@ func newConfig() *config.Project {
 }
 
 // span is a level-1 leaf task with a planned span and effort.
-func span(id string, start, finish date.Date, effort *float64) project.Task {
+func span(id string, start, finish date.Date, effort project.Num) project.Task {
 	return project.Task{WBSID: id, Level: 1, Name: "task " + id, PlannedStart: start,
 		PlannedFinish: finish, PlannedEffort: effort}
 }
@@ -109,7 +109,7 @@ func TestWeight(t *testing.T) {
 				tt.cfg(cfg)
 			}
 			// Long after every finish, so BAC = PV = weight.
-			r := run(cfg, day(2027, 6, 30), span("1", tt.start, tt.finish, tt.effort))
+			r := run(cfg, day(2027, 6, 30), span("1", tt.start, tt.finish, project.NumFrom(tt.effort)))
 			checkFloat(t, "BAC", r.EVM.BAC, tt.want)
 			checkFloat(t, "PV", r.EVM.PV, tt.want)
 			checkFloat(t, "planned %", r.Progress.Planned, 100)
@@ -119,9 +119,9 @@ func TestWeight(t *testing.T) {
 
 func TestPlannedValue(t *testing.T) {
 	t.Parallel()
-	nov := span("1", day(2026, 11, 2), day(2026, 11, 6), num(8))     // 4 working days: 2, 4, 5, 6
-	gw := span("1", day(2026, 4, 27), day(2026, 5, 8), num(12))      // 6 working days, see TestWeight
-	newYear := span("1", day(2026, 12, 28), day(2027, 1, 8), num(6)) // 6 working days with days off
+	nov := span("1", day(2026, 11, 2), day(2026, 11, 6), project.NumOf(8))     // 4 working days: 2, 4, 5, 6
+	gw := span("1", day(2026, 4, 27), day(2026, 5, 8), project.NumOf(12))      // 6 working days, see TestWeight
+	newYear := span("1", day(2026, 12, 28), day(2027, 1, 8), project.NumOf(6)) // 6 working days with days off
 	daysOff := []config.DateRange{{From: day(2026, 12, 29), To: day(2026, 12, 31)}}
 	tests := []struct {
 		name string
@@ -151,7 +151,7 @@ func TestPlannedValue(t *testing.T) {
 			cfg.Calendar.DaysOff = daysOff
 			r := run(cfg, tt.asOf, tt.task)
 			checkFloat(t, "PV", r.EVM.PV, tt.want)
-			checkFloat(t, "planned %", r.Progress.Planned, tt.want / *tt.task.PlannedEffort * 100)
+			checkFloat(t, "planned %", r.Progress.Planned, tt.want/tt.task.PlannedEffort.Val()*100)
 			if tt.want == 0 && r.EVM.SPI != nil {
 				t.Errorf("SPI = %v with PV 0, want null", *r.EVM.SPI)
 			}
@@ -161,8 +161,8 @@ func TestPlannedValue(t *testing.T) {
 
 func TestWeekendOnlySpan(t *testing.T) {
 	t.Parallel()
-	weekend := span("1", day(2026, 11, 7), day(2026, 11, 8), num(2)) // Sat..Sun
-	holiday := span("1", day(2026, 11, 3), day(2026, 11, 3), num(2)) // 文化の日
+	weekend := span("1", day(2026, 11, 7), day(2026, 11, 8), project.NumOf(2)) // Sat..Sun
+	holiday := span("1", day(2026, 11, 3), day(2026, 11, 3), project.NumOf(2)) // 文化の日
 	tests := []struct {
 		name string
 		task project.Task
@@ -188,12 +188,12 @@ func TestWeekendOnlySpan(t *testing.T) {
 
 func TestUnscheduled(t *testing.T) {
 	t.Parallel()
-	a := span("A", day(2026, 11, 2), day(2026, 11, 6), num(4))
-	a.Progress = num(50)
+	a := span("A", day(2026, 11, 2), day(2026, 11, 6), project.NumOf(4))
+	a.Progress = project.NumOf(50)
 	noStart := project.Task{WBSID: "B", Level: 1, Name: "B", PlannedFinish: day(2026, 11, 6),
-		PlannedEffort: num(10), Progress: num(50), ActualEffort: num(3)}
+		PlannedEffort: project.NumOf(10), Progress: project.NumOf(50), ActualEffort: project.NumOf(3)}
 	noFinish := project.Task{WBSID: "C", Level: 1, Name: "C", PlannedStart: day(2026, 11, 2),
-		PlannedEffort: num(10), Progress: num(100)}
+		PlannedEffort: project.NumOf(10), Progress: project.NumOf(100)}
 	neither := project.Task{WBSID: "D", Level: 1, Name: "D"}
 	r := run(newConfig(), day(2026, 11, 20), a, noStart, noFinish, neither)
 	// Only A counts: BAC 4, PV 4 (finished), EV 4 x 50 % = 2.
@@ -229,8 +229,8 @@ func TestProgressInEV(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			task := span("1", day(2026, 11, 2), day(2026, 11, 6), num(10))
-			task.Progress, task.Status = tt.progress, tt.status
+			task := span("1", day(2026, 11, 2), day(2026, 11, 6), project.NumOf(10))
+			task.Progress, task.Status = project.NumFrom(tt.progress), tt.status
 			r := run(newConfig(), day(2026, 11, 20), task)
 			checkFloat(t, "EV", r.EVM.EV, tt.want)
 			checkFloat(t, "actual %", r.Progress.Actual, tt.want*10)
@@ -240,10 +240,10 @@ func TestProgressInEV(t *testing.T) {
 
 func TestCancelledLeftOut(t *testing.T) {
 	t.Parallel()
-	a := span("A", day(2026, 11, 2), day(2026, 11, 6), num(4))
-	a.Progress, a.ActualEffort = num(50), num(2)
-	x := span("X", day(2026, 11, 2), day(2026, 11, 6), num(100))
-	x.Progress, x.ActualEffort, x.Status = num(10), num(50), project.Cancelled
+	a := span("A", day(2026, 11, 2), day(2026, 11, 6), project.NumOf(4))
+	a.Progress, a.ActualEffort = project.NumOf(50), project.NumOf(2)
+	x := span("X", day(2026, 11, 2), day(2026, 11, 6), project.NumOf(100))
+	x.Progress, x.ActualEffort, x.Status = project.NumOf(10), project.NumOf(50), project.Cancelled
 	y := project.Task{WBSID: "Y", Level: 1, Name: "Y", Status: project.Cancelled} // no dates
 	r := run(newConfig(), day(2026, 11, 20), a, x, y)
 	checkFloat(t, "BAC", r.EVM.BAC, 4)
@@ -262,11 +262,11 @@ func TestCancelledLeftOut(t *testing.T) {
 
 func TestActualCostAndMoney(t *testing.T) {
 	t.Parallel()
-	a := span("A", day(2026, 11, 2), day(2026, 11, 6), num(10))
-	a.Progress, a.ActualEffort = num(50), num(4)
-	b := span("B", day(2026, 11, 9), day(2026, 11, 13), num(10))
-	b.Progress = num(100)
-	c := project.Task{WBSID: "C", Level: 1, Name: "C", ActualEffort: num(3)} // unscheduled
+	a := span("A", day(2026, 11, 2), day(2026, 11, 6), project.NumOf(10))
+	a.Progress, a.ActualEffort = project.NumOf(50), project.NumOf(4)
+	b := span("B", day(2026, 11, 9), day(2026, 11, 13), project.NumOf(10))
+	b.Progress = project.NumOf(100)
+	c := project.Task{WBSID: "C", Level: 1, Name: "C", ActualEffort: project.NumOf(3)} // unscheduled
 	cfg := newConfig()
 	cfg.Project.CostPerDay, cfg.Project.Currency = 50000, "JPY"
 	// As of Wed 11-11: A planned in full (10), B 3 of 5 days (6): PV 16.
@@ -302,7 +302,7 @@ func TestActualCostAndMoney(t *testing.T) {
 	t.Run("zero actual effort: CPI null", func(t *testing.T) {
 		t.Parallel()
 		z := a
-		z.ActualEffort = num(0)
+		z.ActualEffort = project.NumOf(0)
 		r := run(newConfig(), day(2026, 11, 11), z)
 		checkRatio(t, "CPI", r.EVM.CPI, nil)
 	})

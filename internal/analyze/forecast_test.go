@@ -62,8 +62,8 @@ func TestEarnedScheduleEdges(t *testing.T) {
 // working day from 4/27 is 5/14, 4 working days after the planned 5/8.
 func TestForecastOnWorkingCalendar(t *testing.T) {
 	t.Parallel()
-	a := span("A", day(2026, 4, 27), day(2026, 5, 8), num(6))
-	a.Progress = num(50)
+	a := span("A", day(2026, 4, 27), day(2026, 5, 8), project.NumOf(6))
+	a.Progress = project.NumOf(50)
 	f := run(newConfig(), day(2026, 5, 7), a).Forecast
 	if f.PD != 6 || f.AT != 5 || f.ES == nil || !near(*f.ES, 3) {
 		t.Fatalf("PD %d AT %d ES %v, want 6 5 3", f.PD, f.AT, f.ES)
@@ -86,7 +86,7 @@ func TestForecastOnWorkingCalendar(t *testing.T) {
 // actual time, so no SPI(t) and no forecast finish.
 func TestForecastNothingPlannedYet(t *testing.T) {
 	t.Parallel()
-	a := span("A", day(2026, 6, 1), day(2026, 6, 5), num(5))
+	a := span("A", day(2026, 6, 1), day(2026, 6, 5), project.NumOf(5))
 	f := run(newConfig(), day(2026, 5, 29), a).Forecast
 	if f.AT != 0 || f.SPIt != nil || f.IEACt != nil || !f.Finish.IsZero() {
 		t.Errorf("before the start: AT %d SPI(t) %v IEAC(t) %v finish %s", f.AT, f.SPIt, f.IEACt, f.Finish)
@@ -98,9 +98,9 @@ func TestForecastNothingPlannedYet(t *testing.T) {
 // or without pmo's own history.
 func TestSourceBaseline(t *testing.T) {
 	t.Parallel()
-	a := span("A", day(2026, 6, 1), day(2026, 6, 12), num(10))
+	a := span("A", day(2026, 6, 1), day(2026, 6, 12), project.NumOf(10))
 	a.Baseline = &project.Baseline{Start: day(2026, 6, 1), Finish: day(2026, 6, 5), Effort: num(8)}
-	b := span("B", day(2026, 6, 15), day(2026, 6, 19), num(5)) // added after the baseline
+	b := span("B", day(2026, 6, 15), day(2026, 6, 19), project.NumOf(5)) // added after the baseline
 	r := run(newConfig(), day(2026, 6, 3), a, b)
 	d := r.Baseline
 	if d == nil || d.Name != analyze.SourceBaselineName {

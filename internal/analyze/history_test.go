@@ -26,12 +26,12 @@ type twoRuns struct{ first, second analyze.Input }
 
 func newTwoRuns() twoRuns {
 	tasks := func(p2, p3 float64) []project.Task {
-		t1 := span("1.1", day(2026, 11, 2), day(2026, 11, 6), num(4))
+		t1 := span("1.1", day(2026, 11, 2), day(2026, 11, 6), project.NumOf(4))
 		t1.Status = project.Done
-		t2 := span("1.2", day(2026, 11, 9), day(2026, 11, 13), num(6))
-		t2.Progress = num(p2)
-		t3 := span("1.3", day(2026, 11, 16), day(2026, 11, 20), num(10))
-		t3.Progress = num(p3)
+		t2 := span("1.2", day(2026, 11, 9), day(2026, 11, 13), project.NumOf(6))
+		t2.Progress = project.NumOf(p2)
+		t3 := span("1.3", day(2026, 11, 16), day(2026, 11, 20), project.NumOf(10))
+		t3.Progress = project.NumOf(p3)
 		return []project.Task{t1, t2, t3}
 	}
 	src := diag.Pos{File: "teams/課題管理表.xlsx", Sheet: "課題"}
@@ -202,7 +202,7 @@ func TestJSONShape(t *testing.T) {
 		// A project with no work planned yet and no actuals: null ratios,
 		// null changes, empty lists rather than null.
 		cfg := newConfig()
-		m := decode(t, run(cfg, day(2026, 10, 1), span("1", day(2026, 11, 2), day(2026, 11, 6), num(3))))
+		m := decode(t, run(cfg, day(2026, 10, 1), span("1", day(2026, 11, 2), day(2026, 11, 6), project.NumOf(3))))
 		if v, ok := m["changes"]; !ok || v != nil {
 			t.Errorf("changes = %v (present %v), want null", v, ok)
 		}

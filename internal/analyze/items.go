@@ -190,11 +190,12 @@ type RiskRef struct {
 }
 
 // level puts a 1–5 reading onto the scale's whole steps.
-func level(p *float64) *int {
-	if p == nil {
+func level(n project.Num) *int {
+	p, ok := n.Get()
+	if !ok {
 		return nil
 	}
-	v := int(math.Round(math.Max(1, math.Min(5, *p))))
+	v := int(math.Round(math.Max(1, math.Min(5, p))))
 	return &v
 }
 
@@ -213,8 +214,8 @@ func riskStats(risks []project.Risk) RiskStats {
 			sc := float64(*r.Probability * *r.Impact)
 			r.Score = &sc
 			s.HeatMap[*r.Probability-1][*r.Impact-1]++
-		case rk.Score != nil:
-			sc := *rk.Score
+		case rk.Score.OK():
+			sc := rk.Score.Val()
 			r.Score = &sc
 		}
 		if r.Score != nil && *r.Score >= HighRiskScore {

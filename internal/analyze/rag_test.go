@@ -33,13 +33,13 @@ func (c ragCase) build() analyze.Input {
 	cfg := newConfig()
 	var tasks []project.Task
 	if c.spi > 0 {
-		s := span("S", day(2026, 11, 2), day(2026, 11, 6), num(100))
-		s.Progress = num(c.spi)
+		s := span("S", day(2026, 11, 2), day(2026, 11, 6), project.NumOf(100))
+		s.Progress = project.NumOf(c.spi)
 		tasks = append(tasks, s)
 	}
 	if c.cpi > 0 {
-		s := span("C", day(2026, 12, 1), day(2026, 12, 4), num(100))
-		s.Progress, s.ActualEffort = num(c.cpi), num(100)
+		s := span("C", day(2026, 12, 1), day(2026, 12, 4), project.NumOf(100))
+		s.Progress, s.ActualEffort = project.NumOf(c.cpi), project.NumOf(100)
 		tasks = append(tasks, s)
 	}
 	switch c.milestone {
@@ -48,7 +48,7 @@ func (c ragCase) build() analyze.Input {
 	case analyze.MilestoneOnTrack:
 		cfg.Milestones = []config.Milestone{{Name: "MS", Date: day(2026, 12, 25)}}
 	case analyze.MilestoneAtRisk:
-		l := span("L", day(2026, 10, 26), day(2026, 10, 30), num(1)) // late: 0 % after its finish
+		l := span("L", day(2026, 10, 26), day(2026, 10, 30), project.NumOf(1)) // late: 0 % after its finish
 		tasks = append(tasks, l)
 		cfg.Milestones = []config.Milestone{{Name: "MS", Date: day(2026, 11, 30)}}
 	}
@@ -61,10 +61,10 @@ func (c ragCase) build() analyze.Input {
 	}
 	var risks []project.Risk
 	if c.highRisks >= 0 {
-		risks = append(risks, project.Risk{ID: "R-low", Title: "low", Probability: num(1), Impact: num(2), Status: project.Open})
+		risks = append(risks, project.Risk{ID: "R-low", Title: "low", Probability: project.NumOf(1), Impact: project.NumOf(2), Status: project.Open})
 	}
 	for i := range max(c.highRisks, 0) {
-		risks = append(risks, project.Risk{ID: fmt.Sprint("R", i), Title: "high", Probability: num(4), Impact: num(4), Status: project.Open})
+		risks = append(risks, project.Risk{ID: fmt.Sprint("R", i), Title: "high", Probability: project.NumOf(4), Impact: project.NumOf(4), Status: project.Open})
 	}
 	return analyze.Input{Config: cfg, AsOf: asOf, Tasks: tasks, Issues: issues, Risks: risks}
 }
@@ -191,7 +191,7 @@ func TestRAGReasonText(t *testing.T) {
 	t.Run("zero PV: schedule unknown with a reason", func(t *testing.T) {
 		t.Parallel()
 		in := ragCase{}.build()
-		in.Tasks = []project.Task{span("F", day(2026, 12, 1), day(2026, 12, 4), num(5))}
+		in.Tasks = []project.Task{span("F", day(2026, 12, 1), day(2026, 12, 4), project.NumOf(5))}
 		r := analyze.Analyze(in)
 		if r.EVM.SPI != nil || r.RAG.Dimensions["schedule"] != analyze.Unknown || r.RAG.Overall != analyze.Unknown {
 			t.Fatalf("SPI %v, schedule %s, overall %s; want null, unknown, unknown", deref(r.EVM.SPI), r.RAG.Dimensions["schedule"], r.RAG.Overall)
@@ -279,7 +279,7 @@ func TestIssues(t *testing.T) {
 func TestRisks(t *testing.T) {
 	t.Parallel()
 	risk := func(id string, p, i float64, st project.ItemStatus) project.Risk {
-		return project.Risk{ID: id, Title: "リスク " + id, Probability: num(p), Impact: num(i), Status: st}
+		return project.Risk{ID: id, Title: "リスク " + id, Probability: project.NumOf(p), Impact: project.NumOf(i), Status: st}
 	}
 	risks := []project.Risk{
 		risk("R1", 3, 4, project.Open),         // 12: high

@@ -51,12 +51,12 @@ func rollUp(tasks []project.Task, cal *calendar.Calendar, fs *diag.Findings) []p
 			if t.ActualFinish.IsZero() {
 				allFinished = false
 			}
-			if t.PlannedEffort != nil {
-				pe += *t.PlannedEffort
+			if t.PlannedEffort.OK() {
+				pe += t.PlannedEffort.Val()
 				hasPE = true
 			}
-			if t.ActualEffort != nil {
-				ae += *t.ActualEffort
+			if t.ActualEffort.OK() {
+				ae += t.ActualEffort.Val()
 				hasAE = true
 			}
 			if !t.Milestone { // a milestone is a point in time, not work
@@ -76,16 +76,15 @@ func rollUp(tasks []project.Task, cal *calendar.Calendar, fs *diag.Findings) []p
 		if allFinished {
 			s.ActualFinish = af
 		}
-		s.PlannedEffort, s.ActualEffort = nil, nil
+		s.PlannedEffort, s.ActualEffort = project.Num{}, project.Num{}
 		if hasPE {
-			s.PlannedEffort = &pe
+			s.PlannedEffort = project.NumOf(pe)
 		}
 		if hasAE {
-			s.ActualEffort = &ae
+			s.ActualEffort = project.NumOf(ae)
 		}
 		if wsum > 0 {
-			p := wp / wsum
-			s.Progress = &p
+			s.Progress = project.NumOf(wp / wsum)
 		}
 		switch {
 		case allDone:
@@ -109,14 +108,14 @@ func checkSummary(own, rolled *project.Task, fs *diag.Findings) {
 	if !own.PlannedFinish.IsZero() && !rolled.PlannedFinish.IsZero() && own.PlannedFinish < rolled.PlannedFinish {
 		fs.Add(diag.Warning, rule, own.Cell("planned_finish"), "summary %q finishes %s but a task below it finishes %s", own.Name, own.PlannedFinish, rolled.PlannedFinish)
 	}
-	if own.Progress != nil && rolled.Progress != nil && math.Abs(*own.Progress-*rolled.Progress) > summaryTolerance {
-		fs.Add(diag.Warning, rule, own.Cell("progress"), "summary %q says %s but its tasks add up to %s", own.Name, pct(*own.Progress), pct(*rolled.Progress))
+	if own.Progress.OK() && rolled.Progress.OK() && math.Abs(own.Progress.Val()-rolled.Progress.Val()) > summaryTolerance {
+		fs.Add(diag.Warning, rule, own.Cell("progress"), "summary %q says %s but its tasks add up to %s", own.Name, pct(own.Progress.Val()), pct(rolled.Progress.Val()))
 	}
-	if own.PlannedEffort != nil && rolled.PlannedEffort != nil && math.Abs(*own.PlannedEffort-*rolled.PlannedEffort) > 0.05 {
-		fs.Add(diag.Warning, rule, own.Cell("planned_effort"), "summary %q has %g person-days planned but its tasks add up to %g", own.Name, *own.PlannedEffort, round1(*rolled.PlannedEffort))
+	if own.PlannedEffort.OK() && rolled.PlannedEffort.OK() && math.Abs(own.PlannedEffort.Val()-rolled.PlannedEffort.Val()) > 0.05 {
+		fs.Add(diag.Warning, rule, own.Cell("planned_effort"), "summary %q has %g person-days planned but its tasks add up to %g", own.Name, own.PlannedEffort.Val(), round1(rolled.PlannedEffort.Val()))
 	}
-	if own.ActualEffort != nil && rolled.ActualEffort != nil && math.Abs(*own.ActualEffort-*rolled.ActualEffort) > 0.05 {
-		fs.Add(diag.Warning, rule, own.Cell("actual_effort"), "summary %q has %g person-days spent but its tasks add up to %g", own.Name, *own.ActualEffort, round1(*rolled.ActualEffort))
+	if own.ActualEffort.OK() && rolled.ActualEffort.OK() && math.Abs(own.ActualEffort.Val()-rolled.ActualEffort.Val()) > 0.05 {
+		fs.Add(diag.Warning, rule, own.Cell("actual_effort"), "summary %q has %g person-days spent but its tasks add up to %g", own.Name, own.ActualEffort.Val(), round1(rolled.ActualEffort.Val()))
 	}
 }
 
@@ -141,8 +140,8 @@ func maxDate(a, b date.Date) date.Date {
 // weight is a leaf task's share of the project: its planned effort when
 // given and positive, else its number of planned working days, else 1.
 func weight(t *project.Task, cal *calendar.Calendar) float64 {
-	if t.PlannedEffort != nil && *t.PlannedEffort > 0 {
-		return *t.PlannedEffort
+	if t.PlannedEffort.OK() && t.PlannedEffort.Val() > 0 {
+		return t.PlannedEffort.Val()
 	}
 	if !t.PlannedStart.IsZero() && !t.PlannedFinish.IsZero() {
 		if n := cal.WorkdaysBetween(t.PlannedStart, t.PlannedFinish); n > 0 {
@@ -156,8 +155,8 @@ func weight(t *project.Task, cal *calendar.Calendar) float64 {
 // a done task with no progress written counts as 100.
 func progressOf(t *project.Task) float64 {
 	switch {
-	case t.Progress != nil:
-		return math.Max(0, math.Min(100, *t.Progress))
+	case t.Progress.OK():
+		return math.Max(0, math.Min(100, t.Progress.Val()))
 	case t.Status == project.Done:
 		return 100
 	}

@@ -145,7 +145,7 @@ func taskStates(tasks []project.Task, names sourceNames) []TaskState {
 		}
 		out = append(out, TaskState{Key: key, Source: src, WBSID: t.WBSID, Name: t.Name, Summary: t.Summary,
 			PlannedStart: t.PlannedStart, PlannedFinish: t.PlannedFinish, ActualStart: t.ActualStart, ActualFinish: t.ActualFinish,
-			PlannedEffort: t.PlannedEffort, ActualEffort: t.ActualEffort, Progress: t.Progress, Status: t.Status})
+			PlannedEffort: t.PlannedEffort.Ptr(), ActualEffort: t.ActualEffort.Ptr(), Progress: t.Progress.Ptr(), Status: t.Status})
 	}
 	return out
 }

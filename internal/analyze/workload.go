@@ -48,12 +48,12 @@ func monday(d date.Date) date.Date {
 // yet done.
 func remaining(t *project.Task, cal *calendar.Calendar) float64 {
 	effort := float64(cal.WorkdaysBetween(t.PlannedStart, t.PlannedFinish))
-	if t.PlannedEffort != nil && *t.PlannedEffort > 0 {
-		effort = *t.PlannedEffort
+	if t.PlannedEffort.OK() && t.PlannedEffort.Val() > 0 {
+		effort = t.PlannedEffort.Val()
 	}
 	done := 0.0
-	if t.Progress != nil {
-		done = max(0, min(100, *t.Progress))
+	if t.Progress.OK() {
+		done = max(0, min(100, t.Progress.Val()))
 	}
 	return effort * (1 - done/100)
 }

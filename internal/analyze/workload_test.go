@@ -26,8 +26,8 @@ import (
 func TestWorkloadRemainingWork(t *testing.T) {
 	t.Parallel()
 	task := func(id string, from, to date.Date, effort *float64, progress float64, who ...string) project.Task {
-		s := span(id, from, to, effort)
-		s.Progress, s.Assignee = num(progress), who
+		s := span(id, from, to, project.NumFrom(effort))
+		s.Progress, s.Assignee = project.NumOf(progress), who
 		return s
 	}
 	tasks := []project.Task{
@@ -107,17 +107,17 @@ func TestIssueAge(t *testing.T) {
 func TestMilestoneRowIsNotWork(t *testing.T) {
 	t.Parallel()
 	phase := project.Task{WBSID: "1", Level: 1, Name: "設計", Summary: true}
-	work := span("1.1", day(2026, 11, 2), day(2026, 11, 6), num(5))
-	work.Level, work.Progress = 2, num(100)
-	ms := span("1.2", day(2026, 11, 9), day(2026, 11, 9), nil)
-	ms.Level, ms.Name, ms.Milestone, ms.Progress = 2, "設計レビュー", true, num(0)
+	work := span("1.1", day(2026, 11, 2), day(2026, 11, 6), project.NumOf(5))
+	work.Level, work.Progress = 2, project.NumOf(100)
+	ms := span("1.2", day(2026, 11, 9), day(2026, 11, 9), project.Num{})
+	ms.Level, ms.Name, ms.Milestone, ms.Progress = 2, "設計レビュー", true, project.NumOf(0)
 	r := run(newConfig(), day(2026, 11, 20), phase, work, ms)
 	checkFloat(t, "BAC", r.EVM.BAC, 5)
 	checkFloat(t, "EV", r.EVM.EV, 5)
 	if r.Tasks.Leaf != 1 || r.Tasks.Late != 0 || r.Tasks.Behind != 0 {
 		t.Errorf("leaf %d, late %d, behind %d; want 1, 0, 0", r.Tasks.Leaf, r.Tasks.Late, r.Tasks.Behind)
 	}
-	if p := r.Rolled[0].Progress; p == nil || *p != 100 {
+	if p := r.Rolled[0].Progress; !p.OK() || p.Val() != 100 {
 		t.Errorf("phase progress %v, want 100 (the milestone is not work)", p)
 	}
 	if len(r.Milestones) != 1 || r.Milestones[0].Status != analyze.MilestoneMissed {
@@ -132,12 +132,12 @@ func TestMilestoneRowIsNotWork(t *testing.T) {
 // out of CPI (it would inflate it) and reported at its cell.
 func TestZeroActualEffort(t *testing.T) {
 	t.Parallel()
-	a := span("A", day(2026, 11, 2), day(2026, 11, 13), num(10))
-	a.Progress, a.ActualEffort = num(50), num(5)
-	b := span("B", day(2026, 11, 2), day(2026, 11, 13), num(10))
-	b.Progress, b.ActualEffort = num(50), num(0)
-	c := span("C", day(2026, 12, 1), day(2026, 12, 4), num(4))
-	c.Progress, c.ActualEffort = num(0), num(0) // not started: 0 is right
+	a := span("A", day(2026, 11, 2), day(2026, 11, 13), project.NumOf(10))
+	a.Progress, a.ActualEffort = project.NumOf(50), project.NumOf(5)
+	b := span("B", day(2026, 11, 2), day(2026, 11, 13), project.NumOf(10))
+	b.Progress, b.ActualEffort = project.NumOf(50), project.NumOf(0)
+	c := span("C", day(2026, 12, 1), day(2026, 12, 4), project.NumOf(4))
+	c.Progress, c.ActualEffort = project.NumOf(0), project.NumOf(0) // not started: 0 is right
 	r := run(newConfig(), day(2026, 11, 20), a, b, c)
 	if r.EVM.CPI == nil {
 		t.Fatal("CPI null")
@@ -162,7 +162,7 @@ func TestZeroActualEffort(t *testing.T) {
 // its work in its own week, not in the status week.
 func TestWorkloadWeekendTask(t *testing.T) {
 	t.Parallel()
-	s := span("W", day(2026, 12, 5), day(2026, 12, 6), num(2)) // Sat–Sun
+	s := span("W", day(2026, 12, 5), day(2026, 12, 6), project.NumOf(2)) // Sat–Sun
 	s.Assignee = []string{"佐藤"}
 	wl := run(newConfig(), day(2026, 11, 20), s).Workload
 	if !slices.Equal(wl.Weeks, []date.Date{day(2026, 11, 30)}) || wl.Load[0][0] != 2 || wl.Overdue[0] != 0 {

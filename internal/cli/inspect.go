@@ -236,17 +236,18 @@ func printSamples(w io.Writer, t *sheet.Table, n int) {
 			rows = append(rows, followUpSample(t, i))
 		default:
 			rk := t.Risks[i]
-			rows = append(rows, []string{rk.Source().String(), rk.ID, clip(rk.Title, 36), "P" + num(rk.Probability) + " I" + num(rk.Impact), status(rk.Status.String(), rk.StatusRaw), strings.Join(rk.Owner, "・")})
+			rows = append(rows, []string{rk.Source().String(), rk.ID, clip(rk.Title, 36), "P" + num(rk.Probability.Ptr()) + " I" + num(rk.Impact.Ptr()), status(rk.Status.String(), rk.StatusRaw), strings.Join(rk.Owner, "・")})
 		}
 	}
 	table(w, "    ", rows)
 }
 
-func pct(p *float64) string {
-	if p == nil {
+func pct(n project.Num) string {
+	p, ok := n.Get()
+	if !ok {
 		return "-"
 	}
-	return fmt.Sprintf("%.0f%%", *p)
+	return fmt.Sprintf("%.0f%%", p)
 }
 
 func num(p *float64) string {

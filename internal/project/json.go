@@ -49,7 +49,7 @@ func (t Task) MarshalJSON() ([]byte, error) {
 	return marshalMirror(taskJSON{
 		WBSID: t.WBSID, Level: t.Level, Name: t.Name, Team: t.Team, Assignee: t.Assignee,
 		PlannedStart: t.PlannedStart, PlannedFinish: t.PlannedFinish, ActualStart: t.ActualStart, ActualFinish: t.ActualFinish,
-		PlannedEffort: t.PlannedEffort, ActualEffort: t.ActualEffort, Progress: t.Progress,
+		PlannedEffort: t.PlannedEffort.Ptr(), ActualEffort: t.ActualEffort.Ptr(), Progress: t.Progress.Ptr(),
 		Status: t.Status, StatusRaw: t.StatusRaw, Milestone: t.Milestone, Predecessors: t.Predecessors,
 		Parent: t.Parent, Deliverable: t.Deliverable, Notes: t.Notes, Summary: t.Summary,
 		Baseline: t.Baseline, Source: t.Source(),
@@ -67,7 +67,7 @@ func (t *Task) UnmarshalJSON(b []byte) error {
 	*t = Task{
 		WBSID: m.WBSID, Level: m.Level, Name: m.Name, Team: m.Team, Assignee: m.Assignee,
 		PlannedStart: m.PlannedStart, PlannedFinish: m.PlannedFinish, ActualStart: m.ActualStart, ActualFinish: m.ActualFinish,
-		PlannedEffort: m.PlannedEffort, ActualEffort: m.ActualEffort, Progress: m.Progress,
+		PlannedEffort: NumFrom(m.PlannedEffort), ActualEffort: NumFrom(m.ActualEffort), Progress: NumFrom(m.Progress),
 		Status: m.Status, StatusRaw: m.StatusRaw, Milestone: m.Milestone, Predecessors: m.Predecessors,
 		Parent: m.Parent, Deliverable: m.Deliverable, Notes: m.Notes, Summary: m.Summary,
 		Baseline:         m.Baseline,
@@ -147,8 +147,8 @@ type riskJSON struct {
 func (r Risk) MarshalJSON() ([]byte, error) {
 	return marshalMirror(riskJSON{
 		ID: r.ID, Title: r.Title, Description: r.Description, Category: r.Category,
-		Probability: r.Probability, ProbabilityRaw: r.ProbabilityRaw, Impact: r.Impact, ImpactRaw: r.ImpactRaw,
-		Score: r.Score, Owner: r.Owner, Mitigation: r.Mitigation, Status: r.Status, StatusRaw: r.StatusRaw,
+		Probability: r.Probability.Ptr(), ProbabilityRaw: r.ProbabilityRaw, Impact: r.Impact.Ptr(), ImpactRaw: r.ImpactRaw,
+		Score: r.Score.Ptr(), Owner: r.Owner, Mitigation: r.Mitigation, Status: r.Status, StatusRaw: r.StatusRaw,
 		Due: r.Due, Team: r.Team, Source: r.Source(),
 	})
 }
@@ -161,8 +161,8 @@ func (r *Risk) UnmarshalJSON(b []byte) error {
 	}
 	*r = Risk{
 		ID: m.ID, Title: m.Title, Description: m.Description, Category: m.Category,
-		Probability: m.Probability, ProbabilityRaw: m.ProbabilityRaw, Impact: m.Impact, ImpactRaw: m.ImpactRaw,
-		Score: m.Score, Owner: m.Owner, Mitigation: m.Mitigation, Status: m.Status, StatusRaw: m.StatusRaw,
+		Probability: NumFrom(m.Probability), ProbabilityRaw: m.ProbabilityRaw, Impact: NumFrom(m.Impact), ImpactRaw: m.ImpactRaw,
+		Score: NumFrom(m.Score), Owner: m.Owner, Mitigation: m.Mitigation, Status: m.Status, StatusRaw: m.StatusRaw,
 		Due: m.Due, Team: m.Team,
 	}
 	r.SetSource(m.Source)

@@ -22,8 +22,8 @@ const (
 // Kinds lists every kind in a stable order.
 var Kinds = []Kind{KindWBS, KindIssues, KindRisks, KindActions, KindTests}
 
-// Task is one WBS row. Pointer fields are nil when the sheet left them empty,
-// so "0 %" and "not filled in" stay different.
+// Task is one WBS row. A Num the sheet left empty is not given (OK is
+// false), so "0 %" and "not filled in" stay different.
 //
 // The fields are ordered for size, not for reading: a sheet of a million
 // rows holds a million tasks, and the small fields (Level, the flags and
@@ -40,9 +40,9 @@ type Task struct {
 	Parent        string // the parent's WBS ID, when the sheet names it (Redmine's 親チケット)
 	Deliverable   string
 	Notes         string
-	PlannedEffort *float64 // person-days
-	ActualEffort  *float64 // person-days
-	Progress      *float64 // 0-100
+	PlannedEffort Num // person-days
+	ActualEffort  Num // person-days
+	Progress      Num // 0-100
 	// Baseline is the plan the source itself saved as approved (MS Project's
 	// baseline 0, GanttProject's first saved baseline); nil when it has none.
 	Baseline *Baseline
@@ -142,11 +142,11 @@ type Risk struct {
 	Title          string
 	Description    string
 	Category       string
-	Probability    *float64 // 1-5
+	Probability    Num // 1-5
 	ProbabilityRaw string
-	Impact         *float64 // 1-5
+	Impact         Num // 1-5
 	ImpactRaw      string
-	Score          *float64
+	Score          Num
 	Owner          []string
 	Mitigation     string
 	StatusRaw      string

@@ -2,7 +2,7 @@ package project
 
 // Complete reports whether a task is finished: done, or at 100 %.
 func (t *Task) Complete() bool {
-	return t.Status == Done || t.Progress != nil && *t.Progress >= 100
+	return t.Status == Done || t.Progress.OK() && t.Progress.Val() >= 100
 }
 
 // Descendants returns the index range [i+1, end) of the tasks below

@@ -39,11 +39,11 @@ type Value struct {
 }
 
 func textV(s string) Value { return Value{Text: s, Empty: s == ""} }
-func numV(p *float64) Value {
-	if p == nil {
+func numV(n project.Num) Value {
+	if !n.OK() {
 		return Value{Empty: true}
 	}
-	return Value{Num: p}
+	return Value{Num: n.Ptr()}
 }
 func numOf(f float64) Value   { return Value{Num: &f} }
 func dateV(d date.Date) Value { return Value{Date: d, Empty: d.IsZero()} }
@@ -306,8 +306,8 @@ func (d *Document) RiskValue(i int, key string) Value {
 	case "impact":
 		return numV(r.Impact)
 	case "score":
-		if r.Probability != nil && r.Impact != nil {
-			return numOf(*r.Probability * *r.Impact)
+		if r.Probability.OK() && r.Impact.OK() {
+			return numOf(r.Probability.Val() * r.Impact.Val())
 		}
 		return numV(r.Score)
 	case "owner":

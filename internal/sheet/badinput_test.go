@@ -304,8 +304,8 @@ func checkRead(t *testing.T, name string, data []byte, opt sheet.Options) {
 					t.Fatalf("date %d does not round-trip: %q", d, d.String())
 				}
 			}
-			for _, p := range []*float64{task.Progress, task.PlannedEffort, task.ActualEffort} {
-				if p != nil && (math.IsNaN(*p) || math.IsInf(*p, 0)) {
+			for _, n := range []project.Num{task.Progress, task.PlannedEffort, task.ActualEffort} {
+				if p, ok := n.Get(); ok && (math.IsNaN(p) || math.IsInf(p, 0)) {
 					t.Fatalf("non-finite number in %s", taskLine(task))
 				}
 			}

@@ -385,10 +385,10 @@ func (rr *rowReader) foldActual(t *project.Task, a rowValues) {
 			}
 		}
 	}
-	if n := cmpPtr(a.num("actual_effort"), a.num("planned_effort")); n != nil {
+	if n := cmpNum(a.num("actual_effort"), a.num("planned_effort")); n.OK() {
 		t.ActualEffort = n
 	}
-	if n := a.num("progress"); n != nil {
+	if n := a.num("progress"); n.OK() {
 		t.Progress = n
 	}
 	if t.Status == project.NoTaskStatus {
@@ -445,13 +445,14 @@ func rangeEnd(d value.DateText, from, to, near date.Date) date.Date {
 	return value.InferYear(d.Month, d.Day, from, to, near)
 }
 
-func cmpPtr(ps ...*float64) *float64 {
-	for _, p := range ps {
-		if p != nil {
-			return p
+// cmpNum returns the first given number of ns; none when none is.
+func cmpNum(ns ...project.Num) project.Num {
+	for _, n := range ns {
+		if n.OK() {
+			return n
 		}
 	}
-	return nil
+	return project.Num{}
 }
 
 // namedByColumn handles names split over 大項目/中項目/小項目 columns: a

@@ -301,7 +301,7 @@ func (rr *rowReader) calendarDates(t *project.Task, rec record) {
 // under 100 or a status other than done. A task that says nothing is taken
 // as drawn.
 func unfinished(t *project.Task) bool {
-	if t.Progress != nil && *t.Progress < 100 {
+	if t.Progress.OK() && t.Progress.Val() < 100 {
 		return true
 	}
 	return t.Status != project.NoTaskStatus && t.Status != project.Done && t.Status != project.Cancelled

@@ -67,7 +67,7 @@ func TestEvidenceOverridesHeader(t *testing.T) {
 		res := b.read(sheet.Options{})
 		tb := oneTable(t, res)
 		checkTable(t, tb, project.KindWBS, []int{1}, "A=name B=planned_start C=planned_finish D=progress")
-		if p := tb.Tasks[2].Progress; p == nil || *p != 25 {
+		if p := tb.Tasks[2].Progress; !p.OK() || p.Val() != 25 {
 			t.Errorf("progress of row 4: %v, want 25", p)
 		}
 	})

@@ -233,7 +233,7 @@ func unmapped(t *sheet.Table) string {
 	return strings.Join(parts, " ")
 }
 
-func num(p *float64) string { return strconv.FormatFloat(*p, 'g', -1, 64) }
+func num(p project.Num) string { return strconv.FormatFloat(p.Val(), 'g', -1, 64) }
 
 func span(a, b date.Date) string { return a.String() + ".." + b.String() }
 
@@ -257,13 +257,13 @@ func taskLine(t project.Task) string {
 	if !t.ActualStart.IsZero() || !t.ActualFinish.IsZero() {
 		b = append(b, "act="+span(t.ActualStart, t.ActualFinish))
 	}
-	if t.Progress != nil {
+	if t.Progress.OK() {
 		b = append(b, "p="+num(t.Progress))
 	}
-	if t.PlannedEffort != nil {
+	if t.PlannedEffort.OK() {
 		b = append(b, "eff="+num(t.PlannedEffort))
 	}
-	if t.ActualEffort != nil {
+	if t.ActualEffort.OK() {
 		b = append(b, "aeff="+num(t.ActualEffort))
 	}
 	if len(t.Assignee) > 0 {
@@ -308,10 +308,10 @@ func issueLine(i project.Issue) string {
 // riskLine prints a risk compactly.
 func riskLine(r project.Risk) string {
 	b := []string{"[" + r.ID + "]", oneLine(r.Title)}
-	if r.Probability != nil {
+	if r.Probability.OK() {
 		b = append(b, "prob="+num(r.Probability))
 	}
-	if r.Impact != nil {
+	if r.Impact.OK() {
 		b = append(b, "imp="+num(r.Impact))
 	}
 	if len(r.Owner) > 0 {

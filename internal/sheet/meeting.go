@@ -94,10 +94,10 @@ func (rr *rowReader) testDays() []project.TestDay {
 		v := rec.vals
 		d := project.TestDay{
 			Day:      rr.date(v, "day"),
-			Planned:  v.num("planned_count"),
-			Executed: v.num("executed_count"),
-			Passed:   v.num("passed_count"),
-			Failed:   v.num("failed_count"),
+			Planned:  v.num("planned_count").Ptr(),
+			Executed: v.num("executed_count").Ptr(),
+			Passed:   v.num("passed_count").Ptr(),
+			Failed:   v.num("failed_count").Ptr(),
 			Source:   rr.g.RowPos(rec.row), Cumulative: cumulative,
 		}
 		if d.Day.IsZero() {

@@ -6,11 +6,10 @@ import (
 	"github.com/pmokit/pmo/internal/project"
 )
 
-// How a table's records hold their values: the names lists and numbers
-// the records of one table share or draw from one place, instead of an
-// allocation of their own for each (a 50,000-row WBS has 150,000
-// numbers). project.Cells and project.Layout do the same for cell
-// references and positions.
+// How a table's records hold their values: the names lists the records
+// of one table share, instead of an allocation of their own for each.
+// project.Cells and project.Layout do the same for cell references and
+// positions; numbers are values (project.Num), with no allocation at all.
 
 func (v rowValues) people(field string) []string {
 	ps := v.of(field)
@@ -28,14 +27,14 @@ func (v rowValues) people(field string) []string {
 	return out
 }
 
-// num returns field's number for a record's *float64 field; nil when the
-// row has none. The numbers come from the reader's slab.
-func (v rowValues) num(field string) *float64 {
+// num returns field's number for a record's project.Num field; not
+// given when the row has none.
+func (v rowValues) num(field string) project.Num {
 	n, ok := v.number(field)
 	if !ok {
-		return nil
+		return project.Num{}
 	}
-	return v.rr.nums.put(n)
+	return project.NumOf(n)
 }
 
 // number returns field's number; ok is false when the row has none.
@@ -68,27 +67,6 @@ func (n *nameLists) share(p parsed) []string {
 		(*n)[p.text] = l
 	}
 	return l
-}
-
-// numSlab hands out the numbers of a table's records from shared chunks:
-// a task has up to three (efforts and progress), and an allocation of
-// its own for each is 150,000 allocations in a 50,000-row sheet. Each
-// number still has its own slot, so the records share no value.
-type numSlab struct {
-	free []float64
-	next int // the size of the next chunk
-}
-
-func (s *numSlab) put(n float64) *float64 {
-	if len(s.free) == 0 {
-		// Chunks grow from 16 numbers, so a small table keeps little
-		// unused, to 4,096 (32 KiB).
-		s.next = min(max(2*s.next, 16), 4096)
-		s.free = make([]float64, s.next)
-	}
-	p := &s.free[0]
-	*p, s.free = n, s.free[1:]
-	return p
 }
 
 // cells says where each field was read from: the filled cell, or the

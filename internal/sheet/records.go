@@ -109,7 +109,6 @@ type rowReader struct {
 	dayFirst map[int]bool       // date columns written day first (15/4); nil when none
 	layout   *project.Layout    // each slot's first column, shared by the records' Cells
 	bare     *project.Layout    // the layout's position without its fields, for summary tasks made up
-	nums     numSlab            // the records' numbers
 	names    nameLists          // the records' names lists, by text
 	riskPct  map[int]bool       // probability columns of bare percentages (30 = 30 %); nil when none
 	// skipped counts rows left out as totals, examples or legends; the

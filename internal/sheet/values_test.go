@@ -220,7 +220,7 @@ func TestValuesProgress(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			res, task := oneTask(t, sheet.Options{}, header, []any{"設計", "山田", c.cell})
-			if task.Progress == nil || num(task.Progress) != c.want {
+			if !task.Progress.OK() || num(task.Progress) != c.want {
 				t.Errorf("progress: got %s, want %s", taskLine(task), c.want)
 			}
 			wantNoFindings(t, res)
@@ -260,7 +260,7 @@ func TestValuesEffort(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			res, task := oneTask(t, sheet.Options{}, []any{"タスク名", "工数", "開始日", "終了日"}, []any{"設計", c.cell, apr(1), apr(3)})
-			if task.PlannedEffort == nil || num(task.PlannedEffort) != c.want {
+			if !task.PlannedEffort.OK() || num(task.PlannedEffort) != c.want {
 				t.Errorf("planned effort: got %s, want eff=%s", taskLine(task), c.want)
 			}
 			wantNoFindings(t, res)

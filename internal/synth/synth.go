@@ -27,7 +27,7 @@ type Project struct {
 
 func day(y int, m time.Month, d int) date.Date { return date.Of(y, m, d) }
 
-func num(f float64) *float64 { return &f }
+func num(f float64) project.Num { return project.NumOf(f) }
 
 // Programme is a large programme: 40 phases × groups work groups × 49
 // leaves over about two years, 60 people in 6 teams, 500 issues and 30

@@ -73,16 +73,16 @@ func label(id, title string) string {
 func progressRange(in *Input, r *Rule, fs *diag.Findings) {
 	for i := range in.Tasks {
 		t := &in.Tasks[i]
-		if t.Progress != nil && (*t.Progress < 0 || *t.Progress > 100) {
-			r.add(fs, t.Cell("progress"), "task %q: progress %g %% is outside 0-100", t.Name, *t.Progress)
+		if t.Progress.OK() && (t.Progress.Val() < 0 || t.Progress.Val() > 100) {
+			r.add(fs, t.Cell("progress"), "task %q: progress %g %% is outside 0-100", t.Name, t.Progress.Val())
 		}
 	}
 }
 
 func doneNot100(in *Input, r *Rule, fs *diag.Findings) {
 	leaves(in, func(t *project.Task) {
-		if t.Status == project.Done && t.Progress != nil && *t.Progress < 100 {
-			r.add(fs, t.Cell("progress"), "task %q is %s but progress is %g %%", t.Name, quoteRaw(t.StatusRaw, "done"), *t.Progress)
+		if t.Status == project.Done && t.Progress.OK() && t.Progress.Val() < 100 {
+			r.add(fs, t.Cell("progress"), "task %q is %s but progress is %g %%", t.Name, quoteRaw(t.StatusRaw, "done"), t.Progress.Val())
 		}
 	})
 }
@@ -96,7 +96,7 @@ func quoteRaw(raw, norm string) string {
 
 func fullNotDone(in *Input, r *Rule, fs *diag.Findings) {
 	leaves(in, func(t *project.Task) {
-		if t.Progress != nil && *t.Progress >= 100 && t.Status != project.NoTaskStatus && t.Status != project.Done && t.Status != project.Cancelled {
+		if t.Progress.OK() && t.Progress.Val() >= 100 && t.Status != project.NoTaskStatus && t.Status != project.Done && t.Status != project.Cancelled {
 			r.add(fs, t.Cell("status"), "task %q is at 100 %% but its status is %s", t.Name, quoteRaw(t.StatusRaw, t.Status.String()))
 		}
 	})

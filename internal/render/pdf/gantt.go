@@ -213,8 +213,8 @@ func (w *writer) ganttRows(ax timeAxis, rows []ganttRow, top, end, labelW float6
 			w.textAt(marginX+labelW+cellPadX, y+0.8+float64(i)*lh, l, t.Source())
 		}
 		p := 0.0
-		if t.Progress != nil {
-			p = clamp(*t.Progress, 0, 100)
+		if t.Progress.OK() {
+			p = clamp(t.Progress.Val(), 0, 100)
 		}
 		ps := pct(p)
 		w.textAt(ganttBarX-cellPadX-w.width(ps), y+0.8, ps, diag.Pos{})

@@ -75,18 +75,18 @@ func generated(s spec) *report.Document {
 			t := project.Task{WBSID: fmt.Sprintf("%d.%d.%d", phase, group, i), Level: 3,
 				Name: fmt.Sprintf("タスク%d 詳細設計・レビュー", i), Team: teams[phase%2],
 				Assignee: []string{people[rng.IntN(len(people))]}, PlannedStart: st, PlannedFinish: fin,
-				PlannedEffort: ptr(float64(1 + rng.IntN(10))), Notes: notes(rng, i)}
+				PlannedEffort: project.NumOf(float64(1 + rng.IntN(10))), Notes: notes(rng, i)}
 			switch {
 			case fin < asOf:
-				t.Progress, t.Status, t.ActualStart = ptr(float64(100-rng.IntN(2)*40)), project.Done, st
+				t.Progress, t.Status, t.ActualStart = project.NumOf(float64(100-rng.IntN(2)*40)), project.Done, st
 				t.ActualFinish = fin
-				if *t.Progress < 100 {
+				if t.Progress.Val() < 100 {
 					t.Status, t.ActualFinish = project.InProgress, 0
 				}
 			case st < asOf:
-				t.Progress, t.Status, t.ActualStart = ptr(float64(rng.IntN(9)*10)), project.InProgress, st
+				t.Progress, t.Status, t.ActualStart = project.NumOf(float64(rng.IntN(9)*10)), project.InProgress, st
 			default:
-				t.Progress, t.Status = ptr(0.0), project.NotStarted
+				t.Progress, t.Status = project.NumOf(0.0), project.NotStarted
 			}
 			if i%17 == 0 {
 				t.Milestone, t.PlannedStart = true, fin
@@ -115,7 +115,7 @@ func generated(s spec) *report.Document {
 	var risks []project.Risk
 	for i := range s.risks {
 		risks = append(risks, project.Risk{ID: fmt.Sprintf("R%d", i+1), Title: fmt.Sprintf("リスク%d", i+1),
-			Probability: ptr(float64(1 + rng.IntN(5))), Impact: ptr(float64(1 + rng.IntN(5))), Owner: []string{people[i%5]},
+			Probability: project.NumOf(float64(1 + rng.IntN(5))), Impact: project.NumOf(float64(1 + rng.IntN(5))), Owner: []string{people[i%5]},
 			Mitigation: "代替案を準備", Status: stats[rng.IntN(3)], Due: asOf.AddDays(14),
 			Cells: project.SourceAt(diag.Pos{File: "teams/リスク.xlsx", Sheet: "リスク", Row: i + 3})})
 	}

@@ -140,9 +140,10 @@ func compareRisks(t *testing.T, d *report.Document, got []project.Risk) {
 
 // num shows an optional number to 1e-9, so 56.4 read back as
 // 0.564 × 100 compares equal.
-func num(p *float64) string {
-	if p == nil {
+func num(n project.Num) string {
+	p, ok := n.Get()
+	if !ok {
 		return "-"
 	}
-	return fmt.Sprintf("%.6f", math.Round(*p*1e9)/1e9)
+	return fmt.Sprintf("%.6f", math.Round(p*1e9)/1e9)
 }

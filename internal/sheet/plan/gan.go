@@ -310,7 +310,7 @@ func (g *ganReader) task(gt ganTask, seq int) project.Task {
 	if s := strings.TrimSpace(gt.complete); s != "" {
 		t.Cells.Set("progress", seq, ganCol("complete"))
 		if n, err := strconv.ParseFloat(s, 64); err == nil && n >= 0 && n <= 100 {
-			t.Progress = ptr(n)
+			t.Progress = project.NumOf(n)
 		} else {
 			g.findings.Add(diag.Error, "progress-unparseable", at("complete"), "progress %q is not a percentage", s)
 		}

@@ -228,17 +228,17 @@ func (m *mspdiReader) task(tk mspdiTask, seq, level int, who []string, wbsOf map
 	if v := strings.TrimSpace(tk.PercentComplete); v != "" {
 		set("progress", "PercentComplete")
 		if n, err := strconv.ParseFloat(v, 64); err == nil && n >= 0 && n <= 100 {
-			t.Progress = ptr(n)
+			t.Progress = project.NumOf(n)
 		} else {
 			m.findings.Add(diag.Error, "progress-unparseable", at("PercentComplete"), "progress %q is not a percentage", v)
 		}
 	}
 	t.PlannedEffort = m.work(&t, "planned_effort", "Work", tk.Work)
 	t.ActualEffort = m.work(&t, "actual_effort", "ActualWork", tk.ActualWork)
-	if t.PlannedEffort != nil && *t.PlannedEffort == 0 && t.ActualEffort == nil {
+	if t.PlannedEffort.OK() && t.PlannedEffort.Val() == 0 && !t.ActualEffort.OK() {
 		// MS Project writes PT0H0M0S for tasks nobody estimated in work
 		// (no resource assigned): that is "not provided", not zero.
-		t.PlannedEffort = nil
+		t.PlannedEffort = project.Num{}
 	}
 	if len(who) > 0 {
 		set("assignee", "Assignment")
@@ -286,10 +286,10 @@ func (m *mspdiReader) task(tk mspdiTask, seq, level int, who []string, wbsOf map
 
 // work converts an ISO duration of work to person-days by the file's
 // minutes per day.
-func (m *mspdiReader) work(t *project.Task, field, elem, v string) *float64 {
+func (m *mspdiReader) work(t *project.Task, field, elem, v string) project.Num {
 	v = strings.TrimSpace(v)
 	if v == "" {
-		return nil
+		return project.Num{}
 	}
 	t.Cells.Set(field, t.Source().Row, mspdiCol(elem))
 	h, ok := value.ISODurationHours(v)
@@ -297,9 +297,9 @@ func (m *mspdiReader) work(t *project.Task, field, elem, v string) *float64 {
 		p := t.Source()
 		p.Col = mspdiCol(elem)
 		m.findings.Add(diag.Error, "effort-unparseable", p, "%s %q is not an ISO 8601 duration (such as PT16H0M0S)", field, v)
-		return nil
+		return project.Num{}
 	}
-	return ptr(round(h * 60 / m.minutes))
+	return project.NumOf(round(h * 60 / m.minutes))
 }
 
 // linkSuffix writes a dependency the way MS Project shows it: FS is the
