@@ -269,11 +269,12 @@ func (d *tableDraw) end() {
 
 // widow reports whether drawing p and then last from here leaves last
 // alone on the next page while both fit there: p fits on this page and
-// last does not, and this page keeps rows of the table above p.
+// last does not, and this page keeps at least two rows of the table above
+// p (moving p must not leave one row alone here instead).
 func (d *tableDraw) widow(p, last laidRow) bool {
 	hp, hl := p.height(0, d.lh), last.height(0, d.lh)
 	room := bottom - d.w.y
-	return d.onPage > 0 && hp <= room && hp+hl > room && hp+hl <= bottom-topRest-d.headH
+	return d.onPage >= 2 && hp <= room && hp+hl > room && hp+hl <= bottom-topRest-d.headH
 }
 
 func (d *tableDraw) drawHead() {
