@@ -49,7 +49,7 @@ func (rr *rowReader) scanColumns() {
 		at, seen := make([]cell, len(cols)), make([]bool, len(cols))
 		rows := rr.h.dataRows(rr.g)
 		for i := range rows {
-			cellsAt(&rows[i], cols, at, seen)
+			rr.g.cellsAt(&rows[i], cols, at, seen)
 			for k := range counts {
 				counts[k].add(rr.g, at[counts[k].at])
 			}
@@ -163,12 +163,12 @@ func (d *dayFirstScan) add(g *Grid, sc cell) bool {
 // decoding r once and only up to its last column asked about. seen is
 // scratch of len(cols). The cells stay stored (no pointer): viewing
 // them here would write a string into at for every cell.
-func cellsAt(r *Row, cols []int, at []cell, seen []bool) {
+func (g *Grid) cellsAt(r *Row, cols []int, at []cell, seen []bool) {
 	clear(at)
 	clear(seen)
 	last := cols[len(cols)-1]
 	k := 0 // cols[k] is the first column not yet passed
-	cc := r.cursor()
+	cc := g.cursor(r)
 	for i := 0; ; i++ {
 		c, ok := cc.next()
 		if !ok || int(c.col) > last {

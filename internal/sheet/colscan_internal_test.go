@@ -39,9 +39,9 @@ func TestCellsAtFinds(t *testing.T) {
 		for k := range at {
 			at[k] = cell{kind: String, v: 99} // cellsAt must clear what a row before left
 		}
-		cellsAt(&g.Rows[0], cols, at, seen)
+		g.cellsAt(&g.Rows[0], cols, at, seen)
 		for k, c := range cols {
-			want, ok := g.Rows[0].find(c)
+			want, ok := g.find(&g.Rows[0], c)
 			if !ok {
 				want = cell{}
 			}
