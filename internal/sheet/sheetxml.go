@@ -1,7 +1,6 @@
 package sheet
 
 import (
-	"bytes"
 	"errors"
 	"math"
 
@@ -233,13 +232,16 @@ func (sr *sheetReader) addText(b []byte) error {
 	return nil
 }
 
-var (
-	openV           = []byte("<v>")
-	closeV          = []byte("</v>")
-	closeC          = []byte("</c>")
-	openIST         = []byte("<is><t>")
-	openISTPreserve = []byte(`<is><t xml:space="preserve">`)
-	closeIST        = []byte("</t></is>")
+// The parts of a cell written the usual way. They are compared as
+// constant strings, which the compiler turns into a load and a compare
+// or two: plainValue runs for every cell.
+const (
+	openV           = "<v>"
+	closeV          = "</v>"
+	closeC          = "</c>"
+	openIST         = "<is><t>"
+	openISTPreserve = `<is><t xml:space="preserve">`
+	closeIST        = "</t></is>"
 )
 
 // plainValue reads a cell's <v>text</v> and the </c> after it straight
@@ -250,36 +252,40 @@ func (sr *sheetReader) plainValue(s *scanner, depth int) (done bool, err error) 
 	if !s.has(len(openV)) {
 		return false, nil
 	}
-	open, end := openV, closeV
-	if !bytes.HasPrefix(s.buf[s.pos:], openV) {
+	open, inline := len(openV), false
+	if string(s.buf[s.pos:s.pos+len(openV)]) != openV {
 		// An inline string, <is><t>text</t></is>: two elements deeper.
 		if depth+2 > limits.XMLDepth {
 			return false, nil
 		}
 		switch {
-		case s.has(len(openIST)) && bytes.HasPrefix(s.buf[s.pos:], openIST):
-			open, end = openIST, closeIST
-		case s.has(len(openISTPreserve)) && bytes.HasPrefix(s.buf[s.pos:], openISTPreserve):
-			open, end = openISTPreserve, closeIST
+		case s.has(len(openIST)) && string(s.buf[s.pos:s.pos+len(openIST)]) == openIST:
+			open, inline = len(openIST), true
+		case s.has(len(openISTPreserve)) && string(s.buf[s.pos:s.pos+len(openISTPreserve)]) == openISTPreserve:
+			open, inline = len(openISTPreserve), true
 		default:
 			return false, nil
 		}
 	}
-	lt := s.indexFrom(len(open), '<')
-	if lt < 0 || !s.has(lt+len(end)+len(closeC)) {
+	end := len(closeV)
+	if inline {
+		end = len(closeIST)
+	}
+	lt := s.indexFrom(open, '<')
+	if lt < 0 || !s.has(lt+end+len(closeC)) {
 		return false, nil
 	}
-	b := s.buf[s.pos:]
-	if !bytes.HasPrefix(b[lt:], end) {
+	b := s.buf[s.pos:] // after has: the buffer may have moved
+	if inline && string(b[lt:lt+len(closeIST)]) != closeIST || !inline && string(b[lt:lt+len(closeV)]) != closeV {
 		return false, nil // CDATA, a comment, a rich-text run or damage: the tokens say
 	}
-	after := lt + len(end)
-	whole := bytes.HasPrefix(b[after:], closeC)
-	if !whole && len(end) != len(closeV) {
+	after := lt + end
+	whole := string(b[after:after+len(closeC)]) == closeC
+	if !whole && inline {
 		return false, nil // more after an inline string: all of it by tokens
 	}
-	if lt > len(open) {
-		if err := sr.addText(b[len(open):lt]); err != nil {
+	if lt > open {
+		if err := sr.addText(b[open:lt]); err != nil {
 			return false, err
 		}
 	}
