@@ -173,8 +173,6 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 	}
 }
 
-var cName = []byte("c")
-
 // cells reads, inside a row, the cells written the usual way straight
 // from the buffer: each <c …> tag is split here rather than by the
 // scanner, and its <v>…</v></c> by plainValue. It stops at anything else
@@ -204,21 +202,19 @@ func (sr *sheetReader) cells(s *scanner, depth *int) error {
 			return nil // damage: the scanner reports it
 		}
 		tag := s.buf[s.pos+1 : s.pos+gt] // as scanner.next splits it
-		t := token{kind: tokStart, name: cName}
-		if n := len(tag); tag[n-1] == '/' {
-			t.self, tag = true, tag[:n-1]
+		self := tag[len(tag)-1] == '/'
+		if self {
+			tag = tag[:len(tag)-1]
 		}
-		t.attrs = tag[1:]
+		attrs := tag[1:]
 		s.pos += gt + 1
-		if !t.self {
+		if !self {
 			*depth++
 		}
 		if *depth > limits.XMLDepth {
 			return limits.Over(diag.Pos{File: sr.wb.file}, overXMLDepth, limits.XMLDepth, false)
 		}
-		if err := sr.start(t); err != nil {
-			return err
-		}
+		sr.beginCell(attrs, self) // as start does for a <c>; sr.row is set
 	}
 	return nil
 }
@@ -326,20 +322,7 @@ func (sr *sheetReader) start(t token) error {
 		if sr.row == nil {
 			return nil
 		}
-		ref, style, typ := cellAttrs(t.attrs)
-		col := sr.nextCol
-		if ref != nil {
-			if c := colOf(ref); c > 0 {
-				col = c
-			}
-		}
-		sr.nextCol = min(col, maxCols) + 1
-		sr.kind = cellKindOf(typ)
-		if col > maxCols {
-			return nil // beyond XFD: not a real cell
-		}
-		sr.cell = Cell{Col: uint16(col), Style: uint16(min(style, 65535))}
-		sr.inCell, sr.hasValue, sr.text = !t.self, false, sr.text[:0]
+		sr.beginCell(t.attrs, t.self)
 	case "f":
 		if sr.inCell {
 			sr.cell.Formula = true
@@ -385,6 +368,30 @@ func (sr *sheetReader) start(t token) error {
 		}
 	}
 	return nil
+}
+
+// beginCell starts the cell of a <c> tag, its attributes attrs, inside
+// a row.
+func (sr *sheetReader) beginCell(attrs []byte, self bool) {
+	col, style, kind, ok := plainCellTag(attrs)
+	if !ok {
+		var ref, typ []byte
+		ref, style, typ = cellAttrs(attrs)
+		col, kind = 0, cellKindOf(typ)
+		if ref != nil {
+			col = colOf(ref)
+		}
+	}
+	if col <= 0 {
+		col = sr.nextCol
+	}
+	sr.nextCol = min(col, maxCols) + 1
+	sr.kind = kind
+	if col > maxCols {
+		return // beyond XFD: not a real cell
+	}
+	sr.cell = Cell{Col: uint16(col), Style: uint16(min(style, 65535))}
+	sr.inCell, sr.hasValue, sr.text = !self, false, sr.text[:0]
 }
 
 func (sr *sheetReader) end(t token) error {
