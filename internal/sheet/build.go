@@ -27,7 +27,9 @@ func (rr *rowReader) records(emit func(record)) {
 	first := rr.h.rows[len(rr.h.rows)-1] + 1
 	pairCol := rr.pairColumn(first)
 	rr.slotFields()
-	var pending *record
+	// One record is held at a time, in held: a record made anew for
+	// each row was 112 bytes of garbage a row.
+	var pending, held *record = nil, &record{}
 	flush := func() {
 		if pending != nil {
 			emit(*pending)
@@ -71,7 +73,8 @@ func (rr *rowReader) records(emit func(record)) {
 			continue
 		}
 		flush()
-		pending = &record{row: n, vals: vals}
+		*held = record{row: n, vals: vals}
+		pending = held
 	}
 	flush()
 }
@@ -182,7 +185,7 @@ func (rr *rowReader) pairColumn(first int) int {
 	counts := make([][2]int, rr.g.MaxCol()+1) // col -> (pair words, other non-empty)
 	rows := rr.h.dataRows(rr.g)
 	for i := range rows {
-		cc := rows[i].cursor()
+		cc := rr.g.cursor(&rows[i])
 		for sc, ok := cc.skim(); ok; sc, ok = cc.skim() {
 			col := int(sc.col)
 			if col < rr.h.area.Col1 || rr.h.area.Col2 > 0 && col > rr.h.area.Col2 {

@@ -243,6 +243,9 @@ func sectionLevels(ts []project.Task) {
 // reports false, changing nothing, when no parent names a task of the
 // table.
 func parentLevels(ts []project.Task) bool {
+	if !slices.ContainsFunc(ts, func(t project.Task) bool { return t.Parent != "" }) {
+		return false // no parent named: no IDs to index (1M of them cost 54 MB)
+	}
 	byID := make(map[string]int, len(ts))
 	for i := range ts {
 		if ts[i].WBSID != "" {
