@@ -1,13 +1,13 @@
 package analyze
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/pmokit/pmo/internal/calendar"
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/project"
+	"github.com/pmokit/pmo/internal/value"
 )
 
 // summaryTolerance is how far (in progress points) a summary row's own
@@ -119,7 +119,9 @@ func checkSummary(own, rolled *project.Task, fs *diag.Findings) {
 	}
 }
 
-func pct(p float64) string { return fmt.Sprintf("%.0f %%", p) }
+// pct shows a percentage in a message; one far out of range (1e308 typed
+// into a cell) in short form, not as hundreds of digits.
+func pct(p float64) string { return value.ShowFixed(p, 0) + " %" }
 
 func round1(f float64) float64 { return math.Round(f*10) / 10 }
 

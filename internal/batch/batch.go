@@ -275,17 +275,24 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 	// history, by one writer goroutine while the workers go on to the
 	// next projects: waiting for the disk (each file synced before its
 	// rename) and for the history database (one connection, its commits
-	// synced) then leaves no core idle. The queue holds one project's
-	// files beyond the one being written: enough that a worker seldom
-	// waits for the writer (about 20 ms a project against 45 ms of
-	// building on two cores), and a slow disk holds the workers back
-	// rather than piling up outputs (100 generated projects: peak RSS
-	// within the run-to-run spread of 70–85 MiB for a queue of 0, 1 or 2).
-	writes := make(chan *pendingWrite, 1)
+	// synced) then leaves no core idle. The writer takes the projects in
+	// the plan's order (order.go), and holds at most jobs+1 built projects
+	// that finished ahead of an earlier one: enough that a worker seldom
+	// waits (about 20 ms of writing a project against 45 ms of building on
+	// two cores), and a slow disk or project holds the workers back rather
+	// than piling up outputs (100 generated projects: peak RSS within the
+	// run-to-run spread of 70–85 MiB for a queue of 0, 1 or 2).
+	done := newInOrder(jobs + 1)
 	var writer sync.WaitGroup
 	writer.Go(func() {
-		for w := range writes {
-			finishProject(ctx, opt, st, w.r, w.out)
+		for {
+			w, ok := done.take()
+			if !ok {
+				return
+			}
+			if w.out != nil {
+				finishProject(ctx, opt, st, w.r, w.out)
+			}
 			res.Projects[w.index] = w.r
 			report(Event{Index: w.index, Total: len(plan.Projects), Path: plan.Projects[w.index], Done: true, Result: w.r})
 		}
@@ -305,12 +312,7 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 				} else {
 					r, out = runProject(ctx, path, plan, opt, st, j.loaded)
 				}
-				if out != nil {
-					writes <- &pendingWrite{index: i, r: r, out: out}
-					continue
-				}
-				res.Projects[i] = r
-				report(Event{Index: i, Total: len(plan.Projects), Path: path, Done: true, Result: r})
+				done.put(&pendingWrite{index: i, r: r, out: out})
 			}
 		})
 	}
@@ -337,7 +339,7 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 	}
 	close(next)
 	wg.Wait()
-	close(writes)
+	done.close()
 	writer.Wait()
 	for i, r := range res.Projects {
 		if r == nil { // cancelled before it started
@@ -355,7 +357,8 @@ type job struct {
 	dupOf  string
 }
 
-// pendingWrite is a built project whose outputs are still to be written.
+// pendingWrite is a finished project: built, with its outputs still to be
+// written (out), or reused or failed (out nil).
 type pendingWrite struct {
 	index int
 	r     *ProjectResult

@@ -13,6 +13,7 @@ import (
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/project"
 	"github.com/pmokit/pmo/internal/sheet"
+	"github.com/pmokit/pmo/internal/value"
 	"github.com/spf13/pflag"
 )
 
@@ -247,14 +248,14 @@ func pct(n project.Num) string {
 	if !ok {
 		return "-"
 	}
-	return fmt.Sprintf("%.0f%%", p)
+	return value.ShowFixed(p, 0) + "%"
 }
 
 func num(p *float64) string {
 	if p == nil {
 		return "-"
 	}
-	return fmt.Sprintf("%g", *p)
+	return value.ShowNumber(*p)
 }
 
 func status(norm, raw string) string {

@@ -261,7 +261,7 @@ func TestAddJapanese(t *testing.T) {
 	}{
 		{
 			name:   "translated",
-			format: "task %q is %s but progress is %g %%", args: []any{"NW設計", `"完了"`, 50.0},
+			format: "task %q is %s but progress is %s %%", args: []any{"NW設計", `"完了"`, "50"},
 			wantEN:       `task "NW設計" is "完了" but progress is 50 %`,
 			wantJA:       `タスク「NW設計」は "完了" ですが進捗率が 50 % です`,
 			wantFormatJA: `error: WBS.xlsx!WBS!M20: タスク「NW設計」は "完了" ですが進捗率が 50 % です [r]`,

@@ -170,10 +170,10 @@ func damagedCases() []Case {
 		// that is empty "workbook has no worksheets".
 		o("ods-zip-cut-50", func() []byte { return cut(odsContent(odsWBS("")), 50) }, "not a valid .ods file: it is "+cutShort),
 		o("ods-zip-cut-5", func() []byte { return cut(odsContent(odsWBS("")), 5) }, "not a valid .ods file: it is "+cutShort),
-		o("ods-content-empty", func() []byte { return odsContent(nil) }, "content.xml inside the workbook ends before its XML is closed"),
-		o("ods-content-declaration-only", func() []byte { return odsContent([]byte(`<?xml version="1.0" encoding="UTF-8"?>`)) }, "content.xml inside the workbook ends before its XML is closed"),
-		o("ods-content-cut-in-tag", func() []byte { return odsContent(cut(odsWBS(""), 60)) }, "content.xml inside the workbook ends before its XML is closed"),
-		o("ods-content-corrupt-deflate", func() []byte { return flipped(odsContent(odsWBS("")), "content.xml") }, "does not inflate"),
+		o("ods-content-empty", func() []byte { return odsContent(nil) }, "content.xml inside the .ods file ends before its XML is closed: the file is cut short or damaged; save it again from LibreOffice"),
+		o("ods-content-declaration-only", func() []byte { return odsContent([]byte(`<?xml version="1.0" encoding="UTF-8"?>`)) }, "content.xml inside the .ods file ends before its XML is closed: the file is cut short or damaged; save it again from LibreOffice"),
+		o("ods-content-cut-in-tag", func() []byte { return odsContent(cut(odsWBS(""), 60)) }, "content.xml inside the .ods file ends before its XML is closed: the file is cut short or damaged; save it again from LibreOffice"),
+		o("ods-content-corrupt-deflate", func() []byte { return flipped(odsContent(odsWBS("")), "content.xml") }, "content.xml inside the .ods file does not inflate"),
 		o("ods-noise-between-cells", func() []byte { return odsContent(odsWBS("\x13\x37garbage\xfe")) }, "wbs.ods!WBS!2: row 2 of the sheet holds "+notXML),
 		o("ods-nested-100k", func() []byte { return odsContent(odsWBS(repeat("<a>", 100_000) + repeat("</a>", 100_000))) }, overLim+" of 256"),
 		// Shift_JIS with bytes it cannot carry. Before: "cannot tell the

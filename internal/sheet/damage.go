@@ -26,9 +26,7 @@ import (
 // shared string table: the text it stood for is lost, and an empty cell
 // would say it was never there.
 func (sr *sheetReader) badSharedIndex() error {
-	p := sr.at()
-	p.Col = int(sr.cell.Col)
-	return diag.Errorf(p, "the cell refers to shared string %q, but the workbook's shared string table holds %d: the workbook is damaged; save it again from Excel",
+	return diag.Errorf(sr.at(), "the cell refers to shared string %q, but the workbook's shared string table holds %d: the workbook is damaged; save it again from Excel",
 		clip(sr.text), len(sr.wb.strings))
 }
 

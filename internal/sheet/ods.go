@@ -83,7 +83,7 @@ func parseODS(name string, data []byte) (*Book, error) {
 	if err != nil {
 		return nil, diag.Errorf(diag.Pos{File: name}, "not a valid .ods file (the zip container is damaged): %v", err)
 	}
-	wb := &workbook{file: name, zr: zr}
+	wb := &workbook{file: name, zr: zr, ods: true}
 	if wb.find("mimetype") != nil {
 		rc, err := wb.open("mimetype")
 		if err == nil && rc != nil {

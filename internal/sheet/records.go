@@ -167,6 +167,8 @@ func (rr *rowReader) oddScale(c Cell, raw string, percent bool, scale int, read 
 		if v, ok = value.ParseNumber(raw); !ok {
 			return
 		}
+	} else {
+		raw = trimFloat(v)
 	}
 	switch {
 	case scale == 100 && v > 0 && v < 1:
@@ -176,7 +178,9 @@ func (rr *rowReader) oddScale(c Cell, raw string, percent bool, scale int, read 
 	}
 }
 
-func trimFloat(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+// trimFloat shows a number in a message (value.ShowNumber: 58, not
+// 57.99999999999999; 4.94066E-324, not 324 digits).
+func trimFloat(v float64) string { return value.ShowNumber(v) }
 
 // progressScale decides whether a progress column holds fractions (0.5)
 // or percents (50), by majority of the values that tell (above 1.5, or
@@ -312,6 +316,12 @@ func (rr *rowReader) readAs(cs []cell, row, col int, field string, typ fieldType
 			return p
 		}
 	case Number:
+		if math.IsNaN(c.Num) || math.IsInf(c.Num, 0) {
+			// <v>NaN</v> or <v>INF</v>: no spreadsheet writes one (Excel
+			// shows #NUM!), so it is said, like an error value.
+			rr.findings.Add(diag.Warning, "cell-error", rr.pos(p), "%s holds %s, which is not a number; treated as empty", field, value.ShowNumber(c.Num))
+			return p
+		}
 		raw = formatNumber(c.Num)
 	}
 	if isDash(raw) && typ != dateField {
@@ -373,7 +383,7 @@ func (rr *rowReader) readAs(cs []cell, row, col int, field string, typ fieldType
 
 func (rr *rowReader) readEffort(c Cell, st Style, p *parsed, field string) {
 	if c.Kind == Number && math.Abs(c.Num) > maxEffort*max(rr.h.effortDays, 1) {
-		rr.findings.Add(diag.Error, "effort-unparseable", rr.pos(*p), "%s %s person-days is not a plausible effort", field, p.text)
+		rr.findings.Add(diag.Error, "effort-unparseable", rr.pos(*p), "%s %s person-days is not a plausible effort", field, trimFloat(c.Num))
 		p.set = false
 		return
 	}

@@ -69,10 +69,15 @@ type sheetReader struct {
 	dataDepth int
 }
 
+// at is where the reader is, for an error: the row, and the cell while
+// inside one (a cell's text over a limit names that cell).
 func (sr *sheetReader) at() diag.Pos {
 	p := diag.Pos{File: sr.wb.file, Sheet: sr.g.Name}
 	if sr.row != nil {
 		p.Row = sr.row.Num
+		if sr.inCell { // a cell's text or its charge: the cell is named
+			p.Col = int(sr.cell.Col)
+		}
 	}
 	return p
 }

@@ -49,9 +49,57 @@ func cfbCutShort(data []byte) bool {
 		return true
 	}
 	nFAT := min(binary.LittleEndian.Uint32(data[0x2C:]), cfbHeaderFATs)
+	fats := make([]uint32, 0, nFAT)
 	for k := range nFAT {
-		if missing(binary.LittleEndian.Uint32(data[0x4C+4*k:])) {
+		fat := binary.LittleEndian.Uint32(data[0x4C+4*k:])
+		if missing(fat) {
 			return true
+		}
+		fats = append(fats, fat)
+	}
+	return chainsPastEnd(data, ss, fats, missing)
+}
+
+// chainsPastEnd reports whether the file's own tables lead past its end:
+// a sector in the file whose next in the allocation table is not in the
+// file, or a stream the directory lists whose first sector is not. A copy
+// cut at a sector boundary keeps the tables when its writer put them
+// first, and loses the streams' ends. A table that is merely damaged (all
+// zeros, say) leads back into the file and is not taken for a cut. Only
+// the FAT sectors the header itself lists are read, 109 of them: files up
+// to some 7 MB with 512-byte sectors, every .xls in practice.
+func chainsPastEnd(data []byte, ss int, fats []uint32, missing func(uint32) bool) bool {
+	le := binary.LittleEndian
+	per := uint32(ss / 4)
+	next := func(i uint32) (uint32, bool) {
+		k := i / per
+		if int(k) >= len(fats) {
+			return 0, false
+		}
+		return le.Uint32(data[(int64(fats[k])+1)*int64(ss)+4*int64(i%per):]), true
+	}
+	inFile := uint32(len(data)/ss - 1) // sectors 0 .. inFile-1
+	for i := range inFile {
+		if e, ok := next(i); ok && missing(e) {
+			return true
+		}
+	}
+	cutoff := le.Uint32(data[0x38:]) // smaller streams live in the mini stream
+	d := le.Uint32(data[0x30:])
+	for steps := uint32(0); d < cfbMaxRegSect && steps < inFile; steps++ {
+		if missing(d) {
+			return true
+		}
+		sector := data[(int64(d)+1)*int64(ss):][:ss]
+		for o := 0; o+128 <= ss; o += 128 {
+			typ, start, size := sector[o+66], le.Uint32(sector[o+116:]), le.Uint32(sector[o+120:])
+			if (typ == 2 && size >= cutoff || typ == 5 && size > 0) && missing(start) {
+				return true
+			}
+		}
+		var ok bool
+		if d, ok = next(d); !ok {
+			break
 		}
 	}
 	return false
@@ -59,7 +107,7 @@ func cfbCutShort(data []byte) bool {
 
 // cfbCutShortError is the line for a compound file cut short.
 func cfbCutShortError(pos diag.Pos) error {
-	return diag.Errorf(pos, "the file is cut short: it ends before the data its compound-file header points at; copy it again, or save it again from Excel")
+	return diag.Errorf(pos, "the file is cut short: it ends before data that its compound-file header, directory or allocation table points at; copy it again, or save it again from Excel")
 }
 
 // xlsBadSharedIndex is a LABELSST cell whose index is past the shared

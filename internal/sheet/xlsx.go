@@ -23,6 +23,9 @@ type workbook struct {
 	strings  []string
 	inflated int64
 	budget   budget
+	// ods marks an OpenDocument file's container: its damage is told in
+	// the words of an .ods and LibreOffice, not of Excel.
+	ods bool
 }
 
 type sheetRef struct {
@@ -216,9 +219,15 @@ func (wb *workbook) partError(name string, err error) error {
 		return limits.Over(diag.Pos{File: wb.file}, overXMLToken, limits.XMLTokenBytes, true)
 	}
 	if errors.Is(inflateDamage(err), errPartDamaged) {
+		if wb.ods {
+			return diag.Errorf(diag.Pos{File: wb.file}, "%s inside the .ods file does not inflate (its compressed data stops early or is corrupt): the file is cut short or damaged; save it again from LibreOffice", name)
+		}
 		return diag.Errorf(diag.Pos{File: wb.file}, "%s inside the workbook does not inflate (its compressed data stops early or is corrupt): the workbook is cut short or damaged; save it again from Excel", name)
 	}
 	if errors.Is(err, errCutShort) {
+		if wb.ods {
+			return diag.Errorf(diag.Pos{File: wb.file}, "%s inside the .ods file ends before its XML is closed: the file is cut short or damaged; save it again from LibreOffice", name)
+		}
 		return diag.Errorf(diag.Pos{File: wb.file}, "%s inside the workbook ends before its XML is closed: the workbook is cut short or damaged; save it again from Excel", name)
 	}
 	return diag.Errorf(diag.Pos{File: wb.file}, "cannot read %s inside the workbook: %v", name, err)

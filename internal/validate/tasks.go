@@ -3,6 +3,7 @@ package validate
 import (
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/project"
+	"github.com/pmokit/pmo/internal/value"
 )
 
 func leaves(in *Input, fn func(t *project.Task)) {
@@ -74,7 +75,7 @@ func progressRange(in *Input, r *Rule, fs *diag.Findings) {
 	for i := range in.Tasks {
 		t := &in.Tasks[i]
 		if t.Progress.OK() && (t.Progress.Val() < 0 || t.Progress.Val() > 100) {
-			r.add(fs, t.Cell("progress"), "task %q: progress %g %% is outside 0-100", t.Name, t.Progress.Val())
+			r.add(fs, t.Cell("progress"), "task %q: progress %s %% is outside 0-100", t.Name, value.ShowNumber(t.Progress.Val()))
 		}
 	}
 }
@@ -82,7 +83,7 @@ func progressRange(in *Input, r *Rule, fs *diag.Findings) {
 func doneNot100(in *Input, r *Rule, fs *diag.Findings) {
 	leaves(in, func(t *project.Task) {
 		if t.Status == project.Done && t.Progress.OK() && t.Progress.Val() < 100 {
-			r.add(fs, t.Cell("progress"), "task %q is %s but progress is %g %%", t.Name, quoteRaw(t.StatusRaw, "done"), t.Progress.Val())
+			r.add(fs, t.Cell("progress"), "task %q is %s but progress is %s %%", t.Name, quoteRaw(t.StatusRaw, "done"), value.ShowNumber(t.Progress.Val()))
 		}
 	})
 }
