@@ -194,7 +194,7 @@ func calendarShading(g *Grid, h *header) map[[2]uint16]bool {
 	for i := range data {
 		r := &data[i]
 		rows++
-		for f := range r.fills() {
+		for f := range g.fills(r) {
 			if int(f.Col) >= h.calendar.Col1 && int(f.Col) <= h.calendar.Col2 {
 				counts[[2]uint16{f.Col, f.Fill}]++
 			}
@@ -250,7 +250,7 @@ func (rr *rowReader) calendarSpan(n int) (date.Date, date.Date) {
 			mark(col)
 		}
 	}
-	for f := range r.fills() {
+	for f := range rr.g.fills(r) {
 		if int(f.Col) >= rr.h.calendar.Col1 && int(f.Col) <= rr.h.calendar.Col2 && !rr.shading[[2]uint16{f.Col, f.Fill}] {
 			mark(int(f.Col))
 		}

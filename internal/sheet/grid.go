@@ -76,12 +76,13 @@ type cell struct {
 // sstCell marks a text cell whose v indexes the shared-string table.
 const sstCell = 1 << 63
 
-// Row is one stored row. Its cells are sorted by column and encoded
-// (rowenc.go); read them with Grid.Cell, Grid.RowCells or Grid.cellsOf.
+// Row is one stored row. Its cells are sorted by column and encoded in
+// the grid's arena (rowenc.go); read them with Grid.Cell, Grid.RowCells
+// or Grid.cellsOf. It holds no pointer, so the rows of a large sheet
+// cost 16 bytes each and the collector never scans them.
 type Row struct {
 	Num      int
-	enc      []byte // the cells, then the fills (rowenc.go)
-	ncells   uint32
+	ref      uint32 // the cells, then the fills, in Grid.rows (rowenc.go)
 	Hidden   bool
 	Outline  uint8 // 0..7
 	hasFills bool
@@ -125,6 +126,11 @@ type Grid struct {
 	// pack encodes them into Rows; rows holds the encoded bytes.
 	staged []stagedRow
 	rows   rowArena
+	// more holds the rows added past Rows' capacity, in blocks, until
+	// flushRows puts them into Rows: an append would copy all the rows
+	// of a large sheet again and again as it grows them (some 5 times
+	// their final size allocated, for sheets without a <dimension>).
+	more [][]Row
 	// maxCol is the last column holding a value, kept by addRow.
 	maxCol int
 	// unsorted says that rows were added out of order: normalise sorts.
@@ -204,7 +210,7 @@ func (g *Grid) Cell(row, col int) Cell {
 
 // cellIn returns the cell of r at col; a zero Cell when empty.
 func (g *Grid) cellIn(r *Row, col int) Cell {
-	if c, ok := r.find(col); ok {
+	if c, ok := g.find(r, col); ok {
 		return g.view(c)
 	}
 	return Cell{}
@@ -260,7 +266,7 @@ func (g *Grid) store(c Cell) cell {
 // cellsOf yields the cells of r in column order.
 func (g *Grid) cellsOf(r *Row) iter.Seq[Cell] {
 	return func(yield func(Cell) bool) {
-		cc := r.cursor()
+		cc := g.cursor(r)
 		for c, ok := cc.next(); ok; c, ok = cc.next() {
 			if !yield(g.view(c)) {
 				return
@@ -272,15 +278,12 @@ func (g *Grid) cellsOf(r *Row) iter.Seq[Cell] {
 // RowCells returns the cells of the i-th stored row, in column order.
 func (g *Grid) RowCells(i int) []Cell {
 	r := &g.Rows[i]
-	out := make([]Cell, 0, r.ncells)
+	out := make([]Cell, 0, g.cellCount(r))
 	for c := range g.cellsOf(r) {
 		out = append(out, c)
 	}
 	return out
 }
-
-// cellCount returns how many cells r holds.
-func (r *Row) cellCount() int { return int(r.ncells) }
 
 // pack encodes the rows a reader built in place, in their order, and
 // leaves them as the grid's rows.
@@ -299,28 +302,89 @@ func (g *Grid) pack() {
 		buf = g.addRow(buf, r.Num, r.Hidden, r.Outline, cs, r.Fills)
 	}
 	g.staged = nil
+	g.flushRows()
 }
 
 // addRow encodes a row (cells sorted by column) after the rows stored,
 // with buf as scratch, which it returns.
 func (g *Grid) addRow(buf []byte, num int, hidden bool, outline int, cs []cell, fills []FillCell) []byte {
 	buf = encodeRow(buf[:0], cs, fills)
-	if n := len(g.Rows); n > 0 && g.Rows[n-1].Num >= num {
+	if last := g.lastRow(); last != nil && last.Num >= num {
 		g.unsorted = true
 	}
-	g.Rows = append(g.Rows, Row{Num: num, enc: g.rows.store(buf), ncells: uint32(len(cs)), Hidden: hidden, Outline: uint8(outline), hasFills: len(fills) > 0})
+	r := Row{Num: num, ref: g.rows.store(buf), Hidden: hidden, Outline: uint8(outline), hasFills: len(fills) > 0}
+	if len(g.Rows) < cap(g.Rows) && g.more == nil {
+		g.Rows = append(g.Rows, r)
+	} else {
+		if k := len(g.more) - 1; k < 0 || len(g.more[k]) == cap(g.more[k]) {
+			g.more = append(g.more, make([]Row, 0, moreRows))
+		}
+		k := len(g.more) - 1
+		g.more[k] = append(g.more[k], r)
+	}
 	if n := len(cs); n > 0 && int(cs[n-1].col) > g.maxCol {
 		g.maxCol = int(cs[n-1].col)
 	}
 	return buf
 }
 
+// moreRows is the size of a block of Grid.more.
+const moreRows = 4096
+
+// lastRow returns the row added last, or nil.
+func (g *Grid) lastRow() *Row {
+	if k := len(g.more) - 1; k >= 0 {
+		return &g.more[k][len(g.more[k])-1]
+	}
+	if n := len(g.Rows); n > 0 {
+		return &g.Rows[n-1]
+	}
+	return nil
+}
+
+// dropLastRow forgets the row added last when it holds nothing: no
+// cell, no fill and no outline level. It reports whether it did.
+func (g *Grid) dropLastRow() bool {
+	r := g.lastRow()
+	if r == nil || r.ref != noRef || r.Outline != 0 {
+		return false
+	}
+	if k := len(g.more) - 1; k >= 0 {
+		if g.more[k] = g.more[k][:len(g.more[k])-1]; len(g.more[k]) == 0 {
+			g.more = g.more[:k]
+		}
+		return true
+	}
+	g.Rows = g.Rows[:len(g.Rows)-1]
+	return true
+}
+
+// flushRows puts the rows added past Rows' capacity into Rows, which is
+// then made once at its final size. A reader calls it when its rows
+// are all added.
+func (g *Grid) flushRows() {
+	if g.more == nil {
+		return
+	}
+	n := len(g.Rows)
+	for _, m := range g.more {
+		n += len(m)
+	}
+	rows := make([]Row, len(g.Rows), n)
+	copy(rows, g.Rows)
+	for _, m := range g.more {
+		rows = append(rows, m...)
+	}
+	g.Rows, g.more = rows, nil
+}
+
 // unpack turns the stored rows back into staged rows, for sorting.
 func (g *Grid) unpack() {
+	g.flushRows()
 	g.staged = make([]stagedRow, len(g.Rows))
 	for i := range g.Rows {
 		r := &g.Rows[i]
-		g.staged[i] = stagedRow{Num: r.Num, Hidden: r.Hidden, Outline: int(r.Outline), cells: r.decoded(nil), Fills: r.Fills()}
+		g.staged[i] = stagedRow{Num: r.Num, Hidden: r.Hidden, Outline: int(r.Outline), cells: g.decoded(r, nil), Fills: g.fillsOf(r)}
 	}
 	g.Rows, g.rows, g.maxCol, g.unsorted = nil, rowArena{}, 0, false
 }

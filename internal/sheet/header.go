@@ -288,7 +288,7 @@ func detectIn(g *Grid, kind project.Kind, fixedRows []int, overrides map[int]str
 			if row.Num > area.Row2 {
 				break
 			}
-			if stringCells(&row) < 2 && !coveredByMerge(g, row.Num) {
+			if stringCells(g, &row) < 2 && !coveredByMerge(g, row.Num) {
 				continue
 			}
 			for h := 1; h <= maxHeaderHeight; h++ {
@@ -333,9 +333,9 @@ func hasKeyField(cols []Column) bool {
 	return false
 }
 
-func stringCells(r *Row) int {
+func stringCells(g *Grid, r *Row) int {
 	n := 0
-	for c := range r.stored() {
+	for c := range g.stored(r) {
 		if c.kind == String {
 			n++
 		}
@@ -584,7 +584,7 @@ func bandRowsOK(g *Grid, r, h int) bool {
 		if row > r && coveredByMerge(g, row) {
 			continue
 		}
-		if rw == nil || stringCells(rw) < 2 {
+		if rw == nil || stringCells(g, rw) < 2 {
 			return false
 		}
 	}
@@ -635,7 +635,7 @@ func filled(g *Grid, h *header, col int) int {
 		if r.Num > first+500 {
 			break
 		}
-		if _, ok := r.find(col); ok {
+		if _, ok := g.find(r, col); ok {
 			n++
 		}
 	}

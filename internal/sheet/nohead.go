@@ -29,7 +29,7 @@ func valuesOnlyHeader(g *Grid, kind project.Kind) *header {
 	h := &header{kind: project.KindWBS, rows: []int{g.Rows[0].Num - 1}, area: Range{Row1: 1, Col1: 1, Row2: headerSearchRows, Col2: maxCol}}
 	cols := map[int]bool{}
 	for i := range g.Rows[:min(len(g.Rows), profileRows)] {
-		for c := range g.Rows[i].stored() {
+		for c := range g.stored(&g.Rows[i]) {
 			cols[int(c.col)] = true
 		}
 	}

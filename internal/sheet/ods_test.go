@@ -134,7 +134,7 @@ func TestODSHandWritten(t *testing.T) {
 	if !r2.Hidden || r2.Outline != 1 || g.Rows[2].Outline != 0 {
 		t.Errorf("row 2 hidden=%v outline=%d; row 3 outline %d", r2.Hidden, r2.Outline, g.Rows[2].Outline)
 	}
-	if fills := r2.Fills(); len(fills) != 3 || fills[0].Col != 5 || fills[2].Col != 7 || fills[0].Fill == 0 {
+	if fills := g.RowFills(1); len(fills) != 3 || fills[0].Col != 5 || fills[2].Col != 7 || fills[0].Fill == 0 {
 		t.Errorf("row 2 fills %+v, want E:G coloured and the white ones left out", fills)
 	}
 	if !g.HiddenCols[4] || g.HiddenCols[3] {

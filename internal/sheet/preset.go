@@ -174,7 +174,7 @@ func presetHeader(g *Grid, kind project.Kind, sc scorer, area Range) *header {
 		if r.Num > area.Row2 {
 			break
 		}
-		if stringCells(r) < 3 {
+		if stringCells(g, r) < 3 {
 			continue
 		}
 		keys := map[string]bool{}

@@ -530,7 +530,7 @@ func (rr *rowReader) fill(ps []parsed, row int) {
 	// The row is looked up and decoded once for all its fields.
 	rr.decoded = rr.decoded[:0]
 	if r := rr.g.row(row); r != nil {
-		rr.decoded = r.decoded(rr.decoded)
+		rr.decoded = rr.g.decoded(r, rr.decoded)
 	}
 	for _, s := range rr.slots {
 		for i, col := range s.cols {

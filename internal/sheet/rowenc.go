@@ -192,13 +192,21 @@ func decodeCell(b []byte, prev cell) (c cell, fill bool, n int) {
 	return c, fill, n
 }
 
-// encodeRow appends the encoding of cells (sorted by column) and then
-// fills to b.
+// encodeRow appends the encoding of a row to b: the number of its cells
+// (a uvarint) and the cells (sorted by column), then, when it has any,
+// the number of fills and the fills. A row of neither is no bytes.
 func encodeRow(b []byte, cells []cell, fills []FillCell) []byte {
+	if len(cells) == 0 && len(fills) == 0 {
+		return b
+	}
+	b = binary.AppendUvarint(b, uint64(len(cells)))
 	var prev cell
 	for _, c := range cells {
 		b = appendCell(b, c, prev, encTag(c))
 		prev = c
+	}
+	if len(fills) > 0 {
+		b = binary.AppendUvarint(b, uint64(len(fills)))
 	}
 	for _, f := range fills {
 		c := cell{col: f.Col, style: f.Fill}
@@ -208,35 +216,68 @@ func encodeRow(b []byte, cells []cell, fills []FillCell) []byte {
 	return b
 }
 
-// rowArena hands out the bytes of encoded rows from large chunks: one
-// allocation for many rows, and memory the collector need not scan. The
-// chunks start small and double up to arenaChunk, so that a book of
-// many small sheets does not hold a large chunk for each.
+// rowArena holds the bytes of encoded rows in chunks: one allocation for
+// many rows, memory the collector need not scan, and a Row that names
+// its bytes by a 32-bit ref instead of a slice (16 bytes a row, not 40).
+// A chunk is never grown, so what is stored stays where it is, and a
+// chunk the reading has passed can be let go (release). The chunks
+// start small and double up to arenaChunk, so that a book of many small
+// sheets does not hold a large chunk for each.
+//
+// A ref is chunk<<16 | offset. A row longer than bigRow has an
+// allocation of its own in big, its ref bigRef | index. The chunk index
+// has 15 bits, 32,767 chunks of 64 KB: 2 GB of encoded rows, past what
+// limits.GridCells lets a book hold (24 M cells of at most 16 bytes and
+// their rows, under 400 MB); store puts a row in big should it come to
+// that.
 type rowArena struct {
-	free []byte
-	next int // size of the next chunk
+	chunks [][]byte
+	big    [][]byte
+	next   int // capacity of the next chunk
 }
 
-const arenaChunk = 256 << 10
+const (
+	arenaChunk = 64 << 10
+	bigRow     = arenaChunk / 8
+	bigRef     = 1 << 31
+	// noRef is the ref of a row without cells or fills.
+	noRef = math.MaxUint32
+)
 
-// store returns a copy of enc in the arena.
-func (a *rowArena) store(enc []byte) []byte {
+// store keeps a copy of enc and returns its ref.
+func (a *rowArena) store(enc []byte) uint32 {
 	n := len(enc)
 	if n == 0 {
+		return noRef
+	}
+	k := len(a.chunks) - 1
+	if n <= bigRow && (k < 0 || len(a.chunks[k])+n > cap(a.chunks[k])) && len(a.chunks) < bigRef>>16 {
+		a.next = min(max(2*a.next, 4<<10), arenaChunk)
+		a.chunks = append(a.chunks, make([]byte, 0, a.next))
+		k++
+	}
+	if n > bigRow || k < 0 || len(a.chunks[k])+n > cap(a.chunks[k]) {
+		a.big = append(a.big, append([]byte(nil), enc...))
+		return bigRef | uint32(len(a.big)-1)
+	}
+	off := len(a.chunks[k])
+	a.chunks[k] = append(a.chunks[k], enc...)
+	return uint32(k)<<16 | uint32(off)
+}
+
+// bytes returns the stored bytes from ref on.
+func (a *rowArena) bytes(ref uint32) []byte {
+	if ref == noRef {
 		return nil
 	}
-	if n > arenaChunk/8 {
-		return append([]byte(nil), enc...)
+	if ref&bigRef != 0 {
+		return a.big[ref&^bigRef]
 	}
-	if len(a.free) < n {
-		a.next = min(max(2*a.next, 4<<10), arenaChunk)
-		a.free = make([]byte, max(a.next, n))
-	}
-	out := a.free[:n:n]
-	a.free = a.free[n:]
-	copy(out, enc)
-	return out
+	return a.chunks[ref>>16][ref&0xffff:]
 }
+
+// enc returns the bytes of r.
+func (g *Grid) enc(r *Row) []byte { return g.rows.bytes(r.ref) }
 
 // cellCursor reads the cells of a row in turn.
 type cellCursor struct {
@@ -245,7 +286,15 @@ type cellCursor struct {
 	left uint32 // cells not yet read
 }
 
-func (r *Row) cursor() cellCursor { return cellCursor{b: r.enc, left: r.ncells} }
+// cursor returns a cursor at the first cell of r.
+func (g *Grid) cursor(r *Row) cellCursor {
+	b := g.enc(r)
+	if len(b) == 0 {
+		return cellCursor{}
+	}
+	n, k := uvarint(b)
+	return cellCursor{b: b[k:], left: uint32(n)}
+}
 
 // next returns the next cell, or false after the last.
 func (cc *cellCursor) next() (cell, bool) {
@@ -300,9 +349,9 @@ func (cc *cellCursor) skim() (c cell, ok bool) {
 }
 
 // stored yields the stored cells of r in column order.
-func (r *Row) stored() iter.Seq[cell] {
+func (g *Grid) stored(r *Row) iter.Seq[cell] {
 	return func(yield func(cell) bool) {
-		cc := r.cursor()
+		cc := g.cursor(r)
 		for c, ok := cc.next(); ok; c, ok = cc.next() {
 			if !yield(c) {
 				return
@@ -311,11 +360,15 @@ func (r *Row) stored() iter.Seq[cell] {
 	}
 }
 
+// cellCount returns how many cells r holds.
+func (g *Grid) cellCount(r *Row) int { return int(g.cursor(r).left) }
+
 // find returns the stored cell of r at col: the cell findCell picks
 // in the decoded row, also where a column is written twice. It steps
 // over the cells before col reading only their columns and styles.
-func (r *Row) find(col int) (cell, bool) {
-	b, left := r.enc, r.ncells
+func (g *Grid) find(r *Row, col int) (cell, bool) {
+	cc := g.cursor(r)
+	b, left := cc.b, cc.left
 	var prev cell // col and style of the cell before b
 	i := 0
 	for ; left > 0; left-- {
@@ -394,17 +447,20 @@ func varintLen(b []byte) int {
 }
 
 // fills yields the marking fills of r's empty cells, by column.
-func (r *Row) fills() iter.Seq[FillCell] {
+func (g *Grid) fills(r *Row) iter.Seq[FillCell] {
 	return func(yield func(FillCell) bool) {
 		if !r.hasFills {
 			return
 		}
-		cc := r.cursor()
+		cc := g.cursor(r)
 		for _, ok := cc.next(); ok; _, ok = cc.next() {
 		}
-		for b, prev := cc.b, cc.prev; len(b) > 0; {
-			c, _, n := decodeCell(b, prev)
-			b, prev = b[n:], c
+		b, prev := cc.b, cc.prev
+		n, k := uvarint(b)
+		b = b[k:]
+		for ; n > 0; n-- {
+			c, _, k := decodeCell(b, prev)
+			b, prev = b[k:], c
 			if !yield(FillCell{Col: c.col, Fill: c.style}) {
 				return
 			}
@@ -412,19 +468,22 @@ func (r *Row) fills() iter.Seq[FillCell] {
 	}
 }
 
-// Fills returns the marking fills of r's empty cells, by column.
-func (r *Row) Fills() []FillCell {
+// RowFills returns the marking fills of the empty cells of the i-th
+// stored row, by column.
+func (g *Grid) RowFills(i int) []FillCell { return g.fillsOf(&g.Rows[i]) }
+
+func (g *Grid) fillsOf(r *Row) []FillCell {
 	var out []FillCell
-	for f := range r.fills() {
+	for f := range g.fills(r) {
 		out = append(out, f)
 	}
 	return out
 }
 
 // decoded returns the cells of r, in dst's storage.
-func (r *Row) decoded(dst []cell) []cell {
+func (g *Grid) decoded(r *Row, dst []cell) []cell {
 	dst = dst[:0]
-	cc := r.cursor()
+	cc := g.cursor(r)
 	for c, ok := cc.next(); ok; c, ok = cc.next() {
 		dst = append(dst, c)
 	}

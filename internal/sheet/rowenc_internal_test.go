@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"unsafe"
 )
 
 // TestRowEncoding stores rows of every kind of cell and value (numbers
@@ -56,15 +57,15 @@ func TestRowEncoding(t *testing.T) {
 		if r.Num != 7 || r.Outline != 3 || !r.Hidden {
 			t.Fatalf("trial %d: row %+v", trial, r)
 		}
-		if got := r.decoded(nil); !slices.Equal(got, cs) && len(cs) > 0 {
+		if got := g.decoded(r, nil); !slices.Equal(got, cs) && len(cs) > 0 {
 			t.Fatalf("trial %d: cells\n got %+v\nwant %+v", trial, got, cs)
 		}
-		if got := r.Fills(); !slices.Equal(got, fills) {
+		if got := g.fillsOf(r); !slices.Equal(got, fills) {
 			t.Fatalf("trial %d: fills %+v, want %+v", trial, got, fills)
 		}
 		for probe := 0; probe <= int(col)+2 && probe < 20000; probe += 1 + rnd.IntN(40) {
 			i, ok := findCell(cs, probe)
-			got, gotOK := r.find(probe)
+			got, gotOK := g.find(r, probe)
 			if ok != gotOK || ok && got != cs[i] {
 				t.Fatalf("trial %d: find(%d) = %+v %v, findCell %d %v in %+v", trial, probe, got, gotOK, i, ok, cs)
 			}
@@ -83,8 +84,44 @@ func TestFindDuplicateColumns(t *testing.T) {
 	g := &Grid{staged: []stagedRow{{Num: 1, cells: cs}}}
 	g.pack()
 	for col, want := range map[int]uint64{1: 1, 3: 3, 5: 5} {
-		if c, ok := g.Rows[0].find(col); !ok || c.v != want {
+		if c, ok := g.find(&g.Rows[0], col); !ok || c.v != want {
 			t.Errorf("find(%d) = %+v %v, want v %d", col, c, ok, want)
 		}
+	}
+}
+
+// TestRowSize pins a stored row at 16 bytes without a pointer: a sheet
+// filled to Excel's last row holds a million of them.
+func TestRowSize(t *testing.T) {
+	if n := unsafe.Sizeof(Row{}); n != 16 {
+		t.Errorf("Row is %d bytes, want 16", n)
+	}
+}
+
+// TestArenaRefs stores rows of every size, from one byte to several
+// chunks, and reads each back by its ref.
+func TestArenaRefs(t *testing.T) {
+	var a rowArena
+	rnd := rand.New(rand.NewPCG(5, 6))
+	var refs []uint32
+	var want [][]byte
+	for i := range 3000 {
+		n := 1 + rnd.IntN(300)
+		if i%100 == 0 {
+			n = bigRow - 1 + rnd.IntN(3*arenaChunk)
+		}
+		b := make([]byte, n)
+		for j := range b {
+			b[j] = byte(rnd.IntN(256))
+		}
+		refs, want = append(refs, a.store(b)), append(want, b)
+	}
+	for i, r := range refs {
+		if got := a.bytes(r); len(got) < len(want[i]) || !slices.Equal(got[:len(want[i])], want[i]) {
+			t.Fatalf("row %d (%d bytes) read back wrong", i, len(want[i]))
+		}
+	}
+	if a.store(nil) != noRef || a.bytes(noRef) != nil {
+		t.Error("an empty row must be stored as noRef")
 	}
 }

@@ -23,7 +23,7 @@ type rowWalk struct {
 func (g *Grid) walk(n int) *rowWalk {
 	w := &rowWalk{g: g, row: n}
 	if r := g.row(n); r != nil {
-		w.cc = r.cursor()
+		w.cc = g.cursor(r)
 		w.next, w.ok = w.cc.next()
 	}
 	return w

@@ -65,7 +65,7 @@ func sideBySide(g *Grid, kind project.Kind, h *header) []*header {
 func columnBlocks(g *Grid, h *header) [][2]int {
 	used := map[int]bool{}
 	mark := func(r *Row) {
-		for c := range r.stored() {
+		for c := range g.stored(r) {
 			used[int(c.col)] = true
 		}
 	}
@@ -140,7 +140,7 @@ func nextHeader(g *Grid, kind project.Kind, cur *header, probes *int) (*header, 
 	title := 0 // a lone text line after a blank row
 	for i := range data {
 		r := &data[i]
-		if r.cellCount() == 0 {
+		if g.cellCount(r) == 0 {
 			continue
 		}
 		gap := r.Num > prev+1

@@ -1,5 +1,10 @@
 package sheet
 
+import (
+	"bytes"
+	"strings"
+)
+
 // texts shares the strings of inline-string cells (t="str" or
 // "inlineStr", as streaming writers and many exports write every text):
 // a column of one status, one assignee or one remark repeated on 50,000
@@ -10,7 +15,7 @@ package sheet
 // once its first texts show it: there the lookup would only cost time.
 type texts struct {
 	g    *Grid
-	m    map[string]uint32 // raw (escaped) cell text -> index in g.text
+	m    map[string]uint64 // raw (escaped) cell text -> its place in g.text
 	cols []textCol         // by column, how its texts have repeated
 	last uint64            // index in g.text of the text get returned
 	used bool              // get was called for the current cell
@@ -23,7 +28,7 @@ type texts struct {
 type textCol struct {
 	seen, hits uint16
 	hasLast    bool
-	lastIdx    uint32
+	lastIdx    uint64
 	lastKey    string // m's key for lastIdx
 }
 
@@ -38,17 +43,23 @@ const (
 // get returns unescape(raw) for a cell of column col, kept in g.text at
 // t.last.
 func (t *texts) get(raw []byte, col int) string {
-	return share(t, raw, col, unescape)
+	return share(t, raw, col, func(t *textStore, raw []byte) (uint64, string) {
+		if bytes.IndexByte(raw, '&') < 0 && !bytes.Contains(raw, []byte("_x")) {
+			return add(t, raw) // what unescape would give: no copy in between
+		}
+		return add(t, unescape(raw))
+	})
 }
 
 // plain is get for text that needs no unescaping (a CSV field).
 func (t *texts) plain(s string, col int) string {
-	return share(t, s, col, func(s string) string { return s })
+	return share(t, s, col, add[string])
 }
 
-// share returns decode(raw), kept in g.text at t.last: the text stored
-// before when raw repeats in a column that shares, else a new entry.
-func share[T []byte | string](t *texts, raw T, col int, decode func(T) string) string {
+// share returns the text of raw (as store keeps it, decoded), kept in
+// g.text at t.last: the text stored before when raw repeats in a column
+// that shares, else a new entry.
+func share[T []byte | string](t *texts, raw T, col int, store func(*textStore, T) (uint64, string)) string {
 	t.used = true
 	if col >= len(t.cols) {
 		t.cols = append(t.cols, make([]textCol, col+1-len(t.cols))...)
@@ -69,56 +80,110 @@ func share[T []byte | string](t *texts, raw T, col int, decode func(T) string) s
 			if tc.hits < tryTexts {
 				tc.hits++
 			}
-			t.last = uint64(i)
-			text := t.g.text.at(uint64(i))
+			t.last = i
+			text := t.g.text.at(i)
 			if text == string(raw) { // the key itself, without a copy
 				tc.hasLast, tc.lastIdx, tc.lastKey = true, i, text
 			}
 			return text
 		}
 	}
-	s := decode(raw)
-	t.last = t.g.text.add(s)
+	var s string
+	t.last, s = store(&t.g.text, raw)
 	if share && len(raw) <= maxTextLen && len(t.m) < maxTexts {
 		if t.m == nil {
-			t.m = map[string]uint32{}
+			t.m = map[string]uint64{}
 		}
 		key := s // most texts have nothing to unescape: one copy serves both
 		if s != string(raw) {
 			key = string(raw)
 		}
-		t.m[key] = uint32(t.last)
-		tc.hasLast, tc.lastIdx, tc.lastKey = true, uint32(t.last), key
+		t.m[key] = t.last
+		tc.hasLast, tc.lastIdx, tc.lastKey = true, t.last, key
 	}
 	return s
 }
 
-// textStore is a grid's list of cell texts, in blocks of a fixed size: a
-// sheet of millions of text cells grows it without copying the list
-// again and again (a slice doubling leaves its old copies for the
-// collector, which at 3 M cells added some 100 MB to the peak).
-type textStore struct{ blocks [][]string }
-
-const textBlock = 1 << 12
-
-// add appends s and returns its index.
-func (t *textStore) add(s string) uint64 {
-	n := len(t.blocks)
-	if n == 0 || len(t.blocks[n-1]) == textBlock {
-		t.blocks = append(t.blocks, make([]string, 0, textBlock))
-		n++
-	}
-	t.blocks[n-1] = append(t.blocks[n-1], s)
-	return uint64((n-1)*textBlock + len(t.blocks[n-1]) - 1)
+// textStore keeps a grid's cell texts (inline strings, CSV fields, error
+// texts) in blocks of textBlock bytes, each text its length (a uvarint)
+// and then its bytes, named by its place: block<<textShift | offset. A
+// text held as a string of its own costs an allocation rounded up to
+// its size class and a 16-byte header in a list of them, 112 bytes a
+// row of the full-height WBS; in a block it costs its bytes and one.
+//
+// A block is filled in a strings.Builder grown to its size once, so it
+// is never moved: the texts handed out are substrings of it, valid for
+// good, which the records keep. A block holds some 500 texts of a WBS
+// row's size, so the records kept of a sheet hold little of it beyond
+// their own text, and a book's texts can be let go block by block. A
+// text longer than longText is a string of its own in long, named
+// longText | its index there.
+type textStore struct {
+	blocks []string // the texts, block by block; the last one is cur's
+	cur    strings.Builder
+	long   []string // texts longer than longText
+	n      int      // texts held
 }
 
-// at returns the text at index i.
-func (t *textStore) at(i uint64) string { return t.blocks[i/textBlock][i%textBlock] }
+const (
+	textShift = 14
+	textBlock = 1 << textShift
+	longText  = textBlock / 8
+	longFlag  = 1 << 62
+)
+
+// add keeps s and returns where, and the text as kept.
+func add[T []byte | string](t *textStore, s T) (uint64, string) {
+	t.n++
+	n := len(s)
+	if n > longText {
+		t.long = append(t.long, string(s))
+		return longFlag | uint64(len(t.long)-1), t.long[len(t.long)-1]
+	}
+	if len(t.blocks) == 0 || t.cur.Len()+n+2 > textBlock {
+		t.cur = strings.Builder{}
+		t.cur.Grow(textBlock)
+		t.blocks = append(t.blocks, "")
+	}
+	off := t.cur.Len()
+	if n < 0x80 {
+		t.cur.WriteByte(byte(n))
+	} else {
+		t.cur.WriteByte(byte(n) | 0x80)
+		t.cur.WriteByte(byte(n >> 7))
+	}
+	switch s := any(s).(type) {
+	case []byte:
+		t.cur.Write(s)
+	case string:
+		t.cur.WriteString(s)
+	}
+	k := len(t.blocks) - 1
+	t.blocks[k] = t.cur.String()
+	at := t.cur.Len() - n
+	return uint64(k)<<textShift | uint64(off), t.blocks[k][at : at+n]
+}
+
+// add is add for a Cell's text.
+func (t *textStore) add(s string) uint64 {
+	i, _ := add(t, s)
+	return i
+}
+
+// at returns the text at i.
+func (t *textStore) at(i uint64) string {
+	if i&longFlag != 0 {
+		return t.long[i&^longFlag]
+	}
+	b := t.blocks[i>>textShift]
+	off := int(i & (textBlock - 1))
+	n := int(b[off])
+	if n < 0x80 {
+		return b[off+1 : off+1+n]
+	}
+	n = n&0x7f | int(b[off+1])<<7
+	return b[off+2 : off+2+n]
+}
 
 // len returns how many texts t holds.
-func (t *textStore) len() int {
-	if len(t.blocks) == 0 {
-		return 0
-	}
-	return (len(t.blocks)-1)*textBlock + len(t.blocks[len(t.blocks)-1])
-}
+func (t *textStore) len() int { return t.n }

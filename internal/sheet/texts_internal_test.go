@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"math"
+	"math/rand/v2"
 	"strconv"
 	"testing"
 )
@@ -78,5 +79,42 @@ func TestStoredCellRoundTrip(t *testing.T) {
 	}
 	if got := g.view(cell{v: sstCell | 0, col: 7, kind: String}); got.Str != "共有" || got.Col != 7 {
 		t.Errorf("shared string read as %+v", got)
+	}
+}
+
+// TestTextStoreBlocks adds texts of every length up to past longText,
+// as bytes and as strings, across many blocks, and reads each back: the
+// text at its place, and the string add returned, unchanged by all the
+// texts added after it.
+func TestTextStoreBlocks(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(3, 4))
+	var ts textStore
+	var at []uint64
+	var got, want []string
+	for i := range 20000 {
+		n := rnd.IntN(200)
+		if i%50 == 0 {
+			n = longText - 2 + rnd.IntN(5) // around the long-text threshold
+		}
+		b := make([]byte, n)
+		for j := range b {
+			b[j] = byte(rnd.IntN(256))
+		}
+		var p uint64
+		var s string
+		if i%2 == 0 {
+			p, s = add(&ts, b)
+		} else {
+			p, s = add(&ts, string(b))
+		}
+		at, got, want = append(at, p), append(got, s), append(want, string(b))
+	}
+	for i := range at {
+		if ts.at(at[i]) != want[i] || got[i] != want[i] {
+			t.Fatalf("text %d (%d bytes) read back wrong", i, len(want[i]))
+		}
+	}
+	if ts.len() != len(want) || len(ts.blocks) < 50 {
+		t.Errorf("%d texts in %d blocks", ts.len(), len(ts.blocks))
 	}
 }

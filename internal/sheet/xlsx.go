@@ -402,6 +402,7 @@ const (
 // its cells sorted (sheetReader.endRow); rows out of order go back to be
 // staged and sorted here, as every row was before.
 func (g *Grid) normalise() {
+	g.flushRows()
 	if g.unsorted {
 		g.unpack()
 	}

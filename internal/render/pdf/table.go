@@ -196,6 +196,10 @@ type tableDraw struct {
 	pending []laidRow // the first rows, until the table starts
 	started bool
 	i       int // rows drawn
+	// tail is the last rows added, not drawn yet: the table's last row
+	// is drawn only once it is known to be the last (see end).
+	tail   []laidRow
+	onPage int // rows drawn whole on this page below its header
 }
 
 // beginTable starts drawing t's columns at x; its rows come from add.
@@ -220,7 +224,17 @@ func (d *tableDraw) add(cells []cell) {
 		}
 		return
 	}
-	d.row(r)
+	d.push(r)
+}
+
+// push draws rows up to the last two added: those wait for end, which
+// keeps the last row from being left alone on a page.
+func (d *tableDraw) push(r laidRow) {
+	d.tail = append(d.tail, r)
+	if len(d.tail) > 2 {
+		d.row(d.tail[0])
+		d.tail = append(d.tail[:0], d.tail[1:]...)
+	}
 }
 
 // start keeps the room for the header and the first rows on this page,
@@ -230,17 +244,37 @@ func (d *tableDraw) start() {
 	d.w.need(startHeight(d.head, d.pending, d.lh))
 	d.drawHead()
 	for _, r := range d.pending {
-		d.row(r)
+		d.push(r)
 	}
 	d.pending = nil
 }
 
-// end draws what is still waiting.
+// end draws what is still waiting. When the last row would be the only
+// one on a new page (a widow) and the row before it can go there with it,
+// the page breaks one row earlier.
 func (d *tableDraw) end() {
 	if !d.started {
 		d.start()
 	}
+	if len(d.tail) == 2 && d.widow(d.tail[0], d.tail[1]) {
+		d.w.newPage()
+		d.drawHead()
+	}
+	for _, r := range d.tail {
+		d.row(r)
+	}
+	d.tail = nil
 	d.w.color(black)
+}
+
+// widow reports whether drawing p and then last from here leaves last
+// alone on the next page while both fit there: p fits on this page and
+// last does not, and this page keeps at least two rows of the table above
+// p (moving p must not leave one row alone here instead).
+func (d *tableDraw) widow(p, last laidRow) bool {
+	hp, hl := p.height(0, d.lh), last.height(0, d.lh)
+	room := bottom - d.w.y
+	return d.onPage >= 2 && hp <= room && hp+hl > room && hp+hl <= bottom-topRest-d.headH
 }
 
 func (d *tableDraw) drawHead() {
@@ -250,6 +284,7 @@ func (d *tableDraw) drawHead() {
 	w.color(white)
 	w.rowText(d.head, 0, math.MaxInt, d.x, d.widths, d.t, true)
 	w.y += d.headH
+	d.onPage = 0
 }
 
 // row draws one laid-out row, across pages when it must.
@@ -264,6 +299,7 @@ func (d *tableDraw) row(r laidRow) {
 			w.rowBox(r, i, x, widths, h)
 			w.rowText(r, from, math.MaxInt, x, widths, d.t, false)
 			w.y += h
+			d.onPage++
 			return
 		}
 		fit := int((room - 2*cellPadY) / lh)
