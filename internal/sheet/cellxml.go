@@ -14,17 +14,17 @@ import (
 
 // setCellKind decodes the cell's text by type; false when the cell is
 // empty. It is setCell with the type already classified.
-func setCellKind(c *Cell, kind cellKind, text []byte, hasValue bool, sst []string, texts *texts) bool {
+func setCellKind(c *Cell, kind cellKind, text []byte, hasValue bool, sst *sharedStrings, texts *texts) bool {
 	if !hasValue {
 		return false
 	}
 	switch kind {
 	case cellShared:
 		i, ok := smallIndex(text)
-		if !ok || i >= len(sst) {
+		if !ok || i >= sst.len() {
 			return false
 		}
-		c.Kind, c.Str = String, sst[i]
+		c.Kind, c.Str = String, sst.get(i)
 	case cellText:
 		c.Kind, c.Str = String, texts.get(text, int(c.Col))
 	case cellBool:

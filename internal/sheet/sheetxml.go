@@ -436,7 +436,7 @@ func (sr *sheetReader) endCell() error {
 				}
 			}
 			sr.row.cells = append(sr.row.cells, sr.stored(cell))
-		} else if sr.kind == cellShared && sr.hasValue && !sharedIndexOK(sr.text, len(wb.strings)) {
+		} else if sr.kind == cellShared && sr.hasValue && !sharedIndexOK(sr.text, wb.strings.len()) {
 			return sr.badSharedIndex() // the text is lost, not empty (damage.go)
 		} else if int(cell.Style) < len(wb.styles) && wb.styles[cell.Style].Fill != 0 {
 			// An empty coloured cell: a Gantt bar drawn by fills.
