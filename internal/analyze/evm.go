@@ -2,12 +2,12 @@ package analyze
 
 import (
 	"math"
-	"strconv"
 
 	"github.com/pmokit/pmo/internal/calendar"
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/project"
+	"github.com/pmokit/pmo/internal/value"
 )
 
 // leaf holds one leaf task's figures as of the status date.
@@ -156,7 +156,7 @@ func zeroActual(l leaf) bool {
 func zeroActualFindings(leaves []leaf, fs *diag.Findings) {
 	for _, l := range leaves {
 		if zeroActual(l) {
-			fs.Add(diag.Warning, "actual-effort-zero", l.t.Cell("actual_effort"), "task %q is %s%% done but its actual effort is 0; it is left out of CPI until the effort is filled in", l.t.Name, strconv.FormatFloat(l.progress, 'f', -1, 64))
+			fs.Add(diag.Warning, "actual-effort-zero", l.t.Cell("actual_effort"), "task %q is %s%% done but its actual effort is 0; it is left out of CPI until the effort is filled in", l.t.Name, value.ShowNumber(l.progress))
 		}
 	}
 }

@@ -3,10 +3,10 @@ package analyze
 import (
 	"fmt"
 	"slices"
-	"strconv"
 
 	"github.com/pmokit/pmo/internal/config"
 	"github.com/pmokit/pmo/internal/project"
+	"github.com/pmokit/pmo/internal/value"
 )
 
 // Level is a RAG colour, or Unknown when the inputs are too thin to judge.
@@ -193,12 +193,12 @@ func ratioReason(dim, name string, v *float64, amber, red float64) Reason {
 // print the threshold itself for a value just below it ("0.8499", not "0.85 < 0.85").
 func ratioText(v, threshold float64) string {
 	for prec := 2; prec < 6; prec++ {
-		s := strconv.FormatFloat(v, 'f', prec, 64)
-		if v >= threshold || s != strconv.FormatFloat(threshold, 'f', prec, 64) {
+		s := value.ShowFixed(v, prec)
+		if v >= threshold || s != value.ShowFixed(threshold, prec) {
 			return s
 		}
 	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
+	return value.ShowNumber(v)
 }
 
 func milestoneReason(ms []Milestone) Reason {

@@ -169,3 +169,21 @@ func TestWorkloadWeekendTask(t *testing.T) {
 		t.Errorf("weeks %v load %v overdue %v; want 2 pd in the week of 11-30", wl.Weeks, wl.Load, wl.Overdue)
 	}
 }
+
+// TestZeroActualEffortTinyProgress: a progress of 5e-324 % (a cell typed
+// so) is shown short in the finding, not as 324 digits.
+func TestZeroActualEffortTinyProgress(t *testing.T) {
+	t.Parallel()
+	b := span("B", day(2026, 11, 2), day(2026, 11, 13), project.NumOf(10))
+	b.Progress, b.ActualEffort = project.NumOf(5e-324), project.NumOf(0)
+	r := run(newConfig(), day(2026, 11, 20), b)
+	for _, f := range r.Findings {
+		if f.Rule == "actual-effort-zero" {
+			if !strings.Contains(f.Message, "is 4.94066E-324% done") || !strings.Contains(f.MessageJA, "4.94066E-324") {
+				t.Errorf("finding %q / %q, want the progress as 4.94066E-324", f.Message, f.MessageJA)
+			}
+			return
+		}
+	}
+	t.Error("no actual-effort-zero finding")
+}

@@ -18,6 +18,7 @@ import (
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/history"
 	"github.com/pmokit/pmo/internal/pipeline"
+	"github.com/pmokit/pmo/internal/value"
 	"github.com/spf13/pflag"
 )
 
@@ -202,7 +203,7 @@ func ptrFixed(p *float64, prec int) string {
 	if p == nil {
 		return ""
 	}
-	return strconv.FormatFloat(*p, 'f', prec, 64)
+	return value.ShowFixed(*p, prec)
 }
 
 func ptrInt(p *int) string {

@@ -11,6 +11,7 @@ import (
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/pipeline"
 	"github.com/pmokit/pmo/internal/report"
+	"github.com/pmokit/pmo/internal/value"
 	"github.com/spf13/pflag"
 )
 
@@ -131,7 +132,7 @@ func f2(p *float64) string {
 	if p == nil {
 		return "-"
 	}
-	return fmt.Sprintf("%.2f", *p)
+	return value.ShowFixed(*p, 2)
 }
 
 // printStatus prints the figures for people: aligned, rounded, in lang.

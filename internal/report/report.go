@@ -18,6 +18,7 @@ import (
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/project"
+	"github.com/pmokit/pmo/internal/value"
 )
 
 // Document is everything a tracker or report shows.
@@ -161,7 +162,7 @@ func kpis(a *analyze.Result, l Labels) []KPI {
 func ratioK(key string, v *float64, lv analyze.Level, l Labels) KPI {
 	k := KPI{Key: key, Label: l.Get("kpi." + key), Value: "-", Level: lv}
 	if v != nil {
-		k.Value, k.Num = fmt.Sprintf("%.2f", *v), v
+		k.Value, k.Num = value.ShowFixed(*v, 2), v
 	}
 	return k
 }

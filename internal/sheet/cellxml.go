@@ -179,26 +179,26 @@ func cellAttrs(attrs []byte) (ref []byte, style int, typ []byte) {
 // anything else, for cellAttrs' general loop.
 func plainCellAttrs(a []byte) (ref []byte, style int, typ []byte, ok bool) {
 	var haveS bool
-	for i := 0; i < len(a); {
-		if a[i] != ' ' {
+	// a is resliced past each attribute rather than indexed from its
+	// start: the loop runs for every cell, and this way it checks no
+	// bound twice.
+	for len(a) > 0 {
+		if a[0] != ' ' {
 			return nil, 0, nil, false
 		}
-		i++
-		if i == len(a) {
+		if len(a) == 1 {
 			break // a space before "/>"
 		}
-		if i+2 >= len(a) || a[i+1] != '=' || a[i+2] != '"' {
+		if len(a) < 4 || a[2] != '=' || a[3] != '"' {
 			return nil, 0, nil, false
 		}
-		key, j := a[i], i+3
-		for j < len(a) && a[j] != '"' {
-			j++
-		}
-		if j == len(a) {
+		key, v := a[1], a[4:]
+		j := bytes.IndexByte(v, '"')
+		if j < 0 {
 			return nil, 0, nil, false
 		}
-		val := a[i+3 : j : j]
-		i = j + 1
+		val := v[:j:j]
+		a = v[j+1:]
 		switch key {
 		case 'r':
 			if ref == nil {

@@ -1,10 +1,6 @@
 package sheet
 
-import (
-	"strings"
-
-	"github.com/pmokit/pmo/internal/diag"
-)
+import "strings"
 
 // Day-first dates. Japanese sheets write 4/1 for April 1st, and so does
 // the reader by default; sheets made with European habits write 1/4 and
@@ -64,48 +60,6 @@ func swapDayMonth(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
-}
-
-// inferDayFirst marks the date columns whose text is written day first
-// (see above) and says so in a finding at the column's header.
-func (rr *rowReader) inferDayFirst() {
-	rows := rr.h.dataRows(rr.g)
-	for _, c := range rr.h.cols {
-		if fieldTypes[c.Field] != dateField {
-			continue
-		}
-		dayFirst, monthFirst := false, false
-		example, first := "", 0
-		for i := range rows {
-			cell := rr.g.cellIn(&rows[i], c.Col)
-			if cell.Kind != String || strings.IndexByte(cell.Str, '/') < 0 {
-				continue
-			}
-			slashPairs(cell.Str, func(a, b, _, _ int) {
-				if a > 12 && a <= 31 && b >= 1 && b <= 12 {
-					if !dayFirst {
-						example, first = cell.Str, a
-					}
-					dayFirst = true
-				}
-				if b > 12 {
-					monthFirst = true
-				}
-			})
-			if monthFirst {
-				break
-			}
-		}
-		if !dayFirst || monthFirst {
-			continue
-		}
-		if rr.dayFirst == nil {
-			rr.dayFirst = map[int]bool{}
-		}
-		rr.dayFirst[c.Col] = true
-		row := rr.h.rows[len(rr.h.rows)-1]
-		rr.findings.Add(diag.Info, "dates-day-first", rr.g.Pos(row, c.Col), "column %q writes dates day first (%q: there is no month %d): its dates are read as day/month", c.Header, example, first)
-	}
 }
 
 // dateText returns the text of a date cell as the date reader should

@@ -28,6 +28,9 @@ type Options struct {
 	// clearChunks clears a rowPipe chunk as it goes back to be typed
 	// over, as the typing would: a value records kept of it shows.
 	clearChunks bool
+	// noMemo types every cell afresh, without typeMemo: the tests read
+	// tables both ways and compare.
+	noMemo bool
 }
 
 // Override maps a field to a header text or a column number.

@@ -102,6 +102,7 @@ type rowReader struct {
 	width    int
 	spare    [][]parsed         // row buffers to reuse
 	decoded  []cell             // the cells of the row fill types, decoded once for all its fields
+	memo     typeMemo           // the cells fill typed, by column (typememo.go)
 	parents  []string           // open parent names per name column
 	cal      []calDay           // dated columns of the Gantt area, by column
 	shading  map[[2]uint16]bool // (column, fill) pairs that shade, not mark
@@ -139,10 +140,7 @@ func newRowReader(g *Grid, h *header, opt *Options, fs *diag.Findings) *rowReade
 			rr.fields[c.Field] = append(rr.fields[c.Field], c.Col)
 		}
 	}
-	for _, col := range rr.fields["progress"] {
-		rr.scale[col] = rr.progressScale(col)
-	}
-	rr.inferDayFirst()
+	rr.scanColumns() // progress scales and day-first date columns (colscan.go)
 	if h.kind == project.KindRisks {
 		rr.percentLevels()
 	}
@@ -182,40 +180,6 @@ func (rr *rowReader) oddScale(c Cell, raw string, percent bool, scale int, read 
 // 57.99999999999999; 4.94066E-324, not 324 digits).
 func trimFloat(v float64) string { return value.ShowNumber(v) }
 
-// progressScale decides whether a progress column holds fractions (0.5)
-// or percents (50), by majority of the values that tell (above 1.5, or
-// strictly between 0 and 1), so one stray value does not flip the column.
-func (rr *rowReader) progressScale(col int) int {
-	percents, fractions := 0, 0
-	count := func(n float64) {
-		switch {
-		case n > 1.5:
-			percents++
-		case n > 0 && n < 1:
-			fractions++
-		}
-	}
-	rows := rr.h.dataRows(rr.g)
-	for i := range rows {
-		r := &rows[i]
-		c := rr.g.cellIn(r, col)
-		switch c.Kind {
-		case Number:
-			if !rr.g.style(c).Percent {
-				count(c.Num)
-			}
-		case String:
-			if n, ok := value.ParseNumber(c.Str); ok && !strings.ContainsAny(c.Str, "%％") {
-				count(n)
-			}
-		}
-	}
-	if percents > 0 && percents >= fractions {
-		return 100
-	}
-	return 1
-}
-
 // cell returns the cell for field in row: through merges, except for name
 // columns, where a merge marks a parent spanning its children's rows.
 func (rr *rowReader) cell(cs []cell, row, col int, field string) (Cell, int, int) {
@@ -239,7 +203,7 @@ func (rr *rowReader) slotFields() {
 		names = append(names, f)
 	}
 	slices.Sort(names)
-	rr.slots, rr.slotOf, rr.width, rr.recent = nil, map[string]int{}, 0, slotCache{}
+	rr.slots, rr.slotOf, rr.width, rr.recent, rr.memo = nil, map[string]int{}, 0, slotCache{}, typeMemo{}
 	var cols []int
 	for _, f := range names {
 		rr.slotOf[f] = len(rr.slots)
@@ -532,9 +496,13 @@ func (rr *rowReader) fill(ps []parsed, row int) {
 	if r := rr.g.row(row); r != nil {
 		rr.decoded = rr.g.decoded(r, rr.decoded)
 	}
-	for _, s := range rr.slots {
+	if rr.memo.cols == nil {
+		rr.memo = newTypeMemo(rr.width, rr.estimate())
+	}
+	for j := range rr.slots {
+		s := &rr.slots[j]
 		for i, col := range s.cols {
-			ps[s.start+i] = rr.readAs(rr.decoded, row, col, s.field, s.typ)
+			ps[s.start+i] = rr.readMemo(s.start+i, rr.decoded, row, col, s)
 		}
 	}
 }

@@ -57,7 +57,7 @@ func newRowPipe(rr *rowReader, rows []Row) *rowPipe {
 		p.free <- &typedRows{ps: make([]parsed, 0, pipeChunk*rr.width)}
 	}
 	w := *rr // the typing's own reader: findings and sawRange go to the chunk
-	w.spare, w.findings, w.decoded = nil, nil, nil
+	w.spare, w.findings, w.decoded, w.memo = nil, nil, nil, typeMemo{}
 	go p.typeRows(&w, rows)
 	return p
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/pmokit/pmo/internal/analyze"
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/report"
+	"github.com/pmokit/pmo/internal/value"
 )
 
 // RenderPortfolio draws the portfolio PDF a steering committee reads
@@ -281,5 +282,5 @@ func ratio(v *float64) string {
 	if v == nil {
 		return "-"
 	}
-	return strconv.FormatFloat(*v, 'f', 2, 64)
+	return value.ShowFixed(*v, 2)
 }

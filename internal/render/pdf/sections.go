@@ -9,6 +9,7 @@ import (
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/project"
+	"github.com/pmokit/pmo/internal/value"
 )
 
 // maxRows caps the evidence tables: the report is read in minutes, the
@@ -227,7 +228,7 @@ func (w *writer) risks() {
 	for _, r := range top10 {
 		sc := cell{}
 		if r.Score != nil {
-			sc = cell{text: strconv.FormatFloat(*r.Score, 'f', -1, 64), bold: true, bg: scoreColor(*r.Score)}
+			sc = cell{text: value.ShowNumber(*r.Score), bold: true, bg: scoreColor(*r.Score)}
 		}
 		t.rows = append(t.rows, []cell{
 			{text: r.ID, pos: r.Source}, {text: r.Title, pos: r.Source}, {text: intStr(r.Probability)},

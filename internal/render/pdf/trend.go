@@ -11,6 +11,7 @@ import (
 	"github.com/pmokit/pmo/internal/date"
 	"github.com/pmokit/pmo/internal/diag"
 	"github.com/pmokit/pmo/internal/report"
+	"github.com/pmokit/pmo/internal/value"
 )
 
 // timeItems are page 1's lines about time: the forecast finish against the
@@ -85,7 +86,7 @@ func abs(n int) int {
 	return n
 }
 
-func num1(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
+func num1(v float64) string { return value.ShowNumber(math.Round(v*10) / 10) }
 
 // trends draws the page of trends: SPI, CPI and SPI(t) run by run, 課題推移,
 // the forecast figures and the tasks re-planned since the last run.

@@ -1,0 +1,72 @@
+package sheet
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+
+	"github.com/pmokit/pmo/internal/date"
+)
+
+// TestTypeMemoReadsAsAfresh reads tables whose cells repeat — among them
+// values that make a finding (dates that are not dates, error values, odd
+// progress scales, a date where a name belongs) and periods in one cell —
+// with and without the typing memo, piped and in turn: records, counts
+// and findings, in their order, must be the same.
+func TestTypeMemoReadsAsAfresh(t *testing.T) {
+	t.Parallel()
+	csvOf := func(rows [][]any) []byte {
+		var b []byte
+		for _, r := range rows {
+			for i, v := range r {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				if v != nil {
+					b = append(b, fmt.Sprint(v)...)
+				}
+			}
+			b = append(b, '\n')
+		}
+		return b
+	}
+	opt := Options{From: date.Of(2026, 1, 5), To: date.Of(2026, 12, 25), Near: date.Of(2026, 6, 1)}
+	for _, n := range []int{40, 900, pipeFrom + pipeChunk + 5} {
+		for _, tc := range []struct {
+			name string
+			rows [][]any
+		}{
+			{"wbs.csv", wbsRows(n)},
+			{"pairs.csv", pairRows(n)},
+			{"issues.csv", issueRows(n)},
+		} {
+			t.Run(fmt.Sprint(tc.name, n), func(t *testing.T) {
+				read := func(noMemo bool) *Result {
+					b, err := Parse(tc.name, csvOf(tc.rows), OpenOptions{})
+					if err != nil {
+						t.Fatal(err)
+					}
+					o := opt
+					o.noMemo = noMemo
+					res, err := Read(b, o)
+					if err != nil {
+						t.Fatal(err)
+					}
+					return res
+				}
+				memo, afresh := read(false), read(true)
+				if len(afresh.Findings) < n/30 {
+					t.Errorf("only %d findings: the rows should say more", len(afresh.Findings))
+				}
+				if !reflect.DeepEqual(memo, afresh) {
+					for i := range min(len(memo.Findings), len(afresh.Findings)) {
+						if memo.Findings[i] != afresh.Findings[i] {
+							t.Fatalf("finding %d:\n memo   %v\n afresh %v", i, memo.Findings[i], afresh.Findings[i])
+						}
+					}
+					t.Fatalf("reads with and without the memo differ (%d and %d findings)", len(memo.Findings), len(afresh.Findings))
+				}
+			})
+		}
+	}
+}
