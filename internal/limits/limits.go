@@ -79,18 +79,18 @@ const (
 	// 50 MB more than the cells kept.
 	Cells = 3_000_000
 	// GridCells bounds the non-empty cells and stored rows of one .xlsx
-	// book, which the reader keeps encoded (sheet/rowenc.go): some 2.5
-	// bytes a cell of a WBS, at most 16 bytes a number and 22 a text
-	// (with its string header; the text itself is TextBytes). A sheet
-	// filled to Excel's last row with 18 columns is 19.9 M (kept in some
-	// 100 MB); 24 M admits one of 21 columns (cells and rows are both
-	// charged: 22 columns are 24.1 M). The records typed from the rows
-	// and their strings come on top of the grid: the worst case measured
-	// (review, 01:40), 1,048,575 rows × 21 columns of distinct 1–4 byte
-	// texts, peaked at 1,056 MB in 15.5 s of CPU, about MemoryLimit; two
-	// such books read at once (batch --jobs 2) would double that, under
-	// MemoryMax. Time is bound by InflatedBytes: each cell takes at least
-	// 15 bytes of XML.
+	// book, which the reader keeps encoded (sheet/rowenc.go): some 3.5
+	// bytes a cell of a WBS, at most 16 bytes a cell, and 16 bytes a row;
+	// a text costs its bytes and one or two more besides (sheet/texts.go;
+	// the text itself is TextBytes). A sheet filled to Excel's last row
+	// with 18 columns is 19.9 M (kept in some 130 MB with its texts); 24 M
+	// admits one of 21 columns (cells and rows are both charged: 22
+	// columns are 24.1 M). The worst grid, 1,048,575 rows × 21 columns of
+	// distinct 1–4 byte texts, peaks at 272 MB in 4.5 s of CPU (639 MB
+	// when each text was a string of its own). The records typed from the
+	// rows come on top of the grid: the full-height WBS peaks at about
+	// 450 MB in all. Time is bound by InflatedBytes: each cell takes at
+	// least 15 bytes of XML.
 	GridCells = 24_000_000
 	// BookRows bounds the rows an .xlsx book keeps, and so the records
 	// read from them (a record is one or more rows; project.Task and its
@@ -105,8 +105,14 @@ const (
 	// CellTextBytes bounds one cell's text: Excel's 32,767 characters at
 	// up to 3 bytes each, with room for writers that exceed it a little.
 	CellTextBytes = 256 << 10
-	// SharedStrings bounds the shared-string table.
-	SharedStrings = 2_000_000
+	// SharedStrings bounds the shared-string table. A sheet saved by Excel
+	// to its last row with a distinct ID and name on each row holds 2.1 M
+	// (the 1,048,575-row genwbs WBS so saved: read in 9.9 s of CPU at a
+	// 446 MB peak, as its inline-string copy). An .xlsx entry costs 4
+	// bytes of index and 1–2 of length besides its text, which TextBytes
+	// bounds (sheet/texts.go): 4 M empty entries are 20 MB. An .xls holds
+	// its table as strings, 16 bytes and the text each: 64 MB at most.
+	SharedStrings = 4_000_000
 	// Styles bounds the cell formats (Excel allows 64,000).
 	Styles = 65_536
 	// Merges bounds the merged ranges of one sheet.

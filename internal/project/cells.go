@@ -43,7 +43,16 @@ type CellRef struct {
 // It also holds what every record of the table shares of its position,
 // the file and sheet, so a record's Source is its Layout's and its row:
 // 16 bytes of Cells instead of a 72-byte diag.Pos in every record.
+//
+// A record with cells of its own (a merge, a 予定/実績 pair) has a Layout
+// of its own too, which points at its table's and adds those cells.
 type Layout struct {
+	t   *table
+	own []CellRef // the record's own cells; nil in a table's layout
+}
+
+// table is what every record of one table shares.
+type table struct {
 	refs []CellRef // Row unused
 	at   diag.Pos  // the table's file and sheet; Row and Col unused
 	// exact marks a layout made for one record's position (SetSource),
@@ -55,14 +64,14 @@ type Layout struct {
 // left out) at the given columns of the table at (its file and sheet, or
 // for a CSV file its name; at's row and column are not used).
 func NewLayout(at diag.Pos, fields []string, cols []int) *Layout {
-	l := &Layout{at: at}
-	l.at.Row, l.at.Col = 0, 0
+	t := &table{at: at}
+	t.at.Row, t.at.Col = 0, 0
 	for i, f := range fields {
 		if n := fieldNumber(f); n >= 0 {
-			l.refs = append(l.refs, CellRef{Field: uint8(n), Col: int32(cols[i])})
+			t.refs = append(t.refs, CellRef{Field: uint8(n), Col: int32(cols[i])})
 		}
 	}
-	return l
+	return &Layout{t: t}
 }
 
 // Cells returns the cells of a record on row that read every field from
@@ -73,15 +82,15 @@ func (l *Layout) Cells(row int) Cells { return Cells{layout: l, row: int32(row)}
 // records that read none from its columns (a summary task made up of a
 // name column): their Cells know their source and only the cells set on
 // them.
-func (l *Layout) Bare() *Layout { return &Layout{at: l.at} }
+func (l *Layout) Bare() *Layout { return &Layout{t: &table{at: l.t.at}} }
 
-// col returns the layout's column for the field numbered field; ok is
+// col returns the table's column for the field numbered field; ok is
 // false when the layout has none (or there is no layout).
 func (l *Layout) col(field uint8) (int32, bool) {
-	if l == nil {
+	if l == nil || l.t == nil {
 		return 0, false
 	}
-	for _, r := range l.refs {
+	for _, r := range l.t.refs {
 		if r.Field == field {
 			return r.Col, true
 		}
@@ -93,22 +102,22 @@ func (l *Layout) col(field uint8) (int32, bool) {
 // table's Layout, and for each field read from another cell (or set
 // later) that cell. The zero value knows no cell.
 //
-// Few records have cells of their own (a merge, a 予定/実績 pair), so
-// they are kept behind one pointer rather than in a slice header every
-// record would carry: 24 bytes a record instead of 40. Set never changes
-// a list another copy of the Cells may share; it makes a new one.
+// It is one pointer and the row, 16 bytes: few records have cells of
+// their own, and those that do have a Layout of their own holding them
+// rather than a second pointer every record would carry. Set never
+// changes a Layout another copy of the Cells may share; it makes a new
+// one.
 type Cells struct {
 	layout *Layout
-	own    *[]CellRef
 	row    int32
 }
 
 // refs returns the cells of the record's own.
 func (c Cells) refs() []CellRef {
-	if c.own == nil {
+	if c.layout == nil {
 		return nil
 	}
-	return *c.own
+	return c.layout.own
 }
 
 // SourceAt returns the Cells of a record read at p that knows no cell of
@@ -122,11 +131,11 @@ func SourceAt(p diag.Pos) Cells {
 // source returns the position of the record: its table's and its row,
 // or the one SetSource gave it; the zero Pos when it has neither.
 func (c Cells) source() diag.Pos {
-	if c.layout == nil {
+	if c.layout == nil || c.layout.t == nil {
 		return diag.Pos{}
 	}
-	p := c.layout.at
-	if !c.layout.exact {
+	p := c.layout.t.at
+	if !c.layout.t.exact {
 		p.Row = int(c.row)
 	}
 	return p
@@ -135,9 +144,13 @@ func (c Cells) source() diag.Pos {
 // setSource makes p the record's position, keeping where its fields were
 // read from.
 func (c *Cells) setSource(p diag.Pos) {
-	l := &Layout{at: p, exact: true}
+	t := &table{at: p, exact: true}
+	l := &Layout{t: t}
 	if c.layout != nil {
-		l.refs = c.layout.refs
+		l.own = c.layout.own
+		if c.layout.t != nil {
+			t.refs = c.layout.t.refs
+		}
 	}
 	c.layout = l
 }
@@ -163,15 +176,18 @@ func (c *Cells) SetIndex(n, row, col int) {
 	old := c.refs()
 	own := make([]CellRef, len(old), len(old)+1)
 	copy(own, old)
-	c.own = &own
+	l := &Layout{own: own}
+	if c.layout != nil {
+		l.t = c.layout.t
+	}
+	c.layout = l
 	for i := range own {
 		if int(own[i].Field) == n {
 			own[i].Row, own[i].Col = int32(row), int32(col)
 			return
 		}
 	}
-	own = append(own, CellRef{Field: uint8(n), Row: int32(row), Col: int32(col)})
-	c.own = &own
+	l.own = append(own, CellRef{Field: uint8(n), Row: int32(row), Col: int32(col)})
 }
 
 func (c Cells) hasOwn(n uint8) bool {

@@ -27,7 +27,7 @@ import (
 // would say it was never there.
 func (sr *sheetReader) badSharedIndex() error {
 	return diag.Errorf(sr.at(), "the cell refers to shared string %q, but the workbook's shared string table holds %d: the workbook is damaged; save it again from Excel",
-		clip(sr.text), len(sr.wb.strings))
+		clip(sr.text), sr.wb.strings.len())
 }
 
 // sharedIndexOK reports whether a t="s" cell's value is an index into a

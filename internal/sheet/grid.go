@@ -118,7 +118,7 @@ type Grid struct {
 	// text holds the strings of text and error cells (those of shared
 	// strings are in sst, the workbook's table).
 	text textStore
-	sst  []string
+	sst  *sharedStrings
 
 	covered map[uint64]int32 // every cell of a merge (cellKey) -> index in Merges, built lazily
 
@@ -243,7 +243,7 @@ func (g *Grid) view(c cell) Cell {
 		out.Num = math.Float64frombits(c.v)
 	case String, ErrorValue:
 		if c.v&sstCell != 0 {
-			out.Str = g.sst[c.v&^sstCell]
+			out.Str = g.sst.get(int(c.v &^ sstCell))
 		} else {
 			out.Str = g.text.at(c.v)
 		}

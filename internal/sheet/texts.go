@@ -43,12 +43,15 @@ const (
 // get returns unescape(raw) for a cell of column col, kept in g.text at
 // t.last.
 func (t *texts) get(raw []byte, col int) string {
-	return share(t, raw, col, func(t *textStore, raw []byte) (uint64, string) {
-		if bytes.IndexByte(raw, '&') < 0 && !bytes.Contains(raw, []byte("_x")) {
-			return add(t, raw) // what unescape would give: no copy in between
-		}
-		return add(t, unescape(raw))
-	})
+	return share(t, raw, col, addXML)
+}
+
+// addXML keeps unescape(raw) in t.
+func addXML(t *textStore, raw []byte) (uint64, string) {
+	if bytes.IndexByte(raw, '&') < 0 && !bytes.Contains(raw, []byte("_x")) {
+		return add(t, raw) // what unescape would give: no copy in between
+	}
+	return add(t, unescape(raw))
 }
 
 // plain is get for text that needs no unescaping (a CSV field).
@@ -187,3 +190,42 @@ func (t *textStore) at(i uint64) string {
 
 // len returns how many texts t holds.
 func (t *textStore) len() int { return t.n }
+
+// sharedStrings is a workbook's shared-string table, kept as the cells'
+// own texts are (textStore): an entry costs its bytes, one or two more
+// and 4 bytes of index, rather than a string of its own and its 16-byte
+// header. The index fits 32 bits: the table's text is within
+// limits.TextBytes (128 MB), so its places stay under 2^28; a long text
+// is 1<<31 | its index in the store's long list.
+type sharedStrings struct {
+	store textStore
+	at    []uint32
+}
+
+// add appends unescape(raw) to the table and returns it.
+func (s *sharedStrings) add(raw []byte) string {
+	p, text := addXML(&s.store, raw)
+	if p&longFlag != 0 {
+		p = 1<<31 | p&^longFlag
+	}
+	s.at = append(s.at, uint32(p))
+	return text
+}
+
+// len returns the number of entries; a workbook without the table
+// (none read yet, or an .ods) has none.
+func (s *sharedStrings) len() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.at)
+}
+
+// get returns entry i (0 <= i < len).
+func (s *sharedStrings) get(i int) string {
+	p := uint64(s.at[i])
+	if p&(1<<31) != 0 {
+		p = longFlag | p&^(1<<31)
+	}
+	return s.store.at(p)
+}

@@ -62,7 +62,9 @@ func TestTextsShared(t *testing.T) {
 // the compact store as it was given, numbers bit for bit.
 func TestStoredCellRoundTrip(t *testing.T) {
 	t.Parallel()
-	g := &Grid{sst: []string{"共有"}}
+	sst := &sharedStrings{}
+	sst.add([]byte("共有"))
+	g := &Grid{sst: sst}
 	cells := []Cell{
 		{Col: 1, Kind: Number, Num: 46113, Style: 3},
 		{Col: 2, Kind: Number, Num: math.Copysign(0, -1)},

@@ -20,7 +20,7 @@ type workbook struct {
 	sheets   []sheetRef
 	date1904 bool
 	styles   []Style
-	strings  []string
+	strings  *sharedStrings
 	inflated int64
 	budget   budget
 	// ods marks an OpenDocument file's container: its damage is told in
@@ -77,7 +77,7 @@ func openWorkbook(file string, zr *zip.Reader) (*workbook, error) {
 	if err := wb.readSharedStrings(sst); err != nil {
 		return nil, err
 	}
-	wb.budget.tableLoaded(len(wb.strings))
+	wb.budget.tableLoaded(wb.strings.len())
 	return wb, nil
 }
 
@@ -340,15 +340,12 @@ func (wb *workbook) readSharedStrings(name string) error {
 	var cur []byte
 	inSI, inT, inPh := false, false, 0
 	pos := diag.Pos{File: wb.file}
-	add := func(s string) error {
-		if len(wb.strings) >= limits.SharedStrings {
+	wb.strings = &sharedStrings{}
+	add := func(raw []byte) error {
+		if wb.strings.len() >= limits.SharedStrings {
 			return limits.Over(pos, overSharedStrings, limits.SharedStrings, false)
 		}
-		if err := wb.budget.addText(pos, len(s)); err != nil {
-			return err
-		}
-		wb.strings = append(wb.strings, s)
-		return nil
+		return wb.budget.addText(pos, len(wb.strings.add(raw)))
 	}
 	return wb.scan(name, func(t token) error {
 		switch t.kind {
@@ -358,7 +355,7 @@ func (wb *workbook) readSharedStrings(name string) error {
 				inSI, cur = true, cur[:0]
 				if t.self {
 					inSI = false
-					return add("")
+					return add(nil)
 				}
 			case "t":
 				inT = !t.self
@@ -371,7 +368,7 @@ func (wb *workbook) readSharedStrings(name string) error {
 			switch string(t.name) {
 			case "si":
 				inSI = false
-				return add(unescape(cur))
+				return add(cur)
 			case "t":
 				inT = false
 			case "rPh", "phoneticPr":
