@@ -10,8 +10,6 @@ import (
 	"github.com/pmokit/pmo/internal/project"
 )
 
-func f(v float64) *float64 { return &v }
-
 func cfg() *config.Project {
 	return &config.Project{
 		Project: config.Info{ID: "t", Start: date.Of(2026, 4, 1), End: date.Of(2026, 12, 25)},
