@@ -276,13 +276,16 @@ func Run(ctx context.Context, plan *Plan, opt Options) *Result {
 	// next projects: waiting for the disk (each file synced before its
 	// rename) and for the history database (one connection, its commits
 	// synced) then leaves no core idle. The writer takes the projects in
-	// the plan's order (order.go), and holds at most jobs+1 built projects
-	// that finished ahead of an earlier one: enough that a worker seldom
-	// waits (about 20 ms of writing a project against 45 ms of building on
-	// two cores), and a slow disk or project holds the workers back rather
-	// than piling up outputs (100 generated projects: peak RSS within the
-	// run-to-run spread of 70–85 MiB for a queue of 0, 1 or 2).
-	done := newInOrder(jobs + 1)
+	// the plan's order (order.go) and holds one built project beyond the
+	// next in order: a worker that finishes a second one ahead of an
+	// earlier project waits for it. That is the one project's files the
+	// queue held before it kept the plan's order: enough that a worker
+	// seldom waits (about 20 ms of writing a project against 45 ms of
+	// building on two cores), and a slow disk or project holds the
+	// workers back rather than piling up outputs (100 generated projects:
+	// peak RSS within the run-to-run spread of 70–85 MiB for a queue of 0,
+	// 1 or 2).
+	done := newInOrder(1)
 	var writer sync.WaitGroup
 	writer.Go(func() {
 		for {

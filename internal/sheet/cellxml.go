@@ -219,6 +219,88 @@ func plainCellAttrs(a []byte) (ref []byte, style int, typ []byte, ok bool) {
 	return ref, style, typ, true
 }
 
+// plainCellTag is cellAttrs, colOf and cellKindOf at once for a <c>
+// written as writers write it (one space before each attribute, r, s
+// and t at most once each, ="value"): the column r names (0 when it
+// names none), the style and the type, read in one pass without
+// splitting the values first. ok is false for anything else, which
+// sheetReader.cellTag then reads the general way.
+func plainCellTag(a []byte) (col, style int, kind cellKind, ok bool) {
+	var haveR, haveS, haveT bool
+	for len(a) > 0 {
+		if a[0] != ' ' {
+			return 0, 0, 0, false
+		}
+		if len(a) == 1 {
+			break // a space before "/>"
+		}
+		if len(a) < 4 || a[2] != '=' || a[3] != '"' {
+			return 0, 0, 0, false
+		}
+		key, v := a[1], a[4:]
+		j := 0
+		switch key {
+		case 'r':
+			if haveR {
+				return 0, 0, 0, false
+			}
+			haveR = true
+			// As colOf: the letters before the row number.
+			for ; j < len(v); j++ {
+				c := v[j]
+				switch {
+				case c >= 'A' && c <= 'Z':
+					col = col*26 + int(c-'A'+1)
+				case c >= 'a' && c <= 'z':
+					col = col*26 + int(c-'a'+1)
+				default:
+					goto letters
+				}
+				if col > maxCols {
+					col = maxCols + 1
+					break
+				}
+			}
+		letters:
+			for j < len(v) && v[j] != '"' {
+				j++
+			}
+		case 's':
+			if haveS {
+				return 0, 0, 0, false
+			}
+			haveS = true
+			// As intValue for up to nine digits.
+			for ; j < len(v) && v[j] != '"'; j++ {
+				if c := v[j]; c >= '0' && c <= '9' && j < 9 {
+					style = style*10 + int(c-'0')
+				} else {
+					return 0, 0, 0, false
+				}
+			}
+			if j == 0 {
+				return 0, 0, 0, false
+			}
+		case 't':
+			if haveT {
+				return 0, 0, 0, false
+			}
+			haveT = true
+			for j < len(v) && v[j] != '"' {
+				j++
+			}
+			kind = cellKindOf(v[:j])
+		default:
+			return 0, 0, 0, false // vm, cm …: the general loop
+		}
+		if j == len(v) {
+			return 0, 0, 0, false
+		}
+		a = v[j+1:]
+	}
+	return col, style, kind, true
+}
+
 // rowAttrs returns the r, hidden and outlineLevel attributes of <row> in
 // one pass, read as attrInt and attrTrue read them.
 func rowAttrs(attrs []byte) (n int, hidden bool, outline int) {

@@ -86,14 +86,19 @@ func profileColumns(g *Grid, h *header) map[int]profile {
 func profileOf(g *Grid, h *header, cols []int) map[int]profile {
 	out := make(map[int]profile, len(cols))
 	rows := h.dataRows(g)
-	seen := 0
-	for i := range rows {
-		r := &rows[i]
-		if seen++; seen > profileRows {
-			break
-		}
+	var cs []cell
+	for i := range rows[:min(len(rows), profileRows)] {
+		// The row is decoded once for all its columns: looking each up
+		// in the encoded row steps over the cells before it, which for
+		// a table of thousands of mapped columns (備考 × 16,000) made
+		// the profile quadratic in the width.
+		cs = g.decoded(&rows[i], cs)
 		for _, c := range cols {
-			cell := g.cellIn(r, c)
+			j, ok := findCell(cs, c)
+			if !ok {
+				continue
+			}
+			cell := g.view(cs[j])
 			if cell.Kind == Empty {
 				continue
 			}

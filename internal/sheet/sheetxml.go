@@ -1,7 +1,6 @@
 package sheet
 
 import (
-	"bytes"
 	"errors"
 	"math"
 
@@ -174,8 +173,6 @@ func (wb *workbook) readSheet(ref sheetRef) (*Grid, error) {
 	}
 }
 
-var cName = []byte("c")
-
 // cells reads, inside a row, the cells written the usual way straight
 // from the buffer: each <c …> tag is split here rather than by the
 // scanner, and its <v>…</v></c> by plainValue. It stops at anything else
@@ -205,21 +202,19 @@ func (sr *sheetReader) cells(s *scanner, depth *int) error {
 			return nil // damage: the scanner reports it
 		}
 		tag := s.buf[s.pos+1 : s.pos+gt] // as scanner.next splits it
-		t := token{kind: tokStart, name: cName}
-		if n := len(tag); tag[n-1] == '/' {
-			t.self, tag = true, tag[:n-1]
+		self := tag[len(tag)-1] == '/'
+		if self {
+			tag = tag[:len(tag)-1]
 		}
-		t.attrs = tag[1:]
+		attrs := tag[1:]
 		s.pos += gt + 1
-		if !t.self {
+		if !self {
 			*depth++
 		}
 		if *depth > limits.XMLDepth {
 			return limits.Over(diag.Pos{File: sr.wb.file}, overXMLDepth, limits.XMLDepth, false)
 		}
-		if err := sr.start(t); err != nil {
-			return err
-		}
+		sr.beginCell(attrs, self) // as start does for a <c>; sr.row is set
 	}
 	return nil
 }
@@ -233,13 +228,16 @@ func (sr *sheetReader) addText(b []byte) error {
 	return nil
 }
 
-var (
-	openV           = []byte("<v>")
-	closeV          = []byte("</v>")
-	closeC          = []byte("</c>")
-	openIST         = []byte("<is><t>")
-	openISTPreserve = []byte(`<is><t xml:space="preserve">`)
-	closeIST        = []byte("</t></is>")
+// The parts of a cell written the usual way. They are compared as
+// constant strings, which the compiler turns into a load and a compare
+// or two: plainValue runs for every cell.
+const (
+	openV           = "<v>"
+	closeV          = "</v>"
+	closeC          = "</c>"
+	openIST         = "<is><t>"
+	openISTPreserve = `<is><t xml:space="preserve">`
+	closeIST        = "</t></is>"
 )
 
 // plainValue reads a cell's <v>text</v> and the </c> after it straight
@@ -250,36 +248,40 @@ func (sr *sheetReader) plainValue(s *scanner, depth int) (done bool, err error) 
 	if !s.has(len(openV)) {
 		return false, nil
 	}
-	open, end := openV, closeV
-	if !bytes.HasPrefix(s.buf[s.pos:], openV) {
+	open, inline := len(openV), false
+	if string(s.buf[s.pos:s.pos+len(openV)]) != openV {
 		// An inline string, <is><t>text</t></is>: two elements deeper.
 		if depth+2 > limits.XMLDepth {
 			return false, nil
 		}
 		switch {
-		case s.has(len(openIST)) && bytes.HasPrefix(s.buf[s.pos:], openIST):
-			open, end = openIST, closeIST
-		case s.has(len(openISTPreserve)) && bytes.HasPrefix(s.buf[s.pos:], openISTPreserve):
-			open, end = openISTPreserve, closeIST
+		case s.has(len(openIST)) && string(s.buf[s.pos:s.pos+len(openIST)]) == openIST:
+			open, inline = len(openIST), true
+		case s.has(len(openISTPreserve)) && string(s.buf[s.pos:s.pos+len(openISTPreserve)]) == openISTPreserve:
+			open, inline = len(openISTPreserve), true
 		default:
 			return false, nil
 		}
 	}
-	lt := s.indexFrom(len(open), '<')
-	if lt < 0 || !s.has(lt+len(end)+len(closeC)) {
+	end := len(closeV)
+	if inline {
+		end = len(closeIST)
+	}
+	lt := s.indexFrom(open, '<')
+	if lt < 0 || !s.has(lt+end+len(closeC)) {
 		return false, nil
 	}
-	b := s.buf[s.pos:]
-	if !bytes.HasPrefix(b[lt:], end) {
+	b := s.buf[s.pos:] // after has: the buffer may have moved
+	if inline && string(b[lt:lt+len(closeIST)]) != closeIST || !inline && string(b[lt:lt+len(closeV)]) != closeV {
 		return false, nil // CDATA, a comment, a rich-text run or damage: the tokens say
 	}
-	after := lt + len(end)
-	whole := bytes.HasPrefix(b[after:], closeC)
-	if !whole && len(end) != len(closeV) {
+	after := lt + end
+	whole := string(b[after:after+len(closeC)]) == closeC
+	if !whole && inline {
 		return false, nil // more after an inline string: all of it by tokens
 	}
-	if lt > len(open) {
-		if err := sr.addText(b[len(open):lt]); err != nil {
+	if lt > open {
+		if err := sr.addText(b[open:lt]); err != nil {
 			return false, err
 		}
 	}
@@ -320,20 +322,7 @@ func (sr *sheetReader) start(t token) error {
 		if sr.row == nil {
 			return nil
 		}
-		ref, style, typ := cellAttrs(t.attrs)
-		col := sr.nextCol
-		if ref != nil {
-			if c := colOf(ref); c > 0 {
-				col = c
-			}
-		}
-		sr.nextCol = min(col, maxCols) + 1
-		sr.kind = cellKindOf(typ)
-		if col > maxCols {
-			return nil // beyond XFD: not a real cell
-		}
-		sr.cell = Cell{Col: uint16(col), Style: uint16(min(style, 65535))}
-		sr.inCell, sr.hasValue, sr.text = !t.self, false, sr.text[:0]
+		sr.beginCell(t.attrs, t.self)
 	case "f":
 		if sr.inCell {
 			sr.cell.Formula = true
@@ -379,6 +368,30 @@ func (sr *sheetReader) start(t token) error {
 		}
 	}
 	return nil
+}
+
+// beginCell starts the cell of a <c> tag, its attributes attrs, inside
+// a row.
+func (sr *sheetReader) beginCell(attrs []byte, self bool) {
+	col, style, kind, ok := plainCellTag(attrs)
+	if !ok {
+		var ref, typ []byte
+		ref, style, typ = cellAttrs(attrs)
+		col, kind = 0, cellKindOf(typ)
+		if ref != nil {
+			col = colOf(ref)
+		}
+	}
+	if col <= 0 {
+		col = sr.nextCol
+	}
+	sr.nextCol = min(col, maxCols) + 1
+	sr.kind = kind
+	if col > maxCols {
+		return // beyond XFD: not a real cell
+	}
+	sr.cell = Cell{Col: uint16(col), Style: uint16(min(style, 65535))}
+	sr.inCell, sr.hasValue, sr.text = !self, false, sr.text[:0]
 }
 
 func (sr *sheetReader) end(t token) error {

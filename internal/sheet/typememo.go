@@ -25,10 +25,10 @@ type memoEntry struct {
 	ranged bool
 }
 
-// memoBits bounds a column's entries (1<<memoBits, about 25 KB): enough
+// memoBits bounds a column's entries (1<<memoBits, about 45 KB): enough
 // for the few hundred date serials of a year's plan, and a table of a
 // few rows allocates a few entries rather than that.
-const memoBits = 8
+const memoBits = 9
 
 // newTypeMemo sizes the memo for width columns of a table of rows rows:
 // a quarter of an entry a row, from 8 to 1<<memoBits entries a column.
