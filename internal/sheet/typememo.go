@@ -13,7 +13,8 @@ package sheet
 // merge) is never kept. Equal stored cells view as equal Cells (a text
 // index names one string), so a hit is the value readAs would return.
 type typeMemo struct {
-	cols  [][]memoEntry // by position in a rowValues (slot.start+i)
+	cols  [][]memoEntry // by position in a rowValues (slot.start+i); empty: not memoised
+	left  int           // entries the columns not yet given a table may still take
 	shift uint8         // 64 - log2 of a column's entries
 }
 
@@ -30,6 +31,14 @@ type memoEntry struct {
 // few rows allocates a few entries rather than that.
 const memoBits = 9
 
+// memoEntries bounds the entries of one memo, whatever the table's width
+// (a field such as notes takes every one of thousands of columns): 16 K
+// entries of about 90 bytes, 1.5 MB. The 32 columns first typed at the
+// full size get tables — an 18-column WBS takes about 9 K entries — and
+// the columns after those are typed without a memo. A table read holds
+// one memo at a time (the rowPipe's worker's, or its own).
+const memoEntries = 1 << 14
+
 // newTypeMemo sizes the memo for width columns of a table of rows rows:
 // a quarter of an entry a row, from 8 to 1<<memoBits entries a column.
 func newTypeMemo(width, rows int) typeMemo {
@@ -37,15 +46,23 @@ func newTypeMemo(width, rows int) typeMemo {
 	for bits < memoBits && 4<<bits < rows {
 		bits++
 	}
-	return typeMemo{cols: make([][]memoEntry, width), shift: uint8(64 - bits)}
+	return typeMemo{cols: make([][]memoEntry, width), left: memoEntries, shift: uint8(64 - bits)}
 }
 
-// slot returns the entry c takes in column k's table.
+// slot returns the entry c takes in column k's table; nil when the
+// column has none, the memo's entries being given to other columns.
 func (m *typeMemo) slot(k int, c cell) *memoEntry {
 	t := m.cols[k]
 	if t == nil {
-		t = make([]memoEntry, 1<<(64-m.shift))
+		if n := 1 << (64 - m.shift); n <= m.left {
+			t, m.left = make([]memoEntry, n), m.left-n
+		} else {
+			t = []memoEntry{} // no table: not asked again
+		}
 		m.cols[k] = t
+	}
+	if len(t) == 0 {
+		return nil
 	}
 	h := (c.v ^ uint64(c.style)<<48 ^ uint64(c.kind)<<40) * 0x9e3779b97f4a7c15
 	return &t[h>>m.shift]
@@ -60,6 +77,9 @@ func (rr *rowReader) readMemo(k int, cs []cell, row, col int, s *slot) parsed {
 	}
 	c := cs[i]
 	e := rr.memo.slot(k, c)
+	if e == nil {
+		return rr.readAs(cs, row, col, s.field, s.typ)
+	}
 	if e.c == c {
 		p := e.p
 		p.row, p.col = int32(row), int32(col)

@@ -70,3 +70,28 @@ func TestTypeMemoReadsAsAfresh(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeMemoBounded gives a memo a cell in every column of tables from
+// one to 20,000 columns wide: its entries stay within memoEntries, and
+// the columns past them get no table.
+func TestTypeMemoBounded(t *testing.T) {
+	for _, tc := range []struct{ width, rows int }{{1, 10}, {18, 50000}, {40, 1 << 20}, {20000, 1100}, {20000, 5000}} {
+		m := newTypeMemo(tc.width, tc.rows)
+		withTable := 0
+		for k := range tc.width {
+			if m.slot(k, cell{kind: Number, v: 42}) != nil {
+				withTable++
+			}
+		}
+		total := 0
+		for _, t := range m.cols {
+			total += len(t)
+		}
+		if total > memoEntries || total != memoEntries-m.left {
+			t.Errorf("%d columns, %d rows: %d entries (%d left), at most %d", tc.width, tc.rows, total, m.left, memoEntries)
+		}
+		if size := 1 << (64 - m.shift); withTable != min(tc.width, memoEntries/size) {
+			t.Errorf("%d columns, %d rows: %d columns memoised at %d entries each", tc.width, tc.rows, withTable, size)
+		}
+	}
+}
