@@ -209,9 +209,9 @@ func (c *Coverage) CountFindings(fs diag.Findings, keys map[string]int) {
 		}
 		switch f.Severity {
 		case diag.Error:
-			c.Sources[i].Errors++
+			c.Sources[i].Errors += max(f.More, 1)
 		case diag.Warning:
-			c.Sources[i].Warnings++
+			c.Sources[i].Warnings += max(f.More, 1)
 		}
 	}
 	c.Worst = c.worst()

@@ -93,6 +93,6 @@ func runConvert(_ context.Context, env *Env, o any, args []string) error {
 	if n := len(p.Tests) + len(p.TestDays); n > 0 {
 		more += fmt.Sprintf(", %d test rows", n)
 	}
-	fmt.Fprintf(env.Stderr, "%s: %d tasks, %d issues, %d risks%s, %d findings\n", opt.out, len(p.Tasks), len(p.Issues), len(p.Risks), more, len(p.Findings))
+	fmt.Fprintf(env.Stderr, "%s: %d tasks, %d issues, %d risks%s, %d findings\n", opt.out, len(p.Tasks), len(p.Issues), len(p.Risks), more, p.Findings.Total())
 	return nil
 }

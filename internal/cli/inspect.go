@@ -193,7 +193,7 @@ func printInspect(w io.Writer, res *sheet.Result, samples int, lang string) {
 		printSamples(w, t, samples)
 	}
 	if len(res.Findings) > 0 {
-		fmt.Fprintf(w, "\n%d findings:\n", len(res.Findings))
+		fmt.Fprintf(w, "\n%d findings:\n", res.Findings.Total())
 		for _, f := range res.Findings {
 			fmt.Fprintf(w, "  %s\n", f.Format(lang))
 		}

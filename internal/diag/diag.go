@@ -231,6 +231,9 @@ type Finding struct {
 	Pos       Pos      `json:"position"`
 	Message   string   `json:"message"`
 	MessageJA string   `json:"message_ja,omitempty"`
+	// More is set on a summary finding (RuleCap): the number of findings
+	// of its rule in its table it stands for, not listed one by one.
+	More int `json:"more,omitempty"`
 }
 
 // String formats the finding in English as "severity: position: message
@@ -335,7 +338,7 @@ func (fs Findings) Count(sev Severity) int {
 	n := 0
 	for _, f := range fs {
 		if f.Severity == sev {
-			n++
+			n += f.weight()
 		}
 	}
 	return n

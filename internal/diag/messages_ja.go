@@ -95,6 +95,7 @@ var messagesJA = map[string]string{
 	"priority %q is not high/medium/low; kept as written":                                           "優先度「%s」は high/medium/low（高・中・低）のいずれでもありません。記載どおりに残します",
 	"status %q is not a known %s status; kept as written":                                           "状況「%s」は%vの状況として認識できません。記載どおりに残します",
 	"%s holds the error value %s; treated as empty":                                                 "%s にエラー値 %s が入っています。空欄として扱います",
+	"%d more findings like this in this table are not listed one by one (the first %d are)":         "この表には同じ指摘がほかに %d 件あります（1 件ずつ挙げるのは最初の %d 件までです）",
 	"%s holds %s, which is not a number; treated as empty":                                          "%s に数値ではない値 %s が入っています。空欄として扱います",
 	"progress %s in a column of 0–100 values was read as %s %%; write %s if that is what was meant": "進捗率 %s は 0〜100 で書かれた列の中にあるため %s %% と読みました。その意味なら %s と書いてください",
 	"progress %s in a column of fractions (0.5 = 50 %%) was read as %s %%":                          "進捗率 %s は小数（0.5 = 50 %%）で書かれた列の中にあるため %s %% と読みました",

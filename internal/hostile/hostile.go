@@ -415,7 +415,27 @@ func csvCases() []Case {
 		c("csv-cr-only", func() []byte { return []byte(repeat("\r", 1<<20)) }, "no data"),
 		c("csv-control-characters", func() []byte { return []byte("\x1b]0;pwned\x07,\x1b[2J\nx,y\n") }, noTable),
 		c("csv-quotes-storm", func() []byte { return []byte(repeat(`"""",`, 100_000) + "\n") }, overLim+" of 16,384"),
+		findingsFlood(),
 	}
+}
+
+// findingsFlood is a 50,000-row WBS whose every row has a date, a progress
+// and a status pmo cannot read: 150,000 findings of three rules. Each rule
+// lists diag.FindingsPerRule of them and counts the rest into one finding,
+// as they are made, so the report is written within 200 MB (it peaked at
+// 309 MB listing every one; a full-height sheet at 3.4 GB) and still says
+// all 150,000 errors.
+func findingsFlood() Case {
+	c := source("csv-findings-flood", KindCSV, "wbs.csv", func() []byte {
+		var b strings.Builder
+		b.WriteString("WBS,タスク名,開始日,終了日,進捗率,状況\n")
+		for i := range 50_000 {
+			fmt.Fprintf(&b, "%d,作業%d,いつか,そのうち,半分,謎%d\n", i+1, i, i%7)
+		}
+		return []byte(b.String())
+	}, "150000 errors")
+	c.Env, c.Exit, c.File, c.Writes, c.Output, c.Slow = []string{"PMO_MEMORY_MAX=200000000"}, 0, "project.yaml", true, true, true
+	return c
 }
 
 func yamlCases() []Case {

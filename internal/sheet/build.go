@@ -32,7 +32,9 @@ func (rr *rowReader) records(emit func(record)) {
 	var pending, held *record = nil, &record{}
 	flush := func() {
 		if pending != nil {
-			emit(*pending)
+			before := len(*rr.findings)
+			emit(*pending) // a record's own findings are capped too
+			rr.capTail(before)
 			rr.recycle(pending.vals)
 			rr.recycle(pending.actual)
 			pending = nil
@@ -87,18 +89,32 @@ func (rr *rowReader) typedRows(rows []Row, hold func()) (next func() (int, rowVa
 	if len(rows) >= pipeFrom && !rr.opt.sequential {
 		p := newRowPipe(rr, rows)
 		p.hold = hold
-		return p.next, func() { close(p.stop) }
+		return p.next, func() { close(p.stop); rr.capped.Finish(*rr.findings) }
 	}
 	i := 0
 	return func() (int, rowValues, bool) {
 		for ; i < len(rows); i++ {
 			if n := rows[i].Num; n > rr.bandEnd {
 				i++
-				return n, rr.values(n), true
+				before := len(*rr.findings)
+				v := rr.values(n)
+				rr.capTail(before) // as a chunk's findings are (rowPipe.next)
+				return n, v, true
 			}
 		}
 		return 0, rowValues{}, false
-	}, func() {}
+	}, func() { rr.capped.Finish(*rr.findings) }
+}
+
+// capTail passes the findings added to rr's since the list held before
+// through the per-rule cap (diag.RuleCap). Each is read before a kept one
+// is written over it, at the same index or below.
+func (rr *rowReader) capTail(before int) {
+	added := (*rr.findings)[before:]
+	*rr.findings = (*rr.findings)[:before]
+	for _, f := range added {
+		rr.capped.Keep(rr.findings, f)
+	}
 }
 
 // notRecord reports, and counts, a row that is not a record: a total

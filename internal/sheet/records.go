@@ -93,6 +93,7 @@ type rowReader struct {
 	kind     project.Kind
 	opt      *Options
 	findings *diag.Findings
+	capped   diag.RuleCap     // the typed rows' findings, per rule (diag.FindingsPerRule)
 	fields   map[string][]int // field -> columns, left to right
 	scale    map[int]int      // progress column -> 1 (fractions) or 100
 	slots    []slot           // fields in a fixed order, for rowValues

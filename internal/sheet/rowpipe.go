@@ -136,7 +136,9 @@ func (p *rowPipe) next() (int, rowValues, bool) {
 	if i > 0 {
 		from = c.fsEnd[i-1]
 	}
-	*rr.findings = append(*rr.findings, c.fs[from:c.fsEnd[i]]...)
+	for _, f := range c.fs[from:c.fsEnd[i]] {
+		rr.capped.Keep(rr.findings, f)
+	}
 	rr.sawRange = rr.sawRange || c.ranges[i]
 	n := c.nums[i]
 	return n, rowValues{rr: rr, ps: c.ps[i*rr.width : (i+1)*rr.width : (i+1)*rr.width], row: n, chunk: true}, true
