@@ -384,7 +384,7 @@ func TestWorkload(t *testing.T) {
 	cfg.Teams = []config.Team{{Name: "基盤", Members: []config.Member{{Name: "佐藤", Capacity: 3}, {Name: "鈴木"}}}}
 	task := func(id string, who []string, start, finish date.Date, effort *float64) project.Task {
 		t := span(id, start, finish, project.NumFrom(effort))
-		t.Assignee = who
+		t.Assignee = project.NamesOf(who)
 		return t
 	}
 	done := task("D", []string{"鈴木"}, day(2026, 11, 2), day(2026, 11, 6), num(100))
@@ -456,7 +456,7 @@ func FuzzAnalyze(f *testing.F) {
 		for i := 0; i+8 <= len(b) && len(tasks) < 200; i += 8 {
 			x := b[i : i+8]
 			t := project.Task{WBSID: string(rune('A' + len(tasks)%26)), Level: 1 + int(x[0]%4), Name: "t",
-				Status: statuses[int(x[5])%len(statuses)], Assignee: []string{"p" + string(rune('0'+x[6]%3))}}
+				Status: statuses[int(x[5])%len(statuses)], Assignee: project.NamesOf([]string{"p" + string(rune('0'+x[6]%3))})}
 			if x[1] != 255 {
 				t.PlannedStart = base.AddDays(int(x[1]))
 			}

@@ -123,7 +123,7 @@ func stableSorted[T any](xs []T, order func(a, b *T) int) []T {
 }
 
 func ref(l *leaf) TaskRef {
-	return TaskRef{WBSID: l.t.WBSID, Name: l.t.Name, Team: l.t.Team, Assignee: l.t.Assignee,
+	return TaskRef{WBSID: l.t.WBSID, Name: l.t.Name, Team: l.t.Team, Assignee: l.t.Assignee.List(),
 		PlannedFinish: l.t.PlannedFinish, Progress: l.progress, PlannedPct: l.plannedFrac * 100,
 		DaysLate: l.daysLate, Source: l.t.Source()}
 }

@@ -84,21 +84,21 @@ func workload(cfg *config.Project, leaves []leaf, cal *calendar.Calendar, asOf d
 	status := monday(asOf)
 	for _, l := range leaves {
 		t := l.t
-		if !l.scheduled || len(t.Assignee) == 0 || t.Complete() {
+		if !l.scheduled || len(t.Assignee.List()) == 0 || t.Complete() {
 			continue
 		}
 		rest := remaining(t, cal)
 		if rest <= 0 {
 			continue
 		}
-		share := rest / float64(len(t.Assignee))
+		share := rest / float64(len(t.Assignee.List()))
 		from := max(asOf.AddDays(1), t.PlannedStart)
 		days := cal.WorkdaysBetween(from, t.PlannedFinish)
 		if days == 0 && t.PlannedFinish > asOf {
 			// Planned on days off only (a weekend job): its own week.
 			w := monday(t.PlannedFinish)
 			weeks[w] = true
-			for _, p := range t.Assignee {
+			for _, p := range t.Assignee.List() {
 				people[p] = true
 				load[key{p, w}] += share
 			}
@@ -107,7 +107,7 @@ func workload(cfg *config.Project, leaves []leaf, cal *calendar.Calendar, asOf d
 		if t.PlannedFinish < from || days == 0 {
 			// Due by the status date and not done: all of it is this week's.
 			weeks[status] = true
-			for _, p := range t.Assignee {
+			for _, p := range t.Assignee.List() {
 				people[p] = true
 				load[key{p, status}] += share
 				if t.PlannedFinish < asOf {
@@ -123,7 +123,7 @@ func workload(cfg *config.Project, leaves []leaf, cal *calendar.Calendar, asOf d
 				continue
 			}
 			weeks[w] = true
-			for _, p := range t.Assignee {
+			for _, p := range t.Assignee.List() {
 				people[p] = true
 				load[key{p, w}] += perDay * float64(n)
 			}

@@ -27,7 +27,7 @@ func TestWorkloadRemainingWork(t *testing.T) {
 	t.Parallel()
 	task := func(id string, from, to date.Date, effort *float64, progress float64, who ...string) project.Task {
 		s := span(id, from, to, project.NumFrom(effort))
-		s.Progress, s.Assignee = project.NumOf(progress), who
+		s.Progress, s.Assignee = project.NumOf(progress), project.NamesOf(who)
 		return s
 	}
 	tasks := []project.Task{
@@ -163,7 +163,7 @@ func TestZeroActualEffort(t *testing.T) {
 func TestWorkloadWeekendTask(t *testing.T) {
 	t.Parallel()
 	s := span("W", day(2026, 12, 5), day(2026, 12, 6), project.NumOf(2)) // Sat–Sun
-	s.Assignee = []string{"佐藤"}
+	s.Assignee = project.NamesOf([]string{"佐藤"})
 	wl := run(newConfig(), day(2026, 11, 20), s).Workload
 	if !slices.Equal(wl.Weeks, []date.Date{day(2026, 11, 30)}) || wl.Load[0][0] != 2 || wl.Overdue[0] != 0 {
 		t.Errorf("weeks %v load %v overdue %v; want 2 pd in the week of 11-30", wl.Weeks, wl.Load, wl.Overdue)

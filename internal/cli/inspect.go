@@ -229,7 +229,7 @@ func printSamples(w io.Writer, t *sheet.Table, n int) {
 			if hasActual {
 				row = append(row, "実績 "+span(tk.ActualStart, tk.ActualFinish, tk.ActualStartFrom, tk.ActualFinishFrom))
 			}
-			rows = append(rows, append(row, pct(tk.Progress), status(tk.Status.String(), tk.StatusRaw), strings.Join(tk.Assignee, "・")))
+			rows = append(rows, append(row, pct(tk.Progress), status(tk.Status.String(), tk.StatusRaw), strings.Join(tk.Assignee.List(), "・")))
 		case project.KindIssues:
 			is := t.Issues[i]
 			rows = append(rows, []string{is.Source().String(), is.ID, clip(is.Title, 36), is.Priority.String(), status(is.Status.String(), is.StatusRaw), strings.Join(is.Owner, "・"), is.Due.String()})

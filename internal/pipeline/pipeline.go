@@ -278,7 +278,7 @@ func rosterTeams(cfg *config.Project, tasks []project.Task, issues []project.Iss
 	}
 	for i := range tasks {
 		if tasks[i].Team == "" {
-			tasks[i].Team = teamOf(tasks[i].Assignee)
+			tasks[i].Team = teamOf(tasks[i].Assignee.List())
 		}
 	}
 	for i := range issues {

@@ -140,10 +140,10 @@ func TestRosterTeams(t *testing.T) {
 		{Name: "業務", Members: []config.Member{{Name: "佐藤 花子", Aliases: []string{"hsato"}}}},
 	}}
 	tasks := []project.Task{
-		{Name: "a", Assignee: []string{"山田"}},
-		{Name: "b", Assignee: []string{"外部", "hsato"}},
-		{Name: "c", Assignee: []string{"山田"}, Team: "シートの班"},
-		{Name: "d", Assignee: []string{"誰か"}},
+		{Name: "a", Assignee: project.NamesOf([]string{"山田"})},
+		{Name: "b", Assignee: project.NamesOf([]string{"外部", "hsato"})},
+		{Name: "c", Assignee: project.NamesOf([]string{"山田"}), Team: "シートの班"},
+		{Name: "d", Assignee: project.NamesOf([]string{"誰か"})},
 	}
 	issues := []project.Issue{{Title: "x", Owner: []string{"佐藤花子"}}}
 	rosterTeams(cfg, tasks, issues)

@@ -47,7 +47,7 @@ type taskJSON struct {
 // MarshalJSON writes the task with its fields in taskJSON's order.
 func (t Task) MarshalJSON() ([]byte, error) {
 	return marshalMirror(taskJSON{
-		WBSID: t.WBSID, Level: t.Level, Name: t.Name, Team: t.Team, Assignee: t.Assignee,
+		WBSID: t.WBSID, Level: t.Level, Name: t.Name, Team: t.Team, Assignee: t.Assignee.List(),
 		PlannedStart: t.PlannedStart, PlannedFinish: t.PlannedFinish, ActualStart: t.ActualStart, ActualFinish: t.ActualFinish,
 		PlannedEffort: t.PlannedEffort.Ptr(), ActualEffort: t.ActualEffort.Ptr(), Progress: t.Progress.Ptr(),
 		Status: t.Status, StatusRaw: t.StatusRaw, Milestone: t.Milestone, Predecessors: t.Predecessors,
@@ -65,7 +65,7 @@ func (t *Task) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	*t = Task{
-		WBSID: m.WBSID, Level: m.Level, Name: m.Name, Team: m.Team, Assignee: m.Assignee,
+		WBSID: m.WBSID, Level: m.Level, Name: m.Name, Team: m.Team, Assignee: NamesOf(m.Assignee),
 		PlannedStart: m.PlannedStart, PlannedFinish: m.PlannedFinish, ActualStart: m.ActualStart, ActualFinish: m.ActualFinish,
 		PlannedEffort: NumFrom(m.PlannedEffort), ActualEffort: NumFrom(m.ActualEffort), Progress: NumFrom(m.Progress),
 		Status: m.Status, StatusRaw: m.StatusRaw, Milestone: m.Milestone, Predecessors: m.Predecessors,

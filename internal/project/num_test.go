@@ -39,3 +39,16 @@ func TestNum(t *testing.T) {
 	}()
 	_ = zero.Val()
 }
+
+// TestNames checks that Names keeps its list, that none is the zero
+// value, and that With leaves the list it was called on as it was.
+func TestNames(t *testing.T) {
+	if NamesOf(nil) != (Names{}) || NamesOf([]string{}).List() != nil || (Names{}).Len() != 0 {
+		t.Fatal("an empty list is not the zero Names")
+	}
+	a := NamesOf([]string{"山田"})
+	b := a.With("佐藤")
+	if a.Len() != 1 || a.List()[0] != "山田" || b.Len() != 2 || b.List()[1] != "佐藤" {
+		t.Fatalf("With changed its list or lost a name: %q, %q", a.List(), b.List())
+	}
+}

@@ -34,7 +34,7 @@ type Task struct {
 	WBSID         string
 	Name          string
 	Team          string
-	Assignee      []string
+	Assignee      Names
 	StatusRaw     string
 	Predecessors  string
 	Parent        string // the parent's WBS ID, when the sheet names it (Redmine's 親チケット)

@@ -86,7 +86,7 @@ func (d *Document) TaskValue(i int, key string) Value {
 	case "team":
 		return textV(t.Team)
 	case "assignee":
-		return textV(strings.Join(t.Assignee, "・"))
+		return textV(strings.Join(t.Assignee.List(), "・"))
 	case "planned_start":
 		return dateV(t.PlannedStart)
 	case "planned_finish":

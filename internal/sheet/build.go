@@ -335,7 +335,7 @@ func (rr *rowReader) tasks() []project.Task {
 		t := project.Task{
 			WBSID:         v.text("wbs_id"),
 			Team:          cmp.Or(v.text("team"), rr.opt.Team),
-			Assignee:      v.people("assignee"),
+			Assignee:      v.names("assignee"),
 			PlannedStart:  ps,
 			PlannedFinish: rr.date(v, "planned_finish"),
 			ActualStart:   as,

@@ -266,8 +266,8 @@ func taskLine(t project.Task) string {
 	if t.ActualEffort.OK() {
 		b = append(b, "aeff="+num(t.ActualEffort))
 	}
-	if len(t.Assignee) > 0 {
-		b = append(b, "who="+strings.Join(t.Assignee, ","))
+	if len(t.Assignee.List()) > 0 {
+		b = append(b, "who="+strings.Join(t.Assignee.List(), ","))
 	}
 	if t.Status != project.NoTaskStatus || t.StatusRaw != "" {
 		b = append(b, "st="+t.Status.String()+"/"+oneLine(t.StatusRaw))

@@ -204,7 +204,7 @@ func indentLevels(g *Grid, ts []project.Task) []int {
 func sectionLevels(ts []project.Task) {
 	isSection := func(t *project.Task) bool {
 		return t.PlannedStart.IsZero() && t.PlannedFinish.IsZero() && t.ActualStart.IsZero() && t.ActualFinish.IsZero() &&
-			len(t.Assignee) == 0 && !t.Progress.OK() && !t.PlannedEffort.OK() && t.Status == project.NoTaskStatus && t.Name != ""
+			len(t.Assignee.List()) == 0 && !t.Progress.OK() && !t.PlannedEffort.OK() && t.Status == project.NoTaskStatus && t.Name != ""
 	}
 	sections, inSection := 0, false
 	for i := range ts {

@@ -14,8 +14,24 @@ import (
 func (v rowValues) people(field string) []string {
 	ps := v.of(field)
 	if len(ps) == 1 {
-		return v.rr.names.share(ps[0])
+		return v.rr.names.share(ps[0]).list
 	}
+	return mergePeople(ps)
+}
+
+// names is people for a project.Names field (a task's assignees): the
+// list a single column's text gives is shared with its Names, so the
+// records naming the same people hold one pointer to one list.
+func (v rowValues) names(field string) project.Names {
+	ps := v.of(field)
+	if len(ps) == 1 {
+		return v.rr.names.share(ps[0]).names
+	}
+	return project.NamesOf(mergePeople(ps))
+}
+
+// mergePeople returns the names of ps's columns, each once, in order.
+func mergePeople(ps []parsed) []string {
 	var out []string
 	for _, p := range ps {
 		for _, n := range p.people {
@@ -48,13 +64,20 @@ func (v rowValues) number(field string) (float64, bool) {
 // for each is 16 bytes or more a record. Only what reads the same text
 // shares, and a shared list is clipped, so appending to one record's
 // names never changes another's. It keeps at most maxShared texts.
-type nameLists map[string][]string
+type nameLists map[string]sharedNames
+
+// sharedNames is one text's names, as a list and as the project.Names
+// that points at it.
+type sharedNames struct {
+	list  []string
+	names project.Names
+}
 
 const maxShared = 4096
 
-func (n *nameLists) share(p parsed) []string {
+func (n *nameLists) share(p parsed) sharedNames {
 	if len(p.people) == 0 {
-		return p.people
+		return sharedNames{list: p.people}
 	}
 	if l, ok := (*n)[p.text]; ok {
 		return l
@@ -63,10 +86,11 @@ func (n *nameLists) share(p parsed) []string {
 		*n = nameLists{}
 	}
 	l := slices.Clip(p.people)
+	sh := sharedNames{list: l, names: project.NamesOf(l)}
 	if len(*n) < maxShared {
-		(*n)[p.text] = l
+		(*n)[p.text] = sh
 	}
-	return l
+	return sh
 }
 
 // cells says where each field was read from: the filled cell, or the

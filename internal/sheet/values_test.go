@@ -367,7 +367,7 @@ func TestValuesPeople(t *testing.T) {
 		t.Run(oneLine(c.cell), func(t *testing.T) {
 			t.Parallel()
 			res, task := oneTask(t, sheet.Options{}, []any{"タスク名", "担当者", "開始日", "終了日"}, []any{"設計", c.cell, apr(1), apr(3)})
-			if got := strings.Join(task.Assignee, ","); got != c.want {
+			if got := strings.Join(task.Assignee.List(), ","); got != c.want {
 				t.Errorf("assignee of %q: got %q, want %q", c.cell, got, c.want)
 			}
 			wantNoFindings(t, res)
@@ -376,8 +376,8 @@ func TestValuesPeople(t *testing.T) {
 	t.Run("date-serial-in-person-column", func(t *testing.T) {
 		t.Parallel()
 		res, task := oneTask(t, sheet.Options{}, []any{"タスク名", "担当者", "開始日", "終了日"}, []any{"設計", apr(1), apr(1), apr(3)})
-		if len(task.Assignee) != 0 {
-			t.Errorf("assignee: got %q, want none", task.Assignee)
+		if len(task.Assignee.List()) != 0 {
+			t.Errorf("assignee: got %q, want none", task.Assignee.List())
 		}
 		wantFinding(t, res, diag.Warning, "person-is-date", "book.xlsx!Sheet1!B2")
 	})
@@ -421,7 +421,7 @@ func TestValuesText(t *testing.T) {
 		t.Parallel()
 		_, task := oneTask(t, sheet.Options{}, []any{"タスク名", "担当者", "開始日", "終了日"},
 			[]any{"設計\u3000", "\u3000山田\u00a0", apr(1), apr(3)})
-		if task.Name != "設計" || strings.Join(task.Assignee, ",") != "山田" {
+		if task.Name != "設計" || strings.Join(task.Assignee.List(), ",") != "山田" {
 			t.Errorf("got %s, want name 設計 and assignee 山田", taskLine(task))
 		}
 	})

@@ -72,13 +72,13 @@ func Programme(groups int) *Project {
 				t := project.Task{
 					WBSID: fmt.Sprintf("%d.%d.%d", p+1, g+1, k+1), Level: 3, Name: fmt.Sprintf("作業 %d-%d-%d", p+1, g+1, k+1),
 					Team: cfg.Teams[(p+g)%6].Name, PlannedStart: s, PlannedFinish: s.AddDays(rng.IntN(20)),
-					Assignee: []string{people[rng.IntN(60)]}, Milestone: k == 48,
+					Assignee: project.NamesOf([]string{people[rng.IntN(60)]}), Milestone: k == 48,
 				}
 				pos := src
 				pos.Row = len(tasks) + 2
 				t.SetSource(pos)
 				if k%3 == 0 {
-					t.Assignee = append(t.Assignee, people[rng.IntN(60)])
+					t.Assignee = t.Assignee.With(people[rng.IntN(60)])
 				}
 				if rng.IntN(10) > 0 {
 					t.PlannedEffort = num(float64(1+rng.IntN(20)) / 2)
@@ -143,7 +143,7 @@ func WBS(rows int) *Project {
 		b := base.AddDays(i % 300)
 		t := project.Task{
 			WBSID: fmt.Sprintf("%d.%d.%d", i/1000+1, (i/50)%20+1, i%50+1), Level: 3, Name: fmt.Sprintf("タスク%d 設計書作成", i),
-			Team: "基盤", Assignee: []string{fmt.Sprintf("担当%d", i%40)},
+			Team: "基盤", Assignee: project.NamesOf([]string{fmt.Sprintf("担当%d", i%40)}),
 			PlannedStart: b, PlannedFinish: b.AddDays(10), ActualStart: b.AddDays(1), ActualFinish: b.AddDays(12),
 			PlannedEffort: num(5.5), ActualEffort: num(6), Progress: num(float64(i % 101)),
 			Status: st[i%3], StatusRaw: raw[i%3], Predecessors: fmt.Sprintf("%d.%d.%d", i/1000+1, (i/50)%20+1, i%50),

@@ -49,7 +49,7 @@ func notInRoster(in *Input, r *Rule, fs *diag.Findings) {
 	}
 	for i := range in.Tasks {
 		t := &in.Tasks[i]
-		for _, p := range t.Assignee {
+		for _, p := range t.Assignee.List() {
 			if !listed(p) {
 				r.add(fs, t.Cell("assignee"), "assignee %q of task %q is not in the team roster", p, t.Name)
 			}

@@ -34,7 +34,7 @@ func rulesOf(fs diag.Findings) []string {
 func TestEachRuleFires(t *testing.T) {
 	t.Parallel()
 	asOf := date.Of(2026, 11, 20)
-	clean := project.Task{WBSID: "1", Name: "設計", Assignee: []string{"山田"}, PlannedStart: date.Of(2026, 4, 1), PlannedFinish: date.Of(2026, 6, 30), Progress: project.NumOf(100), Status: project.Done, Cells: project.SourceAt(src(2))}
+	clean := project.Task{WBSID: "1", Name: "設計", Assignee: project.NamesOf([]string{"山田"}), PlannedStart: date.Of(2026, 4, 1), PlannedFinish: date.Of(2026, 6, 30), Progress: project.NumOf(100), Status: project.Done, Cells: project.SourceAt(src(2))}
 	cases := []struct {
 		name   string
 		tasks  []project.Task
@@ -47,7 +47,7 @@ func TestEachRuleFires(t *testing.T) {
 		{"done at 50", []project.Task{{Name: "a", PlannedStart: date.Of(2026, 5, 1), PlannedFinish: date.Of(2026, 5, 2), Progress: project.NumOf(50), Status: project.Done, Cells: project.SourceAt(src(3))}}, nil, nil, "done-not-100"},
 		{"100 not done", []project.Task{{Name: "a", PlannedStart: date.Of(2026, 5, 1), PlannedFinish: date.Of(2026, 5, 2), Progress: project.NumOf(100), Status: project.InProgress, Cells: project.SourceAt(src(3))}}, nil, nil, "100-not-done"},
 		{"duplicate wbs id", []project.Task{clean, clean}, nil, nil, "duplicate-id"},
-		{"not in roster", []project.Task{{Name: "a", Assignee: []string{"鈴木"}, PlannedStart: date.Of(2026, 5, 1), PlannedFinish: date.Of(2026, 5, 2), Cells: project.SourceAt(src(3))}}, nil, nil, "assignee-not-in-roster"},
+		{"not in roster", []project.Task{{Name: "a", Assignee: project.NamesOf([]string{"鈴木"}), PlannedStart: date.Of(2026, 5, 1), PlannedFinish: date.Of(2026, 5, 2), Cells: project.SourceAt(src(3))}}, nil, nil, "assignee-not-in-roster"},
 		{"outside window", []project.Task{{Name: "a", PlannedStart: date.Of(2026, 12, 1), PlannedFinish: date.Of(2027, 1, 15), Cells: project.SourceAt(src(3))}}, nil, nil, "task-outside-project"},
 		{"unscheduled", []project.Task{{Name: "a", Cells: project.SourceAt(src(3))}}, nil, nil, "task-unscheduled"},
 		{"actual in future", []project.Task{{Name: "a", PlannedStart: date.Of(2026, 5, 1), PlannedFinish: date.Of(2026, 5, 2), ActualStart: date.Of(2026, 12, 1), Cells: project.SourceAt(src(3))}}, nil, nil, "actual-in-future"},

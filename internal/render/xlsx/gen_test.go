@@ -74,7 +74,7 @@ func generated(s spec) *report.Document {
 			fin := st.AddDays(rng.IntN(20))
 			t := project.Task{WBSID: fmt.Sprintf("%d.%d.%d", phase, group, i), Level: 3,
 				Name: fmt.Sprintf("タスク%d 詳細設計・レビュー", i), Team: teams[phase%2],
-				Assignee: []string{people[rng.IntN(len(people))]}, PlannedStart: st, PlannedFinish: fin,
+				Assignee: project.NamesOf([]string{people[rng.IntN(len(people))]}), PlannedStart: st, PlannedFinish: fin,
 				PlannedEffort: project.NumOf(float64(1 + rng.IntN(10))), Notes: notes(rng, i)}
 			switch {
 			case fin < asOf:

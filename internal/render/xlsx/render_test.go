@@ -130,7 +130,7 @@ func TestTextStaysText(t *testing.T) {
 	d := generated(spec{tasks: 3, issues: 0, start: day0(), days: 30, lang: "ja", seed: 3})
 	d.Tasks = d.Tasks[:0]
 	for i, s := range texts {
-		d.Tasks = append(d.Tasks, project.Task{WBSID: s, Level: 1, Name: s, Notes: s, Assignee: []string{s}, PlannedStart: day0().AddDays(i), PlannedFinish: day0().AddDays(i + 3)})
+		d.Tasks = append(d.Tasks, project.Task{WBSID: s, Level: 1, Name: s, Notes: s, Assignee: project.NamesOf([]string{s}), PlannedStart: day0().AddDays(i), PlannedFinish: day0().AddDays(i + 3)})
 		d.Issues = append(d.Issues, project.Issue{ID: s, Title: s, Resolution: s, Category: s})
 	}
 	f := open(t, render(t, d))

@@ -95,10 +95,10 @@ func compareTasks(t *testing.T, d *report.Document, got []project.Task) {
 	for i := range got {
 		w, g := &d.Tasks[i], &got[i]
 		want := fmt.Sprintf("%s|%d|%s|%s|%s|%v|%v|%v|%v|%s|%s|%s|%s|%v|%s|%s|%s|%v",
-			w.WBSID, max(w.Level, 1), w.Name, w.Team, strings.Join(w.Assignee, ","), w.PlannedStart, w.PlannedFinish, w.ActualStart, w.ActualFinish,
+			w.WBSID, max(w.Level, 1), w.Name, w.Team, strings.Join(w.Assignee.List(), ","), w.PlannedStart, w.PlannedFinish, w.ActualStart, w.ActualFinish,
 			num(w.PlannedEffort), num(w.ActualEffort), num(w.Progress), w.Status, w.Milestone, w.Predecessors, w.Deliverable, w.Notes, w.Summary)
 		have := fmt.Sprintf("%s|%d|%s|%s|%s|%v|%v|%v|%v|%s|%s|%s|%s|%v|%s|%s|%s|%v",
-			g.WBSID, g.Level, g.Name, g.Team, strings.Join(g.Assignee, ","), g.PlannedStart, g.PlannedFinish, g.ActualStart, g.ActualFinish,
+			g.WBSID, g.Level, g.Name, g.Team, strings.Join(g.Assignee.List(), ","), g.PlannedStart, g.PlannedFinish, g.ActualStart, g.ActualFinish,
 			num(g.PlannedEffort), num(g.ActualEffort), num(g.Progress), g.Status, g.Milestone, g.Predecessors, g.Deliverable, g.Notes, g.Summary)
 		if have != want {
 			t.Errorf("task %d:\n read     %s\n rendered %s", i, have, want)

@@ -32,7 +32,7 @@ func hostileDoc(lang string) *report.Document {
 		case 2:
 			t.Name = "\x01\x02制御\u0007文字\uFFFE" + t.Name
 		case 3:
-			t.Assignee = []string{strings.Repeat("担当", 200), "'Sheet1'!A1"}
+			t.Assignee = project.NamesOf([]string{strings.Repeat("担当", 200), "'Sheet1'!A1"})
 		}
 	}
 	for i := range d.Issues {

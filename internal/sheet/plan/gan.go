@@ -229,11 +229,11 @@ func parseGAN(name string, data []byte) (*Plan, error) {
 	for i, gt := range tasks {
 		t := g.task(gt, i+1)
 		for _, rid := range alloc[gt.id] {
-			if n := resources[rid]; n != "" && !slices.Contains(t.Assignee, n) {
-				t.Assignee = append(t.Assignee, n)
+			if n := resources[rid]; n != "" && !slices.Contains(t.Assignee.List(), n) {
+				t.Assignee = t.Assignee.With(n)
 			}
 		}
-		if len(t.Assignee) > 0 {
+		if len(t.Assignee.List()) > 0 {
 			t.Cells.Set("assignee", i+1, ganCol("allocation"))
 		}
 		var preds []string

@@ -191,7 +191,7 @@ func (m *mspdiReader) task(tk mspdiTask, seq, level int, who []string, wbsOf map
 		Milestone: isTrue(tk.Milestone),
 		Summary:   isTrue(tk.Summary),
 		Notes:     strings.TrimSpace(tk.Notes),
-		Assignee:  who,
+		Assignee:  project.NamesOf(who),
 	}
 	t.SetSource(diag.Pos{File: m.name, Path: diag.XMLPath("Task[UID="+uid+"]", mspdiElems), Row: seq})
 	set := func(field, elem string) { t.Cells.Set(field, seq, mspdiCol(elem)) }
