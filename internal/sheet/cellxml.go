@@ -245,23 +245,7 @@ func plainCellTag(a []byte) (col, style int, kind cellKind, ok bool) {
 				return 0, 0, 0, false
 			}
 			haveR = true
-			// As colOf: the letters before the row number.
-			for ; j < len(v); j++ {
-				c := v[j]
-				switch {
-				case c >= 'A' && c <= 'Z':
-					col = col*26 + int(c-'A'+1)
-				case c >= 'a' && c <= 'z':
-					col = col*26 + int(c-'a'+1)
-				default:
-					goto letters
-				}
-				if col > maxCols {
-					col = maxCols + 1
-					break
-				}
-			}
-		letters:
+			col, j = colPrefix(v)
 			for j < len(v) && v[j] != '"' {
 				j++
 			}

@@ -219,8 +219,7 @@ func encodeRow(b []byte, cells []cell, fills []FillCell) []byte {
 // rowArena holds the bytes of encoded rows in chunks: one allocation for
 // many rows, memory the collector need not scan, and a Row that names
 // its bytes by a 32-bit ref instead of a slice (16 bytes a row, not 40).
-// A chunk is never grown, so what is stored stays where it is, and a
-// chunk the reading has passed can be let go (release). The chunks
+// A chunk is never grown, so what is stored stays where it is. The chunks
 // start small and double up to arenaChunk, so that a book of many small
 // sheets does not hold a large chunk for each.
 //

@@ -118,7 +118,7 @@ func share[T []byte | string](t *texts, raw T, col int, store func(*textStore, T
 // is never moved: the texts handed out are substrings of it, valid for
 // good, which the records keep. A block holds some 500 texts of a WBS
 // row's size, so the records kept of a sheet hold little of it beyond
-// their own text, and a book's texts can be let go block by block. A
+// their own text once the book is dropped. A
 // text longer than longText is a string of its own in long, named
 // longText | its index there.
 type textStore struct {

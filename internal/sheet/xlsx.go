@@ -435,21 +435,27 @@ func sortIfNeeded(cs []cell) {
 // colOf returns the column number of a cell reference like "AB12";
 // anything past XFD comes back as maxCols+1, never as a wrapped number.
 func colOf(ref []byte) int {
-	n := 0
-	for _, b := range ref {
-		switch {
+	col, _ := colPrefix(ref)
+	return col
+}
+
+// colPrefix returns the column number of ref's leading letters, as colOf,
+// and where they end; past XFD it stops at the letter that overflowed.
+func colPrefix(ref []byte) (col, end int) {
+	for ; end < len(ref); end++ {
+		switch b := ref[end]; {
 		case b >= 'A' && b <= 'Z':
-			n = n*26 + int(b-'A'+1)
+			col = col*26 + int(b-'A'+1)
 		case b >= 'a' && b <= 'z':
-			n = n*26 + int(b-'a'+1)
+			col = col*26 + int(b-'a'+1)
 		default:
-			return n
+			return col, end
 		}
-		if n > maxCols {
-			return maxCols + 1
+		if col > maxCols {
+			return maxCols + 1, end
 		}
 	}
-	return n
+	return col, end
 }
 
 // parseCellRef splits "AB12" into row 12, column 28.
