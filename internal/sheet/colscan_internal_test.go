@@ -15,13 +15,7 @@ func TestCellsAtFinds(t *testing.T) {
 		var cs []cell
 		col := uint16(0)
 		for range rnd.IntN(25) {
-			switch rnd.IntN(4) {
-			case 0:
-				col++
-			case 1: // the same column again
-			default:
-				col += uint16(1 + rnd.IntN(6))
-			}
+			col = nextCol(rnd, col, 6)
 			cs = append(cs, cell{col: max(col, 1), kind: Number, v: uint64(len(cs) + 1)})
 		}
 		g := &Grid{staged: []stagedRow{{Num: 1, cells: cs}}}

@@ -20,13 +20,7 @@ func TestRowEncoding(t *testing.T) {
 		var cs []cell
 		col := uint16(0)
 		for range rnd.IntN(30) {
-			switch rnd.IntN(4) {
-			case 0:
-				col++
-			case 1: // the same column again
-			default:
-				col += uint16(1 + rnd.IntN(3000))
-			}
+			col = nextCol(rnd, col, 3000)
 			c := cell{col: max(col, 1), style: uint16(rnd.IntN(3) * rnd.IntN(70000)), formula: rnd.IntN(5) == 0}
 			switch rnd.IntN(7) {
 			case 0, 1:
@@ -124,4 +118,16 @@ func TestArenaRefs(t *testing.T) {
 	if a.store(nil) != noRef || a.bytes(noRef) != nil {
 		t.Error("an empty row must be stored as noRef")
 	}
+}
+
+// nextCol returns the column of a random row's next cell after col: the
+// next one, col itself again (a column written twice), or up to gap on.
+func nextCol(rnd *rand.Rand, col uint16, gap int) uint16 {
+	switch rnd.IntN(4) {
+	case 0:
+		return col + 1
+	case 1:
+		return col
+	}
+	return col + uint16(1+rnd.IntN(gap))
 }

@@ -101,14 +101,7 @@ func TestRowPipeReadsAsInTurn(t *testing.T) {
 			if len(inTurn.Findings) < 100 {
 				t.Errorf("only %d findings: the rows should say more", len(inTurn.Findings))
 			}
-			if !reflect.DeepEqual(piped, inTurn) {
-				for i := range min(len(piped.Findings), len(inTurn.Findings)) {
-					if piped.Findings[i] != inTurn.Findings[i] {
-						t.Fatalf("finding %d:\n piped   %v\n in turn %v", i, piped.Findings[i], inTurn.Findings[i])
-					}
-				}
-				t.Fatalf("piped and in-turn reads differ (%d and %d findings)", len(piped.Findings), len(inTurn.Findings))
-			}
+			sameRead(t, piped, inTurn, "piped", "in turn")
 		})
 	}
 }
@@ -187,4 +180,19 @@ func issueRows(n int) [][]any {
 		rows = append(rows, r)
 	}
 	return rows
+}
+
+// sameRead fails t unless two reads of one table, a and b (named an and
+// bn), are equal, naming the first finding they differ in.
+func sameRead(t *testing.T, a, b *Result, an, bn string) {
+	t.Helper()
+	if reflect.DeepEqual(a, b) {
+		return
+	}
+	for i := range min(len(a.Findings), len(b.Findings)) {
+		if a.Findings[i] != b.Findings[i] {
+			t.Fatalf("finding %d:\n %s: %v\n %s: %v", i, an, a.Findings[i], bn, b.Findings[i])
+		}
+	}
+	t.Fatalf("the reads %s and %s differ (%d and %d findings)", an, bn, len(a.Findings), len(b.Findings))
 }

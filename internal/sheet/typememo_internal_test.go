@@ -2,7 +2,6 @@ package sheet
 
 import (
 	"fmt"
-	"reflect"
 	"testing"
 
 	"github.com/pmokit/pmo/internal/date"
@@ -58,14 +57,7 @@ func TestTypeMemoReadsAsAfresh(t *testing.T) {
 				if len(afresh.Findings) < n/30 {
 					t.Errorf("only %d findings: the rows should say more", len(afresh.Findings))
 				}
-				if !reflect.DeepEqual(memo, afresh) {
-					for i := range min(len(memo.Findings), len(afresh.Findings)) {
-						if memo.Findings[i] != afresh.Findings[i] {
-							t.Fatalf("finding %d:\n memo   %v\n afresh %v", i, memo.Findings[i], afresh.Findings[i])
-						}
-					}
-					t.Fatalf("reads with and without the memo differ (%d and %d findings)", len(memo.Findings), len(afresh.Findings))
-				}
+				sameRead(t, memo, afresh, "with the memo", "without")
 			})
 		}
 	}
