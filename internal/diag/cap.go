@@ -15,47 +15,56 @@ const FindingsPerRule = 500
 // stands for, and Count and Total count them, so totals never show fewer
 // problems than the sheet has. Its zero value is ready to use.
 type RuleCap struct {
-	kept   map[string]int     // rule -> findings kept
+	kept   map[capKey]int     // findings kept
 	seen   map[Finding]bool   // the kept ones: a merged cell repeats its finding on every row it spans
-	recent map[string]Finding // rule -> the last one counted past the cap, for the same repeats
-	sum    map[string]int     // rule -> index in the list of its summary finding
+	recent map[capKey]Finding // the last one counted past the cap, for the same repeats
+	sum    map[capKey]int     // index in the list of the summary finding
+}
+
+// capKey is what a cap counts by: the rule and the severity, so that a
+// summary never counts an error of a rule among its warnings (validate's
+// exit status and every error total go by severity).
+type capKey struct {
+	rule string
+	sev  Severity
 }
 
 // Keep adds f to fs unless the cap for its rule is reached; then it is
 // counted into the rule's summary finding.
 func (c *RuleCap) Keep(fs *Findings, f Finding) {
 	if c.kept == nil {
-		c.kept, c.seen, c.recent, c.sum = map[string]int{}, map[Finding]bool{}, map[string]Finding{}, map[string]int{}
+		c.kept, c.seen, c.recent, c.sum = map[capKey]int{}, map[Finding]bool{}, map[capKey]Finding{}, map[capKey]int{}
 	}
+	k := capKey{f.Rule, f.Severity}
 	if c.seen[f] {
 		return // a repeat of a kept one, as the read's dedupe would drop it
 	}
-	if c.kept[f.Rule] < FindingsPerRule {
-		c.kept[f.Rule]++
+	if c.kept[k] < FindingsPerRule {
+		c.kept[k]++
 		c.seen[f] = true
 		*fs = append(*fs, f)
 		return
 	}
-	if c.recent[f.Rule] == f {
+	if c.recent[k] == f {
 		return
 	}
-	c.recent[f.Rule] = f
-	if i, ok := c.sum[f.Rule]; ok {
+	c.recent[k] = f
+	if i, ok := c.sum[k]; ok {
 		(*fs)[i].More++
 		return
 	}
-	c.sum[f.Rule] = len(*fs)
+	c.sum[k] = len(*fs)
 	*fs = append(*fs, Finding{Severity: f.Severity, Rule: f.Rule, Pos: f.Pos, More: 1})
 }
 
 // Finish words the summary findings of fs, once their counts are known.
 func (c *RuleCap) Finish(fs Findings) {
-	for rule, i := range c.sum {
+	for k, i := range c.sum {
 		var one Findings
-		one.Add(fs[i].Severity, rule, fs[i].Pos, "%d more findings like this in this table are not listed one by one (the first %d are)", fs[i].More, FindingsPerRule)
+		one.Add(k.sev, k.rule, fs[i].Pos, "%d more findings like this in this table are not listed one by one (the first %d are)", fs[i].More, FindingsPerRule)
 		fs[i].Message, fs[i].MessageJA = one[0].Message, one[0].MessageJA
 	}
-	c.sum = map[string]int{}
+	c.sum = map[capKey]int{}
 }
 
 // weight is how many findings f stands for: a summary, its More.
